@@ -1,0 +1,347 @@
+//! The file format: a versioned JSON envelope around a [`Blueprint`].
+//!
+//! ```json
+//! { "format": "servuction", "version": 2, "blueprint": { ... } }
+//! ```
+//!
+//! Reading validates everything and reports each problem with its place in the
+//! file; older versions are migrated; writing is deterministic and saving is
+//! atomic. See `docs/file-format.md`.
+
+mod locate;
+mod migrate;
+
+pub use locate::{Position, locate};
+
+use crate::model::{Blueprint, DocPath, PathSeg};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The value of the `format` field of every Servuction file.
+pub const FORMAT_NAME: &str = "servuction";
+/// The version this build writes.
+pub const CURRENT_VERSION: u32 = 2;
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// The file as it is written: format name, version and the blueprint.
+#[derive(Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Servuction blueprint file")]
+struct Envelope {
+    /// Always `servuction`.
+    format: String,
+    /// The version of the file format.
+    version: u32,
+    blueprint: Blueprint,
+}
+
+/// One thing wrong with a file, and where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// Line and column in the file, where known.
+    pub position: Option<Position>,
+    /// Where in the document, e.g. `blueprint.touchpoints[3].lane`.
+    pub path: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.path {
+            Some(path) if !path.is_empty() => write!(f, "{path}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+/// Why a file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot read the file: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("the file is {size} bytes; files over {limit} bytes are refused")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("this is not a Servuction file: {0}")]
+    NotServuction(String),
+    #[error(
+        "this file was made by a newer Servuction (format version {found}; this one reads up to {supported}); update Servuction to open it"
+    )]
+    NewerVersion { found: u64, supported: u32 },
+    #[error("{}", summary(.0))]
+    Invalid(Vec<Diagnostic>),
+}
+
+fn summary(diagnostics: &[Diagnostic]) -> String {
+    match diagnostics {
+        [one] => one.to_string(),
+        [first, ..] => format!("{first} (and {} more problems)", diagnostics.len() - 1),
+        [] => "the file is invalid".to_owned(),
+    }
+}
+
+impl ReadError {
+    /// Every problem, each with its position where known.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            ReadError::Invalid(all) => all.clone(),
+            other => vec![Diagnostic {
+                position: None,
+                path: None,
+                message: other.to_string(),
+            }],
+        }
+    }
+}
+
+/// Why a document could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("the document is not valid: {}", .0.first().map(|p| p.to_string()).unwrap_or_default())]
+    Invalid(Vec<crate::model::Problem>),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+fn diag(text: Option<&str>, path: DocPath, message: String) -> Diagnostic {
+    Diagnostic {
+        position: text.and_then(|t| locate(t, &path)),
+        path: Some(path.to_string()),
+        message,
+    }
+}
+
+/// Reads a blueprint from the text of a file.
+pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            size: text.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        ReadError::Invalid(vec![Diagnostic {
+            position: Some(Position {
+                line: e.line(),
+                column: e.column(),
+            }),
+            path: None,
+            message: syntax_message(&e),
+        }])
+    })?;
+    let root = DocPath::root();
+    let Some(object) = value.as_object() else {
+        return Err(ReadError::NotServuction(
+            "the file is not a JSON object".into(),
+        ));
+    };
+    match object.get("format").and_then(|f| f.as_str()) {
+        Some(FORMAT_NAME) => {}
+        Some(other) => {
+            return Err(ReadError::NotServuction(format!(
+                "its format is `{other}`, not `{FORMAT_NAME}`"
+            )));
+        }
+        None => {
+            return Err(ReadError::NotServuction(
+                "it has no `format` field naming `servuction`".into(),
+            ));
+        }
+    }
+    let version = match object.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v >= 1 => v,
+        _ => {
+            return Err(ReadError::Invalid(vec![diag(
+                Some(text),
+                root.key("version"),
+                "the `version` must be a whole number from 1 up".into(),
+            )]));
+        }
+    };
+    if version > u64::from(CURRENT_VERSION) {
+        return Err(ReadError::NewerVersion {
+            found: version,
+            supported: CURRENT_VERSION,
+        });
+    }
+
+    let (envelope, positions): (Envelope, Option<&str>) = if version == u64::from(CURRENT_VERSION) {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let envelope = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = to_doc_path(e.path());
+            let inner = e.into_inner();
+            ReadError::Invalid(vec![Diagnostic {
+                position: Some(Position {
+                    line: inner.line(),
+                    column: inner.column(),
+                }),
+                path: Some(path.to_string()),
+                message: strip_position(&inner.to_string()),
+            }])
+        })?;
+        (envelope, Some(text))
+    } else {
+        let migrated = migrate::to_current(value, version as u32)
+            .map_err(|d| ReadError::Invalid(vec![diag(Some(text), d.0, d.1)]))?;
+        let envelope = serde_path_to_error::deserialize(migrated).map_err(|e| {
+            let path = to_doc_path(e.path());
+            let message = e.into_inner().to_string();
+            ReadError::Invalid(vec![Diagnostic {
+                position: None,
+                path: Some(path.to_string()),
+                message: format!("{message} (in a file migrated from version {version})"),
+            }])
+        })?;
+        // Paths of a migrated document do not match the text of the file.
+        (envelope, None)
+    };
+
+    let problems = envelope.blueprint.problems();
+    if !problems.is_empty() {
+        let blueprint = root.key("blueprint");
+        return Err(ReadError::Invalid(
+            problems
+                .into_iter()
+                .map(|p| diag(positions, p.path.under(&blueprint), p.error.to_string()))
+                .collect(),
+        ));
+    }
+    Ok(envelope.blueprint)
+}
+
+/// serde_json's message for a syntax error, without the position it appends
+/// (we print the position ourselves), and with plain words for numbers that
+/// do not fit in a 64-bit float.
+fn syntax_message(e: &serde_json::Error) -> String {
+    let msg = strip_position(&e.to_string());
+    if msg.contains("number out of range") {
+        "the number is not finite (it is too large for a 64-bit float)".to_owned()
+    } else {
+        msg
+    }
+}
+
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_owned(),
+        None => msg.to_owned(),
+    }
+}
+
+fn to_doc_path(path: &serde_path_to_error::Path) -> DocPath {
+    use serde_path_to_error::Segment;
+    DocPath(
+        path.iter()
+            .filter_map(|seg| match seg {
+                Segment::Seq { index } => Some(PathSeg::Index(*index)),
+                Segment::Map { key } | Segment::Enum { variant: key } => {
+                    Some(PathSeg::Key(key.clone()))
+                }
+                Segment::Unknown => None,
+            })
+            .collect(),
+    )
+}
+
+/// Reads a blueprint from a file.
+pub fn read(path: &Path) -> Result<Blueprint, ReadError> {
+    let size = std::fs::metadata(path)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = std::fs::read(path)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
+        ReadError::Invalid(vec![Diagnostic {
+            position: Some(Position::of_offset(&text, offset)),
+            path: None,
+            message: "the file is not valid UTF-8 text".into(),
+        }])
+    })?;
+    from_str(&text)
+}
+
+/// The file text of a blueprint: pretty-printed JSON with a final newline.
+/// The same document always gives the same bytes.
+pub fn to_string(blueprint: &Blueprint) -> Result<String, WriteError> {
+    let problems = blueprint.problems();
+    if !problems.is_empty() {
+        return Err(WriteError::Invalid(problems));
+    }
+    #[derive(Serialize)]
+    struct EnvelopeRef<'a> {
+        format: &'a str,
+        version: u32,
+        blueprint: &'a Blueprint,
+    }
+    let mut text = serde_json::to_string_pretty(&EnvelopeRef {
+        format: FORMAT_NAME,
+        version: CURRENT_VERSION,
+        blueprint,
+    })
+    .expect("a valid blueprint always serialises");
+    text.push('\n');
+    Ok(text)
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder is
+/// written, flushed and synced, then renamed over `path`. A failure at any
+/// point leaves `path` as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let io = |source| WriteError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".servuction-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    // Keep the permissions of a file we replace.
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = tmp.as_file().set_permissions(meta.permissions());
+    }
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Saves a blueprint to a JSON file, atomically.
+pub fn save(path: &Path, blueprint: &Blueprint) -> Result<(), WriteError> {
+    let text = to_string(blueprint)?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// The JSON Schema of the file format, generated from the Rust types.
+pub fn json_schema() -> String {
+    let mut schema = schemars::schema_for!(Envelope);
+    if let Some(props) = schema.get_mut("properties").and_then(|p| p.as_object_mut()) {
+        props.insert("format".into(), serde_json::json!({ "const": FORMAT_NAME }));
+        props.insert(
+            "version".into(),
+            serde_json::json!({ "const": CURRENT_VERSION }),
+        );
+    }
+    let mut text = serde_json::to_string_pretty(&schema).expect("schemas serialise");
+    text.push('\n');
+    text
+}

@@ -1,0 +1,9 @@
+//! Servuction: service blueprints and servuction diagrams.
+//!
+//! Data flows one way: [`format`] reads files into the [`model`]; the editor
+//! and the command line change and check the model; layout, scene and
+//! renderers draw it.
+
+pub mod format;
+pub mod model;
+pub mod templates;

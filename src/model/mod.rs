@@ -1,0 +1,16 @@
+//! The document model: a service blueprint as plain data.
+//!
+//! Nothing here knows about files, egui or the command line. Every element has
+//! a stable id ([`ids`]); the [`Blueprint`] holds them in document order.
+
+mod blueprint;
+pub mod ids;
+mod standard;
+mod values;
+
+pub use blueprint::*;
+pub use ids::{ConnectorId, LaneId, StageId, StandardId, StepId, TouchpointId};
+pub use standard::*;
+pub use values::{Colour, Date};
+mod validate;
+pub use validate::{DocPath, IntegrityError, PathSeg, Problem, line_kind_name};

@@ -1,0 +1,295 @@
+//! Integrity of a blueprint: every reference resolves, every id is unique,
+//! every number is finite and in range. The file reader reports these with
+//! their place in the file; the editor keeps documents free of them.
+
+use super::{Blueprint, LineKind};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One step of a path to a value in a document: a field or an array index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathSeg {
+    Key(String),
+    Index(usize),
+}
+
+/// Where in a document a value sits, e.g. `touchpoints[3].lane`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocPath(pub Vec<PathSeg>);
+
+impl DocPath {
+    /// This path followed by a field.
+    pub fn key(&self, key: &str) -> Self {
+        let mut p = self.clone();
+        p.0.push(PathSeg::Key(key.to_owned()));
+        p
+    }
+
+    /// This path followed by an array index.
+    pub fn index(&self, i: usize) -> Self {
+        let mut p = self.clone();
+        p.0.push(PathSeg::Index(i));
+        p
+    }
+
+    /// A path from a list of fields and indices; `"touchpoints", 3, "lane"`.
+    pub fn root() -> Self {
+        Self::default()
+    }
+
+    /// This path under `prefix`.
+    pub fn under(&self, prefix: &DocPath) -> Self {
+        let mut p = prefix.clone();
+        p.0.extend(self.0.iter().cloned());
+        p
+    }
+}
+
+impl fmt::Display for DocPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, seg) in self.0.iter().enumerate() {
+            match seg {
+                PathSeg::Key(k) if i == 0 => write!(f, "{k}")?,
+                PathSeg::Key(k) => write!(f, ".{k}")?,
+                PathSeg::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What is wrong with a blueprint.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum IntegrityError {
+    #[error("the id `{id}` is used by more than one element (first at {first})")]
+    DuplicateId { id: String, first: String },
+    #[error("the id is empty")]
+    EmptyId,
+    #[error("{element} `{id}` refers to {target_kind} `{target}`, which does not exist")]
+    DanglingReference {
+        element: &'static str,
+        id: String,
+        target_kind: &'static str,
+        target: String,
+    },
+    #[error("the number is not finite")]
+    NotFinite,
+    #[error("{what} must not be negative (found {value})")]
+    Negative { what: &'static str, value: f64 },
+    #[error("the feeling {value} is outside -2..+2")]
+    FeelingOutOfRange { value: i8 },
+    #[error("the line `{kind}` appears more than once")]
+    DuplicateLine { kind: &'static str },
+    #[error("the line `{kind}` belongs to the method and cannot be hidden")]
+    HiddenRequiredLine { kind: &'static str },
+    #[error("connector `{id}` connects touchpoint `{touchpoint}` to itself")]
+    SelfConnector { id: String, touchpoint: String },
+}
+
+/// An integrity problem and where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub path: DocPath,
+    pub error: IntegrityError,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.error)
+    }
+}
+
+/// The file name of a line kind, for messages.
+pub fn line_kind_name(kind: LineKind) -> &'static str {
+    match kind {
+        LineKind::Interaction => "interaction",
+        LineKind::Visibility => "visibility",
+        LineKind::InternalInteraction => "internal_interaction",
+        LineKind::OrderPenetration => "order_penetration",
+        LineKind::Implementation => "implementation",
+    }
+}
+
+impl Blueprint {
+    /// Every integrity problem of this blueprint, in document order. Paths are
+    /// relative to the blueprint.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut v = Validator::default();
+        v.run(self);
+        v.problems
+    }
+}
+
+#[derive(Default)]
+struct Validator {
+    problems: Vec<Problem>,
+    /// Every id seen so far, with where it was first seen.
+    seen: HashMap<String, DocPath>,
+}
+
+impl Validator {
+    fn push(&mut self, path: DocPath, error: IntegrityError) {
+        self.problems.push(Problem { path, error });
+    }
+
+    fn id(&mut self, id: &str, path: DocPath) {
+        if id.is_empty() {
+            self.push(path, IntegrityError::EmptyId);
+        } else if let Some(first) = self.seen.get(id) {
+            let first = first.to_string();
+            self.push(
+                path,
+                IntegrityError::DuplicateId {
+                    id: id.to_owned(),
+                    first,
+                },
+            );
+        } else {
+            self.seen.insert(id.to_owned(), path);
+        }
+    }
+
+    fn number(
+        &mut self,
+        value: Option<f64>,
+        what: &'static str,
+        path: DocPath,
+        non_negative: bool,
+    ) {
+        let Some(value) = value else { return };
+        if !value.is_finite() {
+            self.push(path, IntegrityError::NotFinite);
+        } else if non_negative && value < 0.0 {
+            self.push(path, IntegrityError::Negative { what, value });
+        }
+    }
+
+    fn run(&mut self, bp: &Blueprint) {
+        let root = DocPath::root();
+        let mut step_ids = HashSet::new();
+        for (si, stage) in bp.stages.iter().enumerate() {
+            let sp = root.key("stages").index(si);
+            self.id(stage.id.as_str(), sp.key("id"));
+            for (ti, step) in stage.steps.iter().enumerate() {
+                let p = sp.key("steps").index(ti);
+                self.id(step.id.as_str(), p.key("id"));
+                step_ids.insert(step.id.as_str());
+                self.number(step.duration_min, "a duration", p.key("duration_min"), true);
+            }
+        }
+        let mut lane_ids = HashSet::new();
+        for (i, lane) in bp.lanes.iter().enumerate() {
+            self.id(lane.id.as_str(), root.key("lanes").index(i).key("id"));
+            lane_ids.insert(lane.id.as_str());
+        }
+        let mut line_kinds = HashSet::new();
+        for (i, line) in bp.lines.iter().enumerate() {
+            let p = root.key("lines").index(i);
+            let kind = line_kind_name(line.kind);
+            if !line_kinds.insert(line.kind) {
+                self.push(p.key("kind"), IntegrityError::DuplicateLine { kind });
+            }
+            if !lane_ids.contains(line.after_lane.as_str()) {
+                self.push(
+                    p.key("after_lane"),
+                    IntegrityError::DanglingReference {
+                        element: "line",
+                        id: kind.to_owned(),
+                        target_kind: "lane",
+                        target: line.after_lane.0.clone(),
+                    },
+                );
+            }
+            if !line.shown && !line.kind.is_optional() {
+                self.push(p.key("shown"), IntegrityError::HiddenRequiredLine { kind });
+            }
+        }
+        let mut tp_ids = HashSet::new();
+        for (i, tp) in bp.touchpoints.iter().enumerate() {
+            let p = root.key("touchpoints").index(i);
+            self.id(tp.id.as_str(), p.key("id"));
+            tp_ids.insert(tp.id.as_str());
+            if !lane_ids.contains(tp.lane.as_str()) {
+                self.dangling(p.key("lane"), "touchpoint", &tp.id.0, "lane", &tp.lane.0);
+            }
+            if !step_ids.contains(tp.step.as_str()) {
+                self.dangling(p.key("step"), "touchpoint", &tp.id.0, "step", &tp.step.0);
+            }
+            self.number(
+                tp.expected_wait_min,
+                "an expected wait",
+                p.key("expected_wait_min"),
+                true,
+            );
+            self.number(tp.duration_min, "a duration", p.key("duration_min"), true);
+            if let Some(f) = tp.feeling
+                && !(-2..=2).contains(&f)
+            {
+                self.push(
+                    p.key("feeling"),
+                    IntegrityError::FeelingOutOfRange { value: f },
+                );
+            }
+        }
+        for (i, c) in bp.connectors.iter().enumerate() {
+            let p = root.key("connectors").index(i);
+            self.id(c.id.as_str(), p.key("id"));
+            for (field, end) in [("from", &c.from), ("to", &c.to)] {
+                if !tp_ids.contains(end.as_str()) {
+                    self.dangling(p.key(field), "connector", &c.id.0, "touchpoint", &end.0);
+                }
+            }
+            if c.from == c.to {
+                self.push(
+                    p.key("to"),
+                    IntegrityError::SelfConnector {
+                        id: c.id.0.clone(),
+                        touchpoint: c.from.0.clone(),
+                    },
+                );
+            }
+        }
+        for (i, s) in bp.standards.iter().enumerate() {
+            let p = root.key("standards").index(i);
+            self.id(s.id.as_str(), p.key("id"));
+            if !tp_ids.contains(s.touchpoint.as_str()) {
+                self.dangling(
+                    p.key("touchpoint"),
+                    "standard",
+                    &s.id.0,
+                    "touchpoint",
+                    &s.touchpoint.0,
+                );
+            }
+            self.number(s.target, "a target", p.key("target"), false);
+            self.number(s.tolerance, "a tolerance", p.key("tolerance"), true);
+            for (j, m) in s.measurements.iter().enumerate() {
+                self.number(
+                    Some(m.value),
+                    "a value",
+                    p.key("measurements").index(j).key("value"),
+                    false,
+                );
+            }
+        }
+    }
+
+    fn dangling(
+        &mut self,
+        path: DocPath,
+        element: &'static str,
+        id: &str,
+        target_kind: &'static str,
+        target: &str,
+    ) {
+        self.push(
+            path,
+            IntegrityError::DanglingReference {
+                element,
+                id: id.to_owned(),
+                target_kind,
+                target: target.to_owned(),
+            },
+        );
+    }
+}
