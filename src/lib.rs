@@ -5,5 +5,6 @@
 //! renderers draw it.
 
 pub mod format;
+pub mod i18n;
 pub mod model;
 pub mod templates;
