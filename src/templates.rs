@@ -145,3 +145,80 @@ pub fn blank(lang: Language) -> Blueprint {
         ..Default::default()
     }
 }
+
+/// A large, valid blueprint for benchmarks and stress tests: the blank lanes,
+/// `touchpoints` cards spread over as many steps as needed (about eight per
+/// step), a flow connector between neighbours and a standard with measured
+/// values on every fourth card. The same size always gives the same document.
+pub fn synthetic(touchpoints: usize) -> Blueprint {
+    let mut bp = blank(Language::En);
+    bp.title = format!("Synthetic blueprint with {touchpoints} touchpoints");
+    for (i, lane) in bp.lanes.iter_mut().enumerate() {
+        lane.id = LaneId(format!("lane-{i}"));
+    }
+    for (line, lane) in bp.lines.iter_mut().zip(1..) {
+        line.after_lane = LaneId(format!("lane-{lane}"));
+    }
+    let lanes = bp.lanes.len();
+    let per_step = 8;
+    let steps = touchpoints.div_ceil(per_step).max(1);
+    let steps_per_stage = 6;
+    bp.stages = (0..steps.div_ceil(steps_per_stage))
+        .map(|s| Stage {
+            id: StageId(format!("stage-{s}")),
+            name: format!("Stage {}", s + 1),
+            steps: (s * steps_per_stage..((s + 1) * steps_per_stage).min(steps))
+                .map(|p| Step {
+                    id: StepId(format!("step-{p}")),
+                    name: format!("Step {}", p + 1),
+                    duration_min: Some((p % 7) as f64 + 1.0),
+                })
+                .collect(),
+        })
+        .collect();
+    for i in 0..touchpoints {
+        let mut tp = Touchpoint::new(
+            LaneId(format!("lane-{}", i % lanes)),
+            StepId(format!("step-{}", i / per_step)),
+            format!("Touchpoint {i} with a title long enough to wrap"),
+        );
+        tp.id = TouchpointId(format!("tp-{i}"));
+        tp.moment_of_truth = match i % 13 {
+            0 => MomentOfTruth::Critical,
+            5 => MomentOfTruth::Moment,
+            _ => MomentOfTruth::None,
+        };
+        tp.fail_point = i % 17 == 3;
+        tp.wait_point = i % 19 == 4;
+        tp.expected_wait_min = tp.wait_point.then_some(5.0);
+        tp.feeling = Some((i % 5) as i8 - 2);
+        bp.touchpoints.push(tp);
+        if i > 0 {
+            bp.connectors.push(Connector {
+                id: ConnectorId(format!("con-{i}")),
+                from: TouchpointId(format!("tp-{}", i - 1)),
+                to: TouchpointId(format!("tp-{i}")),
+                kind: ConnectorKind::Flow,
+                label: String::new(),
+            });
+        }
+        if i % 4 == 0 {
+            let mut s = Standard::new(TouchpointId(format!("tp-{i}")), "Served within 2 min");
+            s.id = StandardId(format!("std-{i}"));
+            s.indicator = "Minutes to serve".into();
+            s.unit = "min".into();
+            s.direction = Direction::LowerIsBetter;
+            s.target = Some(2.0);
+            s.tolerance = Some(0.5);
+            s.method = Some(MeasurementMethod::Timing);
+            s.measurements = (1..=3)
+                .map(|m| Measurement {
+                    date: Date::new(2026, m, 1).expect("a real date"),
+                    value: 1.0 + ((i + m as usize) % 4) as f64 * 0.4,
+                })
+                .collect();
+            bp.standards.push(s);
+        }
+    }
+    bp
+}

@@ -1,0 +1,511 @@
+//! The file format: round trips, every malformed case with its message,
+//! migration, the published schema, and random documents.
+
+use proptest::prelude::*;
+use servuction::format::{self, ReadError};
+use servuction::model::*;
+use servuction::templates::TEMPLATES;
+use std::path::Path;
+
+/// A small valid file to break in each test.
+fn base() -> String {
+    let bp = servuction::templates::blank(Language::En);
+    let mut bp = bp;
+    let lane = bp.lanes[1].id.clone();
+    let step = bp.stages[0].steps[0].id.clone();
+    let mut a = Touchpoint::new(lane.clone(), step.clone(), "Arrives");
+    a.id = "tp-a".into();
+    let mut b = Touchpoint::new(lane, step, "Leaves");
+    b.id = "tp-b".into();
+    bp.touchpoints = vec![a, b];
+    bp.connectors.push(Connector {
+        id: "con-ab".into(),
+        from: "tp-a".into(),
+        to: "tp-b".into(),
+        kind: ConnectorKind::Flow,
+        label: String::new(),
+    });
+    let mut s = Standard::new("tp-a".into(), "Greeted within 30 s");
+    s.id = "std-greet".into();
+    s.target = Some(95.0);
+    bp.standards.push(s);
+    format::to_string(&bp).unwrap()
+}
+
+fn diagnostics(text: &str) -> Vec<String> {
+    let err = format::from_str(text).expect_err("the file should be refused");
+    err.diagnostics()
+        .iter()
+        .map(|d| match d.position {
+            Some(p) => format!("{}:{}: {d}", p.line, p.column),
+            None => d.to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn every_template_round_trips_byte_for_byte_in_both_languages() {
+    for t in TEMPLATES {
+        for lang in Language::ALL {
+            let bp = t
+                .load(lang)
+                .unwrap_or_else(|e| panic!("{} {lang:?}: {e}", t.name));
+            assert_eq!(bp.language, lang, "{} declares the wrong language", t.name);
+            let text = format::to_string(&bp).unwrap();
+            let again = format::from_str(&text).unwrap();
+            assert_eq!(again, bp, "{} {lang:?} changes on a round trip", t.name);
+            assert_eq!(format::to_string(&again).unwrap(), text);
+            if t.name != "blank" {
+                assert_eq!(
+                    t.json(lang),
+                    text,
+                    "assets/templates/{}.{}.json is not in canonical form",
+                    t.name,
+                    lang.code()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn example_templates_are_real_examples() {
+    for t in TEMPLATES.iter().filter(|t| t.name != "blank") {
+        for lang in Language::ALL {
+            let bp = t.load(lang).unwrap();
+            let what = format!("{} {lang:?}", t.name);
+            assert!(bp.stages.len() >= 3, "{what}: too few stages");
+            assert!(bp.touchpoints.len() >= 15, "{what}: too few touchpoints");
+            assert!(bp.standards.len() >= 4, "{what}: too few standards");
+            assert!(
+                bp.touchpoints
+                    .iter()
+                    .any(|t| t.moment_of_truth != MomentOfTruth::None)
+            );
+            assert!(bp.standards.iter().any(|s| !s.measurements.is_empty()));
+            for kind in [
+                LineKind::Interaction,
+                LineKind::Visibility,
+                LineKind::InternalInteraction,
+            ] {
+                assert!(bp.line(kind).is_some(), "{what}: no {kind:?} line");
+            }
+        }
+        // The two languages describe the same service with the same ids.
+        let (en, es) = (t.load(Language::En).unwrap(), t.load(Language::Es).unwrap());
+        let ids = |b: &Blueprint| {
+            b.touchpoints
+                .iter()
+                .map(|t| t.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&en), ids(&es), "{}: en and es differ", t.name);
+    }
+}
+
+#[test]
+fn syntax_errors_give_line_and_column() {
+    let text = base().replacen(
+        "\"title\": \"Untitled service\",",
+        "\"title\": \"Untitled service\"",
+        1,
+    );
+    let d = diagnostics(&text);
+    assert_eq!(d.len(), 1);
+    assert!(d[0].starts_with("6:5: expected `,` or `}`"), "{d:?}");
+}
+
+#[test]
+fn dangling_references_name_the_element_and_its_place() {
+    let text = base()
+        .replace("\"to\": \"tp-b\"", "\"to\": \"tp-gone\"")
+        .replace("\"touchpoint\": \"tp-a\"", "\"touchpoint\": \"tp-lost\"");
+    let d = diagnostics(&text);
+    assert_eq!(d.len(), 2, "{d:?}");
+    assert!(
+        d[0].contains("blueprint.connectors[0].to: connector `con-ab` refers to touchpoint `tp-gone`, which does not exist"),
+        "{d:?}"
+    );
+    let line_of_to = text.lines().position(|l| l.contains("tp-gone")).unwrap() + 1;
+    assert!(d[0].starts_with(&format!("{line_of_to}:")), "{d:?}");
+    assert!(
+        d[1].contains("standard `std-greet` refers to touchpoint `tp-lost`"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn touchpoints_in_missing_lanes_and_steps_are_reported() {
+    let text = base();
+    let bp = format::from_str(&text).unwrap();
+    let text = text
+        .replacen(
+            &format!("\"lane\": \"{}\"", bp.lanes[1].id),
+            "\"lane\": \"lane-nowhere\"",
+            1,
+        )
+        .replacen(
+            &format!("\"step\": \"{}\"", bp.stages[0].steps[0].id),
+            "\"step\": \"step-never\"",
+            1,
+        );
+    let d = diagnostics(&text);
+    assert!(
+        d.iter()
+            .any(|m| m.contains("touchpoint `tp-a` refers to lane `lane-nowhere`")),
+        "{d:?}"
+    );
+    assert!(
+        d.iter()
+            .any(|m| m.contains("touchpoint `tp-a` refers to step `step-never`")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn duplicate_ids_are_reported_with_both_places() {
+    let text = base().replace("\"id\": \"tp-b\"", "\"id\": \"tp-a\"");
+    let d = diagnostics(&text);
+    assert!(
+        d.iter().any(|m| m.contains("blueprint.touchpoints[1].id: the id `tp-a` is used by more than one element (first at touchpoints[0].id)")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn numbers_that_are_not_finite_are_refused() {
+    let text = base().replace("\"target\": 95.0", "\"target\": 1e400");
+    let d = diagnostics(&text);
+    assert!(d[0].contains("the number is not finite"), "{d:?}");
+    // A document built in code with NaN is refused when written, not saved as null.
+    let mut bp = format::from_str(&base()).unwrap();
+    bp.standards[0].target = Some(f64::NAN);
+    let err = format::to_string(&bp).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("standards[0].target: the number is not finite"),
+        "{err}"
+    );
+}
+
+#[test]
+fn values_of_the_wrong_type_name_the_field() {
+    let text = base().replace("\"target\": 95.0", "\"target\": \"ninety\"");
+    let d = diagnostics(&text);
+    assert!(
+        d[0].contains("blueprint.standards[0].target: invalid type: string \"ninety\""),
+        "{d:?}"
+    );
+    let text = base().replace(
+        "\"title\": \"Arrives\"",
+        "\"title\": \"Arrives\", \"colour_of_sky\": 1",
+    );
+    let d = diagnostics(&text);
+    assert!(d[0].contains("unknown field `colour_of_sky`"), "{d:?}");
+    let text = base().replace(
+        "\"title\": \"Arrives\"",
+        "\"title\": \"Arrives\", \"feeling\": 7",
+    );
+    let d = diagnostics(&text);
+    assert!(
+        d[0].contains("blueprint.touchpoints[0].feeling: the feeling 7 is outside -2..+2"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn newer_and_foreign_files_are_refused_clearly() {
+    let text = base().replace("\"version\": 2", "\"version\": 3");
+    let err = format::from_str(&text).unwrap_err();
+    assert!(matches!(err, ReadError::NewerVersion { found: 3, .. }));
+    assert!(
+        err.to_string().contains("made by a newer Servuction"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("update"), "{err}");
+
+    let err = format::from_str("{\"format\": \"drawio\"}").unwrap_err();
+    assert!(err.to_string().contains("not a Servuction file"), "{err}");
+    let err = format::from_str("[1, 2]").unwrap_err();
+    assert!(err.to_string().contains("not a Servuction file"), "{err}");
+    let err = format::from_str("{\"format\": \"servuction\", \"version\": -1}").unwrap_err();
+    assert!(err.to_string().contains("version"), "{err}");
+}
+
+#[test]
+fn deeply_nested_and_huge_input_fails_cleanly() {
+    let deep = "[".repeat(100_000);
+    assert!(format::from_str(&deep).is_err());
+    let huge = " ".repeat(format::MAX_FILE_BYTES as usize + 1);
+    assert!(matches!(
+        format::from_str(&huge),
+        Err(ReadError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn version_1_files_are_migrated() {
+    let bp = format::read(Path::new("tests/data/v1-minimal.json")).unwrap();
+    assert_eq!(bp.stages.len(), 2);
+    let names: Vec<_> = bp
+        .steps()
+        .map(|(stage, step)| (stage.name.as_str(), step.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [("Order", "Queue"), ("Order", "Pay"), ("Leave", "Go")]
+    );
+    assert_eq!(bp.stages[0].steps[0].duration_min, Some(3.0));
+    let moment = |id: &str| bp.touchpoint(&id.into()).unwrap().moment_of_truth;
+    assert_eq!(moment("tp-pay"), MomentOfTruth::Critical);
+    assert_eq!(moment("tp-greet"), MomentOfTruth::Moment);
+    assert_eq!(moment("tp-go"), MomentOfTruth::None);
+    // Written back, it is a current file.
+    assert!(format::to_string(&bp).unwrap().contains("\"version\": 2"));
+}
+
+#[test]
+fn a_broken_version_1_file_says_where() {
+    let text = std::fs::read_to_string("tests/data/v1-minimal.json")
+        .unwrap()
+        .replace("\"stage\": \"stage-leave\"", "\"stage\": \"stage-gone\"");
+    let d = diagnostics(&text);
+    assert!(
+        d[0].contains("blueprint.steps[2].stage: step refers to stage `stage-gone`"),
+        "{d:?}"
+    );
+    assert!(d[0].starts_with("14:35:"), "{d:?}");
+}
+
+#[test]
+fn published_schema_matches_the_code() {
+    let published = std::fs::read_to_string("docs/servuction.schema.json").unwrap_or_default();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write("docs/servuction.schema.json", format::json_schema()).unwrap();
+        return;
+    }
+    assert!(
+        published == format::json_schema(),
+        "docs/servuction.schema.json is out of date: run `UPDATE_SCHEMA=1 cargo test --test format published_schema`"
+    );
+}
+
+#[test]
+fn saving_is_atomic_and_leaves_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stay.json");
+    let bp = format::from_str(&base()).unwrap();
+    format::save(&path, &bp).unwrap();
+    let mut changed = bp.clone();
+    changed.title = "Changed".into();
+    format::save(&path, &changed).unwrap();
+    assert_eq!(format::read(&path).unwrap(), changed);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["stay.json"]);
+}
+
+#[test]
+fn a_failed_save_leaves_the_old_file_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stay.json");
+    let bp = format::from_str(&base()).unwrap();
+    format::save(&path, &bp).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // A folder in the way of the file: the rename fails.
+    let blocked = dir.path().join("blocked");
+    std::fs::create_dir(&blocked).unwrap();
+    std::fs::write(blocked.join("inside"), "x").unwrap();
+    assert!(format::save(&blocked, &bp).is_err());
+    // An invalid document is never written.
+    let mut bad = bp.clone();
+    bad.connectors[0].to = "tp-none".into();
+    assert!(format::save(&path, &bad).is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names.len(),
+        2,
+        "a temporary file was left behind: {names:?}"
+    );
+}
+
+// Random documents: any valid blueprint survives write and read unchanged.
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        "[a-zA-Z0-9 áéíóúñ¿?\"\\\\/\\n\\t{}]{0,12}",
+        any::<String>()
+    ]
+}
+
+fn number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        -1e6..1e6f64,
+        Just(0.0),
+        Just(1e300),
+        Just(-0.5),
+        Just(f64::MIN_POSITIVE)
+    ]
+}
+
+fn blueprint() -> impl Strategy<Value = Blueprint> {
+    (1usize..4, 1usize..4, 1usize..5, 0usize..12, any::<u64>())
+        .prop_flat_map(|(stages, steps_per, lanes, tps, seed)| {
+            let tp_fields = proptest::collection::vec(
+                (
+                    text(),
+                    text(),
+                    0u8..3,
+                    any::<bool>(),
+                    any::<bool>(),
+                    proptest::option::of(0.0..500f64),
+                    proptest::option::of(-2i8..=2),
+                    0u8..3,
+                ),
+                tps,
+            );
+            let std_fields = proptest::collection::vec(
+                (
+                    text(),
+                    proptest::option::of(number()),
+                    proptest::option::of(0.0..10f64),
+                    proptest::collection::vec((2000u16..2100, 1u8..13, 1u8..29, number()), 0..4),
+                ),
+                0..6,
+            );
+            (
+                Just((stages, steps_per, lanes, seed)),
+                text(),
+                tp_fields,
+                std_fields,
+            )
+        })
+        .prop_map(|((stages, steps_per, lanes, seed), title, tps, stds)| {
+            let mut bp = Blueprint {
+                title,
+                ..Default::default()
+            };
+            for s in 0..stages {
+                bp.stages.push(Stage {
+                    id: StageId(format!("stage-{s}")),
+                    name: format!("Stage {s}"),
+                    steps: (0..steps_per)
+                        .map(|p| Step {
+                            id: StepId(format!("step-{s}-{p}")),
+                            name: format!("Step {p}"),
+                            duration_min: (p % 2 == 0).then_some(p as f64 * 1.5),
+                        })
+                        .collect(),
+                });
+            }
+            for l in 0..lanes {
+                bp.lanes.push(Lane {
+                    id: LaneId(format!("lane-{l}")),
+                    kind: LaneKind::ALL[l % LaneKind::ALL.len()],
+                    name: format!("Lane {l}"),
+                    colour: Colour::rgb(l as u8 * 40, 200, (seed % 255) as u8),
+                    hidden: l == 3,
+                });
+            }
+            bp.lines.push(Line {
+                kind: LineKind::Visibility,
+                after_lane: bp.lanes[0].id.clone(),
+                shown: true,
+            });
+            let steps: Vec<StepId> = bp.steps().map(|(_, s)| s.id.clone()).collect();
+            for (i, (title, desc, mot, fail, wait, wait_min, feeling, ev)) in
+                tps.into_iter().enumerate()
+            {
+                let mut tp = Touchpoint::new(
+                    bp.lanes[i % lanes].id.clone(),
+                    steps[(i * 7 + seed as usize) % steps.len()].clone(),
+                    title,
+                );
+                tp.id = TouchpointId(format!("tp-{i}"));
+                tp.description = desc;
+                tp.moment_of_truth = [
+                    MomentOfTruth::None,
+                    MomentOfTruth::Moment,
+                    MomentOfTruth::Critical,
+                ][mot as usize];
+                tp.fail_point = fail;
+                tp.wait_point = wait;
+                tp.expected_wait_min = wait_min;
+                tp.feeling = feeling;
+                tp.evidence =
+                    [Evidence::Observed, Evidence::Assumed, Evidence::Proposed][ev as usize];
+                bp.touchpoints.push(tp);
+            }
+            let n = bp.touchpoints.len();
+            for i in 1..n {
+                bp.connectors.push(Connector {
+                    id: ConnectorId(format!("con-{i}")),
+                    from: bp.touchpoints[i - 1].id.clone(),
+                    to: bp.touchpoints[i].id.clone(),
+                    kind: [
+                        ConnectorKind::Flow,
+                        ConnectorKind::Dependency,
+                        ConnectorKind::Feedback,
+                    ][i % 3],
+                    label: if i % 2 == 0 {
+                        format!("label {i}")
+                    } else {
+                        String::new()
+                    },
+                });
+            }
+            if n > 0 {
+                for (i, (statement, target, tolerance, values)) in stds.into_iter().enumerate() {
+                    let mut s = Standard::new(bp.touchpoints[i % n].id.clone(), statement);
+                    s.id = StandardId(format!("std-{i}"));
+                    s.target = target;
+                    s.tolerance = tolerance;
+                    s.direction = if i % 2 == 0 {
+                        Direction::HigherIsBetter
+                    } else {
+                        Direction::LowerIsBetter
+                    };
+                    s.method = (i % 3 != 0).then_some(MeasurementMethod::ALL[i % 7]);
+                    s.measurements = values
+                        .into_iter()
+                        .map(|(y, m, d, value)| Measurement {
+                            date: Date::new(y, m, d).unwrap(),
+                            value,
+                        })
+                        .collect();
+                    bp.standards.push(s);
+                }
+            }
+            bp
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_documents_round_trip(bp in blueprint()) {
+        let text = format::to_string(&bp).unwrap();
+        let back = format::from_str(&text).unwrap();
+        prop_assert_eq!(&back, &bp);
+        prop_assert_eq!(format::to_string(&back).unwrap(), text);
+    }
+}
+
+#[test]
+fn synthetic_blueprints_are_valid_and_sized() {
+    let bp = servuction::templates::synthetic(1_000);
+    assert_eq!(bp.touchpoints.len(), 1_000);
+    assert!(bp.problems().is_empty(), "{:?}", bp.problems());
+    assert_eq!(
+        format::from_str(&format::to_string(&bp).unwrap()).unwrap(),
+        bp
+    );
+}
