@@ -4,6 +4,7 @@
 //! and the command line change and check the model; layout, scene and
 //! renderers draw it.
 
+pub mod check;
 pub mod format;
 pub mod i18n;
 pub mod model;

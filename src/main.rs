@@ -1,6 +1,7 @@
 //! The `servuction` command: the editor, or a headless tool for pipelines.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use servuction::check;
 use servuction::format;
 use servuction::model::Language;
 use servuction::templates;
@@ -34,6 +35,12 @@ impl From<Lang> for Language {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Create a blueprint file from a template.
@@ -57,14 +64,28 @@ enum Command {
         #[arg(short, long, value_enum, default_value = "en")]
         lang: Lang,
     },
-    /// Validate blueprint files and print every problem found.
+    /// Validate blueprint files and run the method's health checks.
     ///
-    /// Prints `file:line:col: error: message` for each problem. Exits 0 when
-    /// every file is valid, 2 when a file is unreadable or invalid.
+    /// Prints `file:line:col: error: message` for each problem of the file
+    /// itself, and `file: severity [rule-id] element: message` for each finding
+    /// of the health checks (see `servuction rules`). Exits 2 when a file is
+    /// unreadable or invalid, 1 when a health check finds an error, else 0.
     Check {
         /// The files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// How to print the results: text, or JSON for other tools.
+        #[arg(long, value_enum, default_value = "text")]
+        format: OutputFormat,
+        /// The language of the messages.
+        #[arg(short, long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
+    /// List the health-check rules with their ids and severities.
+    Rules {
+        /// The language of the descriptions.
+        #[arg(short, long, value_enum, default_value = "en")]
+        lang: Lang,
     },
     /// Print the JSON Schema of the file format.
     Schema,
@@ -86,7 +107,22 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Some(Command::Check { files }) => cmd_check(&files),
+        Some(Command::Check {
+            files,
+            format,
+            lang,
+        }) => cmd_check(&files, format, lang.into()),
+        Some(Command::Rules { lang }) => {
+            for r in check::RULES {
+                println!(
+                    "{:<38} {:<8} {}",
+                    r.id,
+                    r.severity.as_str(),
+                    r.summary.text(lang.into())
+                );
+            }
+            ExitCode::SUCCESS
+        }
         Some(Command::Schema) => {
             print!("{}", format::json_schema());
             ExitCode::SUCCESS
@@ -123,23 +159,61 @@ fn cmd_new(name: &str, lang: Language, output: &std::path::Path, force: bool) ->
     }
 }
 
-fn cmd_check(files: &[PathBuf]) -> ExitCode {
-    let mut ok = true;
+fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Language) -> ExitCode {
+    let mut unreadable = false;
+    let mut errors = false;
+    let mut json = Vec::new();
     for file in files {
-        if let Err(e) = format::read(file) {
-            ok = false;
-            for d in e.diagnostics() {
-                match d.position {
-                    Some(p) => println!("{}:{}:{}: error: {d}", file.display(), p.line, p.column),
-                    None => println!("{}: error: {d}", file.display()),
+        let name = file.display().to_string();
+        let blueprint = match format::read(file) {
+            Ok(b) => b,
+            Err(e) => {
+                unreadable = true;
+                for d in e.diagnostics() {
+                    let (line, column) = d.position.map(|p| (p.line, p.column)).unzip();
+                    match output {
+                        OutputFormat::Text => match d.position {
+                            Some(p) => println!("{name}:{}:{}: error: {d}", p.line, p.column),
+                            None => println!("{name}: error: {d}"),
+                        },
+                        OutputFormat::Json => json.push(serde_json::json!({
+                            "file": name, "severity": "error", "rule": "file-format",
+                            "path": d.path, "line": line, "column": column, "message": d.message,
+                        })),
+                    }
                 }
+                continue;
+            }
+        };
+        for f in check::check(&blueprint) {
+            errors |= f.severity == check::Severity::Error;
+            let message = f.message(lang);
+            match output {
+                OutputFormat::Text => println!(
+                    "{name}: {} [{}] {}: {message}",
+                    f.severity.as_str(),
+                    f.rule,
+                    f.element
+                ),
+                OutputFormat::Json => json.push(serde_json::json!({
+                    "file": name, "severity": f.severity, "rule": f.rule,
+                    "element": f.element, "message": message,
+                })),
             }
         }
     }
-    if ok {
-        ExitCode::SUCCESS
-    } else {
+    if output == OutputFormat::Json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json).unwrap_or_default()
+        );
+    }
+    if unreadable {
         ExitCode::from(2)
+    } else if errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

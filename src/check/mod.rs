@@ -1,0 +1,134 @@
+//! Method intelligence: health checks of a blueprint against the servuction
+//! method, compliance roll-ups, and the customer's time through the cycle.
+
+mod rollup;
+mod rules;
+mod time;
+
+pub use rollup::{
+    Rollup, compliance_by_lane, compliance_by_stage, compliance_of_blueprint,
+    compliance_of_touchpoint,
+};
+pub use rules::{RULES, Rule, rule};
+pub use time::{StageTime, StepTime, TimeBudget, time_budget};
+
+use crate::i18n::Msg;
+use crate::model::{
+    Blueprint, ConnectorId, LaneId, Language, StageId, StandardId, StepId, TouchpointId,
+};
+use serde::Serialize;
+use std::fmt;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The service will fail its customers here: `check` exits 1.
+    Error,
+    /// The blueprint misses something the method expects.
+    Warning,
+    /// A suggestion.
+    Hint,
+}
+
+impl Severity {
+    /// The word printed by `check`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Hint => "hint",
+        }
+    }
+}
+
+/// The element a finding concerns.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Element {
+    Blueprint,
+    Stage(StageId),
+    Step(StepId),
+    Lane(LaneId),
+    Touchpoint(TouchpointId),
+    Connector(ConnectorId),
+    Standard(StandardId),
+}
+
+impl fmt::Display for Element {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Element::Blueprint => f.write_str("blueprint"),
+            Element::Stage(id) => write!(f, "{id}"),
+            Element::Step(id) => write!(f, "{id}"),
+            Element::Lane(id) => write!(f, "{id}"),
+            Element::Touchpoint(id) => write!(f, "{id}"),
+            Element::Connector(id) => write!(f, "{id}"),
+            Element::Standard(id) => write!(f, "{id}"),
+        }
+    }
+}
+
+/// One thing a rule found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// The rule's id, e.g. `moment-without-standard`.
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub element: Element,
+    /// The message, with `{}` placeholders filled by `args`.
+    pub msg: Msg,
+    /// What fills the message's placeholders.
+    pub args: Vec<Arg>,
+}
+
+/// A value in a finding's message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// A name from the document, shown as it is.
+    Text(String),
+    /// Words from the catalogue, listed in the message's language.
+    Words(Vec<Msg>),
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl Arg {
+    fn render(&self, lang: Language) -> String {
+        match self {
+            Arg::Text(s) => s.clone(),
+            Arg::Words(words) => words
+                .iter()
+                .map(|w| w.text(lang).to_lowercase())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
+impl Finding {
+    /// The message in a language.
+    pub fn message(&self, lang: Language) -> String {
+        let rendered: Vec<String> = self.args.iter().map(|a| a.render(lang)).collect();
+        let args: Vec<&dyn fmt::Display> =
+            rendered.iter().map(|a| a as &dyn fmt::Display).collect();
+        self.msg.fill(lang, &args)
+    }
+}
+
+/// Every finding of the rules that are switched on for this blueprint, errors
+/// first, then in document order.
+pub fn check(bp: &Blueprint) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in RULES {
+        if !bp.disabled_rules.iter().any(|r| r == rule.id) {
+            (rule.run)(bp, &mut findings);
+        }
+    }
+    findings.sort_by_key(|f| f.severity);
+    findings
+}

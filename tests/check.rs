@@ -1,0 +1,483 @@
+//! The health-check rules: each with a blueprint that triggers it and one that
+//! does not; compliance roll-ups; the time budget; `check` on the command line.
+
+use servuction::check::{self, Element, Severity};
+use servuction::model::*;
+
+/// A small, healthy blueprint: no rule finds anything in it.
+fn healthy() -> Blueprint {
+    let mut bp = Blueprint {
+        title: "Café".into(),
+        contact_level: ContactLevel::High,
+        ..Default::default()
+    };
+    let kinds = [
+        ("lane-phys", LaneKind::PhysicalSupport),
+        ("lane-cust", LaneKind::Customer),
+        ("lane-staff", LaneKind::ContactPersonnel),
+        ("lane-back", LaneKind::ContactBackstage),
+        ("lane-office", LaneKind::BackOffice),
+    ];
+    for (id, kind) in kinds {
+        bp.lanes.push(Lane {
+            id: id.into(),
+            kind,
+            name: id.into(),
+            colour: Colour::rgb(250, 250, 250),
+            hidden: false,
+        });
+    }
+    for (kind, lane) in [
+        (LineKind::Interaction, "lane-cust"),
+        (LineKind::Visibility, "lane-staff"),
+        (LineKind::InternalInteraction, "lane-back"),
+    ] {
+        bp.lines.push(Line {
+            kind,
+            after_lane: lane.into(),
+            shown: true,
+        });
+    }
+    bp.stages.push(Stage {
+        id: "stage-visit".into(),
+        name: "Visit".into(),
+        steps: vec![
+            Step {
+                id: "step-order".into(),
+                name: "Order".into(),
+                duration_min: Some(3.0),
+            },
+            Step {
+                id: "step-drink".into(),
+                name: "Drink".into(),
+                duration_min: None,
+            },
+        ],
+    });
+    for step in ["order", "drink"] {
+        for (lane, who) in [
+            ("lane-phys", "phys"),
+            ("lane-cust", "cust"),
+            ("lane-staff", "staff"),
+            ("lane-back", "back"),
+            ("lane-office", "office"),
+        ] {
+            let mut tp = Touchpoint::new(
+                lane.into(),
+                format!("step-{step}").as_str().into(),
+                format!("{who} {step}"),
+            );
+            tp.id = format!("tp-{who}-{step}").as_str().into();
+            bp.touchpoints.push(tp);
+        }
+    }
+    let mut connect = |id: &str, from: &str, to: &str, kind| {
+        bp.connectors.push(Connector {
+            id: id.into(),
+            from: from.into(),
+            to: to.into(),
+            kind,
+            label: String::new(),
+        })
+    };
+    for step in ["order", "drink"] {
+        connect(
+            &format!("con-a-{step}"),
+            &format!("tp-cust-{step}"),
+            &format!("tp-staff-{step}"),
+            ConnectorKind::Flow,
+        );
+        connect(
+            &format!("con-b-{step}"),
+            &format!("tp-office-{step}"),
+            &format!("tp-staff-{step}"),
+            ConnectorKind::Dependency,
+        );
+    }
+    connect(
+        "con-journey",
+        "tp-cust-order",
+        "tp-cust-drink",
+        ConnectorKind::Flow,
+    );
+    bp.touchpoints[1].moment_of_truth = MomentOfTruth::Critical;
+    let mut s = Standard::new("tp-cust-order".into(), "Served within 2 min");
+    s.id = "std-serve".into();
+    s.indicator = "Minutes to serve".into();
+    s.unit = "min".into();
+    s.direction = Direction::LowerIsBetter;
+    s.target = Some(2.0);
+    s.tolerance = Some(0.5);
+    s.method = Some(MeasurementMethod::Timing);
+    s.measurements.push(Measurement {
+        date: "2026-05-01".parse().unwrap(),
+        value: 1.5,
+    });
+    bp.standards.push(s);
+    bp
+}
+
+fn rules_found(bp: &Blueprint) -> Vec<(&'static str, Element)> {
+    check::check(bp)
+        .into_iter()
+        .map(|f| (f.rule, f.element))
+        .collect()
+}
+
+fn tp(id: &str) -> Element {
+    Element::Touchpoint(id.into())
+}
+
+#[test]
+fn a_healthy_blueprint_has_no_findings() {
+    let bp = healthy();
+    assert!(bp.problems().is_empty());
+    assert_eq!(rules_found(&bp), []);
+}
+
+#[test]
+fn standard_missed_and_at_risk() {
+    let mut bp = healthy();
+    bp.standards[0].measurements.push(Measurement {
+        date: "2026-06-01".parse().unwrap(),
+        value: 2.4,
+    });
+    assert_eq!(
+        rules_found(&bp),
+        [("standard-at-risk", Element::Standard("std-serve".into()))]
+    );
+    bp.standards[0].measurements.push(Measurement {
+        date: "2026-07-01".parse().unwrap(),
+        value: 2.6,
+    });
+    let found = check::check(&bp);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].rule, found[0].severity),
+        ("standard-missed", Severity::Error)
+    );
+    assert_eq!(
+        found[0].message(Language::En),
+        "the standard \"Served within 2 min\" is missed: latest value 2.6 min, target 2 min"
+    );
+    assert_eq!(
+        found[0].message(Language::Es),
+        "el estándar «Served within 2 min» está incumplido: último valor 2.6 min, meta 2 min"
+    );
+}
+
+#[test]
+fn moments_of_truth_without_standards() {
+    let mut bp = healthy();
+    bp.touchpoints[6].moment_of_truth = MomentOfTruth::Moment; // cust drink
+    assert_eq!(
+        rules_found(&bp),
+        [("moment-without-standard", tp("tp-cust-drink"))]
+    );
+    bp.standards.clear();
+    let found = check::check(&bp);
+    assert_eq!(found[0].rule, "critical-moment-without-standard");
+    assert_eq!(found[0].severity, Severity::Error);
+    assert_eq!(found.len(), 2);
+}
+
+#[test]
+fn incomplete_standards_name_what_is_missing_in_each_language() {
+    let mut bp = healthy();
+    bp.standards[0].indicator.clear();
+    bp.standards[0].method = None;
+    let found = check::check(&bp);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].rule, "standard-incomplete");
+    assert_eq!(
+        found[0].message(Language::En),
+        "the standard \"Served within 2 min\" has no indicator, measurement method"
+    );
+    assert_eq!(
+        found[0].message(Language::Es),
+        "al estándar «Served within 2 min» le falta: indicador, método de medición"
+    );
+}
+
+#[test]
+fn visible_touchpoints_need_back_office_support() {
+    let mut bp = healthy();
+    // Cut the drink step's back-office dependency: the staff and the customer
+    // of that step lose their support; the customer journey does not carry it.
+    bp.connectors.retain(|c| c.id.as_str() != "con-b-drink");
+    assert_eq!(
+        rules_found(&bp),
+        [
+            ("visible-without-support", tp("tp-staff-drink")),
+            ("visible-without-support", tp("tp-cust-drink"))
+        ]
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn customer_steps_need_physical_support_and_steps_need_customers() {
+    let mut bp = healthy();
+    bp.touchpoints.retain(|t| t.id.as_str() != "tp-phys-drink");
+    assert_eq!(
+        rules_found(&bp),
+        [(
+            "step-without-physical-support",
+            Element::Step("step-drink".into())
+        )]
+    );
+    let mut bp = healthy();
+    bp.connectors.retain(|c| {
+        !c.from.as_str().contains("cust-drink") && !c.to.as_str().contains("cust-drink")
+    });
+    bp.touchpoints.retain(|t| t.id.as_str() != "tp-cust-drink");
+    assert_eq!(
+        rules_found(&bp),
+        [("step-without-customer", Element::Step("step-drink".into()))]
+    );
+}
+
+#[test]
+fn fail_points_need_an_owner_and_a_recovery() {
+    let mut bp = healthy();
+    bp.touchpoints[7].fail_point = true; // staff drink
+    assert_eq!(
+        rules_found(&bp),
+        [
+            ("fail-point-without-owner", tp("tp-staff-drink")),
+            ("fail-point-without-recovery", tp("tp-staff-drink"))
+        ]
+    );
+    bp.touchpoints[7].owner = "Shift lead".into();
+    bp.connectors.push(Connector {
+        id: "con-redo".into(),
+        from: "tp-staff-drink".into(),
+        to: "tp-staff-order".into(),
+        kind: ConnectorKind::Feedback,
+        label: "remake".into(),
+    });
+    assert_eq!(rules_found(&bp), []);
+}
+
+#[test]
+fn wait_points_need_an_expected_wait_and_a_time_standard() {
+    let mut bp = healthy();
+    bp.touchpoints[6].wait_point = true; // cust drink
+    assert_eq!(
+        rules_found(&bp),
+        [
+            ("wait-without-expected-wait", tp("tp-cust-drink")),
+            ("wait-without-time-standard", tp("tp-cust-drink"))
+        ]
+    );
+    bp.touchpoints[1].wait_point = true; // cust order: has a timing standard
+    bp.touchpoints[1].expected_wait_min = Some(4.0);
+    assert_eq!(rules_found(&bp).len(), 2);
+}
+
+#[test]
+fn connectors_backwards_in_time_must_be_feedback() {
+    let mut bp = healthy();
+    bp.connectors.push(Connector {
+        id: "con-back".into(),
+        from: "tp-office-drink".into(),
+        to: "tp-office-order".into(),
+        kind: ConnectorKind::Flow,
+        label: String::new(),
+    });
+    assert_eq!(
+        rules_found(&bp),
+        [("connector-backwards", Element::Connector("con-back".into()))]
+    );
+    bp.connectors.last_mut().unwrap().kind = ConnectorKind::Feedback;
+    assert_eq!(rules_found(&bp), []);
+}
+
+#[test]
+fn high_contact_needs_a_critical_moment() {
+    let mut bp = healthy();
+    bp.touchpoints[1].moment_of_truth = MomentOfTruth::Moment;
+    assert_eq!(
+        rules_found(&bp),
+        [("high-contact-without-critical-moment", Element::Blueprint)]
+    );
+    bp.contact_level = ContactLevel::Low;
+    assert_eq!(rules_found(&bp), []);
+}
+
+#[test]
+fn empty_lanes_and_stages_are_hinted() {
+    let mut bp = healthy();
+    bp.lanes.push(Lane {
+        id: "lane-extra".into(),
+        kind: LaneKind::Custom,
+        name: "Suppliers".into(),
+        colour: Colour::rgb(1, 2, 3),
+        hidden: false,
+    });
+    bp.stages.push(Stage {
+        id: "stage-later".into(),
+        name: "Later".into(),
+        steps: vec![],
+    });
+    let found = check::check(&bp);
+    assert_eq!(
+        found
+            .iter()
+            .map(|f| (f.rule, f.severity))
+            .collect::<Vec<_>>(),
+        [
+            ("empty-lane", Severity::Hint),
+            ("empty-stage", Severity::Hint)
+        ]
+    );
+    assert_eq!(
+        found[0].message(Language::Es),
+        "el carril «Suppliers» está vacío"
+    );
+}
+
+#[test]
+fn rules_can_be_switched_off_per_blueprint_and_that_is_saved() {
+    let mut bp = healthy();
+    bp.touchpoints[6].moment_of_truth = MomentOfTruth::Moment;
+    bp.disabled_rules.push("moment-without-standard".into());
+    assert_eq!(rules_found(&bp), []);
+    let back = servuction::format::from_str(&servuction::format::to_string(&bp).unwrap()).unwrap();
+    assert_eq!(back.disabled_rules, ["moment-without-standard"]);
+    assert_eq!(rules_found(&back), []);
+}
+
+#[test]
+fn every_rule_has_a_unique_id_and_summaries_in_both_languages() {
+    let mut ids: Vec<_> = check::RULES.iter().map(|r| r.id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), check::RULES.len());
+    for r in check::RULES {
+        assert_ne!(
+            r.summary.text(Language::En),
+            r.summary.text(Language::Es),
+            "{}",
+            r.id
+        );
+    }
+}
+
+#[test]
+fn compliance_rolls_up_per_touchpoint_lane_stage_and_blueprint() {
+    let mut bp = healthy();
+    let mut add = |tp: &str, target: f64, value: Option<f64>| {
+        let mut s = Standard::new(tp.into(), "s");
+        s.target = Some(target);
+        s.measurements.extend(value.map(|value| Measurement {
+            date: "2026-01-01".parse().unwrap(),
+            value,
+        }));
+        bp.standards.push(s);
+    };
+    add("tp-cust-order", 90.0, Some(80.0)); // missed
+    add("tp-staff-drink", 90.0, Some(95.0)); // met
+    add("tp-staff-drink", 90.0, None); // not measured
+    let all = check::compliance_of_blueprint(&bp);
+    assert_eq!(
+        (
+            all.met,
+            all.at_risk,
+            all.missed,
+            all.not_measured,
+            all.total()
+        ),
+        (2, 0, 1, 1, 4)
+    );
+    assert_eq!(all.worst(), Compliance::Missed);
+    let tp = check::compliance_of_touchpoint(&bp, &"tp-staff-drink".into());
+    assert_eq!((tp.met, tp.not_measured), (1, 1));
+    let lanes = check::compliance_by_lane(&bp);
+    assert_eq!(lanes[1].0.as_str(), "lane-cust");
+    assert_eq!((lanes[1].1.met, lanes[1].1.missed), (1, 1));
+    assert_eq!(lanes[0].1.total(), 0);
+    let stages = check::compliance_by_stage(&bp);
+    assert_eq!(stages[0].1.total(), 4);
+}
+
+#[test]
+fn time_budget_sums_service_and_waits_and_flags_missed_time_standards() {
+    let mut bp = healthy();
+    bp.touchpoints[6].duration_min = Some(10.0); // cust drink: the step has no duration
+    bp.touchpoints[6].wait_point = true;
+    bp.touchpoints[6].expected_wait_min = Some(4.0);
+    bp.standards[0].measurements.push(Measurement {
+        date: "2026-09-09".parse().unwrap(),
+        value: 9.0,
+    });
+    let t = check::time_budget(&bp);
+    assert_eq!(t.steps.len(), 2);
+    assert_eq!((t.steps[0].service_min, t.steps[0].wait_min), (3.0, 0.0));
+    assert_eq!((t.steps[1].service_min, t.steps[1].wait_min), (10.0, 4.0));
+    assert_eq!(
+        (t.service_min, t.wait_min, t.total_min()),
+        (13.0, 4.0, 17.0)
+    );
+    assert_eq!(t.stages[0].service_min, 13.0);
+    assert_eq!(
+        t.steps[0].missed_time_standards,
+        ["std-serve".into()] as [StandardId; 1]
+    );
+    assert!(t.steps[1].missed_time_standards.is_empty());
+}
+
+#[test]
+fn check_command_prints_findings_and_exits_1_on_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cafe.json");
+    let mut bp = healthy();
+    bp.standards[0].measurements.push(Measurement {
+        date: "2026-09-09".parse().unwrap(),
+        value: 9.0,
+    });
+    bp.touchpoints[6].moment_of_truth = MomentOfTruth::Moment;
+    servuction::format::save(&path, &bp).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_servuction"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let p = path.to_str().unwrap();
+    let o = run(&["check", p]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(
+        out.lines().collect::<Vec<_>>(),
+        [
+            format!(
+                "{p}: error [standard-missed] std-serve: the standard \"Served within 2 min\" is missed: latest value 9 min, target 2 min"
+            ),
+            format!(
+                "{p}: warning [moment-without-standard] tp-cust-drink: the moment of truth \"cust drink\" has no standard"
+            ),
+        ]
+    );
+    let o = run(&["check", "--format", "json", "--lang", "es", p]);
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json[0]["rule"], "standard-missed");
+    assert_eq!(json[0]["severity"], "error");
+    assert_eq!(json[0]["element"]["kind"], "standard");
+    assert_eq!(json[0]["element"]["id"], "std-serve");
+    assert!(
+        json[1]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("el momento de la verdad")
+    );
+
+    bp.disabled_rules = vec!["standard-missed".into(), "moment-without-standard".into()];
+    servuction::format::save(&path, &bp).unwrap();
+    let o = run(&["check", p]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout.is_empty());
+}
