@@ -134,6 +134,7 @@ catalogue! {
     FindHighContactWithoutCritical => ("this high-contact service has no critical moment of truth", "este servicio de alto contacto no tiene ningún momento de la verdad crítico"),
     FindEmptyLane => ("the lane \"{}\" is empty", "el carril «{}» está vacío"),
     FindEmptyStage => ("the stage \"{}\" is empty", "la etapa «{}» está vacía"),
+    ImportSummary => ("{} measured values added, {} already there, {} rows skipped", "{} valores medidos añadidos, {} ya estaban, {} filas omitidas"),
     // The diagram (layout, scene, exports).
     // The editor.
 }

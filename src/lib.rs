@@ -8,4 +8,5 @@ pub mod check;
 pub mod format;
 pub mod i18n;
 pub mod model;
+pub mod report;
 pub mod templates;

@@ -87,6 +87,26 @@ enum Command {
         #[arg(short, long, value_enum, default_value = "en")]
         lang: Lang,
     },
+    /// Add measured values to a blueprint's standards from a CSV file.
+    ///
+    /// The CSV needs `date` (YYYY-MM-DD) and `value` columns and a
+    /// `standard_id` (or `statement`) column; a sheet written by
+    /// `servuction export FILE -o standards.csv` works as it is. Rows that
+    /// cannot be matched are listed and skipped. Exits 0 when every row was
+    /// used, 1 when some were skipped, 2 when a file cannot be read or written.
+    ImportMeasurements {
+        /// The blueprint to add to; it is saved in place unless --output is given.
+        file: PathBuf,
+        /// The CSV file with the measured values.
+        #[arg(long)]
+        csv: PathBuf,
+        /// Write the result here instead of over FILE.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The language of the report.
+        #[arg(short, long, value_enum, default_value = "en")]
+        lang: Lang,
+    },
     /// Print the JSON Schema of the file format.
     Schema,
 }
@@ -123,6 +143,12 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Some(Command::ImportMeasurements {
+            file,
+            csv,
+            output,
+            lang,
+        }) => cmd_import(&file, &csv, output.as_deref(), lang.into()),
         Some(Command::Schema) => {
             print!("{}", format::json_schema());
             ExitCode::SUCCESS
@@ -214,6 +240,41 @@ fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Language) -> ExitCod
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn cmd_import(
+    file: &std::path::Path,
+    csv: &std::path::Path,
+    output: Option<&std::path::Path>,
+    lang: Language,
+) -> ExitCode {
+    let mut blueprint = match format::read(file) {
+        Ok(b) => b,
+        Err(e) => return fail(format!("{}: {e}", file.display())),
+    };
+    let text = match std::fs::read_to_string(csv) {
+        Ok(t) => t,
+        Err(e) => return fail(format!("{}: {e}", csv.display())),
+    };
+    let report = match servuction::report::import_measurements(&mut blueprint, &text) {
+        Ok(r) => r,
+        Err(e) => return fail(format!("{}: {e}", csv.display())),
+    };
+    for row in &report.skipped {
+        println!("{}:{}: skipped: {}", csv.display(), row.line, row.reason);
+    }
+    println!("{}", report.summary(lang));
+    if report.added > 0 || output.is_some() {
+        let target = output.unwrap_or(file);
+        if let Err(e) = format::save(target, &blueprint) {
+            return fail(e);
+        }
+    }
+    if report.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 

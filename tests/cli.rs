@@ -100,7 +100,10 @@ fn check_prints_every_problem_with_file_line_and_column() {
     assert_eq!(o.status.code(), Some(2));
     let out = stdout(&o);
     // The valid file's health-check findings are not file errors.
-    let lines: Vec<_> = out.lines().filter(|l| !l.starts_with(good.to_str().unwrap())).collect();
+    let lines: Vec<_> = out
+        .lines()
+        .filter(|l| !l.starts_with(good.to_str().unwrap()))
+        .collect();
     assert_eq!(lines.len(), 2, "{out}");
     let line_no = text.lines().position(|l| l == lane).unwrap() + 1;
     assert!(
