@@ -3,10 +3,11 @@
 # On Debian it first installs what the tests need:
 #   mesa-vulkan-drivers  (egui_kittest renders UI snapshots on the CPU with lavapipe)
 #   librsvg2-bin         (rsvg-convert checks that exported SVG renders in other programs)
+#   chromium             (the HTML report is opened in headless Chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(mesa-vulkan-drivers librsvg2-bin)
+packages=(mesa-vulkan-drivers librsvg2-bin chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

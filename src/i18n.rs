@@ -135,6 +135,27 @@ catalogue! {
     FindEmptyLane => ("the lane \"{}\" is empty", "el carril «{}» está vacío"),
     FindEmptyStage => ("the stage \"{}\" is empty", "la etapa «{}» está vacía"),
     ImportSummary => ("{} measured values added, {} already there, {} rows skipped", "{} valores medidos añadidos, {} ya estaban, {} filas omitidas"),
+    // The printable report.
+    ReportTouchpoints => ("touchpoints", "puntos de interacción"),
+    ReportStandards => ("standards", "estándares"),
+    ReportCompliance => ("Compliance", "Cumplimiento"),
+    ReportOfMet => ("{} of {} standards met", "{} de {} estándares cumplidos"),
+    ReportByStage => ("By stage", "Por etapa"),
+    ReportByLane => ("By lane", "Por carril"),
+    ReportStandardsTitle => ("Service standards", "Estándares de servicio"),
+    ReportLatest => ("Latest value", "Último valor"),
+    ReportOwner => ("Owner", "Responsable"),
+    ReportStatus => ("Status", "Estado"),
+    ReportProblems => ("Problems", "Problemas"),
+    ReportNoProblems => ("The health checks found no problems.", "Las comprobaciones no encontraron problemas."),
+    SeverityError => ("Error", "Error"),
+    SeverityWarning => ("Warning", "Aviso"),
+    SeverityHint => ("Hint", "Sugerencia"),
+    ReportTime => ("The customer's time", "El tiempo del cliente"),
+    ReportServiceTime => ("Service time", "Tiempo de servicio"),
+    ReportWaits => ("Waits", "Esperas"),
+    ReportTotal => ("Total", "Total"),
+    ReportLateSteps => ("Steps whose time standards are missed: {}", "Pasos cuyos estándares de tiempo se incumplen: {}"),
     // The diagram (layout, scene, exports).
     // The editor.
 }

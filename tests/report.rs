@@ -161,3 +161,77 @@ fn an_exported_sheet_with_new_values_re_imports_through_the_cli() {
     );
     assert_eq!(std::fs::read(&file).unwrap(), before);
 }
+
+/// Finds Debian's Chromium, if installed.
+fn chromium() -> Option<&'static str> {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+}
+
+#[test]
+fn the_html_report_holds_every_section_and_opens_in_headless_chromium() {
+    let mut bp = blueprint();
+    bp.title = "Stay <& \"quotes\">".into();
+    let page = servuction::report::html(
+        &bp,
+        Language::En,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>",
+    );
+    assert!(page.contains("<title>Stay &lt;&amp; &quot;quotes&quot;&gt;</title>"));
+    let n = bp.standards.len();
+    assert!(
+        page.contains(&format!("of {n} standards met")),
+        "no compliance headline"
+    );
+    for section in [
+        "Compliance",
+        "Service standards",
+        "Problems",
+        "The customer's time",
+        "By stage",
+        "By lane",
+    ] {
+        assert!(page.contains(section), "no section {section}");
+    }
+    let es = servuction::report::html(&bp, Language::Es, "");
+    assert!(es.contains("<html lang=\"es\">") && es.contains("Estándares de servicio"));
+
+    let Some(chromium) = chromium() else {
+        eprintln!("NOTICE: chromium is not installed; the report was not opened in a browser");
+        assert!(std::env::var_os("CI").is_none(), "CI must install chromium");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.html");
+    std::fs::write(&file, &page).unwrap();
+    let profile = dir.path().join("profile");
+    let o = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--enable-logging=stderr",
+            &format!("--user-data-dir={}", profile.display()),
+            "--dump-dom",
+            &format!("file://{}", file.display()),
+        ])
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&o.stdout);
+    let log = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "chromium failed: {log}");
+    assert!(
+        !log.contains("CONSOLE"),
+        "the page logged to the console: {log}"
+    );
+    // The browser parsed the whole page: every standard's row and the last section are in its DOM.
+    assert_eq!(dom.matches("class=\"status ").count(), n, "{dom}");
+    assert!(dom.contains("<table class=\"time\">"), "{dom}");
+    assert!(dom.contains("<svg"), "the diagram is missing from the DOM");
+}

@@ -1,6 +1,9 @@
 //! Data out of and into a blueprint for other tools: the standards as CSV for
-//! spreadsheet users, and measured values imported from CSV.
+//! spreadsheet users, measured values imported from CSV, and a printable
+//! HTML report.
 
 mod csv_io;
+mod html;
 
 pub use csv_io::{ImportReport, SkippedRow, import_measurements, standards_csv};
+pub use html::{escape, html};

@@ -1,0 +1,276 @@
+//! A printable HTML report of a blueprint: the diagram, compliance, the
+//! standards table, the health-check problems and the time budget.
+
+use crate::check::{self, Rollup};
+use crate::i18n::{self, Msg};
+use crate::model::{Blueprint, Compliance, Language};
+use std::fmt::Write;
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn minutes(m: f64) -> String {
+    if m.fract() == 0.0 {
+        format!("{m:.0} min")
+    } else {
+        format!("{m:.1} min")
+    }
+}
+
+fn status_class(c: Compliance) -> &'static str {
+    match c {
+        Compliance::Met => "met",
+        Compliance::AtRisk => "at-risk",
+        Compliance::Missed => "missed",
+        Compliance::NotMeasured => "not-measured",
+    }
+}
+
+fn rollup_cells(lang: Language, r: &Rollup) -> String {
+    format!(
+        "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
+        r.met,
+        r.at_risk,
+        r.missed,
+        r.not_measured,
+        Msg::ReportOfMet.fill(lang, &[&r.met, &r.total()])
+    )
+}
+
+/// The report as a standalone HTML page. `diagram_svg` is the exported
+/// diagram, inlined as it is (pass an empty string to leave it out).
+pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
+    let t = |m: Msg| m.text(lang);
+    let mut h = String::new();
+    let _ = writeln!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>",
+        lang.code(),
+        escape(&bp.title),
+        CSS
+    );
+    let _ = writeln!(h, "<h1>{}</h1>", escape(&bp.title));
+    if !bp.description.is_empty() {
+        let _ = writeln!(
+            h,
+            "<p class=\"description\">{}</p>",
+            escape(&bp.description)
+        );
+    }
+    let _ = writeln!(
+        h,
+        "<p class=\"meta\">{} · {} {} · {} {}</p>",
+        t(i18n::contact_level(bp.contact_level)),
+        bp.touchpoints.len(),
+        t(Msg::ReportTouchpoints),
+        bp.standards.len(),
+        t(Msg::ReportStandards)
+    );
+    if !diagram_svg.is_empty() {
+        let _ = writeln!(h, "<section class=\"diagram\">{diagram_svg}</section>");
+    }
+
+    // Compliance.
+    let all = check::compliance_of_blueprint(bp);
+    let _ = writeln!(
+        h,
+        "<h2>{}</h2>\n<p class=\"headline\">{}</p>",
+        t(Msg::ReportCompliance),
+        Msg::ReportOfMet.fill(lang, &[&all.met, &all.total()])
+    );
+    let head = format!(
+        "<tr><th></th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
+        t(Msg::ComplianceMet),
+        t(Msg::ComplianceAtRisk),
+        t(Msg::ComplianceMissed),
+        t(Msg::ComplianceNotMeasured)
+    );
+    let _ = writeln!(
+        h,
+        "<table class=\"rollup\">\n<caption>{}</caption>\n{head}",
+        t(Msg::ReportByStage)
+    );
+    for (id, r) in check::compliance_by_stage(bp) {
+        let name = bp
+            .stages
+            .iter()
+            .find(|s| s.id == id)
+            .map_or("", |s| s.name.as_str());
+        let _ = writeln!(
+            h,
+            "<tr><th>{}</th>{}</tr>",
+            escape(name),
+            rollup_cells(lang, &r)
+        );
+    }
+    let _ = writeln!(
+        h,
+        "</table>\n<table class=\"rollup\">\n<caption>{}</caption>\n{head}",
+        t(Msg::ReportByLane)
+    );
+    for (id, r) in check::compliance_by_lane(bp) {
+        let name = bp.lane(&id).map_or("", |l| l.name.as_str());
+        let _ = writeln!(
+            h,
+            "<tr><th>{}</th>{}</tr>",
+            escape(name),
+            rollup_cells(lang, &r)
+        );
+    }
+    h.push_str("</table>\n");
+
+    // Standards.
+    let _ = writeln!(
+        h,
+        "<h2>{}</h2>\n<table class=\"standards\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        t(Msg::ReportStandardsTitle),
+        t(Msg::Touchpoint),
+        t(Msg::Standard),
+        t(Msg::Indicator),
+        t(Msg::Target),
+        t(Msg::ReportLatest),
+        t(Msg::MeasurementMethod),
+        t(Msg::ReportOwner),
+        t(Msg::ReportStatus)
+    );
+    for s in &bp.standards {
+        let tp = bp
+            .touchpoint(&s.touchpoint)
+            .map_or("", |t| t.title.as_str());
+        let target = s.target.map_or_else(String::new, |v| {
+            let op = match s.direction {
+                crate::model::Direction::HigherIsBetter => "≥",
+                crate::model::Direction::LowerIsBetter => "≤",
+            };
+            let tol = s
+                .tolerance
+                .map_or_else(String::new, |t| format!(" (± {t})"));
+            format!("{op} {v} {}{tol}", s.unit)
+        });
+        let latest = s.latest().map_or_else(String::new, |m| {
+            format!("{} {} ({})", m.value, s.unit, m.date)
+        });
+        let c = s.compliance();
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"status {}\">{}</td></tr>",
+            escape(tp),
+            escape(&s.statement),
+            escape(&s.indicator),
+            escape(&target),
+            escape(&latest),
+            s.method.map_or("", |m| t(i18n::method(m))),
+            escape(&s.owner),
+            status_class(c),
+            t(i18n::compliance(c))
+        );
+    }
+    h.push_str("</table>\n");
+
+    // Problems.
+    let findings = check::check(bp);
+    let _ = writeln!(h, "<h2>{}</h2>", t(Msg::ReportProblems));
+    if findings.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", t(Msg::ReportNoProblems));
+    } else {
+        h.push_str("<ul class=\"problems\">\n");
+        for f in &findings {
+            let _ = writeln!(
+                h,
+                "<li class=\"{}\"><span class=\"severity\">{}</span> <code>{}</code> {}</li>",
+                f.severity.as_str(),
+                t(match f.severity {
+                    check::Severity::Error => Msg::SeverityError,
+                    check::Severity::Warning => Msg::SeverityWarning,
+                    check::Severity::Hint => Msg::SeverityHint,
+                }),
+                f.rule,
+                escape(&f.message(lang))
+            );
+        }
+        h.push_str("</ul>\n");
+    }
+
+    // Time budget.
+    let budget = check::time_budget(bp);
+    let _ = writeln!(
+        h,
+        "<h2>{}</h2>\n<table class=\"time\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        t(Msg::ReportTime),
+        t(Msg::Stage),
+        t(Msg::ReportServiceTime),
+        t(Msg::ReportWaits),
+        t(Msg::ReportTotal)
+    );
+    for st in &budget.stages {
+        let name = bp
+            .stages
+            .iter()
+            .find(|s| s.id == st.stage)
+            .map_or("", |s| s.name.as_str());
+        let _ = writeln!(
+            h,
+            "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(name),
+            minutes(st.service_min),
+            minutes(st.wait_min),
+            minutes(st.service_min + st.wait_min)
+        );
+    }
+    let _ = writeln!(
+        h,
+        "<tr class=\"total\"><th>{}</th><td>{}</td><td>{}</td><td>{}</td></tr>\n</table>",
+        t(Msg::ReportTotal),
+        minutes(budget.service_min),
+        minutes(budget.wait_min),
+        minutes(budget.total_min())
+    );
+    let late: Vec<_> = budget
+        .steps
+        .iter()
+        .filter(|s| !s.missed_time_standards.is_empty())
+        .filter_map(|s| {
+            bp.steps()
+                .find(|(_, step)| step.id == s.step)
+                .map(|(_, step)| escape(&step.name))
+        })
+        .collect();
+    if !late.is_empty() {
+        let _ = writeln!(
+            h,
+            "<p class=\"late\">{}</p>",
+            Msg::ReportLateSteps.fill(lang, &[&late.join(", ")])
+        );
+    }
+    h.push_str("</body>\n</html>\n");
+    h
+}
+
+const CSS: &str = "
+body { font-family: 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; color: #1f2933; margin: 2rem; line-height: 1.4; }
+h1 { margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }
+.meta, .description { color: #52606d; }
+.diagram svg { max-width: 100%; height: auto; border: 1px solid #e4e7eb; }
+table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
+th, td { border: 1px solid #d0d7de; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+caption { text-align: left; font-weight: bold; padding: .3rem 0; }
+.status.met { color: #1a7f37; } .status.at-risk { color: #9a6700; } .status.missed { color: #cf222e; font-weight: bold; }
+.status.not-measured { color: #6e7781; }
+.problems li.error .severity { color: #cf222e; font-weight: bold; } .problems li.warning .severity { color: #9a6700; }
+.problems li.hint .severity { color: #6e7781; }
+.total th, .total td { font-weight: bold; }
+@media print { body { margin: 0; } .diagram { page-break-after: always; } table { page-break-inside: auto; } tr { page-break-inside: avoid; } }
+";
