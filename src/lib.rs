@@ -8,5 +8,6 @@ pub mod check;
 pub mod format;
 pub mod i18n;
 pub mod model;
+pub mod recovery;
 pub mod report;
 pub mod templates;
