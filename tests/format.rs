@@ -509,3 +509,25 @@ fn synthetic_blueprints_are_valid_and_sized() {
         bp
     );
 }
+
+#[test]
+fn absurd_counts_are_refused_with_the_limit() {
+    let mut text = String::from(
+        "{\"format\":\"servuction\",\"version\":2,\"blueprint\":{\"title\":\"x\",\"lanes\":[",
+    );
+    for i in 0..=limits::LANES {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&format!(
+            "{{\"id\":\"lane-{i}\",\"kind\":\"custom\",\"name\":\"L\",\"colour\":\"#ffffff\"}}"
+        ));
+    }
+    text.push_str("]}}");
+    let d = diagnostics(&text);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].contains("blueprint.lanes: 201 lanes is more than the 200 a blueprint may hold"),
+        "{d:?}"
+    );
+}

@@ -13,4 +13,4 @@ pub use ids::{ConnectorId, LaneId, StageId, StandardId, StepId, TouchpointId};
 pub use standard::*;
 pub use values::{Colour, Date};
 mod validate;
-pub use validate::{DocPath, IntegrityError, PathSeg, Problem, line_kind_name};
+pub use validate::{DocPath, IntegrityError, PathSeg, Problem, limits, line_kind_name};

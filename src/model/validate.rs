@@ -82,6 +82,12 @@ pub enum IntegrityError {
     DuplicateLine { kind: &'static str },
     #[error("the line `{kind}` belongs to the method and cannot be hidden")]
     HiddenRequiredLine { kind: &'static str },
+    #[error("{count} {what} is more than the {limit} a blueprint may hold")]
+    TooMany {
+        what: &'static str,
+        count: usize,
+        limit: usize,
+    },
     #[error("connector `{id}` connects touchpoint `{touchpoint}` to itself")]
     SelfConnector { id: String, touchpoint: String },
 }
@@ -108,6 +114,17 @@ pub fn line_kind_name(kind: LineKind) -> &'static str {
         LineKind::OrderPenetration => "order_penetration",
         LineKind::Implementation => "implementation",
     }
+}
+
+/// The most elements of each kind a blueprint may hold: far above any real
+/// service, low enough that an absurd file is refused before it is laid out.
+pub mod limits {
+    pub const LANES: usize = 200;
+    pub const STEPS: usize = 10_000;
+    pub const TOUCHPOINTS: usize = 100_000;
+    pub const CONNECTORS: usize = 200_000;
+    pub const STANDARDS: usize = 100_000;
+    pub const MEASUREMENTS: usize = 1_000_000;
 }
 
 impl Blueprint {
@@ -166,6 +183,47 @@ impl Validator {
 
     fn run(&mut self, bp: &Blueprint) {
         let root = DocPath::root();
+        let steps = bp.stages.iter().map(|s| s.steps.len()).sum();
+        let measurements = bp.standards.iter().map(|s| s.measurements.len()).sum();
+        for (key, what, count, limit) in [
+            ("lanes", "lanes", bp.lanes.len(), limits::LANES),
+            ("stages", "steps", steps, limits::STEPS),
+            (
+                "touchpoints",
+                "touchpoints",
+                bp.touchpoints.len(),
+                limits::TOUCHPOINTS,
+            ),
+            (
+                "connectors",
+                "connectors",
+                bp.connectors.len(),
+                limits::CONNECTORS,
+            ),
+            (
+                "standards",
+                "standards",
+                bp.standards.len(),
+                limits::STANDARDS,
+            ),
+            (
+                "standards",
+                "measured values",
+                measurements,
+                limits::MEASUREMENTS,
+            ),
+        ] {
+            if count > limit {
+                self.push(
+                    root.key(key),
+                    IntegrityError::TooMany { what, count, limit },
+                );
+            }
+        }
+        if !self.problems.is_empty() {
+            // Checking every element of an absurd document is not worth the time.
+            return;
+        }
         let mut step_ids = HashSet::new();
         for (si, stage) in bp.stages.iter().enumerate() {
             let sp = root.key("stages").index(si);
