@@ -531,3 +531,23 @@ fn absurd_counts_are_refused_with_the_limit() {
         "{d:?}"
     );
 }
+
+/// Inputs kept from fuzzing (`fuzz/`, `docs/robustness.md`): none may panic,
+/// and whatever is accepted must write and read back unchanged.
+#[test]
+fn fuzz_regressions() {
+    for entry in std::fs::read_dir("tests/data/fuzz/read_json").unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        if let Ok(bp) = format::from_str(&String::from_utf8_lossy(&bytes)) {
+            let text = format::to_string(&bp).unwrap();
+            assert_eq!(format::from_str(&text).unwrap(), bp);
+        }
+    }
+    for entry in std::fs::read_dir("tests/data/fuzz/import_csv").unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let mut bp = servuction::templates::synthetic(8);
+        if servuction::report::import_measurements(&mut bp, &String::from_utf8_lossy(&bytes)).is_ok() {
+            assert!(bp.problems().is_empty());
+        }
+    }
+}
