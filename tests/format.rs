@@ -546,7 +546,9 @@ fn fuzz_regressions() {
     for entry in std::fs::read_dir("tests/data/fuzz/import_csv").unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         let mut bp = servuction::templates::synthetic(8);
-        if servuction::report::import_measurements(&mut bp, &String::from_utf8_lossy(&bytes)).is_ok() {
+        if servuction::report::import_measurements(&mut bp, &String::from_utf8_lossy(&bytes))
+            .is_ok()
+        {
             assert!(bp.problems().is_empty());
         }
     }
