@@ -157,6 +157,8 @@ catalogue! {
     ReportTotal => ("Total", "Total"),
     ReportLateSteps => ("Steps whose time standards are missed: {}", "Pasos cuyos estándares de tiempo se incumplen: {}"),
     // The diagram (layout, scene, exports).
+    DiagramTouchpoints => ("{} touchpoints", "{} puntos de interacción"),
+    DiagramEmotionCurve => ("Customer's feeling", "Emoción del cliente"),
     // The editor.
 }
 

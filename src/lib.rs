@@ -5,9 +5,13 @@
 //! renderers draw it.
 
 pub mod check;
+pub mod font;
 pub mod format;
 pub mod i18n;
+pub mod layout;
 pub mod model;
 pub mod recovery;
+pub mod render;
 pub mod report;
+pub mod scene;
 pub mod templates;

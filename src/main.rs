@@ -36,6 +36,12 @@ impl From<Lang> for Language {
 }
 
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
 enum OutputFormat {
     Text,
     Json,
@@ -80,6 +86,28 @@ enum Command {
         /// The language of the messages.
         #[arg(short, long, value_enum, default_value = "en")]
         lang: Lang,
+    },
+    /// Export the whole diagram, the standards or a report.
+    ///
+    /// The format follows OUT's extension: .svg and .png (the diagram; the PNG
+    /// carries the blueprint and re-opens as an editable document), .csv (every
+    /// standard with its place, target and latest value) and .html (a printable
+    /// report with the diagram, compliance, standards, problems and time).
+    Export {
+        /// The blueprint (.json, or .png exported by Servuction).
+        file: PathBuf,
+        /// The file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Pixels per diagram unit, for PNG.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        /// The colours: light (print-friendly) or dark.
+        #[arg(long, value_enum, default_value = "light")]
+        theme: ThemeArg,
+        /// The language of labels and legends (default: the blueprint's).
+        #[arg(short, long, value_enum)]
+        lang: Option<Lang>,
     },
     /// List the health-check rules with their ids and severities.
     Rules {
@@ -142,6 +170,13 @@ fn main() -> ExitCode {
             format,
             lang,
         }) => cmd_check(&files, format, lang.into()),
+        Some(Command::Export {
+            file,
+            output,
+            scale,
+            theme,
+            lang,
+        }) => cmd_export(&file, &output, scale, theme, lang.map(Into::into)),
         Some(Command::Rules { lang }) => {
             for r in check::RULES {
                 println!(
@@ -255,6 +290,61 @@ fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Language) -> ExitCod
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn cmd_export(
+    file: &std::path::Path,
+    output: &std::path::Path,
+    scale: f32,
+    theme: ThemeArg,
+    lang: Option<Language>,
+) -> ExitCode {
+    use servuction::render;
+    use servuction::scene::Theme;
+    let ext = output
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !["svg", "png", "csv", "html"].contains(&ext.as_str()) {
+        return fail(format!(
+            "cannot export to `{}`: the output must end in .svg, .png, .csv or .html",
+            output.display()
+        ));
+    }
+    let blueprint = match format::read(file) {
+        Ok(b) => b,
+        Err(e) => return fail(format!("{}: {e}", file.display())),
+    };
+    let lang = lang.unwrap_or(blueprint.language);
+    let theme = match theme {
+        ThemeArg::Light => Theme::LIGHT,
+        ThemeArg::Dark => Theme::DARK,
+    };
+    let svg = || {
+        let scene = render::export_scene(&blueprint, &theme, lang);
+        render::svg::to_svg(&scene, &blueprint.title)
+    };
+    let bytes = match ext.as_str() {
+        "svg" => svg().into_bytes(),
+        "csv" => servuction::report::standards_csv(&blueprint, lang).into_bytes(),
+        "html" => servuction::report::html(&blueprint, lang, &svg()).into_bytes(),
+        _ => {
+            let document = match format::to_string(&blueprint) {
+                Ok(d) => d,
+                Err(e) => return fail(e),
+            };
+            let result = render::png::rasterise(&svg(), scale)
+                .and_then(|(w, h, rgba)| render::png::encode(w, h, &rgba, Some(&document)));
+            match result {
+                Ok(png) => png,
+                Err(e) => return fail(e),
+            }
+        }
+    };
+    match format::write_atomic(output, &bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
     }
 }
 

@@ -10,6 +10,7 @@
 
 mod locate;
 mod migrate;
+pub mod png;
 
 pub use locate::{Position, locate};
 
@@ -24,6 +25,8 @@ use std::path::{Path, PathBuf};
 pub const FORMAT_NAME: &str = "servuction";
 /// The version this build writes.
 pub const CURRENT_VERSION: u32 = 2;
+/// The keyword of the PNG `iTXt` chunk that carries a blueprint.
+pub const PNG_KEYWORD: &str = "servuction";
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
@@ -249,7 +252,8 @@ fn to_doc_path(path: &serde_path_to_error::Path) -> DocPath {
     )
 }
 
-/// Reads a blueprint from a file.
+/// Reads a blueprint from a file: a JSON document, or a PNG exported by
+/// Servuction with the document embedded.
 pub fn read(path: &Path) -> Result<Blueprint, ReadError> {
     let size = std::fs::metadata(path)?.len();
     if size > MAX_FILE_BYTES {
@@ -259,6 +263,9 @@ pub fn read(path: &Path) -> Result<Blueprint, ReadError> {
         });
     }
     let bytes = std::fs::read(path)?;
+    if bytes.starts_with(png::SIGNATURE) {
+        return from_str(&png::embedded_document(&bytes)?);
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
@@ -313,9 +320,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
-    // Keep the permissions of a file we replace.
+    // Keep the permissions of a file we replace; a new file gets the usual
+    // read-write for its owner, read for others (the temporary file is private).
     if let Ok(meta) = std::fs::metadata(path) {
         let _ = tmp.as_file().set_permissions(meta.permissions());
+    } else {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = tmp
+                .as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644));
+        }
     }
     tmp.persist(path).map_err(|e| io(e.error))?;
     #[cfg(unix)]

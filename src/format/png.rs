@@ -1,0 +1,41 @@
+//! Reading a blueprint embedded in a PNG exported by Servuction. Only the
+//! chunks before the image data are read; pixels are never decoded, so a
+//! huge or malicious image costs nothing.
+
+use super::{Diagnostic, MAX_FILE_BYTES, PNG_KEYWORD, ReadError};
+
+/// The 8 bytes every PNG starts with.
+pub const SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
+
+fn bad(message: String) -> ReadError {
+    ReadError::Invalid(vec![Diagnostic {
+        position: None,
+        path: None,
+        message,
+    }])
+}
+
+/// The JSON text of the blueprint a PNG carries.
+pub fn embedded_document(bytes: &[u8]) -> Result<String, ReadError> {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_limits(png::Limits {
+        bytes: MAX_FILE_BYTES as usize,
+    });
+    let reader = decoder
+        .read_info()
+        .map_err(|e| bad(format!("this PNG cannot be read: {e}")))?;
+    let info = reader.info();
+    for chunk in &info.utf8_text {
+        if chunk.keyword == PNG_KEYWORD {
+            return chunk.get_text().map_err(|e| {
+                bad(format!(
+                    "the Servuction diagram in this PNG is damaged: {e}"
+                ))
+            });
+        }
+    }
+    Err(bad(
+        "this PNG has no Servuction diagram in it; only PNGs exported by Servuction can be opened"
+            .into(),
+    ))
+}

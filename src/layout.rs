@@ -1,0 +1,683 @@
+//! Where everything of a blueprint is drawn: a pure function from the
+//! document to geometry, shared by the canvas and the exporters, and the
+//! hit-testing the editor needs. Units are diagram units: one unit is one
+//! pixel at scale 1.
+
+use crate::model::*;
+use std::collections::HashMap;
+
+/// A point in diagram units.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Pos {
+    pub x: f32,
+    pub y: f32,
+}
+
+/// Shorthand for a [`Pos`].
+pub const fn pos(x: f32, y: f32) -> Pos {
+    Pos { x, y }
+}
+
+/// An axis-aligned rectangle in diagram units.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    pub min: Pos,
+    pub max: Pos,
+}
+
+impl Rect {
+    /// The rectangle at `x, y` of size `w × h`.
+    pub fn from_xywh(x: f32, y: f32, w: f32, h: f32) -> Self {
+        Self {
+            min: pos(x, y),
+            max: pos(x + w, y + h),
+        }
+    }
+    pub fn width(&self) -> f32 {
+        self.max.x - self.min.x
+    }
+    pub fn height(&self) -> f32 {
+        self.max.y - self.min.y
+    }
+    pub fn center(&self) -> Pos {
+        pos(
+            (self.min.x + self.max.x) / 2.0,
+            (self.min.y + self.max.y) / 2.0,
+        )
+    }
+    pub fn contains(&self, p: Pos) -> bool {
+        p.x >= self.min.x && p.x <= self.max.x && p.y >= self.min.y && p.y <= self.max.y
+    }
+    pub fn intersects(&self, o: &Rect) -> bool {
+        self.min.x <= o.max.x
+            && o.min.x <= self.max.x
+            && self.min.y <= o.max.y
+            && o.min.y <= self.max.y
+    }
+    /// This rectangle grown by `d` on every side.
+    pub fn expand(&self, d: f32) -> Rect {
+        Rect {
+            min: pos(self.min.x - d, self.min.y - d),
+            max: pos(self.max.x + d, self.max.y + d),
+        }
+    }
+    /// The smallest rectangle holding both.
+    pub fn union(&self, o: &Rect) -> Rect {
+        Rect {
+            min: pos(self.min.x.min(o.min.x), self.min.y.min(o.min.y)),
+            max: pos(self.max.x.max(o.max.x), self.max.y.max(o.max.y)),
+        }
+    }
+}
+
+/// The fixed measures of the diagram.
+pub mod metrics {
+    pub const MARGIN: f32 = 24.0;
+    pub const TITLE_H: f32 = 56.0;
+    pub const LABEL_W: f32 = 180.0;
+    pub const STAGE_H: f32 = 34.0;
+    pub const STEP_H: f32 = 48.0;
+    pub const COL_W: f32 = 208.0;
+    pub const CARD_W: f32 = 176.0;
+    pub const CARD_H: f32 = 78.0;
+    pub const CARD_GAP: f32 = 10.0;
+    pub const LANE_PAD: f32 = 16.0;
+    pub const MIN_LANE_H: f32 = CARD_H + 2.0 * LANE_PAD;
+    pub const EMOTION_H: f32 = 150.0;
+    pub const LEGEND_H: f32 = 44.0;
+}
+use metrics::*;
+
+/// A lane band.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneBox {
+    pub id: LaneId,
+    pub kind: LaneKind,
+    /// The whole band, label column included.
+    pub rect: Rect,
+    /// The label column at its left.
+    pub label: Rect,
+}
+
+/// A stage header.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageBox {
+    pub id: StageId,
+    pub rect: Rect,
+}
+
+/// A step: its header and its column across the lanes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepBox {
+    pub id: StepId,
+    pub header: Rect,
+    pub column: Rect,
+}
+
+/// A touchpoint card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardBox {
+    pub id: TouchpointId,
+    pub rect: Rect,
+    pub lane: usize,
+    pub step: usize,
+}
+
+/// A line between lanes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineBox {
+    pub kind: LineKind,
+    pub y: f32,
+    pub x0: f32,
+    pub x1: f32,
+}
+
+/// The route of a connector: an orthogonal polyline from card to card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Route {
+    pub id: ConnectorId,
+    pub kind: ConnectorKind,
+    pub points: Vec<Pos>,
+    /// Where the label goes: the middle of the longest segment.
+    pub label_at: Pos,
+}
+
+/// The band under the diagram with the customer's feeling per step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmotionBox {
+    pub rect: Rect,
+    /// The plot area inside the band.
+    pub plot: Rect,
+    /// One point per step with a feeling: the step's index and the point.
+    pub points: Vec<(usize, Pos)>,
+    /// Points of steps with a moment of truth in the customer lane, and
+    /// whether one is critical.
+    pub moments: Vec<(Pos, bool)>,
+}
+
+/// The geometry of a whole blueprint.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Layout {
+    /// The size of the whole diagram.
+    pub size: Pos,
+    pub title: Rect,
+    /// The grid of lanes × steps, label column and headers excluded.
+    pub grid: Rect,
+    pub lanes: Vec<LaneBox>,
+    pub stages: Vec<StageBox>,
+    pub steps: Vec<StepBox>,
+    pub cards: Vec<CardBox>,
+    pub lines: Vec<LineBox>,
+    pub routes: Vec<Route>,
+    pub emotion: Option<EmotionBox>,
+    pub legend: Rect,
+    card_of: HashMap<TouchpointId, usize>,
+}
+
+impl Layout {
+    /// The card of a touchpoint (`None` if its lane is hidden or it is broken).
+    pub fn card(&self, id: &TouchpointId) -> Option<&CardBox> {
+        self.card_of.get(id).map(|&i| &self.cards[i])
+    }
+
+    /// The topmost card under a point.
+    pub fn card_at(&self, p: Pos) -> Option<&CardBox> {
+        self.cards.iter().rev().find(|c| c.rect.contains(p))
+    }
+
+    /// The lane and step of the cell under a point.
+    pub fn cell_at(&self, p: Pos) -> Option<(LaneId, StepId)> {
+        let lane = self
+            .lanes
+            .iter()
+            .find(|l| p.y >= l.rect.min.y && p.y < l.rect.max.y)?;
+        let step = self
+            .steps
+            .iter()
+            .find(|s| p.x >= s.column.min.x && p.x < s.column.max.x)?;
+        Some((lane.id.clone(), step.id.clone()))
+    }
+
+    /// The rectangle of a cell.
+    pub fn cell_rect(&self, lane: &LaneId, step: &StepId) -> Option<Rect> {
+        let l = self.lanes.iter().find(|l| &l.id == lane)?;
+        let s = self.steps.iter().find(|s| &s.id == step)?;
+        Some(Rect {
+            min: pos(s.column.min.x, l.rect.min.y),
+            max: pos(s.column.max.x, l.rect.max.y),
+        })
+    }
+
+    /// The lane band under a point, label column included.
+    pub fn lane_at(&self, p: Pos) -> Option<&LaneBox> {
+        self.lanes.iter().find(|l| l.rect.contains(p))
+    }
+
+    /// The step header under a point.
+    pub fn step_header_at(&self, p: Pos) -> Option<&StepBox> {
+        self.steps.iter().find(|s| s.header.contains(p))
+    }
+
+    /// The stage header under a point.
+    pub fn stage_at(&self, p: Pos) -> Option<&StageBox> {
+        self.stages.iter().find(|s| s.rect.contains(p))
+    }
+}
+
+/// What to lay out besides the grid.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Options {
+    /// The customer's emotion curve under the diagram.
+    pub emotion_curve: bool,
+    /// The legend of markers at the bottom.
+    pub legend: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            emotion_curve: true,
+            legend: true,
+        }
+    }
+}
+
+/// Lays out a blueprint.
+pub fn layout(bp: &Blueprint, options: Options) -> Layout {
+    let steps: Vec<(&Stage, &Step)> = bp.steps().collect();
+    let step_index: HashMap<&StepId, usize> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, (_, s))| (&s.id, i))
+        .collect();
+    let visible: Vec<&Lane> = bp.lanes.iter().filter(|l| !l.hidden).collect();
+    let lane_index: HashMap<&LaneId, usize> = visible
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (&l.id, i))
+        .collect();
+
+    // How many cards each cell holds, and each card's place in its cell.
+    let mut count = vec![vec![0usize; steps.len()]; visible.len()];
+    let mut placed = Vec::with_capacity(bp.touchpoints.len());
+    for tp in &bp.touchpoints {
+        if let (Some(&l), Some(&s)) = (lane_index.get(&tp.lane), step_index.get(&tp.step)) {
+            placed.push((tp, l, s, count[l][s]));
+            count[l][s] += 1;
+        }
+    }
+    let lane_heights: Vec<f32> = count
+        .iter()
+        .map(|row| {
+            let most = row.iter().copied().max().unwrap_or(0).max(1) as f32;
+            (most * CARD_H + (most - 1.0) * CARD_GAP + 2.0 * LANE_PAD).max(MIN_LANE_H)
+        })
+        .collect();
+
+    let x0 = MARGIN;
+    let grid_x = x0 + LABEL_W;
+    let grid_w = steps.len().max(1) as f32 * COL_W;
+    let title = Rect::from_xywh(x0, MARGIN, LABEL_W + grid_w, TITLE_H);
+    let stage_y = title.max.y;
+    let step_y = stage_y + STAGE_H;
+    let lanes_y = step_y + STEP_H;
+
+    let mut lanes = Vec::with_capacity(visible.len());
+    let mut y = lanes_y;
+    for (lane, h) in visible.iter().zip(&lane_heights) {
+        lanes.push(LaneBox {
+            id: lane.id.clone(),
+            kind: lane.kind,
+            rect: Rect::from_xywh(x0, y, LABEL_W + grid_w, *h),
+            label: Rect::from_xywh(x0, y, LABEL_W, *h),
+        });
+        y += h;
+    }
+    let grid = Rect {
+        min: pos(grid_x, lanes_y),
+        max: pos(grid_x + grid_w, y),
+    };
+
+    let step_boxes: Vec<StepBox> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, (_, s))| {
+            let x = grid_x + i as f32 * COL_W;
+            StepBox {
+                id: s.id.clone(),
+                header: Rect::from_xywh(x, step_y, COL_W, STEP_H),
+                column: Rect {
+                    min: pos(x, lanes_y),
+                    max: pos(x + COL_W, grid.max.y),
+                },
+            }
+        })
+        .collect();
+    let mut stages = Vec::with_capacity(bp.stages.len());
+    let mut first = 0;
+    for stage in &bp.stages {
+        let n = stage.steps.len();
+        let x = grid_x + first as f32 * COL_W;
+        // An empty stage still gets a sliver, so it can be seen and used.
+        let w = if n == 0 {
+            COL_W / 4.0
+        } else {
+            n as f32 * COL_W
+        };
+        stages.push(StageBox {
+            id: stage.id.clone(),
+            rect: Rect::from_xywh(x, stage_y, w, STAGE_H),
+        });
+        first += n;
+    }
+
+    let cards: Vec<CardBox> = placed
+        .iter()
+        .map(|&(tp, l, s, k)| {
+            let x = grid_x + s as f32 * COL_W + (COL_W - CARD_W) / 2.0;
+            let y = lanes[l].rect.min.y + LANE_PAD + k as f32 * (CARD_H + CARD_GAP);
+            CardBox {
+                id: tp.id.clone(),
+                rect: Rect::from_xywh(x, y, CARD_W, CARD_H),
+                lane: l,
+                step: s,
+            }
+        })
+        .collect();
+    let card_of: HashMap<TouchpointId, usize> = cards
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+
+    let lines = bp
+        .lines
+        .iter()
+        .filter(|l| l.shown)
+        .filter_map(|l| {
+            let lane = &lanes[*lane_index.get(&l.after_lane)?];
+            Some(LineBox {
+                kind: l.kind,
+                y: lane.rect.max.y,
+                x0,
+                x1: grid.max.x,
+            })
+        })
+        .collect();
+
+    let routes = route_connectors(bp, &cards, &card_of, &lanes, grid);
+
+    let mut bottom = grid.max.y;
+    let emotion = options.emotion_curve.then(|| {
+        let rect = Rect::from_xywh(x0, bottom + 16.0, LABEL_W + grid_w, EMOTION_H);
+        bottom = rect.max.y;
+        emotion_box(bp, &steps, rect, grid_x)
+    });
+    let legend = if options.legend {
+        let r = Rect::from_xywh(x0, bottom + 8.0, LABEL_W + grid_w, LEGEND_H);
+        bottom = r.max.y;
+        r
+    } else {
+        Rect::from_xywh(x0, bottom, 0.0, 0.0)
+    };
+
+    Layout {
+        size: pos(grid.max.x + MARGIN, bottom + MARGIN),
+        title,
+        grid,
+        lanes,
+        stages,
+        steps: step_boxes,
+        cards,
+        lines,
+        routes,
+        emotion,
+        legend,
+        card_of,
+    }
+}
+
+fn emotion_box(bp: &Blueprint, steps: &[(&Stage, &Step)], rect: Rect, grid_x: f32) -> EmotionBox {
+    let plot = Rect {
+        min: pos(grid_x, rect.min.y + 14.0),
+        max: pos(rect.max.x, rect.max.y - 14.0),
+    };
+    let customer: Vec<&LaneId> = bp
+        .lanes
+        .iter()
+        .filter(|l| l.kind == LaneKind::Customer)
+        .map(|l| &l.id)
+        .collect();
+    let y_of = |f: f32| plot.center().y - f / 2.0 * (plot.height() / 2.0);
+    let mut points = Vec::new();
+    let mut moments = Vec::new();
+    for (i, (_, step)) in steps.iter().enumerate() {
+        let here: Vec<&Touchpoint> = bp
+            .touchpoints
+            .iter()
+            .filter(|t| t.step == step.id && customer.contains(&&t.lane))
+            .collect();
+        let feelings: Vec<f32> = here
+            .iter()
+            .filter_map(|t| t.feeling)
+            .map(f32::from)
+            .collect();
+        let x = grid_x + (i as f32 + 0.5) * COL_W;
+        if !feelings.is_empty() {
+            let mean = feelings.iter().sum::<f32>() / feelings.len() as f32;
+            let p = pos(x, y_of(mean));
+            points.push((i, p));
+            let moment = bp
+                .touchpoints
+                .iter()
+                .filter(|t| t.step == step.id)
+                .map(|t| t.moment_of_truth)
+                .max_by_key(|m| *m as u8);
+            match moment {
+                Some(MomentOfTruth::Critical) => moments.push((p, true)),
+                Some(MomentOfTruth::Moment) => moments.push((p, false)),
+                _ => {}
+            }
+        }
+    }
+    EmotionBox {
+        rect,
+        plot,
+        points,
+        moments,
+    }
+}
+
+/// Routes connectors through the gutters between columns and the padding at
+/// the top of lanes, where no card ever sits, so arrows never cross cards.
+fn route_connectors(
+    bp: &Blueprint,
+    cards: &[CardBox],
+    card_of: &HashMap<TouchpointId, usize>,
+    lanes: &[LaneBox],
+    grid: Rect,
+) -> Vec<Route> {
+    let gutter = (COL_W - CARD_W) / 2.0;
+    // Spread routes sharing a gutter so they do not overlap.
+    let mut used: HashMap<(i32, i32), u32> = HashMap::new();
+    let mut lane_used: HashMap<usize, u32> = HashMap::new();
+    let mut offset = |key: (i32, i32)| {
+        let n = used.entry(key).or_insert(0);
+        *n += 1;
+        let k = *n as f32 - 1.0;
+        let step = 3.0;
+        let off = ((k + 1.0) / 2.0).floor() * step * if (k as u32).is_multiple_of(2) { 1.0 } else { -1.0 };
+        off.clamp(-gutter + 3.0, gutter - 3.0)
+    };
+    let mut routes = Vec::with_capacity(bp.connectors.len());
+    for c in &bp.connectors {
+        let (Some(&a), Some(&b)) = (card_of.get(&c.from), card_of.get(&c.to)) else {
+            continue;
+        };
+        let (s, t) = (&cards[a], &cards[b]);
+        let (sr, tr) = (s.rect, t.rect);
+        let mut pts = Vec::new();
+        if s.step == t.step {
+            let x = sr.center().x;
+            let between_clear = !cards.iter().any(|o| {
+                o.step == s.step
+                    && o.id != s.id
+                    && o.id != t.id
+                    && o.rect.min.y < sr.max.y.max(tr.max.y)
+                    && o.rect.max.y > sr.min.y.min(tr.min.y)
+            });
+            if between_clear {
+                let (y0, y1) = if tr.min.y > sr.max.y {
+                    (sr.max.y, tr.min.y)
+                } else {
+                    (sr.min.y, tr.max.y)
+                };
+                let dx = offset((s.step as i32, -1)) * 2.0;
+                pts.push(pos(x + dx, y0));
+                pts.push(pos(x + dx, y1));
+            } else {
+                let gx = sr.max.x + gutter + offset((s.step as i32 + 1, 0));
+                pts.extend([
+                    pos(sr.max.x, sr.center().y),
+                    pos(gx, sr.center().y),
+                    pos(gx, tr.center().y),
+                    pos(tr.max.x, tr.center().y),
+                ]);
+            }
+        } else if t.step > s.step {
+            let gx_t = tr.min.x - gutter + offset((t.step as i32, 0));
+            if t.step == s.step + 1 || (s.lane == t.lane && clear_row(cards, s, t)) {
+                pts.extend([
+                    pos(sr.max.x, sr.center().y),
+                    pos(gx_t, sr.center().y),
+                    pos(gx_t, tr.center().y),
+                    pos(tr.min.x, tr.center().y),
+                ]);
+            } else {
+                let gx_s = sr.max.x + gutter + offset((s.step as i32 + 1, 1));
+                let cy = channel(lanes, t.lane, &mut lane_used);
+                pts.extend([
+                    pos(sr.max.x, sr.center().y),
+                    pos(gx_s, sr.center().y),
+                    pos(gx_s, cy),
+                    pos(gx_t, cy),
+                    pos(gx_t, tr.center().y),
+                    pos(tr.min.x, tr.center().y),
+                ]);
+            }
+        } else {
+            // Backwards in time: leave by the left, come in from the right.
+            let gx_s = sr.min.x - gutter + offset((s.step as i32, 2));
+            let gx_t = tr.max.x + gutter + offset((t.step as i32 + 1, 2));
+            let cy = channel(lanes, s.lane.min(t.lane), &mut lane_used);
+            pts.extend([
+                pos(sr.min.x, sr.center().y),
+                pos(gx_s, sr.center().y),
+                pos(gx_s, cy),
+                pos(gx_t, cy),
+                pos(gx_t, tr.center().y),
+                pos(tr.max.x, tr.center().y),
+            ]);
+        }
+        pts.dedup_by(|a, b| (a.x - b.x).abs() < 0.01 && (a.y - b.y).abs() < 0.01);
+        let _ = grid;
+        let label_at = longest_segment_middle(&pts);
+        routes.push(Route {
+            id: c.id.clone(),
+            kind: c.kind,
+            points: pts,
+            label_at,
+        });
+    }
+    routes
+}
+
+/// Whether no card sits between two cards of one lane.
+fn clear_row(cards: &[CardBox], s: &CardBox, t: &CardBox) -> bool {
+    let y = s.rect.center().y;
+    !cards.iter().any(|o| {
+        o.lane == s.lane
+            && o.step > s.step.min(t.step)
+            && o.step < s.step.max(t.step)
+            && o.rect.min.y <= y
+            && o.rect.max.y >= y
+    })
+}
+
+/// A horizontal channel in the top padding of a lane, where no card sits.
+fn channel(lanes: &[LaneBox], lane: usize, used: &mut HashMap<usize, u32>) -> f32 {
+    let n = used.entry(lane).or_insert(0);
+    *n += 1;
+    let top = lanes[lane].rect.min.y;
+    top + 4.0 + ((*n - 1) % 4) as f32 * 3.0
+}
+
+fn longest_segment_middle(pts: &[Pos]) -> Pos {
+    pts.windows(2)
+        .max_by(|a, b| {
+            let la = (a[1].x - a[0].x).abs() + (a[1].y - a[0].y).abs();
+            let lb = (b[1].x - b[0].x).abs() + (b[1].y - b[0].y).abs();
+            la.total_cmp(&lb)
+        })
+        .map(|w| pos((w[0].x + w[1].x) / 2.0, (w[0].y + w[1].y) / 2.0))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::templates;
+
+    #[test]
+    fn every_card_sits_in_its_cell_and_no_two_overlap() {
+        let bp = templates::find("hotel")
+            .unwrap()
+            .load(Language::En)
+            .unwrap();
+        let l = layout(&bp, Options::default());
+        assert_eq!(l.cards.len(), bp.touchpoints.len());
+        for tp in &bp.touchpoints {
+            let card = l.card(&tp.id).unwrap();
+            let cell = l.cell_rect(&tp.lane, &tp.step).unwrap();
+            assert!(
+                cell.contains(card.rect.min) && cell.contains(card.rect.max),
+                "{}",
+                tp.id
+            );
+            assert_eq!(
+                l.cell_at(card.rect.center()),
+                Some((tp.lane.clone(), tp.step.clone()))
+            );
+            assert_eq!(l.card_at(card.rect.center()).map(|c| &c.id), Some(&tp.id));
+        }
+        for (i, a) in l.cards.iter().enumerate() {
+            for b in &l.cards[i + 1..] {
+                assert!(!a.rect.intersects(&b.rect), "{} overlaps {}", a.id, b.id);
+            }
+        }
+    }
+
+    #[test]
+    fn routes_are_orthogonal_and_never_cross_other_cards() {
+        for name in ["hotel", "bank", "delivery"] {
+            let bp = templates::find(name).unwrap().load(Language::En).unwrap();
+            let l = layout(&bp, Options::default());
+            assert_eq!(l.routes.len(), bp.connectors.len(), "{name}");
+            for (route, c) in l.routes.iter().zip(&bp.connectors) {
+                for w in route.points.windows(2) {
+                    assert!(
+                        w[0].x == w[1].x || w[0].y == w[1].y,
+                        "{name} {}: not orthogonal",
+                        c.id
+                    );
+                    let seg = Rect {
+                        min: pos(w[0].x.min(w[1].x), w[0].y.min(w[1].y)),
+                        max: pos(w[0].x.max(w[1].x), w[0].y.max(w[1].y)),
+                    };
+                    for card in &l.cards {
+                        if card.id == c.from || card.id == c.to {
+                            continue;
+                        }
+                        assert!(
+                            !seg.intersects(&card.rect.expand(-0.5)),
+                            "{name} {} crosses {}",
+                            c.id,
+                            card.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn crowded_cells_grow_their_lane_and_hidden_lanes_vanish() {
+        let mut bp = templates::blank(Language::En);
+        let lane = bp.lanes[1].id.clone();
+        let step = bp.stages[0].steps[0].id.clone();
+        let before = layout(&bp, Options::default()).lanes[1].rect.height();
+        for i in 0..3 {
+            bp.touchpoints
+                .push(Touchpoint::new(lane.clone(), step.clone(), format!("t{i}")));
+        }
+        let l = layout(&bp, Options::default());
+        assert!(l.lanes[1].rect.height() > before * 2.0);
+        bp.lanes[0].hidden = true;
+        let l = layout(&bp, Options::default());
+        assert_eq!(l.lanes.len(), bp.lanes.len() - 1);
+        assert!(l.cell_at(pos(-5.0, -5.0)).is_none());
+    }
+
+    #[test]
+    fn the_emotion_curve_has_a_point_per_step_with_feelings() {
+        let bp = templates::find("hotel")
+            .unwrap()
+            .load(Language::En)
+            .unwrap();
+        let l = layout(&bp, Options::default());
+        let e = l.emotion.unwrap();
+        assert_eq!(e.points.len(), l.steps.len());
+        assert!(!e.moments.is_empty());
+        assert!(e.points.iter().all(|(_, p)| e.plot.contains(*p)));
+    }
+}
