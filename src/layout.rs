@@ -466,7 +466,13 @@ fn route_connectors(
         *n += 1;
         let k = *n as f32 - 1.0;
         let step = 3.0;
-        let off = ((k + 1.0) / 2.0).floor() * step * if (k as u32).is_multiple_of(2) { 1.0 } else { -1.0 };
+        let off = ((k + 1.0) / 2.0).floor()
+            * step
+            * if (k as u32).is_multiple_of(2) {
+                1.0
+            } else {
+                -1.0
+            };
         off.clamp(-gutter + 3.0, gutter - 3.0)
     };
     let mut routes = Vec::with_capacity(bp.connectors.len());

@@ -543,6 +543,13 @@ fn fuzz_regressions() {
             assert_eq!(format::from_str(&text).unwrap(), bp);
         }
     }
+    for entry in std::fs::read_dir("tests/data/fuzz/read_png").unwrap() {
+        let mut bytes = format::png::SIGNATURE.to_vec();
+        bytes.extend(std::fs::read(entry.unwrap().path()).unwrap());
+        if let Ok(text) = format::png::embedded_document(&bytes) {
+            let _ = format::from_str(&text);
+        }
+    }
     for entry in std::fs::read_dir("tests/data/fuzz/import_csv").unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         let mut bp = servuction::templates::synthetic(8);

@@ -1,0 +1,95 @@
+//! Export time for the hotel template and a 2,000-touchpoint blueprint: SVG,
+//! PNG (resvg), and the same SVG rasterised by `rsvg-convert`, side by side.
+//! Run with `cargo bench --bench export`.
+
+use servuction::model::{Blueprint, Language};
+use servuction::render::{self, png};
+use servuction::scene::Theme;
+use std::time::{Duration, Instant};
+
+fn median(rounds: usize, mut f: impl FnMut()) -> Duration {
+    let mut runs: Vec<Duration> = (0..rounds)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    runs.sort();
+    runs[runs.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1e3)
+}
+
+fn main() {
+    let hotel = servuction::templates::find("hotel")
+        .unwrap()
+        .load(Language::En)
+        .unwrap();
+    let big = servuction::templates::synthetic(2000);
+    let dir = std::env::temp_dir().join("servuction-bench-export");
+    let _ = std::fs::create_dir_all(&dir);
+    println!(
+        "{:<22} {:>12} {:>12} {:>12} {:>16} {:>8}",
+        "blueprint", "size (px)", "SVG", "PNG (resvg)", "rsvg-convert", "ratio"
+    );
+    for (name, bp) in [("hotel (50 tp)", &hotel), ("synthetic 2,000 tp", &big)] {
+        run(name, bp, &dir);
+    }
+}
+
+fn run(name: &str, bp: &Blueprint, dir: &std::path::Path) {
+    let rounds = if bp.touchpoints.len() > 100 { 3 } else { 7 };
+    let doc = servuction::format::to_string(bp).unwrap();
+    let mut svg = String::new();
+    let svg_time = median(rounds, || {
+        let scene = render::export_scene(bp, &Theme::LIGHT, Language::En);
+        svg = render::svg::to_svg(&scene, &bp.title);
+    });
+    // Big diagrams exceed the pixel cap at scale 1: use the largest scale that fits.
+    let scale = match png::rasterise(&svg, 1.0) {
+        Err(png::PngError::TooLarge { suggested, .. }) => suggested.parse().unwrap_or(0.5),
+        _ => 1.0,
+    };
+    let mut size = (0, 0);
+    let png_time = median(rounds, || {
+        let (w, h, rgba) = png::rasterise(&svg, scale).unwrap();
+        size = (w, h);
+        std::hint::black_box(png::encode(w, h, &rgba, Some(&doc)).unwrap());
+    });
+    let svg_path = dir.join("bench.svg");
+    std::fs::write(&svg_path, &svg).unwrap();
+    let rsvg = std::process::Command::new("rsvg-convert")
+        .arg("--version")
+        .output()
+        .is_ok()
+        .then(|| {
+            median(rounds, || {
+                let o = std::process::Command::new("rsvg-convert")
+                    .args(["-z", &scale.to_string(), "-o"])
+                    .arg(dir.join("bench-rsvg.png"))
+                    .arg(&svg_path)
+                    .output()
+                    .unwrap();
+                assert!(o.status.success());
+            })
+        });
+    let (rsvg_s, ratio) = match rsvg {
+        Some(r) => (
+            ms(r),
+            format!("{:.2}", r.as_secs_f64() / png_time.as_secs_f64()),
+        ),
+        None => ("not installed".into(), "-".into()),
+    };
+    println!(
+        "{:<22} {:>12} {:>12} {:>12} {:>16} {:>8}",
+        name,
+        format!("{}x{}", size.0, size.1),
+        ms(svg_time),
+        ms(png_time),
+        rsvg_s,
+        ratio
+    );
+}

@@ -1,0 +1,393 @@
+//! Exports: golden SVG and PNG for every template, the PNG round trip, text
+//! pixels, other renderers, limits, and the export command.
+//!
+//! Refresh the references after an intended change of the look:
+//! `UPDATE_GOLDEN=1 cargo test --test export`
+
+use servuction::format;
+use servuction::model::Language;
+use servuction::render::{self, png};
+use servuction::scene::Theme;
+use servuction::templates::TEMPLATES;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const GOLDEN_SCALE: f32 = 0.5;
+
+fn update() -> bool {
+    std::env::var_os("UPDATE_GOLDEN").is_some()
+}
+
+fn golden(name: &str) -> PathBuf {
+    Path::new("tests/golden").join(name)
+}
+
+/// The structure of an SVG: each element with its attributes (numbers
+/// rounded to whole units) and text.
+fn structure(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).expect("the SVG is well-formed XML");
+    doc.descendants()
+        .filter(|n| n.is_element())
+        .map(|n| {
+            let attrs: Vec<String> = n
+                .attributes()
+                .map(|a| match a.value().parse::<f64>() {
+                    Ok(v) => format!("{}={}", a.name(), v.round()),
+                    Err(_) => format!("{}={}", a.name(), a.value()),
+                })
+                .collect();
+            let text = n
+                .text()
+                .filter(|_| n.tag_name().name() == "text" || n.tag_name().name() == "title")
+                .unwrap_or("");
+            format!("{} {} {}", n.tag_name().name(), attrs.join(" "), text)
+        })
+        .collect()
+}
+
+fn export_svg(name: &str, lang: Language, theme: &Theme) -> (servuction::model::Blueprint, String) {
+    let bp = servuction::templates::find(name)
+        .unwrap()
+        .load(lang)
+        .unwrap();
+    let scene = render::export_scene(&bp, theme, lang);
+    let svg = render::svg::to_svg(&scene, &bp.title);
+    (bp, svg)
+}
+
+#[test]
+fn svg_of_every_template_matches_its_golden_structure() {
+    for t in TEMPLATES.iter().filter(|t| t.name != "blank") {
+        for lang in Language::ALL {
+            let (bp, svg) = export_svg(t.name, lang, &Theme::LIGHT);
+            let file = golden(&format!("{}.{}.svg", t.name, lang.code()));
+            if update() {
+                std::fs::write(&file, &svg).unwrap();
+                continue;
+            }
+            let reference = std::fs::read_to_string(&file).unwrap_or_else(|_| {
+                panic!(
+                    "{} is missing: run UPDATE_GOLDEN=1 cargo test --test export",
+                    file.display()
+                )
+            });
+            let (got, want) = (structure(&svg), structure(&reference));
+            assert_eq!(
+                got.len(),
+                want.len(),
+                "{}: element count changed",
+                file.display()
+            );
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!(g, w, "{}", file.display());
+            }
+            // Text stays text: every touchpoint title starts a <text> element.
+            for tp in &bp.touchpoints {
+                let first = tp.title.split_whitespace().next().unwrap();
+                assert!(
+                    svg.contains(&format!(">{}", servuction::render::svg::escape(first))),
+                    "{}: {first}",
+                    t.name
+                );
+            }
+        }
+    }
+}
+
+/// Compares two RGBA images: same size, and nearly every pixel the same.
+fn assert_similar(name: &str, got: (u32, u32, &[u8]), want: (u32, u32, &[u8])) {
+    assert_eq!((got.0, got.1), (want.0, want.1), "{name}: size changed");
+    let (mut differing, mut total) = (0usize, 0u64);
+    for (a, b) in got.2.chunks(4).zip(want.2.chunks(4)) {
+        let d = a
+            .iter()
+            .zip(b)
+            .map(|(x, y)| x.abs_diff(*y) as u64)
+            .max()
+            .unwrap_or(0);
+        total += d;
+        if d > 48 {
+            differing += 1;
+        }
+    }
+    let pixels = (got.0 * got.1) as usize;
+    let mean = total as f64 / pixels as f64;
+    assert!(
+        differing * 200 < pixels && mean < 2.0,
+        "{name}: {differing} of {pixels} pixels differ, mean difference {mean:.2}"
+    );
+}
+
+fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let img = image::load_from_memory(bytes).expect("a PNG").to_rgba8();
+    (img.width(), img.height(), img.into_raw())
+}
+
+#[test]
+fn png_of_every_template_matches_its_reference_image() {
+    for t in TEMPLATES.iter().filter(|t| t.name != "blank") {
+        for (lang, theme, theme_name) in [
+            (Language::En, Theme::LIGHT, "light"),
+            (Language::Es, Theme::DARK, "dark"),
+        ] {
+            let (bp, svg) = export_svg(t.name, lang, &theme);
+            let (w, h, rgba) = png::rasterise(&svg, GOLDEN_SCALE).unwrap();
+            let bytes = png::encode(w, h, &rgba, Some(&format::to_string(&bp).unwrap())).unwrap();
+            let file = golden(&format!("{}.{}.{theme_name}.png", t.name, lang.code()));
+            if update() {
+                std::fs::write(&file, png::encode(w, h, &rgba, None).unwrap()).unwrap();
+                continue;
+            }
+            let reference = std::fs::read(&file).unwrap_or_else(|_| {
+                panic!(
+                    "{} is missing: run UPDATE_GOLDEN=1 cargo test --test export",
+                    file.display()
+                )
+            });
+            let got = decode(&bytes);
+            let want = decode(&reference);
+            assert_similar(
+                &file.display().to_string(),
+                (got.0, got.1, &got.2),
+                (want.0, want.1, &want.2),
+            );
+        }
+    }
+}
+
+#[test]
+fn png_text_is_drawn_with_the_bundled_font() {
+    // resvg silently drops text it has no font for: the title's box must hold ink.
+    let (_, svg) = export_svg("hotel", Language::En, &Theme::LIGHT);
+    let (w, _, rgba) = png::rasterise(&svg, 1.0).unwrap();
+    let dark_in = |x0: u32, y0: u32, x1: u32, y1: u32| {
+        (y0..y1)
+            .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+            .filter(|&(x, y)| {
+                let i = ((y * w + x) * 4) as usize;
+                rgba[i] < 100 && rgba[i + 1] < 100 && rgba[i + 2] < 100
+            })
+            .count()
+    };
+    // The title "Hotel stay" at 22 px, from x = 24, baseline y = 50.
+    let title_ink = dark_in(24, 30, 140, 56);
+    assert!(title_ink > 150, "no text pixels in the title ({title_ink})");
+    // The margin above it is blank.
+    assert_eq!(dark_in(24, 2, 140, 20), 0);
+}
+
+#[test]
+fn a_png_re_opens_as_the_same_blueprint_and_a_foreign_png_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let bp = servuction::templates::find("bank")
+        .unwrap()
+        .load(Language::Es)
+        .unwrap();
+    let (_, svg) = export_svg("bank", Language::Es, &Theme::LIGHT);
+    let (w, h, rgba) = png::rasterise(&svg, 0.25).unwrap();
+    let path = dir.path().join("bank.png");
+    std::fs::write(
+        &path,
+        png::encode(w, h, &rgba, Some(&format::to_string(&bp).unwrap())).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(format::read(&path).unwrap(), bp);
+
+    let plain = dir.path().join("photo.png");
+    std::fs::write(&plain, png::encode(2, 2, &[255; 16], None).unwrap()).unwrap();
+    let err = format::read(&plain).unwrap_err().to_string();
+    assert!(
+        err.contains("this PNG has no Servuction diagram in it"),
+        "{err}"
+    );
+
+    let truncated = dir.path().join("broken.png");
+    std::fs::write(&truncated, &std::fs::read(&path).unwrap()[..40]).unwrap();
+    assert!(format::read(&truncated).is_err());
+}
+
+#[test]
+fn a_png_claiming_huge_dimensions_is_read_without_decoding_pixels() {
+    // A valid header for a 100,000 × 100,000 image, then the document, then no pixels.
+    let bp = servuction::templates::blank(Language::En);
+    let mut bytes = Vec::new();
+    {
+        let mut enc = ::png::Encoder::new(&mut bytes, 100_000, 100_000);
+        enc.set_color(::png::ColorType::Grayscale);
+        enc.add_itxt_chunk("servuction".into(), format::to_string(&bp).unwrap())
+            .unwrap();
+        let _ = enc.write_header().unwrap();
+    }
+    // The writer closed the file with IEND on drop; take it off again.
+    if bytes.len() >= 12 && &bytes[bytes.len() - 8..bytes.len() - 4] == b"IEND" {
+        bytes.truncate(bytes.len() - 12);
+    }
+    // One tiny IDAT chunk, far short of the pixels the header promises.
+    let chunk = |kind: &[u8; 4], data: &[u8]| {
+        let mut c = (data.len() as u32).to_be_bytes().to_vec();
+        c.extend_from_slice(kind);
+        c.extend_from_slice(data);
+        c.extend_from_slice(&crc32(&c[4..]).to_be_bytes());
+        c
+    };
+    bytes.extend(chunk(
+        b"IDAT",
+        &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
+    ));
+    bytes.extend(chunk(b"IEND", &[]));
+    let start = std::time::Instant::now();
+    let text = format::png::embedded_document(&bytes).unwrap();
+    assert_eq!(format::from_str(&text).unwrap(), bp);
+    assert!(start.elapsed().as_secs() < 2);
+}
+
+#[test]
+fn oversized_exports_are_refused_with_a_scale_that_fits() {
+    let (_, svg) = export_svg("hotel", Language::En, &Theme::LIGHT);
+    let err = png::rasterise(&svg, 40.0).unwrap_err().to_string();
+    assert!(
+        err.contains("over the limit of 100 megapixels; export with --scale"),
+        "{err}"
+    );
+    let suggested: f32 = err
+        .rsplit("--scale ")
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let (w, h) = (2724.0 * suggested, 954.0 * suggested);
+    assert!(
+        (w * h) as u64 <= png::MAX_PIXELS,
+        "{suggested} does not fit"
+    );
+    assert!(png::rasterise(&svg, 0.0).is_err());
+    assert!(png::rasterise(&svg, f32::NAN).is_err());
+}
+
+#[test]
+fn the_svg_renders_in_rsvg_convert_too() {
+    if Command::new("rsvg-convert")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("NOTICE: rsvg-convert is not installed (Debian: librsvg2-bin); skipped");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install librsvg2-bin"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (_, svg) = export_svg("delivery", Language::Es, &Theme::LIGHT);
+    let input = dir.path().join("d.svg");
+    let output = dir.path().join("d.png");
+    std::fs::write(&input, &svg).unwrap();
+    let o = Command::new("rsvg-convert")
+        .arg("-o")
+        .arg(&output)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (w, h, rgba) = decode(&std::fs::read(&output).unwrap());
+    assert!(w > 1000 && h > 500, "{w}×{h}");
+    let ink = rgba
+        .chunks(4)
+        .filter(|p| p[0] < 100 && p[1] < 100 && p[2] < 100)
+        .count();
+    assert!(ink > 10_000, "rsvg-convert drew almost nothing: {ink}");
+}
+
+#[test]
+fn the_export_command_writes_each_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_servuction"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let src = dir.path().join("hotel.json");
+    assert!(
+        run(&["new", "-t", "hotel", "-o", src.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let s = src.to_str().unwrap();
+    for ext in ["svg", "png", "csv", "html"] {
+        let out = dir.path().join(format!("out.{ext}"));
+        let o = run(&[
+            "export",
+            s,
+            "-o",
+            out.to_str().unwrap(),
+            "--scale",
+            "0.25",
+            "--lang",
+            "es",
+            "--theme",
+            "dark",
+        ]);
+        assert!(
+            o.status.success(),
+            "{ext}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let bytes = std::fs::read(&out).unwrap();
+        match ext {
+            "svg" => assert!(String::from_utf8_lossy(&bytes).contains("Línea de visibilidad")),
+            "png" => {
+                assert!(bytes.starts_with(format::png::SIGNATURE));
+                let o = run(&["check", out.to_str().unwrap()]);
+                assert_eq!(
+                    o.status.code(),
+                    Some(1),
+                    "the PNG is a valid blueprint with missed standards"
+                );
+            }
+            "csv" => assert!(String::from_utf8_lossy(&bytes).starts_with("standard_id,")),
+            _ => {
+                let html = String::from_utf8_lossy(&bytes);
+                assert!(html.contains("<svg") && html.contains("Estándares de servicio"));
+            }
+        }
+    }
+    let o = run(&[
+        "export",
+        s,
+        "-o",
+        dir.path().join("x.pdf").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("must end in .svg, .png, .csv or .html"));
+    let o = run(&[
+        "export",
+        s,
+        "-o",
+        dir.path().join("big.png").to_str().unwrap(),
+        "--scale",
+        "50",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.path().join("big.png").exists());
+}
+
+/// CRC-32 (ISO 3309), as PNG chunks use.
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
