@@ -5,6 +5,7 @@
 //! renderers draw it.
 
 pub mod check;
+pub mod edit;
 pub mod font;
 pub mod format;
 pub mod i18n;

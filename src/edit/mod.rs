@@ -1,0 +1,341 @@
+//! Edits of a blueprint and their history. Every change the editor makes is
+//! an [`Edit`] applied by [`apply`]; the [`History`] keeps snapshots of the
+//! document at edit boundaries for undo and redo.
+
+use crate::model::*;
+
+/// A change to a blueprint.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Adds a touchpoint (with its id already made) at its lane and step.
+    AddTouchpoint(Touchpoint),
+    /// Replaces a touchpoint's fields (matched by id).
+    SetTouchpoint(Touchpoint),
+    MoveTouchpoint {
+        id: TouchpointId,
+        lane: LaneId,
+        step: StepId,
+    },
+    /// Deletes touchpoints with their connectors and standards.
+    DeleteTouchpoints(Vec<TouchpointId>),
+    /// Copies touchpoints (with their standards) into the same cells.
+    DuplicateTouchpoints(Vec<TouchpointId>),
+    AddConnector(Connector),
+    SetConnectorKind {
+        id: ConnectorId,
+        kind: ConnectorKind,
+    },
+    DeleteConnector(ConnectorId),
+    AddStandard(Standard),
+    SetStandard(Standard),
+    DeleteStandard(StandardId),
+    AddMeasurement {
+        standard: StandardId,
+        measurement: Measurement,
+    },
+    SetTitle(String),
+    AddLane(Lane),
+    RenameLane {
+        id: LaneId,
+        name: String,
+    },
+    /// Moves a lane one place up (`-1`) or down (`1`).
+    MoveLane {
+        id: LaneId,
+        by: i32,
+    },
+    SetLaneHidden {
+        id: LaneId,
+        hidden: bool,
+    },
+    /// Deletes a lane with its touchpoints, and the lines under it.
+    DeleteLane(LaneId),
+    AddStage(Stage),
+    RenameStage {
+        id: StageId,
+        name: String,
+    },
+    DeleteStage(StageId),
+    AddStep {
+        stage: StageId,
+        step: Step,
+    },
+    RenameStep {
+        id: StepId,
+        name: String,
+    },
+    DeleteStep(StepId),
+    /// Shows or hides an optional line, adding it under `after_lane` if missing.
+    SetLineShown {
+        kind: LineKind,
+        shown: bool,
+        after_lane: LaneId,
+    },
+}
+
+/// Why an edit could not be applied; the document is left as it was.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{0}")]
+pub struct EditError(pub String);
+
+fn missing(what: &str, id: &dyn std::fmt::Display) -> EditError {
+    EditError(format!("no {what} `{id}`"))
+}
+
+/// Applies an edit. On error nothing has changed.
+pub fn apply(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
+    let mut next = bp.clone();
+    apply_in_place(&mut next, edit)?;
+    if let Some(p) = next.problems().first() {
+        return Err(EditError(p.to_string()));
+    }
+    *bp = next;
+    Ok(())
+}
+
+fn apply_in_place(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
+    match edit {
+        Edit::AddTouchpoint(tp) => bp.touchpoints.push(tp),
+        Edit::SetTouchpoint(tp) => {
+            let slot = bp
+                .touchpoint_mut(&tp.id)
+                .ok_or_else(|| missing("touchpoint", &tp.id))?;
+            *slot = tp;
+        }
+        Edit::MoveTouchpoint { id, lane, step } => {
+            let tp = bp
+                .touchpoint_mut(&id)
+                .ok_or_else(|| missing("touchpoint", &id))?;
+            tp.lane = lane;
+            tp.step = step;
+            // The moved card goes to the bottom of its new cell.
+            if let Some(i) = bp.touchpoints.iter().position(|t| t.id == id) {
+                let tp = bp.touchpoints.remove(i);
+                bp.touchpoints.push(tp);
+            }
+        }
+        Edit::DeleteTouchpoints(ids) => {
+            bp.touchpoints.retain(|t| !ids.contains(&t.id));
+            bp.connectors
+                .retain(|c| !ids.contains(&c.from) && !ids.contains(&c.to));
+            bp.standards.retain(|s| !ids.contains(&s.touchpoint));
+        }
+        Edit::DuplicateTouchpoints(ids) => {
+            for id in ids {
+                let tp = bp
+                    .touchpoint(&id)
+                    .ok_or_else(|| missing("touchpoint", &id))?
+                    .clone();
+                let copy = Touchpoint {
+                    id: TouchpointId::generate(),
+                    ..tp
+                };
+                let standards: Vec<Standard> = bp
+                    .standards_of(&id)
+                    .map(|s| Standard {
+                        id: StandardId::generate(),
+                        touchpoint: copy.id.clone(),
+                        ..s.clone()
+                    })
+                    .collect();
+                bp.touchpoints.push(copy);
+                bp.standards.extend(standards);
+            }
+        }
+        Edit::AddConnector(c) => bp.connectors.push(c),
+        Edit::SetConnectorKind { id, kind } => {
+            bp.connectors
+                .iter_mut()
+                .find(|c| c.id == id)
+                .ok_or_else(|| missing("connector", &id))?
+                .kind = kind;
+        }
+        Edit::DeleteConnector(id) => bp.connectors.retain(|c| c.id != id),
+        Edit::AddStandard(s) => bp.standards.push(s),
+        Edit::SetStandard(s) => {
+            let slot = bp
+                .standards
+                .iter_mut()
+                .find(|x| x.id == s.id)
+                .ok_or_else(|| missing("standard", &s.id))?;
+            *slot = s;
+        }
+        Edit::DeleteStandard(id) => bp.standards.retain(|s| s.id != id),
+        Edit::AddMeasurement {
+            standard,
+            measurement,
+        } => {
+            bp.standards
+                .iter_mut()
+                .find(|s| s.id == standard)
+                .ok_or_else(|| missing("standard", &standard))?
+                .measurements
+                .push(measurement);
+        }
+        Edit::SetTitle(t) => bp.title = t,
+        Edit::AddLane(lane) => bp.lanes.push(lane),
+        Edit::RenameLane { id, name } => {
+            bp.lanes
+                .iter_mut()
+                .find(|l| l.id == id)
+                .ok_or_else(|| missing("lane", &id))?
+                .name = name;
+        }
+        Edit::MoveLane { id, by } => {
+            let i = bp.lane_index(&id).ok_or_else(|| missing("lane", &id))?;
+            let j = i as i64 + i64::from(by);
+            if j >= 0 && (j as usize) < bp.lanes.len() {
+                bp.lanes.swap(i, j as usize);
+            }
+        }
+        Edit::SetLaneHidden { id, hidden } => {
+            bp.lanes
+                .iter_mut()
+                .find(|l| l.id == id)
+                .ok_or_else(|| missing("lane", &id))?
+                .hidden = hidden;
+        }
+        Edit::DeleteLane(id) => {
+            let doomed: Vec<TouchpointId> = bp
+                .touchpoints
+                .iter()
+                .filter(|t| t.lane == id)
+                .map(|t| t.id.clone())
+                .collect();
+            apply_in_place(bp, Edit::DeleteTouchpoints(doomed))?;
+            let i = bp.lane_index(&id).ok_or_else(|| missing("lane", &id))?;
+            bp.lanes.remove(i);
+            // Lines under the deleted lane move up to the lane above, or go.
+            let above = i.checked_sub(1).map(|k| bp.lanes[k].id.clone());
+            bp.lines.retain_mut(|l| {
+                if l.after_lane != id {
+                    return true;
+                }
+                match &above {
+                    Some(a) => {
+                        l.after_lane = a.clone();
+                        true
+                    }
+                    None => false,
+                }
+            });
+            let mut seen = std::collections::HashSet::new();
+            bp.lines.retain(|l| seen.insert(l.kind));
+        }
+        Edit::AddStage(stage) => bp.stages.push(stage),
+        Edit::RenameStage { id, name } => {
+            bp.stages
+                .iter_mut()
+                .find(|s| s.id == id)
+                .ok_or_else(|| missing("stage", &id))?
+                .name = name;
+        }
+        Edit::DeleteStage(id) => {
+            let stage = bp
+                .stages
+                .iter()
+                .find(|s| s.id == id)
+                .ok_or_else(|| missing("stage", &id))?
+                .clone();
+            for step in &stage.steps {
+                apply_in_place(bp, Edit::DeleteStep(step.id.clone()))?;
+            }
+            bp.stages.retain(|s| s.id != id);
+        }
+        Edit::AddStep { stage, step } => {
+            bp.stages
+                .iter_mut()
+                .find(|s| s.id == stage)
+                .ok_or_else(|| missing("stage", &stage))?
+                .steps
+                .push(step);
+        }
+        Edit::RenameStep { id, name } => {
+            let step = bp
+                .stages
+                .iter_mut()
+                .flat_map(|s| s.steps.iter_mut())
+                .find(|s| s.id == id)
+                .ok_or_else(|| missing("step", &id))?;
+            step.name = name;
+        }
+        Edit::DeleteStep(id) => {
+            let doomed: Vec<TouchpointId> = bp
+                .touchpoints
+                .iter()
+                .filter(|t| t.step == id)
+                .map(|t| t.id.clone())
+                .collect();
+            apply_in_place(bp, Edit::DeleteTouchpoints(doomed))?;
+            for s in &mut bp.stages {
+                s.steps.retain(|p| p.id != id);
+            }
+        }
+        Edit::SetLineShown {
+            kind,
+            shown,
+            after_lane,
+        } => match bp.lines.iter_mut().find(|l| l.kind == kind) {
+            Some(line) => line.shown = shown || !kind.is_optional(),
+            None if shown => bp.lines.push(Line {
+                kind,
+                after_lane,
+                shown,
+            }),
+            None => {}
+        },
+    }
+    Ok(())
+}
+
+/// Undo and redo by snapshots of the whole document, taken at the start of
+/// each step: a command, a drag, or a burst of typing.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Blueprint>,
+    redo: Vec<Blueprint>,
+}
+
+impl History {
+    /// The most undo steps kept.
+    pub const LIMIT: usize = 200;
+
+    /// Records the document as it was before a step.
+    pub fn record(&mut self, before: Blueprint) {
+        self.undo.push(before);
+        if self.undo.len() > Self::LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Goes back one step; false if there is none.
+    pub fn undo(&mut self, doc: &mut Blueprint) -> bool {
+        match self.undo.pop() {
+            Some(before) => {
+                self.redo.push(std::mem::replace(doc, before));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Goes forward one step; false if there is none.
+    pub fn redo(&mut self, doc: &mut Blueprint) -> bool {
+        match self.redo.pop() {
+            Some(after) => {
+                self.undo.push(std::mem::replace(doc, after));
+                true
+            }
+            None => false,
+        }
+    }
+}
