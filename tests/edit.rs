@@ -41,7 +41,7 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize, text: &str) -> Edit {
         },
         7 => Edit::MoveLane {
             id: lane(a),
-            by: if b % 2 == 0 { 1 } else { -1 },
+            by: if b.is_multiple_of(2) { 1 } else { -1 },
         },
         8 => Edit::AddConnector(Connector {
             id: ConnectorId::generate(),
