@@ -4,6 +4,8 @@
 //! and the command line change and check the model; layout, scene and
 //! renderers draw it.
 
+#[cfg(feature = "app")]
+pub mod app;
 pub mod check;
 pub mod edit;
 pub mod font;

@@ -417,7 +417,20 @@ fn save_loop(file: &std::path::Path, recovery_dir: &std::path::Path, rounds: u64
     ExitCode::SUCCESS
 }
 
+#[cfg(feature = "app")]
 fn run_editor(file: Option<PathBuf>) -> ExitCode {
-    let _ = file;
-    fail("the editor is not built yet; use `servuction --help` for the commands")
+    if let Some(f) = &file
+        && !f.exists()
+    {
+        return fail(format!("{} does not exist", f.display()));
+    }
+    match servuction::app::run(file) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+#[cfg(not(feature = "app"))]
+fn run_editor(_file: Option<PathBuf>) -> ExitCode {
+    fail("this build has no editor (built without the `app` feature); use `servuction --help`")
 }

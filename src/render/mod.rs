@@ -1,6 +1,8 @@
 //! Painters of a [`crate::scene::Scene`]: SVG, PNG (the SVG rasterised by
 //! resvg) and, in the editor, egui.
 
+#[cfg(feature = "app")]
+pub mod egui;
 pub mod png;
 pub mod svg;
 

@@ -1,0 +1,617 @@
+//! The canvas: paints the shared scene and turns pointer and keyboard input
+//! into actions. Where things are comes from [`crate::layout`] only.
+
+use super::{Action, Document, UiCommand};
+use crate::edit::Edit;
+use crate::i18n::{self, Msg};
+use crate::layout::{self, Layout, Options, Pos};
+use crate::model::*;
+use crate::render::egui::{UiFromScene, paint};
+use crate::scene::{self, Scene, Theme};
+use egui::{Color32, Id, Sense, Vec2, pos2, vec2};
+
+/// What the canvas keeps between frames.
+pub struct CanvasState {
+    pub zoom: f32,
+    /// The screen offset of the diagram's origin from the canvas' corner.
+    pub pan: Vec2,
+    pub fit_pending: bool,
+    cache: Option<Cache>,
+    /// A card being dragged: its id and where the pointer grabbed it.
+    dragging: Option<(TouchpointId, Pos)>,
+    /// A connector being drawn from this touchpoint.
+    connecting: Option<TouchpointId>,
+    /// What was under the pointer at the last right click.
+    context: Option<Pos>,
+    rename: String,
+}
+
+impl Default for CanvasState {
+    fn default() -> Self {
+        Self {
+            zoom: 1.0,
+            pan: vec2(20.0, 20.0),
+            fit_pending: true,
+            cache: None,
+            dragging: None,
+            connecting: None,
+            context: None,
+            rename: String::new(),
+        }
+    }
+}
+
+struct Cache {
+    key: (u64, u64, Language, bool),
+    layout: Layout,
+    scene: Scene,
+}
+
+impl CanvasState {
+    pub fn zoom_by(&mut self, factor: f32) {
+        self.zoom_at(factor, pos2(0.0, 0.0));
+    }
+
+    fn zoom_at(&mut self, factor: f32, anchor: egui::Pos2) {
+        let new = (self.zoom * factor).clamp(0.05, 6.0);
+        let f = new / self.zoom;
+        // Keep the point under `anchor` (relative to the canvas corner) still.
+        self.pan = anchor.to_vec2() + (self.pan - anchor.to_vec2()) * f;
+        self.zoom = new;
+    }
+
+    /// The layout and scene of the document, built again only when it changed.
+    fn take_cache(&mut self, doc: &Document, lang: Language, dark: bool) -> Cache {
+        let key = (doc.serial, doc.revision, lang, dark);
+        match self.cache.take() {
+            Some(c) if c.key == key => c,
+            _ => {
+                let theme = if dark { Theme::DARK } else { Theme::LIGHT };
+                let layout = layout::layout(&doc.blueprint, Options::default());
+                let scene = scene::scene(&doc.blueprint, &layout, &theme, lang);
+                Cache { key, layout, scene }
+            }
+        }
+    }
+}
+
+/// Draws the canvas and collects what the user did.
+pub fn show(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    selection: &[TouchpointId],
+    lang: Language,
+    dark: bool,
+    st: &mut CanvasState,
+    actions: &mut Vec<Action>,
+) {
+    let (rect, bg) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    let bp = &doc.blueprint;
+    let fit = st.fit_pending;
+    let cache = st.take_cache(doc, lang, dark);
+    let size = cache.scene.size;
+    if fit && rect.width() > 10.0 {
+        let z = (rect.width() / size.x)
+            .min(rect.height() / size.y)
+            .clamp(0.05, 2.0);
+        st.zoom = z;
+        st.pan = vec2(
+            (rect.width() - size.x * z) / 2.0,
+            (rect.height() - size.y * z) / 2.0,
+        )
+        .max(vec2(0.0, 0.0));
+        st.fit_pending = false;
+    }
+
+    // Pan and zoom.
+    if bg.hovered() {
+        let (scroll, zoom, pointer) =
+            ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+        if zoom != 1.0
+            && let Some(p) = pointer
+        {
+            st.zoom_at(zoom, (p - rect.min).to_pos2());
+        } else if scroll != Vec2::ZERO {
+            st.pan += scroll;
+        }
+    }
+    if bg.dragged() && st.dragging.is_none() {
+        st.pan += bg.drag_delta();
+    }
+    let t = UiFromScene {
+        origin: rect.min + st.pan,
+        zoom: st.zoom,
+    };
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(
+        rect,
+        0.0,
+        if dark {
+            Color32::from_rgb(0x0d, 0x11, 0x17)
+        } else {
+            Color32::from_rgb(0xee, 0xf0, 0xf3)
+        },
+    );
+    let page = t.rect(layout::Rect {
+        min: layout::pos(0.0, 0.0),
+        max: cache.scene.size,
+    });
+    let page_fill = cache.scene.background;
+    painter.rect_filled(
+        page,
+        0.0,
+        Color32::from_rgb(page_fill.0[0], page_fill.0[1], page_fill.0[2]),
+    );
+    paint(&painter, &cache.scene, t);
+
+    // Cards: interaction, selection, tooltips, context menus.
+    let layout = &cache.layout;
+    let visible = t.inverse_rect(rect);
+    let accent = ui.visuals().selection.stroke.color;
+    let mut card_hit = false;
+    for card in layout.cards.iter().filter(|c| c.rect.intersects(&visible)) {
+        let Some(tp) = bp.touchpoint(&card.id) else {
+            continue;
+        };
+        let r = t.rect(card.rect);
+        let resp = ui.interact(
+            r.intersect(rect),
+            Id::unique(("card", card.id.as_str())),
+            Sense::click_and_drag(),
+        );
+        let title = tp.title.clone();
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &title));
+        if selection.contains(&card.id) {
+            painter.rect_stroke(
+                r.expand(3.0),
+                8.0 * st.zoom,
+                egui::Stroke::new(2.5, accent),
+                egui::StrokeKind::Outside,
+            );
+        } else if resp.hovered() {
+            painter.rect_stroke(
+                r.expand(1.5),
+                7.0 * st.zoom,
+                egui::Stroke::new(1.5, accent.gamma_multiply(0.6)),
+                egui::StrokeKind::Outside,
+            );
+        }
+        if resp.clicked() {
+            card_hit = true;
+            if let Some(from) = st.connecting.take() {
+                if from != card.id {
+                    actions.push(Action::Edit(Edit::AddConnector(Connector {
+                        id: ConnectorId::generate(),
+                        from,
+                        to: card.id.clone(),
+                        kind: ConnectorKind::Flow,
+                        label: String::new(),
+                    })));
+                }
+            } else if ui.input(|i| i.modifiers.shift || i.modifiers.command) {
+                let mut sel = selection.to_vec();
+                match sel.iter().position(|s| s == &card.id) {
+                    Some(i) => {
+                        sel.remove(i);
+                    }
+                    None => sel.push(card.id.clone()),
+                }
+                actions.push(Action::Select(sel));
+            } else {
+                actions.push(Action::Select(vec![card.id.clone()]));
+            }
+        }
+        if resp.drag_started()
+            && let Some(p) = resp.interact_pointer_pos()
+        {
+            let grab = t.inverse(p);
+            st.dragging = Some((
+                card.id.clone(),
+                layout::pos(grab.x - card.rect.min.x, grab.y - card.rect.min.y),
+            ));
+            if !selection.contains(&card.id) {
+                actions.push(Action::Select(vec![card.id.clone()]));
+            }
+        }
+        if resp.drag_stopped()
+            && let Some((id, _)) = st.dragging.take()
+            && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+            && let Some((lane, step)) = layout.cell_at(t.inverse(p))
+            && (lane != tp.lane || step != tp.step)
+        {
+            actions.push(Action::Edit(Edit::MoveTouchpoint { id, lane, step }));
+        }
+        let resp = resp.on_hover_ui(|ui| standards_tooltip(ui, bp, tp, lang));
+        resp.context_menu(|ui| card_menu(ui, bp, tp, lang, st, actions));
+    }
+
+    // A card being dragged: a ghost under the pointer and the target cell.
+    if let Some((id, grab)) = &st.dragging
+        && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+        && let Some(card) = layout.card(id)
+    {
+        let at = t.inverse(p);
+        if let Some((lane, step)) = layout.cell_at(at)
+            && let Some(cell) = layout.cell_rect(&lane, &step)
+        {
+            painter.rect_filled(t.rect(cell).shrink(2.0), 4.0, accent.gamma_multiply(0.15));
+        }
+        let ghost = layout::Rect::from_xywh(
+            at.x - grab.x,
+            at.y - grab.y,
+            card.rect.width(),
+            card.rect.height(),
+        );
+        painter.rect(
+            t.rect(ghost),
+            6.0 * st.zoom,
+            accent.gamma_multiply(0.25),
+            egui::Stroke::new(2.0, accent),
+            egui::StrokeKind::Middle,
+        );
+        ui.ctx().request_repaint();
+    }
+    if let Some(from) = &st.connecting {
+        if let (Some(card), Some(p)) = (layout.card(from), ui.input(|i| i.pointer.latest_pos())) {
+            painter.line_segment(
+                [t.apply(card.rect.center()), p],
+                egui::Stroke::new(2.0, accent),
+            );
+            ui.ctx().request_repaint();
+        }
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            st.connecting = None;
+        }
+    }
+
+    // The background: select nothing, add a touchpoint, structure menus.
+    if bg.clicked() && !card_hit {
+        st.connecting = None;
+        actions.push(Action::Select(Vec::new()));
+    }
+    if bg.double_clicked()
+        && let Some(p) = bg.interact_pointer_pos()
+        && let Some((lane, step)) = layout.cell_at(t.inverse(p))
+    {
+        actions.push(Action::AddTouchpointAt { lane, step });
+    }
+    if bg.secondary_clicked() {
+        st.context = bg.interact_pointer_pos().map(|p| t.inverse(p));
+        st.rename.clear();
+    }
+    let at = st.context;
+    bg.context_menu(|ui| {
+        if let Some(at) = at {
+            header_menu(ui, bp, layout, at, lang, &mut st.rename, actions);
+        }
+    });
+
+    // Zoom buttons in the corner.
+    let corner =
+        egui::Rect::from_min_size(rect.right_bottom() - vec2(150.0, 40.0), vec2(140.0, 30.0));
+    ui.scope_builder(egui::UiBuilder::new().max_rect(corner), |ui| {
+        ui.horizontal(|ui| {
+            if ui
+                .button("−")
+                .on_hover_text(Msg::CmdZoomOut.text(lang))
+                .clicked()
+            {
+                actions.push(Action::Command(UiCommand::ZoomOut));
+            }
+            ui.label(format!("{:.0}%", st.zoom * 100.0));
+            if ui
+                .button("+")
+                .on_hover_text(Msg::CmdZoomIn.text(lang))
+                .clicked()
+            {
+                actions.push(Action::Command(UiCommand::ZoomIn));
+            }
+            if ui
+                .button("⛶")
+                .on_hover_text(Msg::CmdZoomFit.text(lang))
+                .clicked()
+            {
+                actions.push(Action::Command(UiCommand::ZoomFit));
+            }
+        });
+    });
+    st.cache = Some(cache);
+}
+
+fn standards_tooltip(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: Language) {
+    ui.strong(&tp.title);
+    let mut any = false;
+    for s in bp.standards_of(&tp.id) {
+        any = true;
+        let latest = s
+            .latest()
+            .map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.value, s.unit));
+        ui.label(format!(
+            "• {} — {} ({})",
+            s.statement,
+            latest,
+            i18n::compliance(s.compliance()).text(lang)
+        ));
+    }
+    if !any {
+        ui.weak(Msg::TooltipNoStandards.text(lang));
+    }
+}
+
+fn card_menu(
+    ui: &mut egui::Ui,
+    bp: &Blueprint,
+    tp: &Touchpoint,
+    lang: Language,
+    st: &mut CanvasState,
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
+    let toggle = |ui: &mut egui::Ui, on: bool, cmd: UiCommand, actions: &mut Vec<Action>| {
+        let mut v = on;
+        if ui.checkbox(&mut v, cmd.text().text(lang)).clicked() {
+            actions.push(Action::Select(vec![tp.id.clone()]));
+            actions.push(Action::Command(cmd));
+            ui.close();
+        }
+    };
+    toggle(
+        ui,
+        tp.moment_of_truth == MomentOfTruth::Moment,
+        UiCommand::ToggleMoment,
+        actions,
+    );
+    toggle(
+        ui,
+        tp.moment_of_truth == MomentOfTruth::Critical,
+        UiCommand::ToggleCritical,
+        actions,
+    );
+    toggle(ui, tp.fail_point, UiCommand::ToggleFail, actions);
+    toggle(ui, tp.wait_point, UiCommand::ToggleWait, actions);
+    ui.separator();
+    if ui.button(t(Msg::CmdConnectFrom)).clicked() {
+        st.connecting = Some(tp.id.clone());
+        ui.close();
+    }
+    for c in bp
+        .connectors
+        .iter()
+        .filter(|c| c.from == tp.id || c.to == tp.id)
+    {
+        let other = if c.from == tp.id { &c.to } else { &c.from };
+        let name = bp.touchpoint(other).map_or("", |o| o.title.as_str());
+        let arrow = if c.from == tp.id { "→" } else { "←" };
+        ui.menu_button(format!("{arrow} {name}"), |ui| {
+            for kind in [
+                ConnectorKind::Flow,
+                ConnectorKind::Dependency,
+                ConnectorKind::Feedback,
+            ] {
+                if ui
+                    .radio(c.kind == kind, i18n::connector_kind(kind).text(lang))
+                    .clicked()
+                {
+                    actions.push(Action::Edit(Edit::SetConnectorKind {
+                        id: c.id.clone(),
+                        kind,
+                    }));
+                    ui.close();
+                }
+            }
+            if ui.button(t(Msg::CmdDelete)).clicked() {
+                actions.push(Action::Edit(Edit::DeleteConnector(c.id.clone())));
+                ui.close();
+            }
+        });
+    }
+    ui.separator();
+    if ui.button(t(Msg::CmdDuplicate)).clicked() {
+        actions.push(Action::Select(vec![tp.id.clone()]));
+        actions.push(Action::Command(UiCommand::Duplicate));
+        ui.close();
+    }
+    if ui.button(t(Msg::CmdDelete)).clicked() {
+        actions.push(Action::Edit(Edit::DeleteTouchpoints(vec![tp.id.clone()])));
+        ui.close();
+    }
+}
+
+/// A rename field with an OK button; returns the new name when confirmed.
+fn rename_field(
+    ui: &mut egui::Ui,
+    current: &str,
+    buffer: &mut String,
+    lang: Language,
+) -> Option<String> {
+    if buffer.is_empty() {
+        *buffer = current.to_owned();
+    }
+    let mut out = None;
+    ui.horizontal(|ui| {
+        let r = ui.add(egui::TextEdit::singleline(buffer).desired_width(180.0));
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button(Msg::CmdRename.text(lang)).clicked() || enter) && !buffer.trim().is_empty() {
+            out = Some(buffer.trim().to_owned());
+        }
+    });
+    out
+}
+
+/// The context menu of a lane label, a step header or a stage header.
+fn header_menu(
+    ui: &mut egui::Ui,
+    bp: &Blueprint,
+    layout: &Layout,
+    at: Pos,
+    lang: Language,
+    rename: &mut String,
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
+    if let Some(lane) = layout.lane_at(at).and_then(|l| bp.lane(&l.id)) {
+        ui.label(egui::RichText::new(&lane.name).strong());
+        if let Some(name) = rename_field(ui, &lane.name, rename, lang) {
+            actions.push(Action::Edit(Edit::RenameLane {
+                id: lane.id.clone(),
+                name,
+            }));
+            ui.close();
+        }
+        for (m, by) in [(Msg::CmdMoveUp, -1), (Msg::CmdMoveDown, 1)] {
+            if ui.button(t(m)).clicked() {
+                actions.push(Action::Edit(Edit::MoveLane {
+                    id: lane.id.clone(),
+                    by,
+                }));
+                ui.close();
+            }
+        }
+        if ui.button(t(Msg::CmdHide)).clicked() {
+            actions.push(Action::Edit(Edit::SetLaneHidden {
+                id: lane.id.clone(),
+                hidden: true,
+            }));
+            ui.close();
+        }
+        if ui.button(t(Msg::CmdDelete)).clicked() {
+            actions.push(Action::Edit(Edit::DeleteLane(lane.id.clone())));
+            ui.close();
+        }
+        if let Some((_, step)) = layout.cell_at(at)
+            && ui.button(t(Msg::CmdAddTouchpoint)).clicked()
+        {
+            actions.push(Action::AddTouchpointAt {
+                lane: lane.id.clone(),
+                step,
+            });
+            ui.close();
+        }
+        return;
+    }
+    if let Some(sb) = layout.step_header_at(at)
+        && let Some((stage, step)) = bp.steps().find(|(_, s)| s.id == sb.id)
+    {
+        ui.label(egui::RichText::new(&step.name).strong());
+        if let Some(name) = rename_field(ui, &step.name, rename, lang) {
+            actions.push(Action::Edit(Edit::RenameStep {
+                id: step.id.clone(),
+                name,
+            }));
+            ui.close();
+        }
+        if ui.button(t(Msg::CmdAddStep)).clicked() {
+            actions.push(Action::Edit(Edit::AddStep {
+                stage: stage.id.clone(),
+                step: Step {
+                    id: StepId::generate(),
+                    name: t(Msg::NewStep).to_owned(),
+                    duration_min: None,
+                },
+            }));
+            ui.close();
+        }
+        if ui.button(t(Msg::CmdDelete)).clicked() {
+            actions.push(Action::Edit(Edit::DeleteStep(step.id.clone())));
+            ui.close();
+        }
+        return;
+    }
+    if let Some(sb) = layout.stage_at(at)
+        && let Some(stage) = bp.stages.iter().find(|s| s.id == sb.id)
+    {
+        ui.label(egui::RichText::new(&stage.name).strong());
+        if let Some(name) = rename_field(ui, &stage.name, rename, lang) {
+            actions.push(Action::Edit(Edit::RenameStage {
+                id: stage.id.clone(),
+                name,
+            }));
+            ui.close();
+        }
+        if ui.button(t(Msg::CmdAddStep)).clicked() {
+            actions.push(Action::Edit(Edit::AddStep {
+                stage: stage.id.clone(),
+                step: Step {
+                    id: StepId::generate(),
+                    name: t(Msg::NewStep).to_owned(),
+                    duration_min: None,
+                },
+            }));
+            ui.close();
+        }
+        if ui.button(t(Msg::CmdDelete)).clicked() {
+            actions.push(Action::Edit(Edit::DeleteStage(stage.id.clone())));
+            ui.close();
+        }
+        return;
+    }
+    structure_menu(ui, bp, lang, actions);
+}
+
+/// Adding lanes and stages, showing hidden lanes and optional lines.
+pub fn structure_menu(
+    ui: &mut egui::Ui,
+    bp: &Blueprint,
+    lang: Language,
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
+    ui.menu_button(t(Msg::MenuAddLane), |ui| {
+        for kind in LaneKind::ALL {
+            if ui.button(i18n::lane_kind(kind).text(lang)).clicked() {
+                let lane = Lane {
+                    id: LaneId::generate(),
+                    kind,
+                    name: i18n::lane_kind(kind).text(lang).to_owned(),
+                    colour: Colour::rgb(0xf1, 0xf3, 0xf5),
+                    hidden: false,
+                };
+                actions.push(Action::Edit(Edit::AddLane(lane)));
+                ui.close();
+            }
+        }
+    });
+    if ui.button(t(Msg::CmdAddStage)).clicked() {
+        let stage = Stage {
+            id: StageId::generate(),
+            name: t(Msg::NewStage).to_owned(),
+            steps: vec![Step {
+                id: StepId::generate(),
+                name: t(Msg::NewStep).to_owned(),
+                duration_min: None,
+            }],
+        };
+        actions.push(Action::Edit(Edit::AddStage(stage)));
+        ui.close();
+    }
+    for lane in bp.lanes.iter().filter(|l| l.hidden) {
+        if ui
+            .button(Msg::CmdShowLine.fill(lang, &[&lane.name]))
+            .clicked()
+        {
+            actions.push(Action::Edit(Edit::SetLaneHidden {
+                id: lane.id.clone(),
+                hidden: false,
+            }));
+            ui.close();
+        }
+    }
+    let last = bp.lanes.last().map(|l| l.id.clone());
+    for kind in [LineKind::OrderPenetration, LineKind::Implementation] {
+        let shown = bp.line(kind).is_some_and(|l| l.shown);
+        let mut v = shown;
+        if let Some(last) = &last
+            && ui
+                .checkbox(&mut v, i18n::line_kind(kind).text(lang))
+                .clicked()
+        {
+            let after = bp.line(kind).map_or(last.clone(), |l| l.after_lane.clone());
+            actions.push(Action::Edit(Edit::SetLineShown {
+                kind,
+                shown: v,
+                after_lane: after,
+            }));
+            ui.close();
+        }
+    }
+}

@@ -1,0 +1,398 @@
+//! The inspector: the selected touchpoint's fields, its standards and their
+//! measured values, and every standard of the blueprint in one table.
+
+use super::Action;
+use crate::edit::Edit;
+use crate::i18n::{self, Msg};
+use crate::model::*;
+use egui_extras::{Column, TableBuilder};
+
+/// What the inspector keeps between frames.
+#[derive(Default)]
+pub struct InspectorState {
+    /// The new measured value being typed: date and value, per standard.
+    new_value: std::collections::HashMap<StandardId, (String, String)>,
+    error: Option<String>,
+    filter: Option<Compliance>,
+    sort_by_status: bool,
+}
+
+fn num_field(ui: &mut egui::Ui, value: &mut Option<f64>) -> bool {
+    let mut on = value.is_some();
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        if ui.checkbox(&mut on, "").changed() {
+            *value = if on { Some(0.0) } else { None };
+            changed = true;
+        }
+        if let Some(v) = value {
+            changed |= ui
+                .add(egui::DragValue::new(v).range(0.0..=100_000.0).speed(0.5))
+                .changed();
+        }
+    });
+    changed
+}
+
+/// Shows the inspector for the selection.
+pub fn show(
+    ui: &mut egui::Ui,
+    bp: &Blueprint,
+    selection: &[TouchpointId],
+    lang: Language,
+    st: &mut InspectorState,
+    focus_title: bool,
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let Some(tp) = selection.first().and_then(|id| bp.touchpoint(id)) else {
+                ui.add_space(8.0);
+                ui.label(t(Msg::NothingSelected));
+                ui.separator();
+                all_standards(ui, bp, lang, st, actions);
+                return;
+            };
+            ui.heading(t(Msg::InspectorTitle));
+            let mut edited = tp.clone();
+            let mut changed = false;
+            egui::Grid::new("touchpoint-fields")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    ui.label(t(Msg::FieldTitle));
+                    let title = ui.add(
+                        egui::TextEdit::singleline(&mut edited.title).desired_width(f32::INFINITY),
+                    );
+                    if focus_title {
+                        title.request_focus();
+                        if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), title.id) {
+                            let all = egui::text::CCursorRange::two(
+                                egui::text::CCursor::new(0),
+                                egui::text::CCursor::new(edited.title.chars().count()),
+                            );
+                            state.cursor.set_char_range(Some(all));
+                            state.store(ui.ctx(), title.id);
+                        }
+                    }
+                    changed |= title.changed();
+                    ui.end_row();
+                    ui.label(t(Msg::FieldDescription));
+                    changed |= ui
+                        .add(
+                            egui::TextEdit::multiline(&mut edited.description)
+                                .desired_rows(2)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .changed();
+                    ui.end_row();
+                    ui.label(t(Msg::FieldOwner));
+                    changed |= ui
+                        .add(
+                            egui::TextEdit::singleline(&mut edited.owner)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .changed();
+                    ui.end_row();
+                    ui.label(t(Msg::FieldDuration));
+                    changed |= num_field(ui, &mut edited.duration_min);
+                    ui.end_row();
+                    ui.label(t(Msg::FieldFeeling));
+                    ui.horizontal(|ui| {
+                        for f in -2i8..=2 {
+                            let label = match f {
+                                -2 => "😞 -2",
+                                -1 => "-1",
+                                0 => "0",
+                                1 => "+1",
+                                _ => "😀 +2",
+                            };
+                            if ui
+                                .selectable_label(edited.feeling == Some(f), label)
+                                .clicked()
+                            {
+                                edited.feeling = if edited.feeling == Some(f) {
+                                    None
+                                } else {
+                                    Some(f)
+                                };
+                                changed = true;
+                            }
+                        }
+                    });
+                    ui.end_row();
+                    ui.label(t(Msg::FieldEvidence));
+                    egui::ComboBox::from_id_salt("evidence")
+                        .selected_text(i18n::evidence(edited.evidence).text(lang))
+                        .show_ui(ui, |ui| {
+                            for e in [Evidence::Observed, Evidence::Assumed, Evidence::Proposed] {
+                                changed |= ui
+                                    .selectable_value(
+                                        &mut edited.evidence,
+                                        e,
+                                        i18n::evidence(e).text(lang),
+                                    )
+                                    .changed();
+                            }
+                        });
+                    ui.end_row();
+                    ui.label(t(Msg::MomentOfTruth));
+                    egui::ComboBox::from_id_salt("moment")
+                        .selected_text(i18n::moment(edited.moment_of_truth).text(lang))
+                        .show_ui(ui, |ui| {
+                            for m in [
+                                MomentOfTruth::None,
+                                MomentOfTruth::Moment,
+                                MomentOfTruth::Critical,
+                            ] {
+                                changed |= ui
+                                    .selectable_value(
+                                        &mut edited.moment_of_truth,
+                                        m,
+                                        i18n::moment(m).text(lang),
+                                    )
+                                    .changed();
+                            }
+                        });
+                    ui.end_row();
+                    ui.label("");
+                    ui.horizontal(|ui| {
+                        changed |= ui
+                            .checkbox(&mut edited.fail_point, t(Msg::FailPoint))
+                            .changed();
+                        changed |= ui
+                            .checkbox(&mut edited.wait_point, t(Msg::WaitPoint))
+                            .changed();
+                    });
+                    ui.end_row();
+                    if edited.wait_point {
+                        ui.label(t(Msg::FieldExpectedWait));
+                        changed |= num_field(ui, &mut edited.expected_wait_min);
+                        ui.end_row();
+                    }
+                    ui.label(t(Msg::FieldProtocol));
+                    changed |= ui
+                        .add(
+                            egui::TextEdit::singleline(&mut edited.protocol)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .changed();
+                    ui.end_row();
+                });
+            if changed && edited != *tp {
+                actions.push(Action::Typing(Edit::SetTouchpoint(edited)));
+            }
+            ui.separator();
+            standards_of(ui, bp, tp, lang, st, actions);
+            ui.separator();
+            all_standards(ui, bp, lang, st, actions);
+        });
+}
+
+fn standards_of(
+    ui: &mut egui::Ui,
+    bp: &Blueprint,
+    tp: &Touchpoint,
+    lang: Language,
+    st: &mut InspectorState,
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
+    ui.heading(t(Msg::Standards));
+    for s in bp.standards_of(&tp.id) {
+        let mut e = s.clone();
+        let mut changed = false;
+        egui::CollapsingHeader::new(format!(
+            "{} — {}",
+            s.statement,
+            i18n::compliance(s.compliance()).text(lang)
+        ))
+        .id_salt(("std", s.id.as_str()))
+        .default_open(bp.standards_of(&tp.id).count() == 1)
+        .show(ui, |ui| {
+            egui::Grid::new(("std-grid", s.id.as_str()))
+                .num_columns(2)
+                .show(ui, |ui| {
+                    ui.label(t(Msg::FieldStatement));
+                    changed |= ui.text_edit_singleline(&mut e.statement).changed();
+                    ui.end_row();
+                    ui.label(t(Msg::Indicator));
+                    changed |= ui.text_edit_singleline(&mut e.indicator).changed();
+                    ui.end_row();
+                    ui.label(t(Msg::FieldUnit));
+                    changed |= ui.text_edit_singleline(&mut e.unit).changed();
+                    ui.end_row();
+                    ui.label(t(Msg::FieldDirection));
+                    egui::ComboBox::from_id_salt(("dir", s.id.as_str()))
+                        .selected_text(i18n::direction(e.direction).text(lang))
+                        .show_ui(ui, |ui| {
+                            for d in [Direction::HigherIsBetter, Direction::LowerIsBetter] {
+                                changed |= ui
+                                    .selectable_value(
+                                        &mut e.direction,
+                                        d,
+                                        i18n::direction(d).text(lang),
+                                    )
+                                    .changed();
+                            }
+                        });
+                    ui.end_row();
+                    ui.label(t(Msg::Target));
+                    changed |= num_field(ui, &mut e.target);
+                    ui.end_row();
+                    ui.label(t(Msg::FieldTolerance));
+                    changed |= num_field(ui, &mut e.tolerance);
+                    ui.end_row();
+                    ui.label(t(Msg::MeasurementMethod));
+                    let current = e.method.map_or("—", |m| i18n::method(m).text(lang));
+                    egui::ComboBox::from_id_salt(("method", s.id.as_str()))
+                        .selected_text(current)
+                        .show_ui(ui, |ui| {
+                            for m in MeasurementMethod::ALL {
+                                changed |= ui
+                                    .selectable_value(
+                                        &mut e.method,
+                                        Some(m),
+                                        i18n::method(m).text(lang),
+                                    )
+                                    .changed();
+                            }
+                        });
+                    ui.end_row();
+                    ui.label(t(Msg::FieldOwner));
+                    changed |= ui.text_edit_singleline(&mut e.owner).changed();
+                    ui.end_row();
+                });
+            // Measured values, oldest first, and a new one.
+            let values: Vec<String> = s
+                .history()
+                .iter()
+                .map(|m| format!("{}: {}", m.date, m.value))
+                .collect();
+            if !values.is_empty() {
+                ui.label(values.join(" · "));
+            }
+            let (date, value) = st.new_value.entry(s.id.clone()).or_default();
+            ui.horizontal(|ui| {
+                ui.add(
+                    egui::TextEdit::singleline(date)
+                        .hint_text("2026-05-31")
+                        .desired_width(90.0),
+                );
+                ui.add(
+                    egui::TextEdit::singleline(value)
+                        .hint_text(t(Msg::FieldValue))
+                        .desired_width(60.0),
+                );
+                if ui.button(t(Msg::AddMeasurement)).clicked() {
+                    match (
+                        date.trim().parse::<Date>(),
+                        value.trim().replace(',', ".").parse::<f64>(),
+                    ) {
+                        (Ok(d), Ok(v)) if v.is_finite() => {
+                            actions.push(Action::Edit(Edit::AddMeasurement {
+                                standard: s.id.clone(),
+                                measurement: Measurement { date: d, value: v },
+                            }));
+                            date.clear();
+                            value.clear();
+                            st.error = None;
+                        }
+                        (Err(_), _) => st.error = Some(t(Msg::BadDate).to_owned()),
+                        _ => st.error = Some(t(Msg::BadNumber).to_owned()),
+                    }
+                }
+            });
+            if ui.button(t(Msg::CmdDelete)).clicked() {
+                actions.push(Action::Edit(Edit::DeleteStandard(s.id.clone())));
+            }
+        });
+        if changed && e != *s {
+            actions.push(Action::Typing(Edit::SetStandard(e)));
+        }
+    }
+    if let Some(err) = &st.error {
+        ui.colored_label(ui.visuals().error_fg_color, err);
+    }
+    if ui.button(t(Msg::AddStandard)).clicked() {
+        actions.push(Action::Edit(Edit::AddStandard(Standard::new(
+            tp.id.clone(),
+            t(Msg::NewStandard),
+        ))));
+    }
+}
+
+/// Every standard of the blueprint, filterable by status, sortable; a click
+/// selects the standard's touchpoint.
+fn all_standards(
+    ui: &mut egui::Ui,
+    bp: &Blueprint,
+    lang: Language,
+    st: &mut InspectorState,
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
+    ui.heading(t(Msg::AllStandards));
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut st.filter, None, t(Msg::FilterAll));
+        for c in [
+            Compliance::Missed,
+            Compliance::AtRisk,
+            Compliance::Met,
+            Compliance::NotMeasured,
+        ] {
+            ui.selectable_value(&mut st.filter, Some(c), i18n::compliance(c).text(lang));
+        }
+    });
+    let mut rows: Vec<&Standard> = bp
+        .standards
+        .iter()
+        .filter(|s| st.filter.is_none_or(|f| s.compliance() == f))
+        .collect();
+    if st.sort_by_status {
+        rows.sort_by_key(|s| s.compliance());
+    }
+    TableBuilder::new(ui)
+        .id_salt("all-standards")
+        .striped(true)
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::auto().at_least(70.0))
+        .column(Column::auto().at_least(60.0))
+        .header(20.0, |mut h| {
+            h.col(|ui| {
+                ui.strong(t(Msg::Standard));
+            });
+            h.col(|ui| {
+                ui.strong(t(Msg::FieldLatest));
+            });
+            h.col(|ui| {
+                if ui.button(t(Msg::ReportStatus)).clicked() {
+                    st.sort_by_status = !st.sort_by_status;
+                }
+            });
+        })
+        .body(|mut body| {
+            for s in rows {
+                body.row(20.0, |mut row| {
+                    row.col(|ui| {
+                        if ui.link(&s.statement).clicked() {
+                            actions.push(Action::Select(vec![s.touchpoint.clone()]));
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.label(
+                            s.latest().map_or_else(
+                                || "—".to_owned(),
+                                |m| format!("{} {}", m.value, s.unit),
+                            ),
+                        );
+                    });
+                    row.col(|ui| {
+                        ui.label(i18n::compliance(s.compliance()).text(lang));
+                    });
+                });
+            }
+        });
+}

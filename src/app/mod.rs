@@ -1,0 +1,1045 @@
+//! The desktop editor: an eframe app that edits a blueprint through
+//! [`crate::edit`], draws it with the shared layout and scene, and reads and
+//! writes files through [`crate::format`].
+
+mod canvas;
+pub mod command;
+mod files;
+mod inspector;
+
+pub use command::UiCommand;
+pub use files::native_dialogs_available;
+
+use crate::edit::{Edit, History, apply};
+use crate::i18n::Msg;
+use crate::model::*;
+use crate::recovery::{FileStamp, RecoveryStore};
+use std::path::{Path, PathBuf};
+
+/// The open document and its history.
+pub struct Document {
+    pub blueprint: Blueprint,
+    pub history: History,
+    pub path: Option<PathBuf>,
+    /// Bumped at every change; compared with `saved_revision` for the
+    /// unsaved-changes mark.
+    pub revision: u64,
+    /// Tells documents apart for caches: every new document has its own.
+    pub serial: u64,
+    saved_revision: u64,
+    stamp: Option<FileStamp>,
+}
+
+impl Document {
+    /// A document not yet saved anywhere.
+    pub fn new(blueprint: Blueprint) -> Self {
+        static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let serial = SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Self {
+            blueprint,
+            history: History::default(),
+            path: None,
+            revision: 0,
+            serial,
+            saved_revision: 0,
+            stamp: None,
+        }
+    }
+
+    /// Whether there are changes not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// The file name shown in the title, or "Untitled".
+    pub fn name(&self, lang: Language) -> String {
+        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || Msg::Untitled.text(lang).to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+}
+
+/// Something the UI asked for, applied after the UI pass.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// A discrete edit: one undo step of its own.
+    Edit(Edit),
+    /// An edit from typing or dragging a value: one undo step per burst.
+    Typing(Edit),
+    Command(UiCommand),
+    Select(Vec<TouchpointId>),
+    NewFrom(&'static str),
+    OpenPath(PathBuf),
+    /// Adds a touchpoint in a cell, selects it and focuses its title.
+    AddTouchpointAt {
+        lane: LaneId,
+        step: StepId,
+    },
+}
+
+/// A modal dialog on screen.
+#[derive(Clone, Debug)]
+enum Dialog {
+    /// The app's own path entry, when no native dialog is available.
+    Path {
+        purpose: files::Purpose,
+        text: String,
+    },
+    /// Unsaved changes would be lost by `then`.
+    Unsaved {
+        then: Then,
+    },
+    /// The file changed on disk since it was opened.
+    ChangedOnDisk {
+        path: PathBuf,
+    },
+    Recover {
+        entries: Vec<crate::recovery::RecoveryEntry>,
+    },
+    Shortcuts,
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug)]
+enum Then {
+    Close,
+    NewFrom(&'static str),
+    Open(Option<PathBuf>),
+}
+
+/// A message in the status bar.
+#[derive(Clone, Debug)]
+struct Notice {
+    text: String,
+    error: bool,
+}
+
+/// The editor.
+pub struct EditorApp {
+    pub doc: Document,
+    pub lang: Language,
+    pub dark: bool,
+    pub selection: Vec<TouchpointId>,
+    canvas: canvas::CanvasState,
+    inspector: inspector::InspectorState,
+    dialog: Option<Dialog>,
+    files: files::Files,
+    notice: Option<Notice>,
+    recent: Vec<PathBuf>,
+    /// An undo step is open for a burst of typing or a drag.
+    burst_open: bool,
+    allow_close: bool,
+    recovery: Option<RecoveryStore>,
+    recovery_key: String,
+    last_autosave: f64,
+    autosaved_revision: u64,
+    focus_title: bool,
+    fonts_installed: bool,
+    last_title: String,
+}
+
+/// Preferences kept between runs.
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+struct Prefs {
+    lang: Option<Language>,
+    dark: bool,
+    recent: Vec<PathBuf>,
+}
+
+const PREFS_KEY: &str = "servuction-prefs";
+/// How often a recovery copy is written while there are unsaved changes.
+pub const AUTOSAVE_SECONDS: f64 = 30.0;
+
+/// The language of the system locale, English if it is not Spanish.
+pub fn system_language() -> Language {
+    ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty() && v != "C" && v != "C.UTF-8" && v != "POSIX")
+        .and_then(|v| Language::from_code(&v))
+        .unwrap_or(Language::En)
+}
+
+impl EditorApp {
+    /// An editor on a blueprint; `recovery` is where recovery copies go.
+    pub fn new(blueprint: Blueprint, recovery: Option<RecoveryStore>) -> Self {
+        let lang = system_language();
+        Self {
+            doc: Document::new(blueprint),
+            lang,
+            dark: false,
+            selection: Vec::new(),
+            canvas: canvas::CanvasState::default(),
+            inspector: inspector::InspectorState::default(),
+            dialog: None,
+            files: files::Files::new(native_dialogs_available()),
+            notice: None,
+            recent: Vec::new(),
+            burst_open: false,
+            allow_close: false,
+            recovery,
+            recovery_key: crate::recovery::new_key(),
+            last_autosave: 0.0,
+            autosaved_revision: 0,
+            focus_title: false,
+            fonts_installed: false,
+            last_title: String::new(),
+        }
+    }
+
+    /// Uses the app's own path entry instead of native file dialogs (tests,
+    /// and systems without a dialog service).
+    pub fn without_native_dialogs(mut self) -> Self {
+        self.files = files::Files::new(false);
+        self
+    }
+
+    /// The editor as the `servuction` command starts it: on a file, or on
+    /// the blank template; offering to recover work a crash left behind.
+    pub fn start(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        let recovery = RecoveryStore::in_user_data_dir().ok();
+        let mut app = Self::new(crate::templates::blank(system_language()), recovery);
+        if let Some(storage) = cc.storage
+            && let Some(prefs) = eframe::get_value::<Prefs>(storage, PREFS_KEY)
+        {
+            app.lang = prefs.lang.unwrap_or(app.lang);
+            app.dark = prefs.dark;
+            app.recent = prefs.recent;
+        }
+        app.doc = Document::new(crate::templates::blank(app.lang));
+        if let Some(path) = file {
+            app.open_path(&path);
+        }
+        if let Some(store) = &app.recovery {
+            let entries = store.list();
+            if !entries.is_empty() {
+                app.dialog = Some(Dialog::Recover { entries });
+            }
+        }
+        app
+    }
+
+    fn t(&self, m: Msg) -> &'static str {
+        m.text(self.lang)
+    }
+
+    fn notify(&mut self, text: String, error: bool) {
+        self.notice = Some(Notice { text, error });
+    }
+
+    /// Applies an edit as one undo step.
+    pub fn edit(&mut self, edit: Edit) {
+        self.burst_open = false;
+        let before = self.doc.blueprint.clone();
+        match apply(&mut self.doc.blueprint, edit) {
+            Ok(()) => {
+                self.doc.history.record(before);
+                self.doc.revision += 1;
+            }
+            Err(e) => self.notify(e.to_string(), true),
+        }
+    }
+
+    /// Applies an edit that belongs to the current burst of typing or dragging.
+    fn typing(&mut self, edit: Edit) {
+        let before = self.doc.blueprint.clone();
+        match apply(&mut self.doc.blueprint, edit) {
+            Ok(()) => {
+                if !self.burst_open {
+                    self.doc.history.record(before);
+                    self.burst_open = true;
+                }
+                self.doc.revision += 1;
+            }
+            Err(e) => self.notify(e.to_string(), true),
+        }
+    }
+
+    pub fn undo(&mut self) {
+        self.burst_open = false;
+        if self.doc.history.undo(&mut self.doc.blueprint) {
+            self.doc.revision += 1;
+            self.prune_selection();
+        }
+    }
+
+    pub fn redo(&mut self) {
+        self.burst_open = false;
+        if self.doc.history.redo(&mut self.doc.blueprint) {
+            self.doc.revision += 1;
+            self.prune_selection();
+        }
+    }
+
+    fn prune_selection(&mut self) {
+        let bp = &self.doc.blueprint;
+        self.selection.retain(|id| bp.touchpoint(id).is_some());
+    }
+
+    /// Replaces the document (after any unsaved changes were dealt with).
+    fn replace_document(&mut self, doc: Document) {
+        if let Some(store) = &self.recovery {
+            store.discard(&self.recovery_key);
+        }
+        self.doc = doc;
+        self.selection.clear();
+        self.burst_open = false;
+        self.canvas.fit_pending = true;
+        self.autosaved_revision = self.doc.revision;
+    }
+
+    /// Opens a file; on failure the current document stays as it was.
+    pub fn open_path(&mut self, path: &Path) {
+        match crate::format::read(path) {
+            Ok(bp) => {
+                let mut doc = Document::new(bp);
+                // A PNG re-opens as a document to be saved as JSON.
+                let is_png = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+                if !is_png {
+                    doc.path = Some(path.to_owned());
+                    doc.stamp = FileStamp::of(path);
+                }
+                self.replace_document(doc);
+                self.remember(path);
+                self.notice = None;
+            }
+            Err(e) => {
+                let msg = Msg::OpenFailed.fill(self.lang, &[&path.display(), &e]);
+                self.notify(msg, true);
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let p = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|r| r != &p);
+        self.recent.insert(0, p);
+        self.recent.truncate(10);
+    }
+
+    /// Saves to a path; reports failure in the window, keeping the document.
+    pub fn save_to(&mut self, path: &Path, overwrite_changed: bool) -> bool {
+        self.burst_open = false;
+        if !overwrite_changed
+            && self.doc.path.as_deref() == Some(path)
+            && self.doc.stamp.is_some()
+            && FileStamp::of(path) != self.doc.stamp
+        {
+            self.dialog = Some(Dialog::ChangedOnDisk {
+                path: path.to_owned(),
+            });
+            return false;
+        }
+        match crate::recovery::save_with_backup(path, &self.doc.blueprint) {
+            Ok(()) => {
+                self.doc.path = Some(path.to_owned());
+                self.doc.stamp = FileStamp::of(path);
+                self.doc.saved_revision = self.doc.revision;
+                if let Some(store) = &self.recovery {
+                    store.discard(&self.recovery_key);
+                }
+                self.remember(path);
+                let msg = Msg::Saved.fill(self.lang, &[&path.display()]);
+                self.notify(msg, false);
+                true
+            }
+            Err(e) => {
+                let msg = Msg::SaveFailed.fill(self.lang, &[&path.display(), &e]);
+                self.notify(msg, true);
+                false
+            }
+        }
+    }
+
+    fn export_to(&mut self, path: &Path) {
+        let theme = if self.dark {
+            crate::scene::Theme::DARK
+        } else {
+            crate::scene::Theme::LIGHT
+        };
+        let scene = crate::render::export_scene(&self.doc.blueprint, &theme, self.lang);
+        let svg = crate::render::svg::to_svg(&scene, &self.doc.blueprint.title);
+        let is_png = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+        let bytes = if is_png {
+            let doc = crate::format::to_string(&self.doc.blueprint).map_err(|e| e.to_string());
+            doc.and_then(|doc| {
+                crate::render::png::rasterise(&svg, 1.0)
+                    .and_then(|(w, h, rgba)| crate::render::png::encode(w, h, &rgba, Some(&doc)))
+                    .map_err(|e| e.to_string())
+            })
+        } else {
+            Ok(svg.into_bytes())
+        };
+        let result =
+            bytes.and_then(|b| crate::format::write_atomic(path, &b).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => {
+                let msg = Msg::Exported.fill(self.lang, &[&path.display()]);
+                self.notify(msg, false);
+            }
+            Err(e) => {
+                let msg = Msg::SaveFailed.fill(self.lang, &[&path.display(), &e]);
+                self.notify(msg, true);
+            }
+        }
+    }
+
+    /// Runs `then` now, or asks first if there are unsaved changes.
+    fn guard(&mut self, ctx: &egui::Context, then: Then) {
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved { then });
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    fn proceed(&mut self, ctx: &egui::Context, then: Then) {
+        match then {
+            Then::Close => {
+                self.allow_close = true;
+                if let Some(store) = &self.recovery {
+                    store.discard(&self.recovery_key);
+                }
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Then::NewFrom(name) => {
+                if let Some(t) = crate::templates::find(name) {
+                    match t.load(self.lang) {
+                        Ok(bp) => self.replace_document(Document::new(bp)),
+                        Err(e) => self.notify(e.to_string(), true),
+                    }
+                }
+            }
+            Then::Open(Some(path)) => self.open_path(&path),
+            Then::Open(None) => self.ask_path(files::Purpose::Open),
+        }
+    }
+
+    fn ask_path(&mut self, purpose: files::Purpose) {
+        let suggested = self.doc.path.clone();
+        if !self
+            .files
+            .ask(purpose, suggested.as_deref(), &self.doc.name(self.lang))
+        {
+            let text = match purpose {
+                files::Purpose::Open => String::new(),
+                _ => {
+                    files::suggested_path(purpose, suggested.as_deref(), &self.doc.name(self.lang))
+                }
+            };
+            self.dialog = Some(Dialog::Path { purpose, text });
+        }
+    }
+
+    fn path_chosen(&mut self, purpose: files::Purpose, path: PathBuf) {
+        match purpose {
+            files::Purpose::Open => self.open_path(&path),
+            files::Purpose::Save => {
+                self.save_to(&path, true);
+            }
+            files::Purpose::ExportPng | files::Purpose::ExportSvg => self.export_to(&path),
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
+        match cmd {
+            UiCommand::Open => self.guard(ctx, Then::Open(None)),
+            UiCommand::Save => match self.doc.path.clone() {
+                Some(p) => {
+                    self.save_to(&p, false);
+                }
+                None => self.ask_path(files::Purpose::Save),
+            },
+            UiCommand::SaveAs => self.ask_path(files::Purpose::Save),
+            UiCommand::ExportPng => self.ask_path(files::Purpose::ExportPng),
+            UiCommand::ExportSvg => self.ask_path(files::Purpose::ExportSvg),
+            UiCommand::Undo => self.undo(),
+            UiCommand::Redo | UiCommand::RedoAlt => self.redo(),
+            UiCommand::Delete => {
+                if !self.selection.is_empty() {
+                    let ids = std::mem::take(&mut self.selection);
+                    self.edit(Edit::DeleteTouchpoints(ids));
+                }
+            }
+            UiCommand::Duplicate => {
+                if !self.selection.is_empty() {
+                    let n = self.doc.blueprint.touchpoints.len();
+                    self.edit(Edit::DuplicateTouchpoints(self.selection.clone()));
+                    self.selection = self.doc.blueprint.touchpoints
+                        [n.min(self.doc.blueprint.touchpoints.len())..]
+                        .iter()
+                        .map(|t| t.id.clone())
+                        .collect();
+                }
+            }
+            UiCommand::AddTouchpoint => {
+                let bp = &self.doc.blueprint;
+                let at = self
+                    .selection
+                    .first()
+                    .and_then(|id| bp.touchpoint(id))
+                    .map(|t| (t.lane.clone(), t.step.clone()))
+                    .or_else(|| {
+                        let lane = bp
+                            .lanes
+                            .iter()
+                            .find(|l| l.kind == LaneKind::Customer)
+                            .or(bp.lanes.first())?;
+                        Some((lane.id.clone(), bp.steps().next()?.1.id.clone()))
+                    });
+                if let Some((lane, step)) = at {
+                    self.add_touchpoint_at(lane, step);
+                }
+            }
+            UiCommand::ZoomIn => self.canvas.zoom_by(1.25),
+            UiCommand::ZoomOut => self.canvas.zoom_by(0.8),
+            UiCommand::ZoomFit => self.canvas.fit_pending = true,
+            UiCommand::ToggleMoment
+            | UiCommand::ToggleCritical
+            | UiCommand::ToggleFail
+            | UiCommand::ToggleWait => {
+                for id in self.selection.clone() {
+                    if let Some(mut tp) = self.doc.blueprint.touchpoint(&id).cloned() {
+                        match cmd {
+                            UiCommand::ToggleMoment => {
+                                tp.moment_of_truth = if tp.moment_of_truth == MomentOfTruth::Moment
+                                {
+                                    MomentOfTruth::None
+                                } else {
+                                    MomentOfTruth::Moment
+                                }
+                            }
+                            UiCommand::ToggleCritical => {
+                                tp.moment_of_truth =
+                                    if tp.moment_of_truth == MomentOfTruth::Critical {
+                                        MomentOfTruth::None
+                                    } else {
+                                        MomentOfTruth::Critical
+                                    }
+                            }
+                            UiCommand::ToggleFail => tp.fail_point = !tp.fail_point,
+                            _ => tp.wait_point = !tp.wait_point,
+                        }
+                        self.edit(Edit::SetTouchpoint(tp));
+                    }
+                }
+            }
+            UiCommand::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
+        }
+    }
+
+    fn add_touchpoint_at(&mut self, lane: LaneId, step: StepId) {
+        let tp = Touchpoint::new(lane, step, self.t(Msg::NewTouchpoint));
+        let id = tp.id.clone();
+        self.edit(Edit::AddTouchpoint(tp));
+        self.selection = vec![id];
+        self.focus_title = true;
+    }
+
+    fn apply_actions(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
+        for a in actions {
+            match a {
+                Action::Edit(e) => self.edit(e),
+                Action::Typing(e) => self.typing(e),
+                Action::Command(c) => self.run_command(ctx, c),
+                Action::Select(ids) => self.selection = ids,
+                Action::NewFrom(name) => self.guard(ctx, Then::NewFrom(name)),
+                Action::OpenPath(p) => self.guard(ctx, Then::Open(Some(p))),
+                Action::AddTouchpointAt { lane, step } => self.add_touchpoint_at(lane, step),
+            }
+        }
+    }
+
+    /// Keyboard shortcuts; plain keys only when no text field has focus.
+    fn shortcuts(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let typing = ctx.egui_wants_keyboard_input();
+        for cmd in UiCommand::ALL {
+            let Some(sc) = cmd.shortcut() else { continue };
+            // A focused text field keeps its own undo, redo and plain keys.
+            if typing
+                && (cmd.is_plain_key()
+                    || matches!(cmd, UiCommand::Undo | UiCommand::Redo | UiCommand::RedoAlt))
+            {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
+                actions.push(Action::Command(cmd));
+            }
+        }
+    }
+
+    fn window_title(&self) -> String {
+        let mark = if self.doc.is_dirty() { "● " } else { "" };
+        format!(
+            "{mark}{} — {} — Servuction",
+            self.doc.name(self.lang),
+            self.doc.blueprint.title
+        )
+    }
+
+    fn autosave(&mut self, ctx: &egui::Context) {
+        if !self.doc.is_dirty() || self.doc.revision == self.autosaved_revision {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let lost_focus = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(false)))
+        });
+        if now - self.last_autosave < AUTOSAVE_SECONDS && !lost_focus {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                AUTOSAVE_SECONDS - (now - self.last_autosave),
+            ));
+            return;
+        }
+        if let Some(store) = &self.recovery
+            && store
+                .write(
+                    &self.recovery_key,
+                    self.doc.path.as_deref(),
+                    &self.doc.blueprint,
+                )
+                .is_ok()
+        {
+            self.autosaved_revision = self.doc.revision;
+        }
+        self.last_autosave = now;
+    }
+
+    /// Draws the whole editor into `ui` and applies what the user did.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            crate::render::egui::install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
+        ctx.set_theme(if self.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        let mut actions = Vec::new();
+        self.shortcuts(&ctx, &mut actions);
+        if let Some((purpose, path)) = self.files.poll() {
+            self.path_chosen(purpose, path);
+        }
+        // Files dropped on the window.
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(p) = dropped.into_iter().next() {
+            actions.push(Action::OpenPath(p));
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved { then: Then::Close });
+        }
+
+        self.menu_bar(ui, &mut actions);
+        self.status_bar(ui);
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(380.0)
+            .show(ui, |ui| {
+                let focus = std::mem::take(&mut self.focus_title);
+                inspector::show(
+                    ui,
+                    &self.doc.blueprint,
+                    &self.selection,
+                    self.lang,
+                    &mut self.inspector,
+                    focus,
+                    &mut actions,
+                );
+            });
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            canvas::show(
+                ui,
+                &self.doc,
+                &self.selection,
+                self.lang,
+                self.dark,
+                &mut self.canvas,
+                &mut actions,
+            );
+        });
+        self.dialogs(&ctx, &mut actions);
+        self.apply_actions(&ctx, actions);
+
+        // An undo step for typing or dragging ends when nothing has focus and no drag goes on.
+        if self.burst_open && !ctx.egui_wants_keyboard_input() && ctx.dragged_id().is_none() {
+            self.burst_open = false;
+        }
+        self.autosave(&ctx);
+        let title = self.window_title();
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let lang = self.lang;
+        let t = |m: Msg| m.text(lang);
+        egui::Panel::top("menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                let cmd_button = |ui: &mut egui::Ui, cmd: UiCommand, actions: &mut Vec<Action>| {
+                    let mut b = egui::Button::new(cmd.text().text(lang));
+                    if let Some(sc) = cmd.shortcut() {
+                        b = b.shortcut_text(ui.ctx().format_shortcut(&sc));
+                    }
+                    if ui.add(b).clicked() {
+                        actions.push(Action::Command(cmd));
+                        ui.close();
+                    }
+                };
+                ui.menu_button(t(Msg::MenuFile), |ui| {
+                    ui.menu_button(t(Msg::MenuNewFrom), |ui| {
+                        for tpl in crate::templates::TEMPLATES {
+                            if ui.button(tpl.summary(lang)).clicked() {
+                                actions.push(Action::NewFrom(tpl.name));
+                                ui.close();
+                            }
+                        }
+                    });
+                    cmd_button(ui, UiCommand::Open, actions);
+                    ui.add_enabled_ui(!self.recent.is_empty(), |ui| {
+                        ui.menu_button(t(Msg::MenuRecent), |ui| {
+                            for p in &self.recent {
+                                if ui.button(p.display().to_string()).clicked() {
+                                    actions.push(Action::OpenPath(p.clone()));
+                                    ui.close();
+                                }
+                            }
+                        });
+                    });
+                    ui.separator();
+                    cmd_button(ui, UiCommand::Save, actions);
+                    cmd_button(ui, UiCommand::SaveAs, actions);
+                    ui.separator();
+                    cmd_button(ui, UiCommand::ExportPng, actions);
+                    cmd_button(ui, UiCommand::ExportSvg, actions);
+                });
+                ui.menu_button(t(Msg::MenuEdit), |ui| {
+                    ui.add_enabled_ui(self.doc.history.can_undo(), |ui| {
+                        cmd_button(ui, UiCommand::Undo, actions)
+                    });
+                    ui.add_enabled_ui(self.doc.history.can_redo(), |ui| {
+                        cmd_button(ui, UiCommand::Redo, actions)
+                    });
+                    ui.separator();
+                    cmd_button(ui, UiCommand::AddTouchpoint, actions);
+                    ui.add_enabled_ui(!self.selection.is_empty(), |ui| {
+                        cmd_button(ui, UiCommand::Duplicate, actions);
+                        cmd_button(ui, UiCommand::Delete, actions);
+                        ui.separator();
+                        for c in [
+                            UiCommand::ToggleMoment,
+                            UiCommand::ToggleCritical,
+                            UiCommand::ToggleFail,
+                            UiCommand::ToggleWait,
+                        ] {
+                            cmd_button(ui, c, actions);
+                        }
+                    });
+                    ui.separator();
+                    canvas::structure_menu(ui, &self.doc.blueprint, lang, actions);
+                });
+                ui.menu_button(t(Msg::MenuView), |ui| {
+                    cmd_button(ui, UiCommand::ZoomIn, actions);
+                    cmd_button(ui, UiCommand::ZoomOut, actions);
+                    cmd_button(ui, UiCommand::ZoomFit, actions);
+                    ui.separator();
+                    ui.checkbox(&mut self.dark, t(Msg::CmdDarkTheme));
+                    ui.menu_button(t(Msg::Language), |ui| {
+                        ui.radio_value(&mut self.lang, Language::En, "English");
+                        ui.radio_value(&mut self.lang, Language::Es, "Español");
+                    });
+                });
+                ui.menu_button(t(Msg::MenuHelp), |ui| {
+                    cmd_button(ui, UiCommand::Shortcuts, actions)
+                });
+                ui.separator();
+                // The language, one click away.
+                let other = if lang == Language::En {
+                    Language::Es
+                } else {
+                    Language::En
+                };
+                if ui
+                    .small_button(other.code().to_uppercase())
+                    .on_hover_text(t(Msg::Language))
+                    .clicked()
+                {
+                    self.lang = other;
+                }
+            });
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let rollup = crate::check::compliance_of_blueprint(&self.doc.blueprint);
+                ui.label(Msg::ReportOfMet.fill(lang, &[&rollup.met, &rollup.total()]));
+                ui.separator();
+                let findings = crate::check::check(&self.doc.blueprint);
+                ui.label(format!(
+                    "{}: {}",
+                    Msg::ProblemsTitle.text(lang),
+                    findings.len()
+                ));
+                if !self.selection.is_empty() {
+                    ui.separator();
+                    ui.label(Msg::StatusSelected.fill(lang, &[&self.selection.len()]));
+                }
+                if let Some(n) = &self.notice {
+                    ui.separator();
+                    let colour = if n.error {
+                        ui.visuals().error_fg_color
+                    } else {
+                        ui.visuals().weak_text_color()
+                    };
+                    ui.colored_label(colour, &n.text);
+                }
+            });
+        });
+    }
+
+    fn dialogs(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let Some(dialog) = self.dialog.clone() else {
+            return;
+        };
+        let lang = self.lang;
+        let t = |m: Msg| m.text(lang);
+        let mut close = false;
+        match dialog {
+            Dialog::Path { purpose, mut text } => {
+                let r = egui::Modal::new(egui::Id::unique("path-dialog")).show(ctx, |ui| {
+                    ui.heading(t(purpose.title()));
+                    ui.label(t(Msg::PathHint));
+                    let edit = ui.add(
+                        egui::TextEdit::singleline(&mut text)
+                            .desired_width(480.0)
+                            .hint_text("/home/…/blueprint.json"),
+                    );
+                    edit.request_focus();
+                    let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    ui.horizontal(|ui| {
+                        let ok = ui.button(t(Msg::Ok)).clicked() || enter;
+                        let cancel = ui.button(t(Msg::Cancel)).clicked();
+                        (ok, cancel)
+                    })
+                    .inner
+                });
+                let (ok, cancel) = r.inner;
+                if ok && !text.trim().is_empty() {
+                    self.dialog = None;
+                    self.path_chosen(purpose, files::expand_path(text.trim()));
+                    return;
+                } else if cancel || r.should_close() {
+                    close = true;
+                } else {
+                    self.dialog = Some(Dialog::Path { purpose, text });
+                }
+            }
+            Dialog::Unsaved { then } => {
+                let name = self.doc.name(lang);
+                let r = egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+                    ui.heading(t(Msg::UnsavedTitle));
+                    ui.label(Msg::UnsavedBody.fill(lang, &[&name]));
+                    ui.horizontal(|ui| {
+                        (
+                            ui.button(t(Msg::SaveFirst)).clicked(),
+                            ui.button(t(Msg::Discard)).clicked(),
+                            ui.button(t(Msg::Cancel)).clicked(),
+                        )
+                    })
+                    .inner
+                });
+                let (save, discard, cancel) = r.inner;
+                if save {
+                    self.dialog = None;
+                    let saved = match self.doc.path.clone() {
+                        Some(p) => self.save_to(&p, false),
+                        None => {
+                            self.ask_path(files::Purpose::Save);
+                            false
+                        }
+                    };
+                    if saved {
+                        self.proceed(ctx, then);
+                    }
+                    return;
+                } else if discard {
+                    self.dialog = None;
+                    self.doc.saved_revision = self.doc.revision;
+                    self.proceed(ctx, then);
+                    return;
+                } else if cancel || r.should_close() {
+                    close = true;
+                }
+            }
+            Dialog::ChangedOnDisk { path } => {
+                let r = egui::Modal::new(egui::Id::unique("changed")).show(ctx, |ui| {
+                    ui.label(Msg::ChangedOnDisk.fill(lang, &[&path.display()]));
+                    ui.horizontal(|ui| {
+                        (
+                            ui.button(t(Msg::Overwrite)).clicked(),
+                            ui.button(t(Msg::CmdSaveAs)).clicked(),
+                            ui.button(t(Msg::Cancel)).clicked(),
+                        )
+                    })
+                    .inner
+                });
+                let (over, save_as, cancel) = r.inner;
+                if over {
+                    self.dialog = None;
+                    self.save_to(&path, true);
+                    return;
+                } else if save_as {
+                    self.dialog = None;
+                    self.ask_path(files::Purpose::Save);
+                    return;
+                } else if cancel || r.should_close() {
+                    close = true;
+                }
+            }
+            Dialog::Recover { entries } => {
+                let now = std::time::SystemTime::now();
+                let r = egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
+                    ui.heading(t(Msg::RecoverTitle));
+                    ui.label(t(Msg::RecoverBody));
+                    let mut chosen = None;
+                    for (i, e) in entries.iter().enumerate() {
+                        let mins = now
+                            .duration_since(e.written_at)
+                            .map_or(0, |d| d.as_secs() / 60);
+                        ui.horizontal(|ui| {
+                            ui.label(format!(
+                                "{} ({})",
+                                e.title,
+                                Msg::WrittenAt.fill(lang, &[&mins])
+                            ));
+                            if ui.button(t(Msg::Restore)).clicked() {
+                                chosen = Some((i, true));
+                            }
+                            if ui.button(t(Msg::Discard)).clicked() {
+                                chosen = Some((i, false));
+                            }
+                        });
+                    }
+                    let later = ui.button(t(Msg::Cancel)).clicked();
+                    (chosen, later)
+                });
+                let (chosen, later) = r.inner;
+                if let Some((i, restore)) = chosen {
+                    let entry = entries[i].clone();
+                    if let Some(store) = self.recovery.clone() {
+                        if restore {
+                            match store.load(&entry) {
+                                Ok(bp) => {
+                                    let mut doc = Document::new(bp);
+                                    doc.path = entry.original.clone();
+                                    doc.stamp = entry.original.as_deref().and_then(FileStamp::of);
+                                    doc.revision = 1;
+                                    self.replace_document(doc);
+                                    self.autosaved_revision = 0;
+                                }
+                                Err(e) => self.notify(e.to_string(), true),
+                            }
+                        }
+                        store.discard(&entry.key);
+                    }
+                    let rest: Vec<_> = entries
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, _)| *j != i)
+                        .map(|(_, e)| e.clone())
+                        .collect();
+                    self.dialog = if rest.is_empty() {
+                        None
+                    } else {
+                        Some(Dialog::Recover { entries: rest })
+                    };
+                    return;
+                }
+                if later || r.should_close() {
+                    close = true;
+                }
+            }
+            Dialog::Shortcuts => {
+                let r = egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
+                    ui.heading(t(Msg::CmdShortcuts));
+                    egui::Grid::new("shortcut-grid")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for cmd in UiCommand::ALL {
+                                if let Some(sc) = cmd.shortcut() {
+                                    ui.label(cmd.text().text(lang));
+                                    ui.label(ctx.format_shortcut(&sc));
+                                    ui.end_row();
+                                }
+                            }
+                        });
+                    ui.label(t(Msg::HelpCanvas));
+                    ui.button(t(Msg::Ok)).clicked()
+                });
+                if r.inner || r.should_close() {
+                    close = true;
+                }
+            }
+        }
+        let _ = actions;
+        if close {
+            self.dialog = None;
+        }
+    }
+}
+
+impl eframe::App for EditorApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let prefs = Prefs {
+            lang: Some(self.lang),
+            dark: self.dark,
+            recent: self.recent.clone(),
+        };
+        eframe::set_value(storage, PREFS_KEY, &prefs);
+    }
+}
+
+/// Runs the editor in a window.
+pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Servuction")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Servuction",
+        options,
+        Box::new(move |cc| Ok(Box::new(EditorApp::start(cc, file)))),
+    )
+    .map_err(|e| e.to_string())
+}

@@ -1,0 +1,232 @@
+//! Paints a [`Scene`] with egui, in screen space: positions go through the
+//! `ui_from_scene` transform and text is laid out at the zoomed size, so it
+//! stays sharp on a projector. Primitives outside the clip rectangle are
+//! skipped before any shape or text is built, and tiny cards lose their text
+//! (level of detail).
+
+use crate::font;
+use crate::layout::{Pos, Rect};
+use crate::scene::{Anchor, Dash, Rgba, Scene, Shape, Stroke};
+use egui::{Color32, FontFamily, FontId, Painter, pos2, vec2};
+
+/// The family name under which the bold face is registered in egui.
+pub const BOLD_FAMILY: &str = "servuction-bold";
+
+/// Registers the bundled font in egui: Noto Sans as the first proportional
+/// font, and its bold face as [`BOLD_FAMILY`].
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "noto-sans".into(),
+        std::sync::Arc::new(egui::FontData::from_static(font::REGULAR)),
+    );
+    fonts.font_data.insert(
+        "noto-sans-bold".into(),
+        std::sync::Arc::new(egui::FontData::from_static(font::BOLD)),
+    );
+    if let Some(list) = fonts.families.get_mut(&FontFamily::Proportional) {
+        list.insert(0, "noto-sans".into());
+    }
+    let mut bold = vec!["noto-sans-bold".to_owned()];
+    bold.extend(
+        fonts
+            .families
+            .get(&FontFamily::Proportional)
+            .cloned()
+            .unwrap_or_default(),
+    );
+    fonts
+        .families
+        .insert(FontFamily::Name(BOLD_FAMILY.into()), bold);
+    ctx.set_fonts(fonts);
+}
+
+/// Maps diagram units to screen points: `screen = origin + p × zoom`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct UiFromScene {
+    pub origin: egui::Pos2,
+    pub zoom: f32,
+}
+
+impl UiFromScene {
+    pub fn apply(&self, p: Pos) -> egui::Pos2 {
+        pos2(
+            self.origin.x + p.x * self.zoom,
+            self.origin.y + p.y * self.zoom,
+        )
+    }
+    pub fn rect(&self, r: Rect) -> egui::Rect {
+        egui::Rect::from_min_max(self.apply(r.min), self.apply(r.max))
+    }
+    /// The diagram point under a screen point.
+    pub fn inverse(&self, p: egui::Pos2) -> Pos {
+        crate::layout::pos(
+            (p.x - self.origin.x) / self.zoom,
+            (p.y - self.origin.y) / self.zoom,
+        )
+    }
+    /// The diagram rectangle a screen rectangle shows.
+    pub fn inverse_rect(&self, r: egui::Rect) -> Rect {
+        Rect {
+            min: self.inverse(r.min),
+            max: self.inverse(r.max),
+        }
+    }
+}
+
+fn c32(c: Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied(c.0[0], c.0[1], c.0[2], c.0[3])
+}
+
+fn stroke(s: &Stroke, zoom: f32) -> egui::Stroke {
+    egui::Stroke::new((s.width * zoom).max(0.5), c32(s.colour))
+}
+
+/// Below this zoom, text is not drawn at all.
+pub const TEXT_MIN_ZOOM: f32 = 0.3;
+
+/// Paints the scene's items that fall inside `painter`'s clip rectangle.
+/// Returns how many items were painted.
+pub fn paint(painter: &Painter, scene: &Scene, t: UiFromScene) -> usize {
+    let visible = t.inverse_rect(painter.clip_rect());
+    let mut painted = 0;
+    for item in &scene.items {
+        let shape = &item.shape;
+        if let Shape::Text { .. } = shape
+            && t.zoom < TEXT_MIN_ZOOM
+        {
+            continue;
+        }
+        if !shape.bounds().intersects(&visible) {
+            continue;
+        }
+        paint_shape(painter, shape, t);
+        painted += 1;
+    }
+    painted
+}
+
+/// Paints one primitive.
+pub fn paint_shape(painter: &Painter, shape: &Shape, t: UiFromScene) {
+    let z = t.zoom;
+    match shape {
+        Shape::Rect {
+            rect,
+            radius,
+            fill,
+            stroke: st,
+        } => {
+            let r = t.rect(*rect);
+            let radius = radius * z;
+            if let Some(f) = fill {
+                painter.rect_filled(r, radius, c32(*f));
+            }
+            if let Some(s) = st {
+                if s.dash == Dash::Solid {
+                    painter.rect_stroke(r, radius, stroke(s, z), egui::StrokeKind::Middle);
+                } else {
+                    let pts = vec![
+                        r.left_top(),
+                        r.right_top(),
+                        r.right_bottom(),
+                        r.left_bottom(),
+                        r.left_top(),
+                    ];
+                    dashed(painter, &pts, s, z);
+                }
+            }
+        }
+        Shape::Path { points, stroke: s } => {
+            let pts: Vec<egui::Pos2> = points.iter().map(|p| t.apply(*p)).collect();
+            if s.dash == Dash::Solid {
+                painter.add(egui::Shape::line(pts, stroke(s, z)));
+            } else {
+                dashed(painter, &pts, s, z);
+            }
+        }
+        Shape::Polygon {
+            points,
+            fill,
+            stroke: st,
+        } => {
+            let pts: Vec<egui::Pos2> = points.iter().map(|p| t.apply(*p)).collect();
+            let fill = fill.map_or(Color32::TRANSPARENT, c32);
+            let st = st.as_ref().map_or(egui::Stroke::NONE, |s| stroke(s, z));
+            // Stars are not convex: draw them as a fan from their centre.
+            if pts.len() > 4 {
+                let c =
+                    pts.iter().fold(egui::Vec2::ZERO, |a, p| a + p.to_vec2()) / pts.len() as f32;
+                let center = c.to_pos2();
+                for i in 0..pts.len() {
+                    let tri = vec![center, pts[i], pts[(i + 1) % pts.len()]];
+                    painter.add(egui::Shape::convex_polygon(tri, fill, egui::Stroke::NONE));
+                }
+                let mut closed = pts.clone();
+                closed.push(pts[0]);
+                painter.add(egui::Shape::line(closed, st));
+            } else {
+                painter.add(egui::Shape::convex_polygon(pts, fill, st));
+            }
+        }
+        Shape::Circle {
+            center,
+            radius,
+            fill,
+            stroke: st,
+        } => {
+            let c = t.apply(*center);
+            if let Some(f) = fill {
+                painter.circle_filled(c, radius * z, c32(*f));
+            }
+            if let Some(s) = st {
+                painter.circle_stroke(c, radius * z, stroke(s, z));
+            }
+        }
+        Shape::Text {
+            pos,
+            text,
+            size,
+            bold,
+            colour,
+            anchor,
+        } => {
+            let family = if *bold {
+                FontFamily::Name(BOLD_FAMILY.into())
+            } else {
+                FontFamily::Proportional
+            };
+            let m = font::metrics(*bold);
+            let size = size * z;
+            // Our position is on the baseline; egui places a row by its top.
+            let p = t.apply(*pos);
+            let top = p.y - m.ascent * size;
+            let align = match anchor {
+                Anchor::Start => egui::Align2::LEFT_TOP,
+                Anchor::Middle => egui::Align2::CENTER_TOP,
+                Anchor::End => egui::Align2::RIGHT_TOP,
+            };
+            painter.text(
+                pos2(p.x, top),
+                align,
+                text,
+                FontId::new(size, family),
+                c32(*colour),
+            );
+        }
+    }
+}
+
+fn dashed(painter: &Painter, pts: &[egui::Pos2], s: &Stroke, z: f32) {
+    let w = s.width.max(1.0) * z;
+    let (dash, gap) = match s.dash {
+        Dash::Dashed => (5.0 * w, 3.5 * w),
+        Dash::Dotted => (w, 2.5 * w),
+        Dash::DashDot | Dash::Solid => (7.0 * w, 3.0 * w),
+    };
+    painter.extend(egui::Shape::dashed_line(pts, stroke(s, z), dash, gap));
+}
+
+/// The size of the smallest rectangle holding a scene, in screen points.
+pub fn screen_size(scene: &Scene, zoom: f32) -> egui::Vec2 {
+    vec2(scene.size.x * zoom, scene.size.y * zoom)
+}
