@@ -177,3 +177,31 @@ mod tests {
         assert!(wrap("", 13.0, false, 60.0, 3).is_empty());
     }
 }
+
+#[cfg(test)]
+mod coverage {
+    use crate::i18n::Msg;
+    use crate::model::Language;
+
+    /// Every character the interface and the diagram show has a glyph in the
+    /// bundled font (egui refuses to draw text it has no glyph for).
+    #[test]
+    fn the_bundled_font_covers_every_string_of_the_catalogue() {
+        for data in [super::REGULAR, super::BOLD] {
+            let face = ttf_parser::Face::parse(data, 0).unwrap();
+            let symbols = "-+…·—•′«»¿¡ñÑáéíóúüÁÉÍÓÚ%°";
+            let texts = Msg::ALL
+                .iter()
+                .flat_map(|m| [m.text(Language::En), m.text(Language::Es)]);
+            for text in texts.chain([symbols]) {
+                for c in text.chars().filter(|c| !c.is_whitespace()) {
+                    assert!(
+                        face.glyph_index(c).is_some(),
+                        "no glyph for {c:?} (U+{:04X}) in {text:?}",
+                        c as u32
+                    );
+                }
+            }
+        }
+    }
+}

@@ -292,7 +292,7 @@ pub fn show(
     ui.scope_builder(egui::UiBuilder::new().max_rect(corner), |ui| {
         ui.horizontal(|ui| {
             if ui
-                .button("−")
+                .button("-")
                 .on_hover_text(Msg::CmdZoomOut.text(lang))
                 .clicked()
             {
@@ -307,7 +307,7 @@ pub fn show(
                 actions.push(Action::Command(UiCommand::ZoomIn));
             }
             if ui
-                .button("⛶")
+                .button(Msg::CmdFit.text(lang))
                 .on_hover_text(Msg::CmdZoomFit.text(lang))
                 .clicked()
             {
@@ -381,7 +381,7 @@ fn card_menu(
     {
         let other = if c.from == tp.id { &c.to } else { &c.from };
         let name = bp.touchpoint(other).map_or("", |o| o.title.as_str());
-        let arrow = if c.from == tp.id { "→" } else { "←" };
+        let arrow = if c.from == tp.id { "->" } else { "<-" };
         ui.menu_button(format!("{arrow} {name}"), |ui| {
             for kind in [
                 ConnectorKind::Flow,
@@ -429,7 +429,10 @@ fn rename_field(
     }
     let mut out = None;
     ui.horizontal(|ui| {
-        let r = ui.add(egui::TextEdit::singleline(buffer).desired_width(180.0));
+        let l = ui.label(Msg::CmdRename.text(lang)).id;
+        let r = ui
+            .add(egui::TextEdit::singleline(buffer).desired_width(180.0))
+            .labelled_by(l);
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button(Msg::CmdRename.text(lang)).clicked() || enter) && !buffer.trim().is_empty() {
             out = Some(buffer.trim().to_owned());

@@ -29,15 +29,17 @@ pub enum UiCommand {
 }
 
 impl UiCommand {
-    /// Every command, in the order the Help window lists them.
+    /// Every command, in the order the Help window lists them. Shortcuts with
+    /// Shift come before the same key without it, because egui matches
+    /// Ctrl+Z on Ctrl+Shift+Z too: the more specific one must be taken first.
     pub const ALL: [UiCommand; 19] = [
         UiCommand::Open,
-        UiCommand::Save,
         UiCommand::SaveAs,
+        UiCommand::Save,
         UiCommand::ExportPng,
         UiCommand::ExportSvg,
-        UiCommand::Undo,
         UiCommand::Redo,
+        UiCommand::Undo,
         UiCommand::RedoAlt,
         UiCommand::Delete,
         UiCommand::Duplicate,

@@ -17,17 +17,29 @@ pub struct InspectorState {
     sort_by_status: bool,
 }
 
-fn num_field(ui: &mut egui::Ui, value: &mut Option<f64>) -> bool {
+/// A label for the field that follows it, whose id names the field for
+/// screen readers and tests.
+fn label(ui: &mut egui::Ui, text: &str) -> egui::Id {
+    ui.label(text).id
+}
+
+/// An optional number: a checkbox to have one, and its value.
+fn num_field(ui: &mut egui::Ui, value: &mut Option<f64>, label: egui::Id) -> bool {
     let mut on = value.is_some();
     let mut changed = false;
     ui.horizontal(|ui| {
-        if ui.checkbox(&mut on, "").changed() {
+        if ui
+            .add(egui::Checkbox::without_text(&mut on))
+            .labelled_by(label)
+            .changed()
+        {
             *value = if on { Some(0.0) } else { None };
             changed = true;
         }
         if let Some(v) = value {
             changed |= ui
-                .add(egui::DragValue::new(v).range(0.0..=100_000.0).speed(0.5))
+                .add(egui::DragValue::new(v).range(-1e9..=1e9).speed(0.5))
+                .labelled_by(label)
                 .changed();
         }
     });
@@ -62,10 +74,13 @@ pub fn show(
                 .num_columns(2)
                 .spacing([8.0, 6.0])
                 .show(ui, |ui| {
-                    ui.label(t(Msg::FieldTitle));
-                    let title = ui.add(
-                        egui::TextEdit::singleline(&mut edited.title).desired_width(f32::INFINITY),
-                    );
+                    let l = label(ui, t(Msg::FieldTitle));
+                    let title = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut edited.title)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(l);
                     if focus_title {
                         title.request_focus();
                         if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), title.id) {
@@ -79,35 +94,37 @@ pub fn show(
                     }
                     changed |= title.changed();
                     ui.end_row();
-                    ui.label(t(Msg::FieldDescription));
+                    let l = label(ui, t(Msg::FieldDescription));
                     changed |= ui
                         .add(
                             egui::TextEdit::multiline(&mut edited.description)
                                 .desired_rows(2)
                                 .desired_width(f32::INFINITY),
                         )
+                        .labelled_by(l)
                         .changed();
                     ui.end_row();
-                    ui.label(t(Msg::FieldOwner));
+                    let l = label(ui, t(Msg::FieldOwner));
                     changed |= ui
                         .add(
                             egui::TextEdit::singleline(&mut edited.owner)
                                 .desired_width(f32::INFINITY),
                         )
+                        .labelled_by(l)
                         .changed();
                     ui.end_row();
-                    ui.label(t(Msg::FieldDuration));
-                    changed |= num_field(ui, &mut edited.duration_min);
+                    let l = label(ui, t(Msg::FieldDuration));
+                    changed |= num_field(ui, &mut edited.duration_min, l);
                     ui.end_row();
                     ui.label(t(Msg::FieldFeeling));
                     ui.horizontal(|ui| {
                         for f in -2i8..=2 {
                             let label = match f {
-                                -2 => "😞 -2",
+                                -2 => "-2",
                                 -1 => "-1",
                                 0 => "0",
                                 1 => "+1",
-                                _ => "😀 +2",
+                                _ => "+2",
                             };
                             if ui
                                 .selectable_label(edited.feeling == Some(f), label)
@@ -123,7 +140,7 @@ pub fn show(
                         }
                     });
                     ui.end_row();
-                    ui.label(t(Msg::FieldEvidence));
+                    let l = label(ui, t(Msg::FieldEvidence));
                     egui::ComboBox::from_id_salt("evidence")
                         .selected_text(i18n::evidence(edited.evidence).text(lang))
                         .show_ui(ui, |ui| {
@@ -136,9 +153,11 @@ pub fn show(
                                     )
                                     .changed();
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(l);
                     ui.end_row();
-                    ui.label(t(Msg::MomentOfTruth));
+                    let l = label(ui, t(Msg::MomentOfTruth));
                     egui::ComboBox::from_id_salt("moment")
                         .selected_text(i18n::moment(edited.moment_of_truth).text(lang))
                         .show_ui(ui, |ui| {
@@ -155,7 +174,9 @@ pub fn show(
                                     )
                                     .changed();
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(l);
                     ui.end_row();
                     ui.label("");
                     ui.horizontal(|ui| {
@@ -165,19 +186,22 @@ pub fn show(
                         changed |= ui
                             .checkbox(&mut edited.wait_point, t(Msg::WaitPoint))
                             .changed();
-                    });
+                    })
+                    .response
+                    .labelled_by(l);
                     ui.end_row();
                     if edited.wait_point {
-                        ui.label(t(Msg::FieldExpectedWait));
-                        changed |= num_field(ui, &mut edited.expected_wait_min);
+                        let l = label(ui, t(Msg::FieldExpectedWait));
+                        changed |= num_field(ui, &mut edited.expected_wait_min, l);
                         ui.end_row();
                     }
-                    ui.label(t(Msg::FieldProtocol));
+                    let l = label(ui, t(Msg::FieldProtocol));
                     changed |= ui
                         .add(
                             egui::TextEdit::singleline(&mut edited.protocol)
                                 .desired_width(f32::INFINITY),
                         )
+                        .labelled_by(l)
                         .changed();
                     ui.end_row();
                 });
@@ -215,16 +239,25 @@ fn standards_of(
             egui::Grid::new(("std-grid", s.id.as_str()))
                 .num_columns(2)
                 .show(ui, |ui| {
-                    ui.label(t(Msg::FieldStatement));
-                    changed |= ui.text_edit_singleline(&mut e.statement).changed();
+                    let l = label(ui, t(Msg::FieldStatement));
+                    changed |= ui
+                        .text_edit_singleline(&mut e.statement)
+                        .labelled_by(l)
+                        .changed();
                     ui.end_row();
-                    ui.label(t(Msg::Indicator));
-                    changed |= ui.text_edit_singleline(&mut e.indicator).changed();
+                    let l = label(ui, t(Msg::Indicator));
+                    changed |= ui
+                        .text_edit_singleline(&mut e.indicator)
+                        .labelled_by(l)
+                        .changed();
                     ui.end_row();
-                    ui.label(t(Msg::FieldUnit));
-                    changed |= ui.text_edit_singleline(&mut e.unit).changed();
+                    let l = label(ui, t(Msg::FieldUnit));
+                    changed |= ui
+                        .text_edit_singleline(&mut e.unit)
+                        .labelled_by(l)
+                        .changed();
                     ui.end_row();
-                    ui.label(t(Msg::FieldDirection));
+                    let l = label(ui, t(Msg::FieldDirection));
                     egui::ComboBox::from_id_salt(("dir", s.id.as_str()))
                         .selected_text(i18n::direction(e.direction).text(lang))
                         .show_ui(ui, |ui| {
@@ -237,15 +270,17 @@ fn standards_of(
                                     )
                                     .changed();
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(l);
                     ui.end_row();
-                    ui.label(t(Msg::Target));
-                    changed |= num_field(ui, &mut e.target);
+                    let l = label(ui, t(Msg::Target));
+                    changed |= num_field(ui, &mut e.target, l);
                     ui.end_row();
-                    ui.label(t(Msg::FieldTolerance));
-                    changed |= num_field(ui, &mut e.tolerance);
+                    let l = label(ui, t(Msg::FieldTolerance));
+                    changed |= num_field(ui, &mut e.tolerance, l);
                     ui.end_row();
-                    ui.label(t(Msg::MeasurementMethod));
+                    let l = label(ui, t(Msg::MeasurementMethod));
                     let current = e.method.map_or("—", |m| i18n::method(m).text(lang));
                     egui::ComboBox::from_id_salt(("method", s.id.as_str()))
                         .selected_text(current)
@@ -259,10 +294,15 @@ fn standards_of(
                                     )
                                     .changed();
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(l);
                     ui.end_row();
-                    ui.label(t(Msg::FieldOwner));
-                    changed |= ui.text_edit_singleline(&mut e.owner).changed();
+                    let l = label(ui, t(Msg::FieldOwner));
+                    changed |= ui
+                        .text_edit_singleline(&mut e.owner)
+                        .labelled_by(l)
+                        .changed();
                     ui.end_row();
                 });
             // Measured values, oldest first, and a new one.
@@ -276,16 +316,16 @@ fn standards_of(
             }
             let (date, value) = st.new_value.entry(s.id.clone()).or_default();
             ui.horizontal(|ui| {
+                let l = label(ui, t(Msg::FieldDate));
                 ui.add(
                     egui::TextEdit::singleline(date)
                         .hint_text("2026-05-31")
                         .desired_width(90.0),
-                );
-                ui.add(
-                    egui::TextEdit::singleline(value)
-                        .hint_text(t(Msg::FieldValue))
-                        .desired_width(60.0),
-                );
+                )
+                .labelled_by(l);
+                let l = label(ui, t(Msg::FieldValue));
+                ui.add(egui::TextEdit::singleline(value).desired_width(60.0))
+                    .labelled_by(l);
                 if ui.button(t(Msg::AddMeasurement)).clicked() {
                     match (
                         date.trim().parse::<Date>(),

@@ -831,11 +831,14 @@ impl EditorApp {
                 let r = egui::Modal::new(egui::Id::unique("path-dialog")).show(ctx, |ui| {
                     ui.heading(t(purpose.title()));
                     ui.label(t(Msg::PathHint));
-                    let edit = ui.add(
-                        egui::TextEdit::singleline(&mut text)
-                            .desired_width(480.0)
-                            .hint_text("/home/…/blueprint.json"),
-                    );
+                    let l = ui.label(t(Msg::FieldPath)).id;
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut text)
+                                .desired_width(480.0)
+                                .hint_text("/home/…/blueprint.json"),
+                        )
+                        .labelled_by(l);
                     edit.request_focus();
                     let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {

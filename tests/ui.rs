@@ -1,0 +1,311 @@
+//! The editor driven through its real UI with egui_kittest: widgets are found
+//! by their accessible labels, clicked, typed into and dragged.
+//!
+//! Snapshots render on the CPU with Mesa (Debian: mesa-vulkan-drivers);
+//! refresh them with `UPDATE_SNAPSHOTS=1 cargo test --test ui`.
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use servuction::app::EditorApp;
+use servuction::model::*;
+use servuction::recovery::RecoveryStore;
+
+fn hotel() -> Blueprint {
+    servuction::templates::find("hotel")
+        .unwrap()
+        .load(Language::En)
+        .unwrap()
+}
+
+fn harness(bp: Blueprint, recovery: &std::path::Path) -> Harness<'static, EditorApp> {
+    let mut app = EditorApp::new(bp, Some(RecoveryStore::at(recovery))).without_native_dialogs();
+    app.lang = Language::En;
+    let mut h = Harness::builder()
+        .with_size(vec2(1500.0, 950.0))
+        // Frames a sixtieth of a second apart, as on screen: a double click
+        // is two clicks within 0.3 s.
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+fn center_of(h: &Harness<'_, EditorApp>, label: &str) -> Pos2 {
+    h.get_by_label(label).rect().center()
+}
+
+fn click_at(h: &mut Harness<'_, EditorApp>, pos: Pos2, clicks: usize) {
+    // Half a second after any earlier click, so clicks are not counted together.
+    for _ in 0..30 {
+        h.step();
+    }
+    h.hover_at(pos);
+    h.step();
+    for _ in 0..clicks {
+        for pressed in [true, false] {
+            h.event(Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.step();
+    }
+    h.run();
+}
+
+fn drag(h: &mut Harness<'_, EditorApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.step();
+    h.drag_at(from);
+    h.step();
+    for i in 1..=8 {
+        h.hover_at(from + (to - from) * (i as f32 / 8.0));
+        h.step();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+fn type_text(h: &mut Harness<'_, EditorApp>, text: &str) {
+    h.event(Event::Text(text.to_owned()));
+    h.run();
+}
+
+fn tp<'a>(h: &'a Harness<'_, EditorApp>, id: &TouchpointId) -> &'a Touchpoint {
+    h.state()
+        .doc
+        .blueprint
+        .touchpoint(id)
+        .expect("the touchpoint exists")
+}
+
+#[test]
+fn build_a_blueprint_from_the_hotel_template_through_the_ui() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+
+    // Select a card by clicking it.
+    h.get_by_label("Doorman greets the guest").click();
+    h.run();
+    assert_eq!(
+        h.state().selection,
+        [TouchpointId::from("tp-arrive-doorman")]
+    );
+
+    // Double-click the empty back-office cell of the luggage step: a new
+    // touchpoint, whose title takes what is typed straight away.
+    let back_office_y = center_of(&h, "Front desk staffing roster").y;
+    let luggage_x = center_of(&h, "Bell desk logs the bags").x;
+    click_at(&mut h, Pos2::new(luggage_x, back_office_y), 2);
+    let before = h.state().doc.blueprint.touchpoints.len();
+    assert_eq!(
+        before,
+        hotel().touchpoints.len() + 1,
+        "double-click added no touchpoint"
+    );
+    let new_id = h.state().selection[0].clone();
+    assert_eq!(tp(&h, &new_id).lane.as_str(), "lane-backoffice");
+    assert_eq!(tp(&h, &new_id).step.as_str(), "step-luggage");
+    type_text(&mut h, "Luggage storage system");
+    assert_eq!(tp(&h, &new_id).title, "Luggage storage system");
+    h.key_press(Key::Escape);
+    h.run();
+
+    // Drag it to the back-office cell of the key step.
+    let from = center_of(&h, "Luggage storage system");
+    let key_x = center_of(&h, "Key card encoded for the room").x;
+    drag(&mut h, from, Pos2::new(key_x, back_office_y));
+    assert_eq!(
+        tp(&h, &new_id).step.as_str(),
+        "step-key",
+        "the drag did not move the card"
+    );
+    assert_eq!(h.state().doc.blueprint.touchpoints.len(), before);
+
+    // Attach a standard with a measured value through the inspector.
+    h.get_by_label("Luggage storage system").click();
+    h.run();
+    h.get_by_label("Add standard").click();
+    h.run();
+    let std_id = h
+        .state()
+        .doc
+        .blueprint
+        .standards_of(&new_id)
+        .next()
+        .expect("a standard")
+        .id
+        .clone();
+    h.get_by_label("Date").click();
+    h.run();
+    type_text(&mut h, "2026-06-30");
+    h.get_by_label("Value").click();
+    h.run();
+    type_text(&mut h, "87.5");
+    h.get_by_label("Add value").click();
+    h.run();
+    let standard = h
+        .state()
+        .doc
+        .blueprint
+        .standards
+        .iter()
+        .find(|s| s.id == std_id)
+        .unwrap()
+        .clone();
+    assert_eq!(
+        standard.measurements,
+        [Measurement {
+            date: "2026-06-30".parse().unwrap(),
+            value: 87.5
+        }]
+    );
+
+    // Undo takes the value, then the standard; redo puts both back.
+    let edited = h.state().doc.blueprint.clone();
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state()
+            .doc
+            .blueprint
+            .standards
+            .iter()
+            .find(|s| s.id == std_id)
+            .unwrap()
+            .measurements
+            .is_empty()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state()
+            .doc
+            .blueprint
+            .standards
+            .iter()
+            .all(|s| s.id != std_id)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.blueprint, edited);
+
+    // Save through the app's own path entry (there is no dialog service here),
+    // then read the file back.
+    let path = dir.path().join("stay.json");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_text(&mut h, path.to_str().unwrap());
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    assert_eq!(servuction::format::read(&path).unwrap(), edited);
+
+    // Re-open it in a fresh editor: the same document.
+    let mut again = harness(servuction::templates::blank(Language::En), dir.path());
+    again.state_mut().open_path(&path);
+    again.run();
+    assert_eq!(again.state().doc.blueprint, edited);
+    assert!(again.query_by_label("Luggage storage system").is_some());
+}
+
+#[test]
+fn a_focused_text_field_keeps_its_own_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    h.get_by_label("Doorman greets the guest").click();
+    h.run();
+    h.get_all_by_label("Owner").next().unwrap().click();
+    h.run();
+    type_text(&mut h, " (night)");
+    assert!(
+        tp(&h, &"tp-arrive-doorman".into())
+            .owner
+            .ends_with("(night)")
+    );
+    // Ctrl+Z inside the field: the field undoes, the document's undo does not fire.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        !h.state().doc.history.can_redo(),
+        "the document's undo fired inside a text field"
+    );
+    // Outside the field, one undo takes the whole typing burst.
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(tp(&h, &"tp-arrive-doorman".into()).owner, "Bell captain");
+}
+
+#[test]
+fn unsaved_changes_are_not_lost_to_a_new_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    h.get_by_label("Doorman greets the guest").click();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(h.state().doc.is_dirty());
+    let edited = h.state().doc.blueprint.clone();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("New from template").click();
+    h.run();
+    h.get_by_label("Visit to a bank branch (medium contact)")
+        .click();
+    h.run();
+    // Asked first; cancelling keeps the document.
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().doc.blueprint, edited);
+}
+
+#[test]
+fn a_bad_file_shows_an_error_and_keeps_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"format\": \"servuction\", \"version\": 2, oops}").unwrap();
+    let mut h = harness(hotel(), dir.path());
+    h.state_mut().open_path(&bad);
+    h.run();
+    assert_eq!(h.state().doc.blueprint, hotel());
+    assert!(h.query_by_label_contains("Could not open").is_some());
+}
+
+#[test]
+fn the_interface_speaks_spanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(
+        servuction::templates::find("hotel")
+            .unwrap()
+            .load(Language::Es)
+            .unwrap(),
+        dir.path(),
+    );
+    h.get_by_label("ES").click();
+    h.run();
+    assert_eq!(h.state().lang, Language::Es);
+    assert!(h.query_by_label("Archivo").is_some());
+    assert!(h.query_by_label("Todos los estándares").is_some());
+}
+
+#[test]
+fn snapshot_of_the_editor_with_the_hotel_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    h.get_by_label("Receptionist registers the guest").click();
+    h.run();
+    h.remove_cursor();
+    h.run();
+    h.snapshot("editor_hotel");
+}
