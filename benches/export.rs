@@ -48,11 +48,15 @@ fn run(name: &str, bp: &Blueprint, dir: &std::path::Path) {
         let scene = render::export_scene(bp, &Theme::LIGHT, Language::En);
         svg = render::svg::to_svg(&scene, &bp.title);
     });
-    // Big diagrams exceed the pixel cap at scale 1: use the largest scale that fits.
-    let scale = match png::rasterise(&svg, 1.0) {
+    // Big diagrams exceed the pixel cap at scale 1: use the largest scale that
+    // fits it, and that keeps both sides under 32,000 px (cairo's limit, which
+    // rsvg-convert has).
+    let cap: f32 = match png::rasterise(&svg, 1.0) {
         Err(png::PngError::TooLarge { suggested, .. }) => suggested.parse().unwrap_or(0.5),
         _ => 1.0,
     };
+    let scene_size = render::export_scene(bp, &Theme::LIGHT, Language::En).size;
+    let scale: f32 = cap.min(32_000.0 / scene_size.x.max(scene_size.y));
     let mut size = (0, 0);
     let png_time = median(rounds, || {
         let (w, h, rgba) = png::rasterise(&svg, scale).unwrap();
@@ -73,7 +77,11 @@ fn run(name: &str, bp: &Blueprint, dir: &std::path::Path) {
                     .arg(&svg_path)
                     .output()
                     .unwrap();
-                assert!(o.status.success());
+                assert!(
+                    o.status.success(),
+                    "rsvg-convert failed: {}",
+                    String::from_utf8_lossy(&o.stderr)
+                );
             })
         });
     let (rsvg_s, ratio) = match rsvg {
@@ -84,7 +92,7 @@ fn run(name: &str, bp: &Blueprint, dir: &std::path::Path) {
         None => ("not installed".into(), "-".into()),
     };
     println!(
-        "{:<22} {:>12} {:>12} {:>12} {:>16} {:>8}",
+        "{:<22} {:>12} {:>12} {:>12} {:>16} {:>8}   (scale {scale:.2})",
         name,
         format!("{}x{}", size.0, size.1),
         ms(svg_time),

@@ -255,6 +255,8 @@ pub enum Owner {
 pub struct Item {
     pub shape: Shape,
     pub owner: Owner,
+    /// What the shape covers, worked out once so painters can cull cheaply.
+    pub bounds: Rect,
 }
 
 /// Everything to draw, in painting order.
@@ -274,9 +276,11 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn push(&mut self, shape: Shape) {
+        let bounds = shape.bounds();
         self.items.push(Item {
             shape,
             owner: self.owner.clone(),
+            bounds,
         });
     }
     fn rect(&mut self, rect: Rect, radius: f32, fill: Option<Rgba>, stroke: Option<Stroke>) {

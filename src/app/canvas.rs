@@ -8,7 +8,7 @@ use crate::layout::{self, Layout, Options, Pos};
 use crate::model::*;
 use crate::render::egui::{UiFromScene, paint};
 use crate::scene::{self, Scene, Theme};
-use egui::{Color32, Id, Sense, Vec2, pos2, vec2};
+use egui::{Color32, Id, Sense, Vec2, vec2};
 
 /// What the canvas keeps between frames.
 pub struct CanvasState {
@@ -24,6 +24,8 @@ pub struct CanvasState {
     /// What was under the pointer at the last right click.
     context: Option<Pos>,
     rename: String,
+    /// The canvas' size at the last frame, to zoom around its centre.
+    size: Vec2,
 }
 
 impl Default for CanvasState {
@@ -37,6 +39,7 @@ impl Default for CanvasState {
             connecting: None,
             context: None,
             rename: String::new(),
+            size: vec2(800.0, 600.0),
         }
     }
 }
@@ -48,8 +51,9 @@ struct Cache {
 }
 
 impl CanvasState {
+    /// Zooms around the centre of the canvas.
     pub fn zoom_by(&mut self, factor: f32) {
-        self.zoom_at(factor, pos2(0.0, 0.0));
+        self.zoom_at(factor, (self.size / 2.0).to_pos2());
     }
 
     fn zoom_at(&mut self, factor: f32, anchor: egui::Pos2) {
@@ -86,6 +90,7 @@ pub fn show(
     actions: &mut Vec<Action>,
 ) {
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    st.size = rect.size();
     let bp = &doc.blueprint;
     let fit = st.fit_pending;
     let cache = st.take_cache(doc, lang, dark);

@@ -137,6 +137,9 @@ pub struct EditorApp {
     focus_title: bool,
     fonts_installed: bool,
     last_title: String,
+    /// Health checks and compliance of the document, worked out again only
+    /// when it changes: (serial, revision, problems, met, standards).
+    summary: Option<(u64, u64, usize, usize, usize)>,
 }
 
 /// Preferences kept between runs.
@@ -185,7 +188,20 @@ impl EditorApp {
             focus_title: false,
             fonts_installed: false,
             last_title: String::new(),
+            summary: None,
         }
+    }
+
+    /// Sets the canvas' zoom and the screen offset of the diagram's origin.
+    pub fn set_view(&mut self, zoom: f32, pan: egui::Vec2) {
+        self.canvas.zoom = zoom;
+        self.canvas.pan = pan;
+        self.canvas.fit_pending = false;
+    }
+
+    /// Zooms the canvas to fit the whole diagram at the next frame.
+    pub fn zoom_to_fit(&mut self) {
+        self.canvas.fit_pending = true;
     }
 
     /// Uses the app's own path entry instead of native file dialogs (tests,
@@ -793,15 +809,20 @@ impl EditorApp {
         let lang = self.lang;
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                let rollup = crate::check::compliance_of_blueprint(&self.doc.blueprint);
-                ui.label(Msg::ReportOfMet.fill(lang, &[&rollup.met, &rollup.total()]));
+                let (serial, revision) = (self.doc.serial, self.doc.revision);
+                let (problems, met, total) = match self.summary {
+                    Some((s, r, p, m, t)) if s == serial && r == revision => (p, m, t),
+                    _ => {
+                        let rollup = crate::check::compliance_of_blueprint(&self.doc.blueprint);
+                        let problems = crate::check::check(&self.doc.blueprint).len();
+                        self.summary =
+                            Some((serial, revision, problems, rollup.met, rollup.total()));
+                        (problems, rollup.met, rollup.total())
+                    }
+                };
+                ui.label(Msg::ReportOfMet.fill(lang, &[&met, &total]));
                 ui.separator();
-                let findings = crate::check::check(&self.doc.blueprint);
-                ui.label(format!(
-                    "{}: {}",
-                    Msg::ProblemsTitle.text(lang),
-                    findings.len()
-                ));
+                ui.label(format!("{}: {problems}", Msg::ProblemsTitle.text(lang)));
                 if !self.selection.is_empty() {
                     ui.separator();
                     ui.label(Msg::StatusSelected.fill(lang, &[&self.selection.len()]));

@@ -84,20 +84,28 @@ fn stroke(s: &Stroke, zoom: f32) -> egui::Stroke {
 
 /// Below this zoom, text is not drawn at all.
 pub const TEXT_MIN_ZOOM: f32 = 0.3;
+/// Below this zoom, only rectangles and the lines of the method are drawn:
+/// cards become coloured blocks (level of detail).
+pub const DETAIL_MIN_ZOOM: f32 = 0.15;
 
 /// Paints the scene's items that fall inside `painter`'s clip rectangle.
 /// Returns how many items were painted.
 pub fn paint(painter: &Painter, scene: &Scene, t: UiFromScene) -> usize {
     let visible = t.inverse_rect(painter.clip_rect());
+    let coarse = t.zoom < DETAIL_MIN_ZOOM;
     let mut painted = 0;
     for item in &scene.items {
-        let shape = &item.shape;
-        if let Shape::Text { .. } = shape
-            && t.zoom < TEXT_MIN_ZOOM
-        {
+        if !item.bounds.intersects(&visible) {
             continue;
         }
-        if !shape.bounds().intersects(&visible) {
+        let shape = &item.shape;
+        let skip = match shape {
+            Shape::Text { .. } => t.zoom < TEXT_MIN_ZOOM,
+            Shape::Rect { .. } => false,
+            Shape::Path { .. } => coarse && item.owner != crate::scene::Owner::None,
+            Shape::Polygon { .. } | Shape::Circle { .. } => coarse,
+        };
+        if skip {
             continue;
         }
         paint_shape(painter, shape, t);

@@ -1,0 +1,76 @@
+//! Frame CPU time of the editor, with no window: the app's UI runs on an
+//! egui Context and the output is tessellated, as eframe would before handing
+//! it to the GPU. Run with `cargo bench --bench frame`.
+
+use servuction::app::EditorApp;
+use servuction::model::{Blueprint, Language};
+use std::time::{Duration, Instant};
+
+fn frame(ctx: &egui::Context, app: &mut EditorApp) -> usize {
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
+        ..Default::default()
+    };
+    let output = ctx.run_ui(input, |ui| app.show(ui));
+    let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    primitives.len()
+}
+
+fn measure(bp: &Blueprint, zoomed_in: bool) -> (Duration, Duration, usize) {
+    let ctx = egui::Context::default();
+    let mut app = EditorApp::new(bp.clone(), None);
+    app.lang = Language::En;
+    for _ in 0..3 {
+        frame(&ctx, &mut app);
+    }
+    if zoomed_in {
+        // 100 %, looking at the middle of the diagram.
+        app.set_view(1.0, egui::vec2(-2000.0, -200.0));
+        frame(&ctx, &mut app);
+    }
+    let mut runs: Vec<(Duration, usize)> = (0..60)
+        .map(|_| {
+            let t = Instant::now();
+            let n = frame(&ctx, &mut app);
+            (t.elapsed(), n)
+        })
+        .collect();
+    runs.sort();
+    (
+        runs[runs.len() / 2].0,
+        runs[runs.len() * 9 / 10].0,
+        runs[0].1,
+    )
+}
+
+fn main() {
+    let hotel = servuction::templates::find("hotel")
+        .unwrap()
+        .load(Language::En)
+        .unwrap();
+    let cases = [
+        ("hotel (50 tp)", hotel),
+        ("synthetic 1,000 tp", servuction::templates::synthetic(1000)),
+        ("synthetic 5,000 tp", servuction::templates::synthetic(5000)),
+    ];
+    println!(
+        "{:<22} {:<10} {:>12} {:>12} {:>10}",
+        "blueprint", "view", "median", "p90", "meshes"
+    );
+    for (name, bp) in &cases {
+        for zoomed_in in [false, true] {
+            let (median, p90, meshes) = measure(bp, zoomed_in);
+            println!(
+                "{:<22} {:<10} {:>9.3} ms {:>9.3} ms {:>10}",
+                name,
+                if zoomed_in { "100 %" } else { "fit" },
+                median.as_secs_f64() * 1e3,
+                p90.as_secs_f64() * 1e3,
+                meshes
+            );
+        }
+    }
+}
