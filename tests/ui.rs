@@ -309,3 +309,76 @@ fn snapshot_of_the_editor_with_the_hotel_template() {
     h.run();
     h.snapshot("editor_hotel");
 }
+
+#[test]
+fn unsaved_work_is_copied_when_the_window_loses_focus_and_restored_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let mut h = harness(hotel(), &recovery);
+    h.get_by_label("Doorman greets the guest").click();
+    h.run();
+    h.key_press(Key::F);
+    h.run();
+    assert!(tp(&h, &"tp-arrive-doorman".into()).fail_point);
+    let edited = h.state().doc.blueprint.clone();
+    h.event(Event::WindowFocused(false));
+    h.run();
+    let store = RecoveryStore::at(&recovery);
+    assert_eq!(store.list().len(), 1, "no recovery copy was written");
+    // The process dies here; the next start offers the copy.
+    drop(h);
+    let mut again = harness(servuction::templates::blank(Language::En), &recovery);
+    again.state_mut().offer_recovery();
+    again.run();
+    assert!(again.query_by_label("Recover unsaved work").is_some());
+    again.get_by_label("Restore").click();
+    again.run();
+    assert_eq!(again.state().doc.blueprint, edited);
+    assert!(
+        again.state().doc.is_dirty(),
+        "restored work is not saved yet"
+    );
+    assert!(store.list().is_empty(), "the copy was not cleaned up");
+}
+
+#[test]
+fn a_failed_save_is_reported_and_the_document_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    h.get_by_label("Doorman greets the guest").click();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    let edited = h.state().doc.blueprint.clone();
+    let nowhere = dir.path().join("no such folder").join("stay.json");
+    assert!(!h.state_mut().save_to(&nowhere, false));
+    h.run();
+    assert!(h.query_by_label_contains("Could not save").is_some());
+    assert_eq!(h.state().doc.blueprint, edited);
+    assert!(h.state().doc.is_dirty());
+}
+
+#[test]
+fn a_file_changed_on_disk_is_noticed_before_it_is_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stay.json");
+    servuction::format::save(&path, &hotel()).unwrap();
+    let mut h = harness(servuction::templates::blank(Language::En), dir.path());
+    h.state_mut().open_path(&path);
+    h.run();
+    // Someone else saves the file meanwhile.
+    let mut theirs = hotel();
+    theirs.title = "Their version".into();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    servuction::format::save(&path, &theirs).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(
+        h.query_by_label_contains("was changed by someone else")
+            .is_some()
+    );
+    assert_eq!(
+        servuction::format::read(&path).unwrap().title,
+        "Their version"
+    );
+}

@@ -227,13 +227,18 @@ impl EditorApp {
         if let Some(path) = file {
             app.open_path(&path);
         }
-        if let Some(store) = &app.recovery {
+        app.offer_recovery();
+        app
+    }
+
+    /// Offers to restore recovery copies that a crash or a kill left behind.
+    pub fn offer_recovery(&mut self) {
+        if let Some(store) = &self.recovery {
             let entries = store.list();
             if !entries.is_empty() {
-                app.dialog = Some(Dialog::Recover { entries });
+                self.dialog = Some(Dialog::Recover { entries });
             }
         }
-        app
     }
 
     fn t(&self, m: Msg) -> &'static str {
