@@ -48,6 +48,8 @@ struct Cache {
     key: (u64, u64, Language, bool),
     layout: Layout,
     scene: Scene,
+    /// The scene's rectangles as one mesh, for the coarse level of detail.
+    coarse: Option<egui::Mesh>,
 }
 
 impl CanvasState {
@@ -73,7 +75,12 @@ impl CanvasState {
                 let theme = if dark { Theme::DARK } else { Theme::LIGHT };
                 let layout = layout::layout(&doc.blueprint, Options::default());
                 let scene = scene::scene(&doc.blueprint, &layout, &theme, lang);
-                Cache { key, layout, scene }
+                Cache {
+                    key,
+                    layout,
+                    scene,
+                    coarse: None,
+                }
             }
         }
     }
@@ -93,7 +100,7 @@ pub fn show(
     st.size = rect.size();
     let bp = &doc.blueprint;
     let fit = st.fit_pending;
-    let cache = st.take_cache(doc, lang, dark);
+    let mut cache = st.take_cache(doc, lang, dark);
     let size = cache.scene.size;
     if fit && rect.width() > 10.0 {
         let z = (rect.width() / size.x)
@@ -147,14 +154,25 @@ pub fn show(
         0.0,
         Color32::from_rgb(page_fill.0[0], page_fill.0[1], page_fill.0[2]),
     );
-    paint(&painter, &cache.scene, t);
+    if t.zoom < crate::render::egui::DETAIL_MIN_ZOOM && cache.coarse.is_none() {
+        cache.coarse = Some(crate::render::egui::coarse_mesh(&cache.scene));
+    }
+    paint(&painter, &cache.scene, t, cache.coarse.as_ref());
 
     // Cards: interaction, selection, tooltips, context menus.
     let layout = &cache.layout;
     let visible = t.inverse_rect(rect);
     let accent = ui.visuals().selection.stroke.color;
     let mut card_hit = false;
-    for card in layout.cards.iter().filter(|c| c.rect.intersects(&visible)) {
+    // When cards are tiny blocks, they get no widget each: the background
+    // finds the card under a click instead (thousands of widgets would cost
+    // more than the whole drawing).
+    let coarse = st.zoom < crate::render::egui::DETAIL_MIN_ZOOM;
+    let widget_cards = layout
+        .cards
+        .iter()
+        .filter(|c| !coarse && c.rect.intersects(&visible));
+    for card in widget_cards {
         let Some(tp) = bp.touchpoint(&card.id) else {
             continue;
         };
@@ -272,7 +290,13 @@ pub fn show(
     // The background: select nothing, add a touchpoint, structure menus.
     if bg.clicked() && !card_hit {
         st.connecting = None;
-        actions.push(Action::Select(Vec::new()));
+        let under = bg
+            .interact_pointer_pos()
+            .and_then(|p| layout.card_at(t.inverse(p)));
+        match under {
+            Some(card) if coarse => actions.push(Action::Select(vec![card.id.clone()])),
+            _ => actions.push(Action::Select(Vec::new())),
+        }
     }
     if bg.double_clicked()
         && let Some(p) = bg.interact_pointer_pos()

@@ -413,26 +413,24 @@ fn all_standards(
                 }
             });
         })
-        .body(|mut body| {
-            for s in rows {
-                body.row(20.0, |mut row| {
-                    row.col(|ui| {
-                        if ui.link(&s.statement).clicked() {
-                            actions.push(Action::Select(vec![s.touchpoint.clone()]));
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.label(
-                            s.latest().map_or_else(
-                                || "—".to_owned(),
-                                |m| format!("{} {}", m.value, s.unit),
-                            ),
-                        );
-                    });
-                    row.col(|ui| {
-                        ui.label(i18n::compliance(s.compliance()).text(lang));
-                    });
+        .body(|body| {
+            // Only the rows on screen are built, however many standards there are.
+            body.rows(20.0, rows.len(), |mut row| {
+                let s = rows[row.index()];
+                row.col(|ui| {
+                    if ui.link(&s.statement).clicked() {
+                        actions.push(Action::Select(vec![s.touchpoint.clone()]));
+                    }
                 });
-            }
+                row.col(|ui| {
+                    ui.label(
+                        s.latest()
+                            .map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.value, s.unit)),
+                    );
+                });
+                row.col(|ui| {
+                    ui.add(egui::Label::new(i18n::compliance(s.compliance()).text(lang)).extend());
+                });
+            });
         });
 }

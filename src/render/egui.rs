@@ -82,26 +82,66 @@ fn stroke(s: &Stroke, zoom: f32) -> egui::Stroke {
     egui::Stroke::new((s.width * zoom).max(0.5), c32(s.colour))
 }
 
-/// Below this zoom, text is not drawn at all.
-pub const TEXT_MIN_ZOOM: f32 = 0.3;
+/// Text smaller than this on screen, in points, is not drawn: it could not
+/// be read, and laying it out costs the most.
+pub const TEXT_MIN_SIZE: f32 = 4.5;
 /// Below this zoom, only rectangles and the lines of the method are drawn:
 /// cards become coloured blocks (level of detail).
 pub const DETAIL_MIN_ZOOM: f32 = 0.15;
 
+/// The filled rectangles of a scene as one mesh in diagram units, for the
+/// coarse level of detail: built once per scene, then only moved and scaled.
+pub fn coarse_mesh(scene: &Scene) -> egui::Mesh {
+    let mut mesh = egui::Mesh::default();
+    for item in &scene.items {
+        if let Shape::Rect {
+            rect,
+            fill: Some(fill),
+            ..
+        } = &item.shape
+        {
+            let r = egui::Rect::from_min_max(
+                pos2(rect.min.x, rect.min.y),
+                pos2(rect.max.x, rect.max.y),
+            );
+            mesh.add_colored_rect(r, c32(*fill));
+        }
+    }
+    mesh
+}
+
 /// Paints the scene's items that fall inside `painter`'s clip rectangle.
-/// Returns how many items were painted.
-pub fn paint(painter: &Painter, scene: &Scene, t: UiFromScene) -> usize {
+/// Below [`DETAIL_MIN_ZOOM`], `coarse` (from [`coarse_mesh`]) stands in for
+/// every rectangle. Returns how many items were painted.
+pub fn paint(
+    painter: &Painter,
+    scene: &Scene,
+    t: UiFromScene,
+    coarse: Option<&egui::Mesh>,
+) -> usize {
     let visible = t.inverse_rect(painter.clip_rect());
-    let coarse = t.zoom < DETAIL_MIN_ZOOM;
+    let is_coarse = t.zoom < DETAIL_MIN_ZOOM;
     let mut painted = 0;
+    let mesh_drawn = match coarse {
+        Some(mesh) if is_coarse => {
+            let mut m = mesh.clone();
+            for v in &mut m.vertices {
+                v.pos = t.origin + v.pos.to_vec2() * t.zoom;
+            }
+            painter.add(egui::Shape::mesh(m));
+            true
+        }
+        _ => false,
+    };
+    let coarse = is_coarse;
     for item in &scene.items {
         if !item.bounds.intersects(&visible) {
             continue;
         }
         let shape = &item.shape;
         let skip = match shape {
-            Shape::Text { .. } => t.zoom < TEXT_MIN_ZOOM,
-            Shape::Rect { .. } => false,
+            Shape::Text { size, .. } => size * t.zoom < TEXT_MIN_SIZE,
+            Shape::Rect { .. } => mesh_drawn,
             Shape::Path { .. } => coarse && item.owner != crate::scene::Owner::None,
             Shape::Polygon { .. } | Shape::Circle { .. } => coarse,
         };
@@ -231,7 +271,14 @@ fn dashed(painter: &Painter, pts: &[egui::Pos2], s: &Stroke, z: f32) {
         Dash::Dotted => (w, 2.5 * w),
         Dash::DashDot | Dash::Solid => (7.0 * w, 3.0 * w),
     };
-    painter.extend(egui::Shape::dashed_line(pts, stroke(s, z), dash, gap));
+    // Dashes scale with the zoom, but never below a few points: zoomed far
+    // out, a line would otherwise become thousands of specks to tessellate.
+    painter.extend(egui::Shape::dashed_line(
+        pts,
+        stroke(s, z),
+        dash.max(3.0),
+        gap.max(2.5),
+    ));
 }
 
 /// The size of the smallest rectangle holding a scene, in screen points.
