@@ -187,6 +187,8 @@ catalogue! {
     CmdToggleWait => ("Wait point", "Punto de espera"),
     CmdShortcuts => ("Keyboard shortcuts", "Atajos de teclado"),
     CmdDarkTheme => ("Dark theme", "Tema oscuro"),
+    CmdComplianceView => ("Compliance view", "Vista de cumplimiento"),
+    CmdImportCsv => ("Import measurements (CSV)…", "Importar mediciones (CSV)…"),
     CmdAddStage => ("Add stage", "Añadir etapa"),
     CmdAddStep => ("Add step", "Añadir paso"),
     CmdRename => ("Rename", "Renombrar"),

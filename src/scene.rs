@@ -515,8 +515,62 @@ fn fmt_num(v: f64) -> String {
     }
 }
 
+/// What the editor lays over the diagram.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Overlay {
+    /// Cards tinted by the worst compliance of their standards.
+    pub compliance_view: bool,
+    /// Touchpoints with health-check findings, and whether one is an error.
+    pub flagged: std::collections::HashMap<TouchpointId, bool>,
+}
+
+impl Overlay {
+    /// The health-check findings of a blueprint, by touchpoint (findings on a
+    /// standard or a connector mark its touchpoint).
+    pub fn with_findings(bp: &Blueprint, findings: &[check::Finding]) -> Self {
+        let mut flagged = std::collections::HashMap::new();
+        for f in findings {
+            let tp = match &f.element {
+                check::Element::Touchpoint(id) => Some(id.clone()),
+                check::Element::Standard(id) => bp
+                    .standards
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .map(|s| s.touchpoint.clone()),
+                check::Element::Connector(id) => bp
+                    .connectors
+                    .iter()
+                    .find(|c| &c.id == id)
+                    .map(|c| c.from.clone()),
+                _ => None,
+            };
+            if let Some(tp) = tp {
+                let error = f.severity == check::Severity::Error;
+                let e = flagged.entry(tp).or_insert(false);
+                *e |= error;
+            }
+        }
+        Self {
+            compliance_view: false,
+            flagged,
+        }
+    }
+}
+
 /// Builds the scene of a blueprint laid out by [`crate::layout::layout`].
 pub fn scene(bp: &Blueprint, layout: &Layout, theme: &Theme, lang: Language) -> Scene {
+    scene_with(bp, layout, theme, lang, &Overlay::default())
+}
+
+/// Builds the scene with the editor's overlay: problem markers on cards and
+/// the compliance view.
+pub fn scene_with(
+    bp: &Blueprint,
+    layout: &Layout,
+    theme: &Theme,
+    lang: Language,
+    overlay: &Overlay,
+) -> Scene {
     let mut b = Builder {
         items: Vec::with_capacity(layout.cards.len() * 8 + 64),
         theme,
@@ -776,7 +830,7 @@ pub fn scene(bp: &Blueprint, layout: &Layout, theme: &Theme, lang: Language) -> 
             continue;
         };
         b.owner = Owner::Touchpoint(tp.id.clone());
-        card_shapes(&mut b, bp, tp, card.rect);
+        card_shapes(&mut b, bp, tp, card.rect, overlay);
     }
     b.owner = Owner::None;
 
@@ -794,7 +848,7 @@ pub fn scene(bp: &Blueprint, layout: &Layout, theme: &Theme, lang: Language) -> 
 }
 
 /// The primitives of one card.
-fn card_shapes(b: &mut Builder, bp: &Blueprint, tp: &Touchpoint, r: Rect) {
+fn card_shapes(b: &mut Builder, bp: &Blueprint, tp: &Touchpoint, r: Rect, overlay: &Overlay) {
     let th = *b.theme;
     let lane_colour = bp
         .lane(&tp.lane)
@@ -813,7 +867,40 @@ fn card_shapes(b: &mut Builder, bp: &Blueprint, tp: &Touchpoint, r: Rect) {
             dash: Dash::Dashed,
         },
     };
-    b.rect(r, 6.0, Some(th.card), Some(border));
+    let rollup = check::compliance_of_touchpoint(bp, &tp.id);
+    let fill = if overlay.compliance_view && rollup.total() > 0 {
+        th.card.mix(
+            th.compliance(rollup.worst()),
+            if th.dark { 0.35 } else { 0.22 },
+        )
+    } else {
+        th.card
+    };
+    b.rect(r, 6.0, Some(fill), Some(border));
+    if let Some(&error) = overlay.flagged.get(&tp.id) {
+        // A problem marker: a diamond with "!" at the top-right, left of the badge.
+        let c = pos(r.max.x - 32.0, r.min.y + 15.0);
+        let colour = if error { th.missed } else { th.at_risk };
+        let d = 7.0;
+        b.push(Shape::Polygon {
+            points: vec![
+                pos(c.x, c.y - d),
+                pos(c.x + d, c.y),
+                pos(c.x, c.y + d),
+                pos(c.x - d, c.y),
+            ],
+            fill: Some(colour),
+            stroke: None,
+        });
+        b.text(
+            pos(c.x, c.y + 3.6),
+            "!",
+            10.0,
+            true,
+            th.card,
+            Anchor::Middle,
+        );
+    }
     // The lane's colour as an accent down the left edge.
     let accent = if th.dark {
         lane_colour.mix(th.text, 0.35)
@@ -826,7 +913,12 @@ fn card_shapes(b: &mut Builder, bp: &Blueprint, tp: &Touchpoint, r: Rect) {
         Some(accent),
         None,
     );
-    let text_w = r.width() - 40.0;
+    let text_w = r.width()
+        - if overlay.flagged.contains_key(&tp.id) {
+            56.0
+        } else {
+            40.0
+        };
     let title = font::wrap(&tp.title, 12.5, true, text_w, 3);
     b.lines(
         &title,
@@ -837,7 +929,6 @@ fn card_shapes(b: &mut Builder, bp: &Blueprint, tp: &Touchpoint, r: Rect) {
         th.text,
         Anchor::Start,
     );
-    let rollup = check::compliance_of_touchpoint(bp, &tp.id);
     if rollup.total() > 0 {
         badge(b, pos(r.max.x - 14.0, r.min.y + 15.0), 7.0, rollup.worst());
     }

@@ -26,6 +26,8 @@ fn harness(bp: Blueprint, recovery: &std::path::Path) -> Harness<'static, Editor
         // Frames a sixtieth of a second apart, as on screen: a double click
         // is two clicks within 0.3 s.
         .with_step_dt(1.0 / 60.0)
+        // Grids and tables take a few frames to settle their sizes.
+        .with_max_steps(12)
         .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
     h.run();
     h
@@ -381,4 +383,83 @@ fn a_file_changed_on_disk_is_noticed_before_it_is_overwritten() {
         servuction::format::read(&path).unwrap().title,
         "Their version"
     );
+}
+
+#[test]
+fn the_problems_panel_lists_findings_and_selects_their_touchpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    let finding = "the standard \"Reservation found at the first attempt\" is missed: latest value 97 %, target 99 %";
+    h.get_by_label(finding).click();
+    h.run();
+    assert_eq!(
+        h.state().selection,
+        [TouchpointId::from("tp-register-receptionist")]
+    );
+    // Its standards show their trend.
+    assert!(
+        h.query_by_label_contains("Check-in completed within 4 min →")
+            .is_some()
+            || h.query_by_label_contains("Check-in completed within 4 min — Met")
+                .is_some()
+    );
+}
+
+#[test]
+fn measured_values_are_imported_from_csv_through_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("march.csv");
+    std::fs::write(
+        &csv,
+        "standard_id,date,value\nstd-reservation-found,2026-04-30,99.5\nstd-nope,2026-04-30,1\n",
+    )
+    .unwrap();
+    let mut h = harness(hotel(), dir.path());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import measurements (CSV)…").click();
+    h.run();
+    h.get_by_label("Path").click();
+    h.run();
+    type_text(&mut h, csv.to_str().unwrap());
+    h.get_by_label("OK").click();
+    h.run();
+    let s = h
+        .state()
+        .doc
+        .blueprint
+        .standards
+        .iter()
+        .find(|s| s.id.as_str() == "std-reservation-found")
+        .unwrap()
+        .clone();
+    assert_eq!(s.compliance(), Compliance::Met);
+    assert!(
+        h.query_by_label_contains("1 measured values added, 0 already there, 1 rows skipped")
+            .is_some()
+    );
+    // One undo step takes the whole import back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.blueprint, hotel());
+}
+
+#[test]
+fn snapshot_of_the_compliance_view_in_spanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let es = servuction::templates::find("hotel")
+        .unwrap()
+        .load(Language::Es)
+        .unwrap();
+    let mut h = harness(es, dir.path());
+    h.state_mut().lang = Language::Es;
+    h.run();
+    h.get_by_label("Ver").click();
+    h.run();
+    h.get_by_label("Vista de cumplimiento").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.remove_cursor();
+    h.run();
+    h.snapshot("editor_hotel_es_compliance");
 }

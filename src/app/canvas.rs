@@ -26,6 +26,8 @@ pub struct CanvasState {
     rename: String,
     /// The canvas' size at the last frame, to zoom around its centre.
     size: Vec2,
+    /// Cards tinted by the compliance of their standards.
+    pub compliance_view: bool,
 }
 
 impl Default for CanvasState {
@@ -40,12 +42,13 @@ impl Default for CanvasState {
             context: None,
             rename: String::new(),
             size: vec2(800.0, 600.0),
+            compliance_view: false,
         }
     }
 }
 
 struct Cache {
-    key: (u64, u64, Language, bool),
+    key: (u64, u64, Language, bool, bool),
     layout: Layout,
     scene: Scene,
     /// The scene's rectangles as one mesh, for the coarse level of detail.
@@ -68,13 +71,16 @@ impl CanvasState {
 
     /// The layout and scene of the document, built again only when it changed.
     fn take_cache(&mut self, doc: &Document, lang: Language, dark: bool) -> Cache {
-        let key = (doc.serial, doc.revision, lang, dark);
+        let key = (doc.serial, doc.revision, lang, dark, self.compliance_view);
         match self.cache.take() {
             Some(c) if c.key == key => c,
             _ => {
                 let theme = if dark { Theme::DARK } else { Theme::LIGHT };
                 let layout = layout::layout(&doc.blueprint, Options::default());
-                let scene = scene::scene(&doc.blueprint, &layout, &theme, lang);
+                let findings = crate::check::check(&doc.blueprint);
+                let mut overlay = scene::Overlay::with_findings(&doc.blueprint, &findings);
+                overlay.compliance_view = self.compliance_view;
+                let scene = scene::scene_with(&doc.blueprint, &layout, &theme, lang, &overlay);
                 Cache {
                     key,
                     layout,

@@ -13,6 +13,7 @@ pub enum Purpose {
     Save,
     ExportPng,
     ExportSvg,
+    ImportCsv,
 }
 
 impl Purpose {
@@ -21,6 +22,7 @@ impl Purpose {
             Purpose::Open => Msg::PathOpen,
             Purpose::Save => Msg::PathSave,
             Purpose::ExportPng | Purpose::ExportSvg => Msg::PathExport,
+            Purpose::ImportCsv => Msg::CmdImportCsv,
         }
     }
 
@@ -29,6 +31,7 @@ impl Purpose {
             Purpose::Open | Purpose::Save => "json",
             Purpose::ExportPng => "png",
             Purpose::ExportSvg => "svg",
+            Purpose::ImportCsv => "csv",
         }
     }
 }
@@ -106,6 +109,7 @@ impl Files {
             }
             let path = match purpose {
                 Purpose::Open => d.add_filter("Servuction", &["json", "png"]).pick_file(),
+                Purpose::ImportCsv => d.add_filter("CSV", &["csv"]).pick_file(),
                 _ => {
                     let name = suggested
                         .file_name()

@@ -312,6 +312,7 @@ fn standards_of(
                 .map(|m| format!("{}: {}", m.date, m.value))
                 .collect();
             if !values.is_empty() {
+                sparkline(ui, s);
                 ui.label(values.join(" · "));
             }
             let (date, value) = st.new_value.entry(s.id.clone()).or_default();
@@ -433,4 +434,61 @@ fn all_standards(
                 });
             });
         });
+}
+
+/// The trend of a standard's measured values, with its target as a dashed
+/// line and the latest value in the colour of its compliance.
+fn sparkline(ui: &mut egui::Ui, s: &Standard) {
+    let history = s.history();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(220.0, 40.0), egui::Sense::hover());
+    let values: Vec<f64> = history.iter().map(|m| m.value).collect();
+    let mut lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let mut hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if let Some(t) = s.target {
+        lo = lo.min(t);
+        hi = hi.max(t);
+    }
+    if !(hi > lo) {
+        hi = lo + 1.0;
+    }
+    let r = rect.shrink(4.0);
+    let y = |v: f64| r.bottom() - ((v - lo) / (hi - lo)) as f32 * r.height();
+    let x = |i: usize| {
+        if values.len() < 2 {
+            r.center().x
+        } else {
+            r.left() + i as f32 / (values.len() - 1) as f32 * r.width()
+        }
+    };
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
+    if let Some(t) = s.target {
+        let ty = y(t);
+        painter.extend(egui::Shape::dashed_line(
+            &[egui::pos2(r.left(), ty), egui::pos2(r.right(), ty)],
+            egui::Stroke::new(1.0, ui.visuals().weak_text_color()),
+            4.0,
+            3.0,
+        ));
+    }
+    let points: Vec<egui::Pos2> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| egui::pos2(x(i), y(*v)))
+        .collect();
+    painter.add(egui::Shape::line(
+        points.clone(),
+        egui::Stroke::new(1.5, ui.visuals().selection.stroke.color),
+    ));
+    let colour = match s.compliance() {
+        Compliance::Met => egui::Color32::from_rgb(0x1a, 0x7f, 0x37),
+        Compliance::AtRisk => egui::Color32::from_rgb(0xbf, 0x87, 0x00),
+        Compliance::Missed => egui::Color32::from_rgb(0xcf, 0x22, 0x2e),
+        Compliance::NotMeasured => egui::Color32::GRAY,
+    };
+    if let Some(last) = points.last() {
+        painter.circle_filled(*last, 3.5, colour);
+    }
+    let label = format!("{} → {}", s.statement, s.latest().map_or(0.0, |m| m.value));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
 }

@@ -140,6 +140,8 @@ pub struct EditorApp {
     /// Health checks and compliance of the document, worked out again only
     /// when it changes: (serial, revision, problems, met, standards).
     summary: Option<(u64, u64, usize, usize, usize)>,
+    /// The Problems panel is open.
+    pub show_problems: bool,
 }
 
 /// Preferences kept between runs.
@@ -189,6 +191,7 @@ impl EditorApp {
             fonts_installed: false,
             last_title: String::new(),
             summary: None,
+            show_problems: true,
         }
     }
 
@@ -448,7 +451,7 @@ impl EditorApp {
             .ask(purpose, suggested.as_deref(), &self.doc.name(self.lang))
         {
             let text = match purpose {
-                files::Purpose::Open => String::new(),
+                files::Purpose::Open | files::Purpose::ImportCsv => String::new(),
                 _ => {
                     files::suggested_path(purpose, suggested.as_deref(), &self.doc.name(self.lang))
                 }
@@ -464,6 +467,38 @@ impl EditorApp {
                 self.save_to(&path, true);
             }
             files::Purpose::ExportPng | files::Purpose::ExportSvg => self.export_to(&path),
+            files::Purpose::ImportCsv => self.import_csv(&path),
+        }
+    }
+
+    /// Adds measured values from a CSV file, as one undo step, and reports
+    /// the rows it could not use.
+    pub fn import_csv(&mut self, path: &Path) {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                let msg = Msg::OpenFailed.fill(self.lang, &[&path.display(), &e]);
+                self.notify(msg, true);
+                return;
+            }
+        };
+        let mut copy = self.doc.blueprint.clone();
+        match crate::report::import_measurements(&mut copy, &text) {
+            Ok(report) => {
+                if report.added > 0 {
+                    self.edit(Edit::SetStandards(copy.standards));
+                }
+                let mut msg = report.summary(self.lang);
+                if let Some(first) = report.skipped.first() {
+                    msg.push_str(&format!(" — {}: {}", first.line, first.reason));
+                }
+                let error = !report.skipped.is_empty();
+                self.notify(msg, error);
+            }
+            Err(e) => {
+                let msg = Msg::OpenFailed.fill(self.lang, &[&path.display(), &e]);
+                self.notify(msg, true);
+            }
         }
     }
 
@@ -670,6 +705,9 @@ impl EditorApp {
 
         self.menu_bar(ui, &mut actions);
         self.status_bar(ui);
+        if self.show_problems {
+            self.problems_panel(ui, &mut actions);
+        }
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(380.0)
@@ -752,6 +790,11 @@ impl EditorApp {
                     ui.separator();
                     cmd_button(ui, UiCommand::ExportPng, actions);
                     cmd_button(ui, UiCommand::ExportSvg, actions);
+                    ui.separator();
+                    if ui.button(t(Msg::CmdImportCsv)).clicked() {
+                        self.ask_path(files::Purpose::ImportCsv);
+                        ui.close();
+                    }
                 });
                 ui.menu_button(t(Msg::MenuEdit), |ui| {
                     ui.add_enabled_ui(self.doc.history.can_undo(), |ui| {
@@ -784,6 +827,8 @@ impl EditorApp {
                     cmd_button(ui, UiCommand::ZoomFit, actions);
                     ui.separator();
                     ui.checkbox(&mut self.dark, t(Msg::CmdDarkTheme));
+                    ui.checkbox(&mut self.canvas.compliance_view, t(Msg::CmdComplianceView));
+                    ui.checkbox(&mut self.show_problems, t(Msg::ProblemsTitle));
                     ui.menu_button(t(Msg::Language), |ui| {
                         ui.radio_value(&mut self.lang, Language::En, "English");
                         ui.radio_value(&mut self.lang, Language::Es, "Español");
@@ -808,6 +853,58 @@ impl EditorApp {
                 }
             });
         });
+    }
+
+    /// The health checks' findings, live; a click selects the element.
+    fn problems_panel(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let lang = self.lang;
+        let bp = &self.doc.blueprint;
+        egui::Panel::bottom("problems")
+            .resizable(true)
+            .default_size(120.0)
+            .show(ui, |ui| {
+                ui.strong(Msg::ProblemsTitle.text(lang));
+                let findings = crate::check::check(bp);
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show_rows(ui, 18.0, findings.len(), |ui, range| {
+                        for f in &findings[range] {
+                            let (colour, word) = match f.severity {
+                                crate::check::Severity::Error => {
+                                    (ui.visuals().error_fg_color, Msg::SeverityError)
+                                }
+                                crate::check::Severity::Warning => {
+                                    (ui.visuals().warn_fg_color, Msg::SeverityWarning)
+                                }
+                                crate::check::Severity::Hint => {
+                                    (ui.visuals().weak_text_color(), Msg::SeverityHint)
+                                }
+                            };
+                            ui.horizontal(|ui| {
+                                ui.colored_label(colour, word.text(lang));
+                                let tp = match &f.element {
+                                    crate::check::Element::Touchpoint(id) => Some(id.clone()),
+                                    crate::check::Element::Standard(id) => bp
+                                        .standards
+                                        .iter()
+                                        .find(|s| &s.id == id)
+                                        .map(|s| s.touchpoint.clone()),
+                                    crate::check::Element::Connector(id) => bp
+                                        .connectors
+                                        .iter()
+                                        .find(|c| &c.id == id)
+                                        .map(|c| c.from.clone()),
+                                    _ => None,
+                                };
+                                if ui.link(f.message(lang)).on_hover_text(f.rule).clicked()
+                                    && let Some(tp) = tp
+                                {
+                                    actions.push(Action::Select(vec![tp]));
+                                }
+                            });
+                        }
+                    });
+            });
     }
 
     fn status_bar(&mut self, ui: &mut egui::Ui) {

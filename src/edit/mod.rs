@@ -29,6 +29,8 @@ pub enum Edit {
     AddStandard(Standard),
     SetStandard(Standard),
     DeleteStandard(StandardId),
+    /// Replaces every standard (an import of measured values).
+    SetStandards(Vec<Standard>),
     AddMeasurement {
         standard: StandardId,
         measurement: Measurement,
@@ -161,6 +163,7 @@ fn apply_in_place(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
             *slot = s;
         }
         Edit::DeleteStandard(id) => bp.standards.retain(|s| s.id != id),
+        Edit::SetStandards(all) => bp.standards = all,
         Edit::AddMeasurement {
             standard,
             measurement,
