@@ -448,7 +448,7 @@ fn sparkline(ui: &mut egui::Ui, s: &Standard) {
         lo = lo.min(t);
         hi = hi.max(t);
     }
-    if !(hi > lo) {
+    if hi <= lo || !hi.is_finite() {
         hi = lo + 1.0;
     }
     let r = rect.shrink(4.0);
