@@ -248,6 +248,7 @@ catalogue! {
     NothingSelected => ("Select a touchpoint to see and edit it. Double-click a cell to add one.", "Seleccione un punto para verlo y editarlo. Haga doble clic en una celda para añadir uno."),
     AllStandards => ("All standards", "Todos los estándares"),
     ProblemsTitle => ("Problems", "Problemas"),
+    SwitchOffRule => ("Switch off the rule {} for this blueprint", "Desactivar la regla {} en este plano"),
     FilterAll => ("All", "Todos"),
     Standards => ("Standards", "Estándares"),
     StatusSelected => ("{} selected", "{} seleccionados"),

@@ -463,3 +463,20 @@ fn snapshot_of_the_compliance_view_in_spanish() {
     h.run();
     h.snapshot("editor_hotel_es_compliance");
 }
+
+#[test]
+fn a_rule_is_switched_off_from_the_problems_panel_and_saved_in_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    let finding = "the moment of truth \"Doorman says goodbye and calls a taxi\" has no standard";
+    h.get_by_label(finding).click_secondary();
+    h.run();
+    h.get_by_label("Switch off the rule moment-without-standard for this blueprint")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().doc.blueprint.disabled_rules,
+        ["moment-without-standard"]
+    );
+    assert!(h.query_by_label(finding).is_none());
+}

@@ -896,11 +896,21 @@ impl EditorApp {
                                         .map(|c| c.from.clone()),
                                     _ => None,
                                 };
-                                if ui.link(f.message(lang)).on_hover_text(f.rule).clicked()
+                                let link = ui.link(f.message(lang)).on_hover_text(f.rule);
+                                if link.clicked()
                                     && let Some(tp) = tp
                                 {
                                     actions.push(Action::Select(vec![tp]));
                                 }
+                                link.context_menu(|ui| {
+                                    let text = Msg::SwitchOffRule.fill(lang, &[&f.rule]);
+                                    if ui.button(text).clicked() {
+                                        let mut rules = bp.disabled_rules.clone();
+                                        rules.push(f.rule.to_owned());
+                                        actions.push(Action::Edit(Edit::SetDisabledRules(rules)));
+                                        ui.close();
+                                    }
+                                });
                             });
                         }
                     });

@@ -36,6 +36,8 @@ pub enum Edit {
         measurement: Measurement,
     },
     SetTitle(String),
+    /// The health-check rules switched off for this blueprint.
+    SetDisabledRules(Vec<String>),
     AddLane(Lane),
     RenameLane {
         id: LaneId,
@@ -176,6 +178,7 @@ fn apply_in_place(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
                 .push(measurement);
         }
         Edit::SetTitle(t) => bp.title = t,
+        Edit::SetDisabledRules(rules) => bp.disabled_rules = rules,
         Edit::AddLane(lane) => bp.lanes.push(lane),
         Edit::RenameLane { id, name } => {
             bp.lanes
