@@ -538,17 +538,7 @@ fn header_menu(
             }));
             ui.close();
         }
-        if ui.button(t(Msg::CmdAddStep)).clicked() {
-            actions.push(Action::Edit(Edit::AddStep {
-                stage: stage.id.clone(),
-                step: Step {
-                    id: StepId::generate(),
-                    name: t(Msg::NewStep).to_owned(),
-                    duration_min: None,
-                },
-            }));
-            ui.close();
-        }
+        add_step_button(ui, &stage.id, lang, actions);
         if ui.button(t(Msg::CmdDelete)).clicked() {
             actions.push(Action::Edit(Edit::DeleteStep(step.id.clone())));
             ui.close();
@@ -566,17 +556,7 @@ fn header_menu(
             }));
             ui.close();
         }
-        if ui.button(t(Msg::CmdAddStep)).clicked() {
-            actions.push(Action::Edit(Edit::AddStep {
-                stage: stage.id.clone(),
-                step: Step {
-                    id: StepId::generate(),
-                    name: t(Msg::NewStep).to_owned(),
-                    duration_min: None,
-                },
-            }));
-            ui.close();
-        }
+        add_step_button(ui, &stage.id, lang, actions);
         if ui.button(t(Msg::CmdDelete)).clicked() {
             actions.push(Action::Edit(Edit::DeleteStage(stage.id.clone())));
             ui.close();
@@ -584,6 +564,22 @@ fn header_menu(
         return;
     }
     structure_menu(ui, bp, lang, actions);
+}
+
+/// A button that adds a step at the end of a stage.
+fn add_step_button(ui: &mut egui::Ui, stage: &StageId, lang: Language, actions: &mut Vec<Action>) {
+    if ui.button(Msg::CmdAddStep.text(lang)).clicked() {
+        let step = Step {
+            id: StepId::generate(),
+            name: Msg::NewStep.text(lang).to_owned(),
+            duration_min: None,
+        };
+        actions.push(Action::Edit(Edit::AddStep {
+            stage: stage.clone(),
+            step,
+        }));
+        ui.close();
+    }
 }
 
 /// Adding lanes and stages, showing hidden lanes and optional lines.

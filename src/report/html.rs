@@ -6,20 +6,10 @@ use crate::i18n::{self, Msg};
 use crate::model::{Blueprint, Compliance, Language};
 use std::fmt::Write;
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values: as for SVG (XML),
+/// and the apostrophe too.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::render::svg::escape(text).replace('\'', "&#39;")
 }
 
 fn minutes(m: f64) -> String {
