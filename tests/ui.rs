@@ -480,3 +480,68 @@ fn a_rule_is_switched_off_from_the_problems_panel_and_saved_in_the_document() {
     );
     assert!(h.query_by_label(finding).is_none());
 }
+
+#[test]
+fn shift_drag_selects_a_box_of_cards_and_they_copy_and_paste() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    let a = h.get_by_label("Receptionist registers the guest").rect();
+    let b = h
+        .get_by_label("Receptionist looks up the reservation")
+        .rect();
+    let from = a.left_top() - vec2(6.0, 6.0);
+    let to = b.right_bottom() + vec2(6.0, 6.0);
+    for _ in 0..30 {
+        h.step();
+    }
+    h.hover_at(from);
+    h.step();
+    h.event_modifiers(
+        Event::PointerButton {
+            pos: from,
+            button: PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::SHIFT,
+        },
+        Modifiers::SHIFT,
+    );
+    h.event(Event::ModifiersChanged(Modifiers::SHIFT));
+    for i in 1..=6 {
+        h.hover_at(from + (to - from) * (i as f32 / 6.0));
+        h.step();
+    }
+    h.event(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::SHIFT,
+    });
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+    let mut sel: Vec<String> = h.state().selection.iter().map(|id| id.0.clone()).collect();
+    sel.sort();
+    assert_eq!(sel, ["tp-register-pms", "tp-register-receptionist"]);
+
+    // Copied here, pasted into another document.
+    let text =
+        servuction::edit::clipboard::copy(&h.state().doc.blueprint, &h.state().selection).unwrap();
+    let mut other = harness(
+        servuction::templates::find("bank")
+            .unwrap()
+            .load(Language::En)
+            .unwrap(),
+        dir.path(),
+    );
+    let before = other.state().doc.blueprint.touchpoints.len();
+    other.event(Event::Paste(text));
+    other.run();
+    assert_eq!(other.state().doc.blueprint.touchpoints.len(), before + 2);
+    assert!(
+        other
+            .query_by_label("Receptionist registers the guest")
+            .is_some()
+    );
+    other.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    other.run();
+    assert_eq!(other.state().doc.blueprint.touchpoints.len(), before);
+}

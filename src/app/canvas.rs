@@ -28,6 +28,8 @@ pub struct CanvasState {
     size: Vec2,
     /// Cards tinted by the compliance of their standards.
     pub compliance_view: bool,
+    /// Where a box selection started, on screen.
+    boxing: Option<egui::Pos2>,
 }
 
 impl Default for CanvasState {
@@ -43,6 +45,7 @@ impl Default for CanvasState {
             rename: String::new(),
             size: vec2(800.0, 600.0),
             compliance_view: false,
+            boxing: None,
         }
     }
 }
@@ -133,7 +136,12 @@ pub fn show(
             st.pan += scroll;
         }
     }
-    if bg.dragged() && st.dragging.is_none() {
+    // Shift-drag on the background selects the cards in a box; a plain drag pans.
+    let shift = ui.input(|i| i.modifiers.shift);
+    if bg.drag_started() && shift {
+        st.boxing = bg.interact_pointer_pos();
+    }
+    if bg.dragged() && st.dragging.is_none() && st.boxing.is_none() {
         st.pan += bg.drag_delta();
     }
     let t = UiFromScene {
@@ -279,6 +287,32 @@ pub fn show(
             egui::StrokeKind::Middle,
         );
         ui.ctx().request_repaint();
+    }
+    if let Some(start) = st.boxing
+        && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+    {
+        let screen = egui::Rect::from_two_pos(start, p);
+        painter.rect(
+            screen,
+            2.0,
+            accent.gamma_multiply(0.1),
+            egui::Stroke::new(1.0, accent),
+            egui::StrokeKind::Middle,
+        );
+        if bg.drag_stopped() {
+            let area = t.inverse_rect(screen);
+            let picked: Vec<TouchpointId> = layout
+                .cards
+                .iter()
+                .filter(|c| c.rect.intersects(&area))
+                .map(|c| c.id.clone())
+                .collect();
+            actions.push(Action::Select(picked));
+            st.boxing = None;
+        }
+    }
+    if !bg.dragged() && !bg.drag_stopped() {
+        st.boxing = None;
     }
     if let Some(from) = &st.connecting {
         if let (Some(card), Some(p)) = (layout.card(from), ui.input(|i| i.pointer.latest_pos())) {

@@ -76,6 +76,8 @@ pub enum Action {
         lane: LaneId,
         step: StepId,
     },
+    /// Pastes clipboard text: touchpoints copied here or in another window.
+    Paste(String),
 }
 
 /// A modal dialog on screen.
@@ -589,6 +591,39 @@ impl EditorApp {
         }
     }
 
+    /// Pastes copied touchpoints as one undo step, and selects them.
+    pub fn paste(&mut self, text: &str) {
+        let bp = &self.doc.blueprint;
+        let at = self
+            .selection
+            .first()
+            .and_then(|id| bp.touchpoint(id))
+            .map(|t| (t.lane.clone(), t.step.clone()))
+            .or_else(|| {
+                Some((
+                    bp.lanes.first()?.id.clone(),
+                    bp.steps().next()?.1.id.clone(),
+                ))
+            });
+        let Some((lane, step)) = at else { return };
+        let Some((edits, ids)) = crate::edit::clipboard::paste(bp, text, (&lane, &step)) else {
+            return;
+        };
+        let before = self.doc.blueprint.clone();
+        let mut next = before.clone();
+        for e in edits {
+            if let Err(e) = apply(&mut next, e) {
+                self.notify(e.to_string(), true);
+                return;
+            }
+        }
+        self.burst_open = false;
+        self.doc.history.record(before);
+        self.doc.blueprint = next;
+        self.doc.revision += 1;
+        self.selection = ids;
+    }
+
     fn add_touchpoint_at(&mut self, lane: LaneId, step: StepId) {
         let tp = Touchpoint::new(lane, step, self.t(Msg::NewTouchpoint));
         let id = tp.id.clone();
@@ -607,6 +642,7 @@ impl EditorApp {
                 Action::NewFrom(name) => self.guard(ctx, Then::NewFrom(name)),
                 Action::OpenPath(p) => self.guard(ctx, Then::Open(Some(p))),
                 Action::AddTouchpointAt { lane, step } => self.add_touchpoint_at(lane, step),
+                Action::Paste(text) => self.paste(&text),
             }
         }
     }
@@ -626,6 +662,34 @@ impl EditorApp {
             if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
                 actions.push(Action::Command(cmd));
             }
+        }
+        if typing {
+            return;
+        }
+        // Copy and paste touchpoints through the system clipboard.
+        let (copy, cut, pasted) = ctx.input(|i| {
+            let mut pasted = None;
+            let (mut copy, mut cut) = (false, false);
+            for e in &i.events {
+                match e {
+                    egui::Event::Copy => copy = true,
+                    egui::Event::Cut => cut = true,
+                    egui::Event::Paste(text) => pasted = Some(text.clone()),
+                    _ => {}
+                }
+            }
+            (copy, cut, pasted)
+        });
+        if (copy || cut)
+            && let Some(text) = crate::edit::clipboard::copy(&self.doc.blueprint, &self.selection)
+        {
+            ctx.copy_text(text);
+            if cut {
+                actions.push(Action::Command(UiCommand::Delete));
+            }
+        }
+        if let Some(text) = pasted {
+            actions.push(Action::Paste(text));
         }
     }
 

@@ -4,6 +4,8 @@
 
 use crate::model::*;
 
+pub mod clipboard;
+
 /// A change to a blueprint.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
