@@ -194,6 +194,8 @@ catalogue! {
     CmdRename => ("Rename", "Renombrar"),
     CmdMoveUp => ("Move up", "Subir"),
     CmdMoveDown => ("Move down", "Bajar"),
+    CmdMoveLeft => ("Move earlier", "Mover antes"),
+    CmdMoveRight => ("Move later", "Mover después"),
     CmdHide => ("Hide", "Ocultar"),
     CmdConnectFrom => ("Connect from here", "Conectar desde aquí"),
     CmdShowLine => ("Show {}", "Mostrar {}"),

@@ -19,7 +19,7 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize, text: &str) -> Edit {
     let lane = |i: usize| bp.lanes[i % bp.lanes.len()].id.clone();
     let steps: Vec<StepId> = bp.steps().map(|(_, s)| s.id.clone()).collect();
     let step = |i: usize| steps[i % steps.len()].clone();
-    match op % 10 {
+    match op % 12 {
         0 => Edit::AddTouchpoint(Touchpoint::new(lane(a), step(b), text)),
         1 => Edit::MoveTouchpoint {
             id: tp(a),
@@ -50,6 +50,14 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize, text: &str) -> Edit {
             kind: ConnectorKind::Dependency,
             label: String::new(),
         }),
+        9 => Edit::MoveStep {
+            id: step(a),
+            by: if b.is_multiple_of(2) { 1 } else { -1 },
+        },
+        10 => Edit::MoveStage {
+            id: bp.stages[a % bp.stages.len()].id.clone(),
+            by: if b.is_multiple_of(3) { 1 } else { -1 },
+        },
         _ => Edit::SetTitle(text.to_owned()),
     }
 }
@@ -133,4 +141,68 @@ fn deleting_a_lane_keeps_the_lines_consistent() {
             .iter()
             .all(|t| t.lane.as_str() != "lane-contact")
     );
+}
+
+#[test]
+fn steps_move_in_time_across_stages_and_stages_reorder() {
+    let mut bp = hotel();
+    let order = |bp: &Blueprint| {
+        bp.steps()
+            .map(|(st, s)| format!("{}/{}", st.id, s.id))
+            .collect::<Vec<_>>()
+    };
+    // The last step of Arrival moves later: it becomes the first of Check-in.
+    apply(
+        &mut bp,
+        Edit::MoveStep {
+            id: "step-luggage".into(),
+            by: 1,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        order(&bp)[1..3],
+        ["stage-checkin/step-luggage", "stage-checkin/step-queue"]
+    );
+    apply(
+        &mut bp,
+        Edit::MoveStep {
+            id: "step-luggage".into(),
+            by: -1,
+        },
+    )
+    .unwrap();
+    assert_eq!(order(&bp)[1], "stage-arrival/step-luggage");
+    apply(
+        &mut bp,
+        Edit::MoveStep {
+            id: "step-queue".into(),
+            by: 1,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        order(&bp)[2..4],
+        ["stage-checkin/step-register", "stage-checkin/step-queue"]
+    );
+    apply(
+        &mut bp,
+        Edit::MoveStage {
+            id: "stage-checkout".into(),
+            by: -1,
+        },
+    )
+    .unwrap();
+    assert_eq!(bp.stages[2].id.as_str(), "stage-checkout");
+    assert!(
+        apply(
+            &mut bp,
+            Edit::MoveStep {
+                id: "step-arrive".into(),
+                by: -1
+            }
+        )
+        .is_ok()
+    );
+    assert!(bp.problems().is_empty());
 }

@@ -573,6 +573,15 @@ fn header_menu(
             ui.close();
         }
         add_step_button(ui, &stage.id, lang, actions);
+        for (m, by) in [(Msg::CmdMoveLeft, -1), (Msg::CmdMoveRight, 1)] {
+            if ui.button(t(m)).clicked() {
+                actions.push(Action::Edit(Edit::MoveStep {
+                    id: step.id.clone(),
+                    by,
+                }));
+                ui.close();
+            }
+        }
         if ui.button(t(Msg::CmdDelete)).clicked() {
             actions.push(Action::Edit(Edit::DeleteStep(step.id.clone())));
             ui.close();
@@ -591,6 +600,15 @@ fn header_menu(
             ui.close();
         }
         add_step_button(ui, &stage.id, lang, actions);
+        for (m, by) in [(Msg::CmdMoveLeft, -1), (Msg::CmdMoveRight, 1)] {
+            if ui.button(t(m)).clicked() {
+                actions.push(Action::Edit(Edit::MoveStage {
+                    id: stage.id.clone(),
+                    by,
+                }));
+                ui.close();
+            }
+        }
         if ui.button(t(Msg::CmdDelete)).clicked() {
             actions.push(Action::Edit(Edit::DeleteStage(stage.id.clone())));
             ui.close();

@@ -61,6 +61,16 @@ pub enum Edit {
         id: StageId,
         name: String,
     },
+    /// Moves a stage one place earlier (`-1`) or later (`1`).
+    MoveStage {
+        id: StageId,
+        by: i32,
+    },
+    /// Moves a step one place earlier or later in time, across stages too.
+    MoveStep {
+        id: StepId,
+        by: i32,
+    },
     DeleteStage(StageId),
     AddStep {
         stage: StageId,
@@ -237,6 +247,47 @@ fn apply_in_place(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
                 .find(|s| s.id == id)
                 .ok_or_else(|| missing("stage", &id))?
                 .name = name;
+        }
+        Edit::MoveStage { id, by } => {
+            let i = bp
+                .stages
+                .iter()
+                .position(|s| s.id == id)
+                .ok_or_else(|| missing("stage", &id))?;
+            let j = i as i64 + i64::from(by);
+            if j >= 0 && (j as usize) < bp.stages.len() {
+                bp.stages.swap(i, j as usize);
+            }
+        }
+        Edit::MoveStep { id, by } => {
+            // Steps in time order with their stage; move within that order and
+            // put the step in the stage of its new neighbour.
+            let order: Vec<(usize, usize)> = bp
+                .stages
+                .iter()
+                .enumerate()
+                .flat_map(|(si, s)| (0..s.steps.len()).map(move |pi| (si, pi)))
+                .collect();
+            let k = order
+                .iter()
+                .position(|&(si, pi)| bp.stages[si].steps[pi].id == id)
+                .ok_or_else(|| missing("step", &id))?;
+            let target = k as i64 + i64::from(by);
+            if target < 0 || target as usize >= order.len() {
+                return Ok(());
+            }
+            let (si, pi) = order[k];
+            let (ti, tj) = order[target as usize];
+            if si == ti {
+                bp.stages[si].steps.swap(pi, tj);
+            } else {
+                let step = bp.stages[si].steps.remove(pi);
+                if by < 0 {
+                    bp.stages[ti].steps.push(step);
+                } else {
+                    bp.stages[ti].steps.insert(0, step);
+                }
+            }
         }
         Edit::DeleteStage(id) => {
             let stage = bp
