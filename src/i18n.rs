@@ -181,6 +181,7 @@ catalogue! {
     CmdZoomOut => ("Zoom out", "Alejar"),
     CmdZoomFit => ("Zoom to fit", "Ajustar a la ventana"),
     CmdFit => ("Fit", "Ajustar"),
+    Overview => ("Overview of the whole diagram", "Vista general del diagrama"),
     CmdToggleMoment => ("Moment of truth", "Momento de la verdad"),
     CmdToggleCritical => ("Critical moment of truth", "Momento de la verdad crítico"),
     CmdToggleFail => ("Fail point", "Punto de fallo"),

@@ -545,3 +545,27 @@ fn shift_drag_selects_a_box_of_cards_and_they_copy_and_paste() {
     other.run();
     assert_eq!(other.state().doc.blueprint.touchpoints.len(), before);
 }
+
+#[test]
+fn the_overview_shows_where_the_view_is_and_takes_it_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    assert!(
+        h.query_by_label("Overview of the whole diagram").is_none(),
+        "no overview when all is in view"
+    );
+    h.state_mut().set_view(1.0, vec2(0.0, 0.0));
+    h.run();
+    assert!(
+        h.query_by_label("Doorman says goodbye and calls a taxi")
+            .is_none(),
+        "the end of the stay is off screen"
+    );
+    let overview = h.get_by_label("Overview of the whole diagram").rect();
+    click_at(&mut h, overview.right_center() - vec2(4.0, 0.0), 1);
+    assert!(
+        h.query_by_label("Doorman says goodbye and calls a taxi")
+            .is_some(),
+        "the overview did not move the view"
+    );
+}

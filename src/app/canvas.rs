@@ -355,6 +355,60 @@ pub fn show(
         }
     });
 
+    // An overview of the whole diagram when only part of it is on screen:
+    // the visible part outlined; click or drag in it to go elsewhere.
+    let whole = layout::Rect {
+        min: layout::pos(0.0, 0.0),
+        max: cache.scene.size,
+    };
+    let shown = t.inverse_rect(rect);
+    let all_shown = shown.min.x <= 0.0
+        && shown.min.y <= 0.0
+        && shown.max.x >= whole.max.x
+        && shown.max.y >= whole.max.y;
+    if !all_shown && rect.width() > 300.0 {
+        let scale = (220.0 / whole.max.x).min(120.0 / whole.max.y);
+        let size = vec2(whole.max.x * scale, whole.max.y * scale);
+        let mini = egui::Rect::from_min_size(rect.left_bottom() + vec2(10.0, -size.y - 10.0), size);
+        let mini_t = UiFromScene {
+            origin: mini.min,
+            zoom: scale,
+        };
+        let mesh = cache
+            .coarse
+            .get_or_insert_with(|| crate::render::egui::coarse_mesh(&cache.scene));
+        let mut m = mesh.clone();
+        for v in &mut m.vertices {
+            v.pos = mini_t.origin + v.pos.to_vec2() * scale;
+        }
+        painter.rect(
+            mini.expand(3.0),
+            4.0,
+            ui.visuals().window_fill,
+            ui.visuals().window_stroke,
+            egui::StrokeKind::Outside,
+        );
+        painter.add(egui::Shape::mesh(m));
+        let view = mini_t.rect(shown).intersect(mini);
+        painter.rect_stroke(
+            view,
+            1.0,
+            egui::Stroke::new(1.5, accent),
+            egui::StrokeKind::Middle,
+        );
+        let resp = ui.interact(mini, Id::unique("minimap"), Sense::click_and_drag());
+        resp.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Image, true, Msg::Overview.text(lang))
+        });
+        if (resp.clicked() || resp.dragged())
+            && let Some(p) = resp.interact_pointer_pos()
+        {
+            // Centre the canvas on the diagram point under the pointer.
+            let target = mini_t.inverse(p);
+            st.pan = rect.size() / 2.0 - vec2(target.x, target.y) * st.zoom;
+        }
+    }
+
     // Zoom buttons in the corner.
     let corner =
         egui::Rect::from_min_size(rect.right_bottom() - vec2(150.0, 40.0), vec2(140.0, 30.0));
