@@ -16,6 +16,9 @@ pub struct CanvasState {
     /// The screen offset of the diagram's origin from the canvas' corner.
     pub pan: Vec2,
     pub fit_pending: bool,
+    /// The view was fitted and not moved since: it fits again when the
+    /// canvas changes size.
+    pub fitted: bool,
     cache: Option<Cache>,
     /// A card being dragged: its id and where the pointer grabbed it.
     dragging: Option<(TouchpointId, Pos)>,
@@ -38,6 +41,7 @@ impl Default for CanvasState {
             zoom: 1.0,
             pan: vec2(20.0, 20.0),
             fit_pending: true,
+            fitted: false,
             cache: None,
             dragging: None,
             connecting: None,
@@ -65,6 +69,7 @@ impl CanvasState {
     }
 
     fn zoom_at(&mut self, factor: f32, anchor: egui::Pos2) {
+        self.fitted = false;
         let new = (self.zoom * factor).clamp(0.05, 6.0);
         let f = new / self.zoom;
         // Keep the point under `anchor` (relative to the canvas corner) still.
@@ -106,9 +111,10 @@ pub fn show(
     actions: &mut Vec<Action>,
 ) {
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    let resized = st.size != rect.size();
     st.size = rect.size();
     let bp = &doc.blueprint;
-    let fit = st.fit_pending;
+    let fit = st.fit_pending || (st.fitted && resized);
     let mut cache = st.take_cache(doc, lang, dark);
     let size = cache.scene.size;
     if fit && rect.width() > 10.0 {
@@ -122,6 +128,7 @@ pub fn show(
         )
         .max(vec2(0.0, 0.0));
         st.fit_pending = false;
+        st.fitted = true;
     }
 
     // Pan and zoom.
@@ -134,6 +141,7 @@ pub fn show(
             st.zoom_at(zoom, (p - rect.min).to_pos2());
         } else if scroll != Vec2::ZERO {
             st.pan += scroll;
+            st.fitted = false;
         }
     }
     // Shift-drag on the background selects the cards in a box; a plain drag pans.
@@ -143,6 +151,7 @@ pub fn show(
     }
     if bg.dragged() && st.dragging.is_none() && st.boxing.is_none() {
         st.pan += bg.drag_delta();
+        st.fitted = false;
     }
     let t = UiFromScene {
         origin: rect.min + st.pan,
@@ -362,10 +371,11 @@ pub fn show(
         max: cache.scene.size,
     };
     let shown = t.inverse_rect(rect);
-    let all_shown = shown.min.x <= 0.0
-        && shown.min.y <= 0.0
-        && shown.max.x >= whole.max.x
-        && shown.max.y >= whole.max.y;
+    let all_shown = {
+        // A unit of slack for rounding when zoomed to fit.
+        let s = shown.expand(1.0);
+        s.min.x <= 0.0 && s.min.y <= 0.0 && s.max.x >= whole.max.x && s.max.y >= whole.max.y
+    };
     if !all_shown && rect.width() > 300.0 {
         let scale = (220.0 / whole.max.x).min(120.0 / whole.max.y);
         let size = vec2(whole.max.x * scale, whole.max.y * scale);
@@ -406,6 +416,7 @@ pub fn show(
             // Centre the canvas on the diagram point under the pointer.
             let target = mini_t.inverse(p);
             st.pan = rect.size() / 2.0 - vec2(target.x, target.y) * st.zoom;
+            st.fitted = false;
         }
     }
 

@@ -202,6 +202,7 @@ impl EditorApp {
         self.canvas.zoom = zoom;
         self.canvas.pan = pan;
         self.canvas.fit_pending = false;
+        self.canvas.fitted = false;
     }
 
     /// Zooms the canvas to fit the whole diagram at the next frame.
