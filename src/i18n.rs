@@ -253,6 +253,7 @@ catalogue! {
     ProblemsTitle => ("Problems", "Problemas"),
     SwitchOffRule => ("Switch off the rule {} for this blueprint", "Desactivar la regla {} en este plano"),
     FilterAll => ("All", "Todos"),
+    FilterAllLanes => ("All lanes", "Todos los carriles"),
     Standards => ("Standards", "Estándares"),
     StatusSelected => ("{} selected", "{} seleccionados"),
     TooltipNoStandards => ("No standards yet", "Aún sin estándares"),

@@ -569,3 +569,32 @@ fn the_overview_shows_where_the_view_is_and_takes_it_elsewhere() {
         "the overview did not move the view"
     );
 }
+
+#[test]
+fn the_standards_table_filters_by_lane_and_status_and_sorts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    // The filter buttons come before the table's status cells.
+    h.get_all_by_label("Missed").next().unwrap().click();
+    h.run();
+    assert!(
+        h.query_by_label("Reservation found at the first attempt")
+            .is_some()
+    );
+    assert!(h.query_by_label("Bills without errors").is_none());
+    h.get_all_by_label("All").next().unwrap().click();
+    h.run();
+    h.get_by_role_and_label(egui::Role::ComboBox, "Lane")
+        .click();
+    h.run();
+    h.get_by_label("Back office and support systems").click();
+    h.run();
+    assert!(
+        h.query_by_label("Room ready at the check-in time (15:00)")
+            .is_some()
+    );
+    assert!(h.query_by_label("Bills without errors").is_none());
+    h.get_by_label("Status").click();
+    h.run();
+    assert!(h.query_by_label("Status *").is_some());
+}

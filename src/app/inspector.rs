@@ -14,7 +14,19 @@ pub struct InspectorState {
     new_value: std::collections::HashMap<StandardId, (String, String)>,
     error: Option<String>,
     filter: Option<Compliance>,
-    sort_by_status: bool,
+    lane_filter: Option<LaneId>,
+    sort: Sort,
+}
+
+/// How the table of all standards is sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Sort {
+    /// As in the document.
+    #[default]
+    Document,
+    Statement,
+    Latest,
+    Status,
 }
 
 /// A label for the field that follows it, whose id names the field for
@@ -387,14 +399,48 @@ fn all_standards(
             ui.selectable_value(&mut st.filter, Some(c), i18n::compliance(c).text(lang));
         }
     });
+    let lane_of = |s: &Standard| bp.touchpoint(&s.touchpoint).map(|t| t.lane.clone());
+    let lane_name = st
+        .lane_filter
+        .as_ref()
+        .and_then(|id| bp.lane(id))
+        .map_or(t(Msg::FilterAllLanes), |l| l.name.as_str());
+    let l = ui.label(t(Msg::Lane)).id;
+    egui::ComboBox::from_id_salt("lane-filter")
+        .selected_text(lane_name)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut st.lane_filter, None, t(Msg::FilterAllLanes));
+            for lane in &bp.lanes {
+                ui.selectable_value(&mut st.lane_filter, Some(lane.id.clone()), &lane.name);
+            }
+        })
+        .response
+        .labelled_by(l);
     let mut rows: Vec<&Standard> = bp
         .standards
         .iter()
         .filter(|s| st.filter.is_none_or(|f| s.compliance() == f))
+        .filter(|s| st.lane_filter.is_none() || lane_of(s) == st.lane_filter)
         .collect();
-    if st.sort_by_status {
-        rows.sort_by_key(|s| s.compliance());
+    match st.sort {
+        Sort::Document => {}
+        Sort::Statement => rows.sort_by_key(|s| s.statement.to_lowercase()),
+        Sort::Latest => rows.sort_by(|a, b| {
+            let v = |s: &Standard| s.latest().map_or(f64::NEG_INFINITY, |m| m.value);
+            v(a).total_cmp(&v(b))
+        }),
+        Sort::Status => rows.sort_by_key(|s| s.compliance()),
     }
+    let mut header = |ui: &mut egui::Ui, text: &str, sort: Sort| {
+        let mark = if st.sort == sort { " *" } else { "" };
+        if ui.button(format!("{text}{mark}")).clicked() {
+            st.sort = if st.sort == sort {
+                Sort::Document
+            } else {
+                sort
+            };
+        }
+    };
     TableBuilder::new(ui)
         .id_salt("all-standards")
         .striped(true)
@@ -402,17 +448,9 @@ fn all_standards(
         .column(Column::auto().at_least(70.0))
         .column(Column::auto().at_least(60.0))
         .header(20.0, |mut h| {
-            h.col(|ui| {
-                ui.strong(t(Msg::Standard));
-            });
-            h.col(|ui| {
-                ui.strong(t(Msg::FieldLatest));
-            });
-            h.col(|ui| {
-                if ui.button(t(Msg::ReportStatus)).clicked() {
-                    st.sort_by_status = !st.sort_by_status;
-                }
-            });
+            h.col(|ui| header(ui, t(Msg::Standard), Sort::Statement));
+            h.col(|ui| header(ui, t(Msg::FieldLatest), Sort::Latest));
+            h.col(|ui| header(ui, t(Msg::ReportStatus), Sort::Status));
         })
         .body(|body| {
             // Only the rows on screen are built, however many standards there are.
