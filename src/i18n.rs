@@ -199,6 +199,7 @@ catalogue! {
     CmdMoveRight => ("Move later", "Mover después"),
     CmdHide => ("Hide", "Ocultar"),
     CmdConnectFrom => ("Connect from here", "Conectar desde aquí"),
+    ConnectHandle => ("Connect \"{}\" to…", "Conectar «{}» con…"),
     CmdShowLine => ("Show {}", "Mostrar {}"),
     Language => ("Language", "Idioma"),
     Untitled => ("Untitled", "Sin título"),

@@ -598,3 +598,25 @@ fn the_standards_table_filters_by_lane_and_status_and_sorts() {
     h.run();
     assert!(h.query_by_label("Status *").is_some());
 }
+
+#[test]
+fn dragging_from_a_cards_handle_to_another_card_connects_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    h.get_by_label("Front desk staffing roster").click();
+    h.run();
+    let handle = h
+        .get_by_label("Connect \"Front desk staffing roster\" to…")
+        .rect()
+        .center();
+    let target = center_of(&h, "Housekeeping reports the room status");
+    let before = h.state().doc.blueprint.connectors.len();
+    drag(&mut h, handle, target);
+    let bp = &h.state().doc.blueprint;
+    assert_eq!(bp.connectors.len(), before + 1);
+    let c = bp.connectors.last().unwrap();
+    assert_eq!(
+        (c.from.as_str(), c.to.as_str()),
+        ("tp-queue-roster", "tp-register-status")
+    );
+}

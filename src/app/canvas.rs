@@ -271,6 +271,71 @@ pub fn show(
         resp.context_menu(|ui| card_menu(ui, bp, tp, lang, st, actions));
     }
 
+    // A handle on the right edge of each selected card: drag it to another
+    // card to connect them.
+    if !coarse {
+        for id in selection {
+            let Some(card) = layout.card(id) else {
+                continue;
+            };
+            let r = t.rect(card.rect);
+            let centre = egui::pos2(r.right(), r.center().y);
+            let handle = egui::Rect::from_center_size(centre, vec2(14.0, 14.0));
+            if !rect.contains(centre) {
+                continue;
+            }
+            let resp = ui.interact(
+                handle,
+                Id::unique(("connect-handle", id.as_str())),
+                Sense::drag(),
+            );
+            let title = bp.touchpoint(id).map_or(String::new(), |t| t.title.clone());
+            resp.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    Msg::ConnectHandle.fill(lang, &[&title]),
+                )
+            });
+            let hot = resp.hovered() || resp.dragged();
+            painter.circle(
+                centre,
+                if hot { 7.0 } else { 5.5 },
+                ui.visuals().window_fill,
+                egui::Stroke::new(2.0, accent),
+            );
+            if resp.dragged()
+                && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+            {
+                painter.line_segment([centre, p], egui::Stroke::new(2.0, accent));
+                if let Some(target) = layout.card_at(t.inverse(p))
+                    && &target.id != id
+                {
+                    painter.rect_stroke(
+                        t.rect(target.rect).expand(3.0),
+                        6.0,
+                        egui::Stroke::new(2.0, accent),
+                        egui::StrokeKind::Outside,
+                    );
+                }
+                ui.ctx().request_repaint();
+            }
+            if resp.drag_stopped()
+                && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+                && let Some(target) = layout.card_at(t.inverse(p))
+                && &target.id != id
+            {
+                actions.push(Action::Edit(Edit::AddConnector(Connector {
+                    id: ConnectorId::generate(),
+                    from: id.clone(),
+                    to: target.id.clone(),
+                    kind: ConnectorKind::Flow,
+                    label: String::new(),
+                })));
+            }
+        }
+    }
+
     // A card being dragged: a ghost under the pointer and the target cell.
     if let Some((id, grab)) = &st.dragging
         && let Some(p) = ui.input(|i| i.pointer.latest_pos())
