@@ -237,6 +237,7 @@ fn standards_of(
 ) {
     let t = |m: Msg| m.text(lang);
     ui.heading(t(Msg::Standards));
+    standards_table(ui, bp, tp, lang);
     for s in bp.standards_of(&tp.id) {
         let mut e = s.clone();
         let mut changed = false;
@@ -529,4 +530,72 @@ fn sparkline(ui: &mut egui::Ui, s: &Standard) {
     }
     let label = format!("{} → {}", s.statement, s.latest().map_or(0.0, |m| m.value));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+}
+
+/// The touchpoint's standards at a glance, one row each; they are edited in
+/// the sections below the table.
+fn standards_table(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: Language) {
+    let rows: Vec<&Standard> = bp.standards_of(&tp.id).collect();
+    if rows.is_empty() {
+        return;
+    }
+    let t = |m: Msg| m.text(lang);
+    let num = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
+    egui::ScrollArea::horizontal()
+        .id_salt("tp-standards-scroll")
+        .show(ui, |ui| {
+            let mut table = TableBuilder::new(ui)
+                .id_salt(("tp-standards", tp.id.as_str()))
+                .striped(true);
+            for _ in 0..10 {
+                table = table.column(Column::auto().at_least(40.0).clip(true));
+            }
+            table
+                .header(20.0, |mut h| {
+                    for m in [
+                        Msg::FieldStatement,
+                        Msg::Indicator,
+                        Msg::FieldUnit,
+                        Msg::FieldDirection,
+                        Msg::Target,
+                        Msg::FieldTolerance,
+                        Msg::MeasurementMethod,
+                        Msg::FieldOwner,
+                        Msg::FieldLatest,
+                        Msg::ReportStatus,
+                    ] {
+                        h.col(|ui| {
+                            ui.strong(t(m));
+                        });
+                    }
+                })
+                .body(|mut body| {
+                    for s in &rows {
+                        body.row(20.0, |mut row| {
+                            let cells = [
+                                s.statement.clone(),
+                                s.indicator.clone(),
+                                s.unit.clone(),
+                                i18n::direction(s.direction).text(lang).to_owned(),
+                                num(s.target),
+                                num(s.tolerance),
+                                s.method
+                                    .map_or("—", |m| i18n::method(m).text(lang))
+                                    .to_owned(),
+                                s.owner.clone(),
+                                s.latest().map_or_else(
+                                    || "—".to_owned(),
+                                    |m| format!("{} ({})", m.value, m.date),
+                                ),
+                                i18n::compliance(s.compliance()).text(lang).to_owned(),
+                            ];
+                            for c in cells {
+                                row.col(|ui| {
+                                    ui.add(egui::Label::new(c).extend());
+                                });
+                            }
+                        });
+                    }
+                });
+        });
 }
