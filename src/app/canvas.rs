@@ -33,6 +33,8 @@ pub struct CanvasState {
     pub compliance_view: bool,
     /// Where a box selection started, on screen.
     boxing: Option<egui::Pos2>,
+    /// A touchpoint to bring into view at the next frame.
+    pub reveal: Option<TouchpointId>,
 }
 
 impl Default for CanvasState {
@@ -50,6 +52,7 @@ impl Default for CanvasState {
             size: vec2(800.0, 600.0),
             compliance_view: false,
             boxing: None,
+            reveal: None,
         }
     }
 }
@@ -60,6 +63,7 @@ struct Cache {
     scene: Scene,
     /// The scene's rectangles as one mesh, for the coarse level of detail.
     coarse: Option<egui::Mesh>,
+    index: crate::render::egui::SceneIndex,
 }
 
 impl CanvasState {
@@ -89,11 +93,13 @@ impl CanvasState {
                 let mut overlay = scene::Overlay::with_findings(&doc.blueprint, &findings);
                 overlay.compliance_view = self.compliance_view;
                 let scene = scene::scene_with(&doc.blueprint, &layout, &theme, lang, &overlay);
+                let index = crate::render::egui::SceneIndex::new(&scene);
                 Cache {
                     key,
                     layout,
                     scene,
                     coarse: None,
+                    index,
                 }
             }
         }
@@ -153,6 +159,21 @@ pub fn show(
         st.pan += bg.drag_delta();
         st.fitted = false;
     }
+    if let Some(id) = st.reveal.take()
+        && let Some(card) = cache.layout.card(&id)
+    {
+        // Centre the card if it is not wholly on screen.
+        let on_screen = UiFromScene {
+            origin: rect.min + st.pan,
+            zoom: st.zoom,
+        }
+        .rect(card.rect);
+        if !rect.contains_rect(on_screen) {
+            let c = card.rect.center();
+            st.pan = rect.size() / 2.0 - vec2(c.x, c.y) * st.zoom;
+            st.fitted = false;
+        }
+    }
     let t = UiFromScene {
         origin: rect.min + st.pan,
         zoom: st.zoom,
@@ -180,7 +201,13 @@ pub fn show(
     if t.zoom < crate::render::egui::DETAIL_MIN_ZOOM && cache.coarse.is_none() {
         cache.coarse = Some(crate::render::egui::coarse_mesh(&cache.scene));
     }
-    paint(&painter, &cache.scene, t, cache.coarse.as_ref());
+    paint(
+        &painter,
+        &cache.scene,
+        t,
+        cache.coarse.as_ref(),
+        Some(&cache.index),
+    );
 
     // Cards: interaction, selection, tooltips, context menus.
     let layout = &cache.layout;

@@ -459,7 +459,7 @@ fn all_standards(
                 let s = rows[row.index()];
                 row.col(|ui| {
                     if ui.link(&s.statement).clicked() {
-                        actions.push(Action::Select(vec![s.touchpoint.clone()]));
+                        actions.push(Action::Show(s.touchpoint.clone()));
                     }
                 });
                 row.col(|ui| {

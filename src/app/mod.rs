@@ -78,6 +78,8 @@ pub enum Action {
     },
     /// Pastes clipboard text: touchpoints copied here or in another window.
     Paste(String),
+    /// Selects a touchpoint and brings it into view.
+    Show(TouchpointId),
 }
 
 /// A modal dialog on screen.
@@ -644,6 +646,10 @@ impl EditorApp {
                 Action::OpenPath(p) => self.guard(ctx, Then::Open(Some(p))),
                 Action::AddTouchpointAt { lane, step } => self.add_touchpoint_at(lane, step),
                 Action::Paste(text) => self.paste(&text),
+                Action::Show(id) => {
+                    self.canvas.reveal = Some(id.clone());
+                    self.selection = vec![id];
+                }
             }
         }
     }
@@ -769,6 +775,7 @@ impl EditorApp {
         }
 
         self.menu_bar(ui, &mut actions);
+        self.toolbar(ui, &mut actions);
         self.status_bar(ui);
         if self.show_problems {
             self.problems_panel(ui, &mut actions);
@@ -921,6 +928,39 @@ impl EditorApp {
     }
 
     /// The health checks' findings, live; a click selects the element.
+    /// The toolbar under the menus: the commands used most.
+    fn toolbar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let lang = self.lang;
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let mut button = |ui: &mut egui::Ui, cmd: UiCommand, enabled: bool| {
+                    let mut hover = cmd.text().text(lang).to_owned();
+                    if let Some(sc) = cmd.shortcut() {
+                        hover = format!("{hover} ({})", ui.ctx().format_shortcut(&sc));
+                    }
+                    let b = ui.add_enabled(enabled, egui::Button::new(cmd.text().text(lang)));
+                    if b.on_hover_text(hover).clicked() {
+                        actions.push(Action::Command(cmd));
+                    }
+                };
+                button(ui, UiCommand::Undo, self.doc.history.can_undo());
+                button(ui, UiCommand::Redo, self.doc.history.can_redo());
+                ui.separator();
+                button(ui, UiCommand::AddTouchpoint, true);
+                button(ui, UiCommand::Duplicate, !self.selection.is_empty());
+                button(ui, UiCommand::Delete, !self.selection.is_empty());
+                ui.separator();
+                button(ui, UiCommand::ZoomFit, true);
+                ui.separator();
+                ui.toggle_value(
+                    &mut self.canvas.compliance_view,
+                    Msg::CmdComplianceView.text(lang),
+                );
+                ui.toggle_value(&mut self.show_problems, Msg::ProblemsTitle.text(lang));
+            });
+        });
+    }
+
     fn problems_panel(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let lang = self.lang;
         let bp = &self.doc.blueprint;
@@ -965,7 +1005,7 @@ impl EditorApp {
                                 if link.clicked()
                                     && let Some(tp) = tp
                                 {
-                                    actions.push(Action::Select(vec![tp]));
+                                    actions.push(Action::Show(tp));
                                 }
                                 link.context_menu(|ui| {
                                     let text = Msg::SwitchOffRule.fill(lang, &[&f.rule]);

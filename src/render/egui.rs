@@ -110,6 +110,48 @@ pub fn coarse_mesh(scene: &Scene) -> egui::Mesh {
     mesh
 }
 
+/// Which scene items lie in each vertical strip of the diagram, so a frame
+/// looks only at the items near the visible part (blueprints are wide).
+pub struct SceneIndex {
+    strip: f32,
+    strips: Vec<Vec<u32>>,
+}
+
+impl SceneIndex {
+    /// Strips this wide, in diagram units.
+    const STRIP: f32 = 512.0;
+
+    pub fn new(scene: &Scene) -> Self {
+        let n = ((scene.size.x / Self::STRIP).ceil() as usize).max(1);
+        let mut strips = vec![Vec::new(); n];
+        for (i, item) in scene.items.iter().enumerate() {
+            let a = ((item.bounds.min.x / Self::STRIP).floor().max(0.0) as usize).min(n - 1);
+            let b = ((item.bounds.max.x / Self::STRIP).floor().max(0.0) as usize).min(n - 1);
+            for strip in &mut strips[a..=b] {
+                strip.push(i as u32);
+            }
+        }
+        Self {
+            strip: Self::STRIP,
+            strips,
+        }
+    }
+
+    /// Indices of the items that may meet `[x0, x1]`, in painting order.
+    pub fn candidates(&self, x0: f32, x1: f32) -> Vec<u32> {
+        let n = self.strips.len();
+        let a = ((x0 / self.strip).floor().max(0.0) as usize).min(n - 1);
+        let b = ((x1 / self.strip).floor().max(0.0) as usize).min(n - 1);
+        if a == b {
+            return self.strips[a].clone();
+        }
+        let mut all: Vec<u32> = self.strips[a..=b].iter().flatten().copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+}
+
 /// Paints the scene's items that fall inside `painter`'s clip rectangle.
 /// Below [`DETAIL_MIN_ZOOM`], `coarse` (from [`coarse_mesh`]) stands in for
 /// every rectangle. Returns how many items were painted.
@@ -118,6 +160,7 @@ pub fn paint(
     scene: &Scene,
     t: UiFromScene,
     coarse: Option<&egui::Mesh>,
+    index: Option<&SceneIndex>,
 ) -> usize {
     let visible = t.inverse_rect(painter.clip_rect());
     let is_coarse = t.zoom < DETAIL_MIN_ZOOM;
@@ -134,7 +177,12 @@ pub fn paint(
         _ => false,
     };
     let coarse = is_coarse;
-    for item in &scene.items {
+    let candidates = index.map(|ix| ix.candidates(visible.min.x, visible.max.x));
+    let items: Box<dyn Iterator<Item = &crate::scene::Item>> = match &candidates {
+        Some(c) => Box::new(c.iter().map(|&i| &scene.items[i as usize])),
+        None => Box::new(scene.items.iter()),
+    };
+    for item in items {
         if !item.bounds.intersects(&visible) {
             continue;
         }
