@@ -144,6 +144,8 @@ pub struct EditorApp {
     /// Health checks and compliance of the document, worked out again only
     /// when it changes: (serial, revision, problems, met, standards).
     summary: Option<(u64, u64, usize, usize, usize)>,
+    /// The health checks' findings for (serial, revision).
+    findings: Option<(u64, u64, std::rc::Rc<Vec<crate::check::Finding>>)>,
     /// The Problems panel is open.
     pub show_problems: bool,
 }
@@ -195,6 +197,7 @@ impl EditorApp {
             fonts_installed: false,
             last_title: String::new(),
             summary: None,
+            findings: None,
             show_problems: true,
         }
     }
@@ -961,15 +964,28 @@ impl EditorApp {
         });
     }
 
+    /// The health checks' findings, worked out again only when the document changes.
+    fn findings(&mut self) -> std::rc::Rc<Vec<crate::check::Finding>> {
+        let (serial, revision) = (self.doc.serial, self.doc.revision);
+        match &self.findings {
+            Some((s, r, f)) if *s == serial && *r == revision => f.clone(),
+            _ => {
+                let f = std::rc::Rc::new(crate::check::check(&self.doc.blueprint));
+                self.findings = Some((serial, revision, f.clone()));
+                f
+            }
+        }
+    }
+
     fn problems_panel(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let lang = self.lang;
+        let findings = self.findings();
         let bp = &self.doc.blueprint;
         egui::Panel::bottom("problems")
             .resizable(true)
             .default_size(120.0)
             .show(ui, |ui| {
                 ui.strong(Msg::ProblemsTitle.text(lang));
-                let findings = crate::check::check(bp);
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show_rows(ui, 18.0, findings.len(), |ui, range| {
