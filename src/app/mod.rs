@@ -1118,14 +1118,7 @@ impl EditorApp {
                 let r = egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
                     ui.heading(t(Msg::UnsavedTitle));
                     ui.label(Msg::UnsavedBody.fill(lang, &[&name]));
-                    ui.horizontal(|ui| {
-                        (
-                            ui.button(t(Msg::SaveFirst)).clicked(),
-                            ui.button(t(Msg::Discard)).clicked(),
-                            ui.button(t(Msg::Cancel)).clicked(),
-                        )
-                    })
-                    .inner
+                    choice(ui, [t(Msg::SaveFirst), t(Msg::Discard), t(Msg::Cancel)])
                 });
                 let (save, discard, cancel) = r.inner;
                 if save {
@@ -1153,14 +1146,7 @@ impl EditorApp {
             Dialog::ChangedOnDisk { path } => {
                 let r = egui::Modal::new(egui::Id::unique("changed")).show(ctx, |ui| {
                     ui.label(Msg::ChangedOnDisk.fill(lang, &[&path.display()]));
-                    ui.horizontal(|ui| {
-                        (
-                            ui.button(t(Msg::Overwrite)).clicked(),
-                            ui.button(t(Msg::CmdSaveAs)).clicked(),
-                            ui.button(t(Msg::Cancel)).clicked(),
-                        )
-                    })
-                    .inner
+                    choice(ui, [t(Msg::Overwrite), t(Msg::CmdSaveAs), t(Msg::Cancel)])
                 });
                 let (over, save_as, cancel) = r.inner;
                 if over {
@@ -1265,6 +1251,15 @@ impl EditorApp {
             self.dialog = None;
         }
     }
+}
+
+/// A row of three buttons; which was clicked.
+fn choice(ui: &mut egui::Ui, labels: [&str; 3]) -> (bool, bool, bool) {
+    ui.horizontal(|ui| {
+        let [a, b, c] = labels.map(|l| ui.button(l).clicked());
+        (a, b, c)
+    })
+    .inner
 }
 
 impl eframe::App for EditorApp {
