@@ -118,6 +118,8 @@ pub struct StepBox {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardBox {
     pub id: TouchpointId,
+    /// The touchpoint's position in `Blueprint::touchpoints`.
+    pub index: usize,
     pub rect: Rect,
     pub lane: usize,
     pub step: usize,
@@ -172,6 +174,13 @@ pub struct Layout {
     pub emotion: Option<EmotionBox>,
     pub legend: Rect,
     card_of: HashMap<TouchpointId, usize>,
+}
+
+impl CardBox {
+    /// The card's touchpoint in the blueprint it was laid out from.
+    pub fn touchpoint<'a>(&self, bp: &'a Blueprint) -> Option<&'a Touchpoint> {
+        bp.touchpoints.get(self.index).filter(|t| t.id == self.id)
+    }
 }
 
 impl Layout {
@@ -260,9 +269,9 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
     // How many cards each cell holds, and each card's place in its cell.
     let mut count = vec![vec![0usize; steps.len()]; visible.len()];
     let mut placed = Vec::with_capacity(bp.touchpoints.len());
-    for tp in &bp.touchpoints {
+    for (i, tp) in bp.touchpoints.iter().enumerate() {
         if let (Some(&l), Some(&s)) = (lane_index.get(&tp.lane), step_index.get(&tp.step)) {
-            placed.push((tp, l, s, count[l][s]));
+            placed.push((tp, i, l, s, count[l][s]));
             count[l][s] += 1;
         }
     }
@@ -333,11 +342,12 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
 
     let cards: Vec<CardBox> = placed
         .iter()
-        .map(|&(tp, l, s, k)| {
+        .map(|&(tp, index, l, s, k)| {
             let x = grid_x + s as f32 * COL_W + (COL_W - CARD_W) / 2.0;
             let y = lanes[l].rect.min.y + LANE_PAD + k as f32 * (CARD_H + CARD_GAP);
             CardBox {
                 id: tp.id.clone(),
+                index,
                 rect: Rect::from_xywh(x, y, CARD_W, CARD_H),
                 lane: l,
                 step: s,

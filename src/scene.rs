@@ -826,7 +826,7 @@ pub fn scene_with(
 
     // Cards.
     for card in &layout.cards {
-        let Some(tp) = bp.touchpoint(&card.id) else {
+        let Some(tp) = card.touchpoint(bp) else {
             continue;
         };
         b.owner = Owner::Touchpoint(tp.id.clone());

@@ -64,6 +64,8 @@ struct Cache {
     /// The scene's rectangles as one mesh, for the coarse level of detail.
     coarse: Option<egui::Mesh>,
     index: crate::render::egui::SceneIndex,
+    /// The overview picture, made when first needed.
+    overview: Option<egui::TextureHandle>,
 }
 
 impl CanvasState {
@@ -100,6 +102,7 @@ impl CanvasState {
                     scene,
                     coarse: None,
                     index,
+                    overview: None,
                 }
             }
         }
@@ -223,7 +226,7 @@ pub fn show(
         .iter()
         .filter(|c| !coarse && c.rect.intersects(&visible));
     for card in widget_cards {
-        let Some(tp) = bp.touchpoint(&card.id) else {
+        let Some(tp) = card.touchpoint(bp) else {
             continue;
         };
         let r = t.rect(card.rect);
@@ -476,13 +479,15 @@ pub fn show(
             origin: mini.min,
             zoom: scale,
         };
-        let mesh = cache
-            .coarse
-            .get_or_insert_with(|| crate::render::egui::coarse_mesh(&cache.scene));
-        let mut m = mesh.clone();
-        for v in &mut m.vertices {
-            v.pos = mini_t.origin + v.pos.to_vec2() * scale;
-        }
+        // The overview is a small picture painted once per document change:
+        // one textured quad a frame, however many cards there are.
+        let w = size.x.round().max(1.0) as usize;
+        let h = size.y.round().max(1.0) as usize;
+        let texture = cache.overview.get_or_insert_with(|| {
+            let image = crate::render::egui::overview_image(&cache.scene, w, h);
+            ui.ctx()
+                .load_texture("overview", image, egui::TextureOptions::LINEAR)
+        });
         painter.rect(
             mini.expand(3.0),
             4.0,
@@ -490,7 +495,12 @@ pub fn show(
             ui.visuals().window_stroke,
             egui::StrokeKind::Outside,
         );
-        painter.add(egui::Shape::mesh(m));
+        painter.image(
+            texture.id(),
+            mini,
+            egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+            Color32::WHITE,
+        );
         let view = mini_t.rect(shown).intersect(mini);
         painter.rect_stroke(
             view,

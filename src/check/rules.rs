@@ -431,7 +431,14 @@ fn wait_without_time_standard(bp: &Blueprint, out: &mut Vec<Finding>) {
 }
 
 fn connector_backwards(bp: &Blueprint, out: &mut Vec<Finding>) {
-    let step_of = |id: &TouchpointId| bp.touchpoint(id).and_then(|t| bp.step_index(&t.step));
+    let step_index: HashMap<&StepId, usize> = bp
+        .steps()
+        .enumerate()
+        .map(|(i, (_, s))| (&s.id, i))
+        .collect();
+    let by_id: HashMap<&TouchpointId, &Touchpoint> =
+        bp.touchpoints.iter().map(|t| (&t.id, t)).collect();
+    let step_of = |id: &TouchpointId| by_id.get(id).and_then(|t| step_index.get(&t.step).copied());
     for c in bp
         .connectors
         .iter()
@@ -440,10 +447,8 @@ fn connector_backwards(bp: &Blueprint, out: &mut Vec<Finding>) {
         if let (Some(from), Some(to)) = (step_of(&c.from), step_of(&c.to))
             && to < from
         {
-            let title = |id: &TouchpointId| {
-                bp.touchpoint(id)
-                    .map_or_else(String::new, |t| t.title.clone())
-            };
+            let title =
+                |id: &TouchpointId| by_id.get(id).map_or_else(String::new, |t| t.title.clone());
             push(
                 out,
                 "connector-backwards",

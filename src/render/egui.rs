@@ -152,6 +152,34 @@ impl SceneIndex {
     }
 }
 
+/// A small picture of the whole scene for the overview: its filled
+/// rectangles drawn into a `width` × `height` image.
+pub fn overview_image(scene: &Scene, width: usize, height: usize) -> egui::ColorImage {
+    let mut image = egui::ColorImage::filled([width, height], c32(scene.background));
+    let sx = width as f32 / scene.size.x.max(1.0);
+    let sy = height as f32 / scene.size.y.max(1.0);
+    for item in &scene.items {
+        if let Shape::Rect {
+            rect,
+            fill: Some(fill),
+            ..
+        } = &item.shape
+        {
+            let x0 = ((rect.min.x * sx).floor().max(0.0) as usize).min(width);
+            let x1 = ((rect.max.x * sx).ceil().max(0.0) as usize).min(width);
+            let y0 = ((rect.min.y * sy).floor().max(0.0) as usize).min(height);
+            let y1 = ((rect.max.y * sy).ceil().max(0.0) as usize).min(height);
+            let colour = c32(*fill);
+            for y in y0..y1 {
+                for x in x0..x1 {
+                    image.pixels[y * width + x] = colour;
+                }
+            }
+        }
+    }
+    image
+}
+
 /// Paints the scene's items that fall inside `painter`'s clip rectangle.
 /// Below [`DETAIL_MIN_ZOOM`], `coarse` (from [`coarse_mesh`]) stands in for
 /// every rectangle. Returns how many items were painted.
@@ -321,12 +349,45 @@ fn dashed(painter: &Painter, pts: &[egui::Pos2], s: &Stroke, z: f32) {
     };
     // Dashes scale with the zoom, but never below a few points: zoomed far
     // out, a line would otherwise become thousands of specks to tessellate.
-    painter.extend(egui::Shape::dashed_line(
-        pts,
-        stroke(s, z),
-        dash.max(3.0),
-        gap.max(2.5),
-    ));
+    // Only the part of each segment on screen is dashed: a line across a
+    // wide blueprint would otherwise make dashes for its whole length.
+    let clip = painter.clip_rect().expand(4.0);
+    for seg in pts.windows(2) {
+        if let Some((a, b)) = clip_segment(seg[0], seg[1], clip) {
+            painter.extend(egui::Shape::dashed_line(
+                &[a, b],
+                stroke(s, z),
+                dash.max(3.0),
+                gap.max(2.5),
+            ));
+        }
+    }
+}
+
+/// The part of the segment `a`–`b` inside `r` (Liang–Barsky).
+fn clip_segment(a: egui::Pos2, b: egui::Pos2, r: egui::Rect) -> Option<(egui::Pos2, egui::Pos2)> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (p, q) in [
+        (-d.x, a.x - r.min.x),
+        (d.x, r.max.x - a.x),
+        (-d.y, a.y - r.min.y),
+        (d.y, r.max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 <= t1).then(|| (a + d * t0, a + d * t1))
 }
 
 /// The size of the smallest rectangle holding a scene, in screen points.
