@@ -6,6 +6,11 @@ use servuction::app::EditorApp;
 use servuction::model::{Blueprint, Language};
 use std::time::{Duration, Instant};
 
+// The allocator the `servuction` binary uses, so the figures are the app's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+#[inline(never)]
 fn frame(ctx: &egui::Context, app: &mut EditorApp) -> usize {
     let input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
@@ -60,7 +65,9 @@ fn main() {
         "{:<22} {:<10} {:>12} {:>12} {:>10}",
         "blueprint", "view", "median", "p90", "meshes"
     );
-    for (name, bp) in &cases {
+    // `FRAME_ONLY=hotel` measures only the cases whose name contains it.
+    let only = std::env::var("FRAME_ONLY").unwrap_or_default();
+    for (name, bp) in cases.iter().filter(|(n, _)| n.contains(&only)) {
         for zoomed_in in [false, true] {
             let (median, p90, meshes) = measure(bp, zoomed_in);
             println!(
