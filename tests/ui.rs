@@ -638,3 +638,74 @@ fn clicking_a_standard_shows_its_touchpoint_on_the_canvas() {
         "the touchpoint was not brought into view"
     );
 }
+
+#[test]
+fn presenting_walks_the_cycle_stage_by_stage_and_by_moments_of_truth() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app =
+        EditorApp::new(hotel(), Some(RecoveryStore::at(dir.path()))).without_native_dialogs();
+    app.lang = Language::En;
+    let mut h = Harness::builder()
+        .with_size(vec2(1920.0, 1080.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
+    h.run();
+    h.key_press(Key::F5);
+    h.run();
+    assert!(h.state().presenting.is_some());
+    assert!(
+        h.query_by_label("File").is_none(),
+        "the editing chrome is hidden"
+    );
+    assert!(h.query_by_label("1 of 4").is_some());
+    // A clicker's PageDown moves on; the panel shows the stage in large type.
+    h.key_press(Key::PageDown);
+    h.run();
+    assert!(h.query_by_label("2 of 4").is_some());
+    assert!(h.query_by_label("Check-in").is_some());
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert!(h.query_by_label("1 of 4").is_some());
+    // Moment of truth by moment of truth, with the standards shown large.
+    h.get_by_label("Moments of truth").click();
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        h.query_all_by_label("Receptionist registers the guest")
+            .count(),
+        2,
+        "the card and the panel"
+    );
+    assert!(h.query_by_label("3.6 min · Met").is_some());
+    h.remove_cursor();
+    h.run();
+    h.snapshot("presentation_1920x1080");
+    // Editing stays possible, and Esc leaves.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().presenting.is_none());
+    assert!(h.query_by_label("File").is_some());
+}
+
+#[test]
+fn the_workshop_timer_counts_down_and_signals_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    h.key_press(Key::F5);
+    // The view glides to the first stage.
+    h.run_steps(90);
+    h.get_by_role_and_label(egui::Role::SpinButton, "Minutes")
+        .set_value_accesskit(1.0);
+    h.run_steps(5);
+    assert!(h.query_by_label("1:00").is_some());
+    h.get_by_label("Start").click();
+    for _ in 0..(61 * 60) {
+        h.step();
+    }
+    assert!(h.query_by_label("Time is up").is_some());
+    h.get_by_label("Reset").click();
+    h.run_steps(5);
+    assert!(h.query_by_label("1:00").is_some());
+}

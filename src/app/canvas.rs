@@ -35,6 +35,11 @@ pub struct CanvasState {
     boxing: Option<egui::Pos2>,
     /// A touchpoint to bring into view at the next frame.
     pub reveal: Option<TouchpointId>,
+    /// The part of the diagram a presentation is on: the view glides to it
+    /// and the rest is dimmed.
+    pub focus: Option<layout::Rect>,
+    /// A laser-pointer highlight follows the mouse.
+    pub laser: bool,
 }
 
 impl Default for CanvasState {
@@ -53,6 +58,8 @@ impl Default for CanvasState {
             compliance_view: false,
             boxing: None,
             reveal: None,
+            focus: None,
+            laser: false,
         }
     }
 }
@@ -160,6 +167,25 @@ pub fn show(
     }
     if bg.dragged() && st.dragging.is_none() && st.boxing.is_none() {
         st.pan += bg.drag_delta();
+        st.fitted = false;
+    }
+    if let Some(f) = st.focus {
+        // Glide towards the focus, fitted with a margin.
+        let z = ((rect.width() - 60.0) / f.width())
+            .min((rect.height() - 60.0) / f.height())
+            .clamp(0.05, 3.0);
+        let c = f.center();
+        let pan = rect.size() / 2.0 - vec2(c.x, c.y) * z;
+        let dt = ui.input(|i| i.stable_dt).min(0.1);
+        let k = (dt * 8.0).min(1.0);
+        if (st.zoom - z).abs() > 0.001 || (st.pan - pan).length() > 0.5 {
+            st.zoom += (z - st.zoom) * k;
+            st.pan += (pan - st.pan) * k;
+            ui.ctx().request_repaint();
+        } else {
+            st.zoom = z;
+            st.pan = pan;
+        }
         st.fitted = false;
     }
     if let Some(id) = st.reveal.take()
@@ -471,7 +497,7 @@ pub fn show(
         let s = shown.expand(1.0);
         s.min.x <= 0.0 && s.min.y <= 0.0 && s.max.x >= whole.max.x && s.max.y >= whole.max.y
     };
-    if !all_shown && rect.width() > 300.0 {
+    if !all_shown && rect.width() > 300.0 && st.focus.is_none() {
         let scale = (220.0 / whole.max.x).min(120.0 / whole.max.y);
         let size = vec2(whole.max.x * scale, whole.max.y * scale);
         let mini = egui::Rect::from_min_size(rect.left_bottom() + vec2(10.0, -size.y - 10.0), size);
@@ -522,6 +548,41 @@ pub fn show(
         }
     }
 
+    // Presentation: the rest of the diagram dimmed around the focus.
+    if let Some(f) = st.focus {
+        let fr = t.rect(f);
+        let veil = if dark {
+            Color32::from_black_alpha(170)
+        } else {
+            Color32::from_white_alpha(190)
+        };
+        for r in [
+            egui::Rect::from_min_max(rect.min, egui::pos2(rect.max.x, fr.min.y)),
+            egui::Rect::from_min_max(egui::pos2(rect.min.x, fr.max.y), rect.max),
+            egui::Rect::from_min_max(
+                egui::pos2(rect.min.x, fr.min.y),
+                egui::pos2(fr.min.x, fr.max.y),
+            ),
+            egui::Rect::from_min_max(
+                egui::pos2(fr.max.x, fr.min.y),
+                egui::pos2(rect.max.x, fr.max.y),
+            ),
+        ] {
+            painter.rect_filled(r.intersect(rect), 0.0, veil);
+        }
+    }
+    if st.laser
+        && let Some(p) = ui.input(|i| i.pointer.hover_pos())
+        && rect.contains(p)
+    {
+        painter.circle_filled(p, 14.0, Color32::from_rgba_unmultiplied(255, 0, 0, 60));
+        painter.circle_filled(p, 6.0, Color32::from_rgb(230, 20, 20));
+    }
+    if st.focus.is_some() {
+        return_cache(st, cache);
+        return;
+    }
+
     // Zoom buttons in the corner.
     let corner =
         egui::Rect::from_min_size(rect.right_bottom() - vec2(150.0, 40.0), vec2(140.0, 30.0));
@@ -551,6 +612,10 @@ pub fn show(
             }
         });
     });
+    return_cache(st, cache);
+}
+
+fn return_cache(st: &mut CanvasState, cache: Cache) {
     st.cache = Some(cache);
 }
 

@@ -26,13 +26,14 @@ pub enum UiCommand {
     ToggleFail,
     ToggleWait,
     Shortcuts,
+    Present,
 }
 
 impl UiCommand {
     /// Every command, in the order the Help window lists them. Shortcuts with
     /// Shift come before the same key without it, because egui matches
     /// Ctrl+Z on Ctrl+Shift+Z too: the more specific one must be taken first.
-    pub const ALL: [UiCommand; 19] = [
+    pub const ALL: [UiCommand; 20] = [
         UiCommand::Open,
         UiCommand::SaveAs,
         UiCommand::Save,
@@ -52,6 +53,7 @@ impl UiCommand {
         UiCommand::ToggleFail,
         UiCommand::ToggleWait,
         UiCommand::Shortcuts,
+        UiCommand::Present,
     ];
 
     /// The command's name.
@@ -75,6 +77,7 @@ impl UiCommand {
             UiCommand::ToggleFail => Msg::CmdToggleFail,
             UiCommand::ToggleWait => Msg::CmdToggleWait,
             UiCommand::Shortcuts => Msg::CmdShortcuts,
+            UiCommand::Present => Msg::CmdPresent,
         }
     }
 
@@ -102,6 +105,7 @@ impl UiCommand {
             UiCommand::ToggleFail => k(Modifiers::NONE, Key::F),
             UiCommand::ToggleWait => k(Modifiers::NONE, Key::W),
             UiCommand::Shortcuts => k(Modifiers::NONE, Key::F1),
+            UiCommand::Present => k(Modifiers::NONE, Key::F5),
         }
     }
 

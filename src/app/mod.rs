@@ -6,6 +6,7 @@ mod canvas;
 pub mod command;
 mod files;
 mod inspector;
+pub mod present;
 
 pub use command::UiCommand;
 pub use files::native_dialogs_available;
@@ -148,6 +149,8 @@ pub struct EditorApp {
     findings: Option<(u64, u64, std::rc::Rc<Vec<crate::check::Finding>>)>,
     /// The Problems panel is open.
     pub show_problems: bool,
+    /// Presentation mode, when on.
+    pub presenting: Option<present::Presentation>,
 }
 
 /// Preferences kept between runs.
@@ -199,6 +202,7 @@ impl EditorApp {
             summary: None,
             findings: None,
             show_problems: true,
+            presenting: None,
         }
     }
 
@@ -594,6 +598,7 @@ impl EditorApp {
                 }
             }
             UiCommand::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
+            UiCommand::Present => self.set_presenting(ctx, self.presenting.is_none()),
         }
     }
 
@@ -660,6 +665,29 @@ impl EditorApp {
     /// Keyboard shortcuts; plain keys only when no text field has focus.
     fn shortcuts(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         let typing = ctx.egui_wants_keyboard_input();
+        if self.presenting.is_some() && !typing {
+            // A clicker sends PageDown and PageUp.
+            let (next, prev, leave) = ctx.input_mut(|i| {
+                let mut k = |key| i.consume_key(egui::Modifiers::NONE, key);
+                (
+                    k(egui::Key::ArrowRight) | k(egui::Key::PageDown) | k(egui::Key::Space),
+                    k(egui::Key::ArrowLeft) | k(egui::Key::PageUp),
+                    k(egui::Key::Escape) | k(egui::Key::F5),
+                )
+            });
+            if leave {
+                self.set_presenting(ctx, false);
+            } else if let Some(p) = &mut self.presenting {
+                let n = present::stops(&self.doc.blueprint, p.by_moments).len();
+                if next && p.stop + 1 < n {
+                    p.stop += 1;
+                }
+                if prev && p.stop > 0 {
+                    p.stop -= 1;
+                }
+            }
+            return;
+        }
         for cmd in UiCommand::ALL {
             let Some(sc) = cmd.shortcut() else { continue };
             // A focused text field keeps its own undo, redo and plain keys.
@@ -742,6 +770,132 @@ impl EditorApp {
         self.last_autosave = now;
     }
 
+    /// Enters or leaves presentation mode (full screen, no editing chrome).
+    pub fn set_presenting(&mut self, ctx: &egui::Context, on: bool) {
+        if on == self.presenting.is_some() {
+            return;
+        }
+        self.presenting = on.then(present::Presentation::new);
+        self.canvas.laser = on;
+        if !on {
+            self.canvas.focus = None;
+            self.canvas.fit_pending = true;
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+    }
+
+    /// The presentation: the canvas on the current stop, the rest dimmed, and
+    /// a panel with the stop's standards in large type, the walkthrough's
+    /// controls and the timer.
+    fn show_presentation(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let lang = self.lang;
+        let t = |m: Msg| m.text(lang);
+        let now = ui.ctx().input(|i| i.time);
+        let Some(p) = self.presenting.as_mut() else {
+            return;
+        };
+        let stops = present::stops(&self.doc.blueprint, p.by_moments);
+        p.stop = p.stop.min(stops.len().saturating_sub(1));
+        let stop = stops.get(p.stop).cloned();
+        egui::Panel::right("presentation")
+            .exact_size(460.0)
+            .show(ui, |ui| {
+                ui.add_space(12.0);
+                ui.horizontal(|ui| {
+                    if ui
+                        .selectable_label(!p.by_moments, t(Msg::PresentByStage))
+                        .clicked()
+                    {
+                        p.by_moments = false;
+                        p.stop = 0;
+                    }
+                    if ui
+                        .selectable_label(p.by_moments, t(Msg::PresentByMoment))
+                        .clicked()
+                    {
+                        p.by_moments = true;
+                        p.stop = 0;
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui.button("<").clicked() && p.stop > 0 {
+                        p.stop -= 1;
+                    }
+                    ui.label(Msg::PresentStop.fill(lang, &[&(p.stop + 1), &stops.len().max(1)]));
+                    if ui.button(">").clicked() && p.stop + 1 < stops.len() {
+                        p.stop += 1;
+                    }
+                });
+                ui.separator();
+                present::panel(ui, &self.doc.blueprint, stop.as_ref(), lang);
+                ui.separator();
+                // The timer.
+                let left = match (p.timer_end, p.timer_paused) {
+                    (Some(end), _) => end - now,
+                    (None, Some(left)) => left,
+                    (None, None) => p.timer_minutes * 60.0,
+                };
+                let done = p.timer_end.is_some() && left <= 0.0;
+                let colour = if done && (now * 2.0) as i64 % 2 == 0 {
+                    ui.visuals().warn_fg_color
+                } else {
+                    ui.visuals().strong_text_color()
+                };
+                ui.label(
+                    egui::RichText::new(present::clock(left))
+                        .size(48.0)
+                        .color(colour),
+                );
+                if done {
+                    ui.label(
+                        egui::RichText::new(t(Msg::TimerDone))
+                            .size(24.0)
+                            .color(ui.visuals().warn_fg_color),
+                    );
+                }
+                ui.horizontal(|ui| {
+                    let l = ui.label(t(Msg::TimerMinutes)).id;
+                    ui.add(egui::DragValue::new(&mut p.timer_minutes).range(1.0..=180.0))
+                        .labelled_by(l);
+                    if p.timer_end.is_some() {
+                        if ui.button(t(Msg::TimerPause)).clicked() {
+                            p.timer_paused = Some(left.max(0.0));
+                            p.timer_end = None;
+                        }
+                    } else if ui.button(t(Msg::TimerStart)).clicked() {
+                        p.timer_end =
+                            Some(now + p.timer_paused.take().unwrap_or(p.timer_minutes * 60.0));
+                    }
+                    if ui.button(t(Msg::TimerReset)).clicked() {
+                        p.timer_end = None;
+                        p.timer_paused = None;
+                    }
+                });
+                if p.timer_end.is_some() {
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_millis(250));
+                }
+                ui.checkbox(&mut self.canvas.laser, t(Msg::LaserPointer));
+                ui.add_space(12.0);
+                if ui.button(t(Msg::PresentLeave)).clicked() {
+                    actions.push(Action::Command(UiCommand::Present));
+                }
+            });
+        let layout = crate::layout::layout(&self.doc.blueprint, crate::layout::Options::default());
+        self.canvas.focus = stop.as_ref().and_then(|s| present::focus_rect(&layout, s));
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            canvas::show(
+                ui,
+                &self.doc,
+                &self.selection,
+                lang,
+                false,
+                &mut self.canvas,
+                actions,
+            );
+        });
+    }
+
     /// Draws the whole editor into `ui` and applies what the user did.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -777,6 +931,12 @@ impl EditorApp {
             self.dialog = Some(Dialog::Unsaved { then: Then::Close });
         }
 
+        if self.presenting.is_some() {
+            self.show_presentation(ui, &mut actions);
+            self.dialogs(&ctx, &mut actions);
+            self.apply_actions(&ctx, actions);
+            return;
+        }
         self.menu_bar(ui, &mut actions);
         self.toolbar(ui, &mut actions);
         self.status_bar(ui);
@@ -900,6 +1060,7 @@ impl EditorApp {
                     cmd_button(ui, UiCommand::ZoomIn, actions);
                     cmd_button(ui, UiCommand::ZoomOut, actions);
                     cmd_button(ui, UiCommand::ZoomFit, actions);
+                    cmd_button(ui, UiCommand::Present, actions);
                     ui.separator();
                     ui.checkbox(&mut self.dark, t(Msg::CmdDarkTheme));
                     ui.checkbox(&mut self.canvas.compliance_view, t(Msg::CmdComplianceView));
@@ -954,6 +1115,7 @@ impl EditorApp {
                 button(ui, UiCommand::Delete, !self.selection.is_empty());
                 ui.separator();
                 button(ui, UiCommand::ZoomFit, true);
+                button(ui, UiCommand::Present, true);
                 ui.separator();
                 ui.toggle_value(
                     &mut self.canvas.compliance_view,

@@ -1,0 +1,171 @@
+//! Presentation mode for workshops on a shared screen: full screen, no
+//! editing chrome, a walk through the service cycle stage by stage or moment
+//! of truth by moment of truth, large type, a timer and a laser pointer.
+
+use crate::check;
+use crate::i18n::{self, Msg};
+use crate::layout::{Layout, Rect, pos};
+use crate::model::*;
+
+/// One stop of the walkthrough.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stop {
+    Stage(StageId),
+    Touchpoint(TouchpointId),
+}
+
+/// The state of a presentation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Presentation {
+    /// The current stop.
+    pub stop: usize,
+    /// Walk moment of truth by moment of truth instead of stage by stage.
+    pub by_moments: bool,
+    /// The timer's length, in minutes.
+    pub timer_minutes: f64,
+    /// When a running timer ends (the UI clock, in seconds).
+    pub timer_end: Option<f64>,
+    /// Seconds left on a paused timer.
+    pub timer_paused: Option<f64>,
+}
+
+impl Presentation {
+    pub fn new() -> Self {
+        Self {
+            timer_minutes: 10.0,
+            ..Default::default()
+        }
+    }
+}
+
+/// The stops of a walkthrough, in the order the customer lives them.
+pub fn stops(bp: &Blueprint, by_moments: bool) -> Vec<Stop> {
+    if !by_moments {
+        return bp
+            .stages
+            .iter()
+            .map(|s| Stop::Stage(s.id.clone()))
+            .collect();
+    }
+    let mut moments: Vec<(usize, &Touchpoint)> = bp
+        .touchpoints
+        .iter()
+        .filter(|t| t.moment_of_truth != MomentOfTruth::None)
+        .filter_map(|t| Some((bp.step_index(&t.step)?, t)))
+        .collect();
+    moments.sort_by_key(|(step, t)| (*step, bp.lane_index(&t.lane)));
+    moments
+        .into_iter()
+        .map(|(_, t)| Stop::Touchpoint(t.id.clone()))
+        .collect()
+}
+
+/// The part of the diagram a stop shows.
+pub fn focus_rect(layout: &Layout, stop: &Stop) -> Option<Rect> {
+    match stop {
+        Stop::Stage(id) => {
+            let header = layout.stages.iter().find(|s| &s.id == id)?.rect;
+            let bottom = layout
+                .emotion
+                .as_ref()
+                .map_or(layout.grid.max.y, |e| e.rect.max.y);
+            Some(Rect {
+                min: header.min,
+                max: pos(header.max.x, bottom),
+            })
+        }
+        Stop::Touchpoint(id) => {
+            let card = layout.card(id)?;
+            let lane = &layout.lanes[card.lane];
+            let column = layout.steps[card.step].column;
+            Some(Rect {
+                min: pos(column.min.x - 120.0, lane.rect.min.y - 60.0),
+                max: pos(column.max.x + 120.0, lane.rect.max.y + 60.0),
+            })
+        }
+    }
+}
+
+/// The side panel: what the current stop is about, in large type.
+pub fn panel(ui: &mut egui::Ui, bp: &Blueprint, stop: Option<&Stop>, lang: Language) {
+    let big = |t: &str| egui::RichText::new(t).size(34.0).strong();
+    let mid = |t: &str| egui::RichText::new(t).size(24.0);
+    match stop {
+        Some(Stop::Stage(id)) => {
+            let Some(stage) = bp.stages.iter().find(|s| &s.id == id) else {
+                return;
+            };
+            ui.label(big(&stage.name));
+            ui.add_space(12.0);
+            for step in &stage.steps {
+                ui.label(mid(&format!("• {}", step.name)));
+            }
+            ui.add_space(16.0);
+            let r = check::compliance_by_stage(bp)
+                .into_iter()
+                .find(|(s, _)| s == id)
+                .map(|(_, r)| r)
+                .unwrap_or_default();
+            ui.label(mid(&Msg::ReportOfMet.fill(lang, &[&r.met, &r.total()])));
+        }
+        Some(Stop::Touchpoint(id)) => {
+            let Some(tp) = bp.touchpoint(id) else { return };
+            ui.label(big(&tp.title));
+            ui.label(mid(i18n::moment(tp.moment_of_truth).text(lang)));
+            ui.add_space(16.0);
+            for s in bp.standards_of(id) {
+                let latest = s
+                    .latest()
+                    .map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.value, s.unit));
+                ui.label(mid(&s.statement));
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{latest} · {}",
+                        i18n::compliance(s.compliance()).text(lang)
+                    ))
+                    .size(28.0)
+                    .strong(),
+                );
+                ui.add_space(10.0);
+            }
+            if bp.standards_of(id).next().is_none() {
+                ui.label(mid(Msg::TooltipNoStandards.text(lang)));
+            }
+        }
+        None => {
+            ui.label(big(&bp.title));
+        }
+    }
+}
+
+/// Minutes and seconds, e.g. `9:05`.
+pub fn clock(seconds: f64) -> String {
+    let s = seconds.max(0.0).ceil() as u64;
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stops_follow_the_cycle() {
+        let bp = crate::templates::find("hotel")
+            .unwrap()
+            .load(Language::En)
+            .unwrap();
+        assert_eq!(stops(&bp, false).len(), 4);
+        let moments = stops(&bp, true);
+        assert_eq!(
+            moments.first(),
+            Some(&Stop::Touchpoint("tp-arrive-doorman".into()))
+        );
+        assert_eq!(
+            moments.last(),
+            Some(&Stop::Touchpoint("tp-leave-doorman".into()))
+        );
+        let l = crate::layout::layout(&bp, Default::default());
+        assert!(moments.iter().all(|s| focus_rect(&l, s).is_some()));
+        assert_eq!(clock(545.2), "9:06");
+    }
+}
