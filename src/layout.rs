@@ -125,6 +125,15 @@ pub struct CardBox {
     pub step: usize,
 }
 
+/// A sticky note.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NoteBox {
+    pub id: NoteId,
+    /// The note's position in `Blueprint::notes`.
+    pub index: usize,
+    pub rect: Rect,
+}
+
 /// A line between lanes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineBox {
@@ -169,6 +178,8 @@ pub struct Layout {
     pub stages: Vec<StageBox>,
     pub steps: Vec<StepBox>,
     pub cards: Vec<CardBox>,
+    /// Sticky notes, under the cards of their cell.
+    pub notes: Vec<NoteBox>,
     pub lines: Vec<LineBox>,
     pub routes: Vec<Route>,
     pub emotion: Option<EmotionBox>,
@@ -192,6 +203,11 @@ impl Layout {
     /// The topmost card under a point.
     pub fn card_at(&self, p: Pos) -> Option<&CardBox> {
         self.cards.iter().rev().find(|c| c.rect.contains(p))
+    }
+
+    /// The topmost sticky note under a point.
+    pub fn note_at(&self, p: Pos) -> Option<&NoteBox> {
+        self.notes.iter().rev().find(|n| n.rect.contains(p))
     }
 
     /// The lane and step of the cell under a point.
@@ -275,6 +291,13 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
             count[l][s] += 1;
         }
     }
+    let mut placed_notes = Vec::new();
+    for (i, n) in bp.notes.iter().enumerate() {
+        if let (Some(&l), Some(&s)) = (lane_index.get(&n.lane), step_index.get(&n.step)) {
+            placed_notes.push((n, i, l, s, count[l][s]));
+            count[l][s] += 1;
+        }
+    }
     let lane_heights: Vec<f32> = count
         .iter()
         .map(|row| {
@@ -354,6 +377,18 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
             }
         })
         .collect();
+    let notes: Vec<NoteBox> = placed_notes
+        .iter()
+        .map(|&(n, index, l, s, k)| {
+            let x = grid_x + s as f32 * COL_W + (COL_W - CARD_W) / 2.0;
+            let y = lanes[l].rect.min.y + LANE_PAD + k as f32 * (CARD_H + CARD_GAP);
+            NoteBox {
+                id: n.id.clone(),
+                index,
+                rect: Rect::from_xywh(x, y, CARD_W, CARD_H),
+            }
+        })
+        .collect();
     let card_of: HashMap<TouchpointId, usize> = cards
         .iter()
         .enumerate()
@@ -399,6 +434,7 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
         stages,
         steps: step_boxes,
         cards,
+        notes,
         lines,
         routes,
         emotion,

@@ -831,8 +831,47 @@ pub fn scene_with(
         };
         b.owner = Owner::Touchpoint(tp.id.clone());
         card_shapes(&mut b, bp, tp, card.rect, overlay);
+        votes_badge(&mut b, card.rect, tp.votes);
     }
     b.owner = Owner::None;
+    // Sticky notes.
+    for nb in &layout.notes {
+        let Some(note) = bp.notes.get(nb.index).filter(|n| n.id == nb.id) else {
+            continue;
+        };
+        let fill = match note.colour {
+            NoteColour::Yellow => Rgba::rgb(0xff, 0xf1, 0x9c),
+            NoteColour::Pink => Rgba::rgb(0xff, 0xc8, 0xdd),
+            NoteColour::Green => Rgba::rgb(0xc8, 0xf0, 0xc4),
+            NoteColour::Blue => Rgba::rgb(0xc6, 0xe2, 0xff),
+        };
+        let ink = Rgba::rgb(0x1f, 0x29, 0x33);
+        let r = nb.rect;
+        // A soft shadow, then the note.
+        b.rect(
+            Rect::from_xywh(r.min.x + 3.0, r.min.y + 3.0, r.width(), r.height()),
+            2.0,
+            Some(Rgba([0, 0, 0, 40])),
+            None,
+        );
+        b.rect(
+            r,
+            2.0,
+            Some(fill),
+            Some(Stroke::solid(0.8, fill.mix(ink, 0.25))),
+        );
+        let lines = font::wrap(&note.text, 12.5, false, r.width() - 24.0, 4);
+        b.lines(
+            &lines,
+            r.min.x + 12.0,
+            r.min.y + 10.0,
+            12.5,
+            false,
+            ink,
+            Anchor::Start,
+        );
+        votes_badge(&mut b, r, note.votes);
+    }
 
     if let Some(e) = &layout.emotion {
         emotion(&mut b, e);
@@ -845,6 +884,29 @@ pub fn scene_with(
         background: th.background,
         items: b.items,
     }
+}
+
+/// The number of dots a card or note received in a vote, on its corner.
+fn votes_badge(b: &mut Builder, r: Rect, votes: u32) {
+    if votes == 0 {
+        return;
+    }
+    let c = pos(r.min.x + 2.0, r.min.y + 2.0);
+    let colour = b.theme.wait;
+    b.push(Shape::Circle {
+        center: c,
+        radius: 11.0,
+        fill: Some(colour),
+        stroke: Some(Stroke::solid(2.0, b.theme.card)),
+    });
+    b.text(
+        pos(c.x, c.y + 4.0),
+        votes.to_string(),
+        11.5,
+        true,
+        b.theme.card,
+        Anchor::Middle,
+    );
 }
 
 /// The primitives of one card.

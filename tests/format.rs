@@ -215,9 +215,9 @@ fn values_of_the_wrong_type_name_the_field() {
 
 #[test]
 fn newer_and_foreign_files_are_refused_clearly() {
-    let text = base().replace("\"version\": 2", "\"version\": 3");
+    let text = base().replace("\"version\": 3", "\"version\": 4");
     let err = format::from_str(&text).unwrap_err();
-    assert!(matches!(err, ReadError::NewerVersion { found: 3, .. }));
+    assert!(matches!(err, ReadError::NewerVersion { found: 4, .. }));
     assert!(
         err.to_string().contains("made by a newer Servuction"),
         "{err}"
@@ -261,7 +261,7 @@ fn version_1_files_are_migrated() {
     assert_eq!(moment("tp-greet"), MomentOfTruth::Moment);
     assert_eq!(moment("tp-go"), MomentOfTruth::None);
     // Written back, it is a current file.
-    assert!(format::to_string(&bp).unwrap().contains("\"version\": 2"));
+    assert!(format::to_string(&bp).unwrap().contains("\"version\": 3"));
 }
 
 #[test]
@@ -559,4 +559,34 @@ fn fuzz_regressions() {
             assert!(bp.problems().is_empty());
         }
     }
+}
+
+#[test]
+fn version_2_files_read_as_they_are_and_notes_with_votes_round_trip() {
+    let v3 = base();
+    let v2 = v3.replace("\"version\": 3", "\"version\": 2");
+    assert_eq!(
+        format::from_str(&v2).unwrap(),
+        format::from_str(&v3).unwrap()
+    );
+    let mut bp = format::from_str(&v3).unwrap();
+    bp.touchpoints[0].votes = 3;
+    bp.notes.push(Note {
+        id: NoteId::generate(),
+        lane: bp.lanes[0].id.clone(),
+        step: bp.stages[0].steps[0].id.clone(),
+        text: "Offer water while guests wait".into(),
+        colour: NoteColour::Pink,
+        votes: 5,
+    });
+    let text = format::to_string(&bp).unwrap();
+    assert_eq!(format::from_str(&text).unwrap(), bp);
+    let mut broken = bp.clone();
+    broken.notes[0].lane = "lane-gone".into();
+    assert!(
+        format::to_string(&broken)
+            .unwrap_err()
+            .to_string()
+            .contains("note `")
+    );
 }

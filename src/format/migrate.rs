@@ -4,6 +4,8 @@
 //! moments of truth with two booleans (`moment_of_truth`, `critical`).
 //! Version 2 nests steps inside their stage and has one `moment_of_truth`
 //! field: `moment` or `critical`.
+//! Version 3 adds workshop results: sticky `notes` and `votes` on
+//! touchpoints and notes. A version 2 file is a valid version 3 file.
 
 use crate::model::DocPath;
 use serde_json::{Map, Value};

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 /// The value of the `format` field of every Servuction file.
 pub const FORMAT_NAME: &str = "servuction";
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 /// The keyword of the PNG `iTXt` chunk that carries a blueprint.
 pub const PNG_KEYWORD: &str = "servuction";
 /// Files larger than this are refused before they are read.

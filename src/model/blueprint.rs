@@ -1,7 +1,7 @@
 //! The blueprint document: lanes and lines, stages and steps, touchpoints,
 //! connectors and standards. Plain data, no UI types and no I/O.
 
-use super::ids::{ConnectorId, LaneId, StageId, StepId, TouchpointId};
+use super::ids::{ConnectorId, LaneId, NoteId, StageId, StepId, TouchpointId};
 use super::standard::Standard;
 use super::values::Colour;
 use schemars::JsonSchema;
@@ -83,6 +83,49 @@ pub struct Blueprint {
     /// Ids of health-check rules switched off for this blueprint.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disabled_rules: Vec<String>,
+    /// Sticky notes captured in a workshop, pinned to cells.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+/// The colour of a sticky note.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteColour {
+    #[default]
+    Yellow,
+    Pink,
+    Green,
+    Blue,
+}
+
+impl NoteColour {
+    /// Every colour.
+    pub const ALL: [NoteColour; 4] = [
+        NoteColour::Yellow,
+        NoteColour::Pink,
+        NoteColour::Green,
+        NoteColour::Blue,
+    ];
+}
+
+/// A sticky note: an idea captured in a workshop, pinned to a lane and step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: NoteId,
+    pub lane: LaneId,
+    pub step: StepId,
+    pub text: String,
+    #[serde(default)]
+    pub colour: NoteColour,
+    /// Dots the group gave it in a vote.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub votes: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// A group of steps, such as Arrival, Check-in, Stay, Check-out.
@@ -282,6 +325,9 @@ pub struct Touchpoint {
     /// The service protocol staff follow here: a reference or a link.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub protocol: String,
+    /// Dots the group gave it in a vote.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub votes: u32,
 }
 
 impl Touchpoint {
@@ -302,6 +348,7 @@ impl Touchpoint {
             feeling: None,
             evidence: Evidence::default(),
             protocol: String::new(),
+            votes: 0,
         }
     }
 }

@@ -75,6 +75,11 @@ id_type!(
     StandardId,
     "std"
 );
+id_type!(
+    /// Identifies a [`crate::model::Note`].
+    NoteId,
+    "note"
+);
 
 /// A fresh id: `prefix-` and eight base-36 characters drawn from the
 /// process's random hasher keys, the clock and a counter.

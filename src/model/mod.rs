@@ -9,7 +9,7 @@ mod standard;
 mod values;
 
 pub use blueprint::*;
-pub use ids::{ConnectorId, LaneId, StageId, StandardId, StepId, TouchpointId};
+pub use ids::{ConnectorId, LaneId, NoteId, StageId, StandardId, StepId, TouchpointId};
 pub use standard::*;
 pub use values::{Colour, Date};
 mod validate;

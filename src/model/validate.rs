@@ -289,6 +289,16 @@ impl Validator {
                 );
             }
         }
+        for (i, n) in bp.notes.iter().enumerate() {
+            let p = root.key("notes").index(i);
+            self.id(n.id.as_str(), p.key("id"));
+            if !lane_ids.contains(n.lane.as_str()) {
+                self.dangling(p.key("lane"), "note", &n.id.0, "lane", &n.lane.0);
+            }
+            if !step_ids.contains(n.step.as_str()) {
+                self.dangling(p.key("step"), "note", &n.id.0, "step", &n.step.0);
+            }
+        }
         for (i, c) in bp.connectors.iter().enumerate() {
             let p = root.key("connectors").index(i);
             self.id(c.id.as_str(), p.key("id"));
