@@ -709,3 +709,89 @@ fn the_workshop_timer_counts_down_and_signals_the_end() {
     h.run_steps(5);
     assert!(h.query_by_label("1:00").is_some());
 }
+
+#[test]
+fn a_workshop_adds_notes_and_votes_and_they_are_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app =
+        EditorApp::new(hotel(), Some(RecoveryStore::at(dir.path()))).without_native_dialogs();
+    app.lang = Language::En;
+    let mut h = Harness::builder()
+        .with_size(vec2(1920.0, 1080.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
+    h.run();
+    h.key_press(Key::F5);
+    h.run();
+    h.get_by_label("Moments of truth").click();
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    // A pink note in the critical moment's cell, typed straight away.
+    h.get_by_label("Pink").click();
+    h.run();
+    h.get_by_label("Add note").click();
+    h.run();
+    type_text(&mut h, "Offer water while guests wait");
+    let notes = &h.state().doc.blueprint.notes;
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "Offer water while guests wait");
+    assert_eq!(notes[0].colour, NoteColour::Pink);
+    assert_eq!(notes[0].step.as_str(), "step-register");
+    h.key_press(Key::Escape); // leaves the text field, not the presentation
+    h.run();
+    assert!(h.state().presenting.is_some());
+
+    // Dot voting: two dots per person.
+    h.get_by_label("Dot voting").click();
+    h.run();
+    h.get_by_role_and_label(egui::Role::SpinButton, "Dots per person")
+        .set_value_accesskit(2.0);
+    h.run();
+    h.get_by_label("Next participant").click();
+    h.run();
+    let card = h
+        .get_all_by_label("Receptionist registers the guest")
+        .find(|n| n.rect().center().x < 1400.0)
+        .unwrap()
+        .rect()
+        .center();
+    for _ in 0..3 {
+        click_at(&mut h, card, 1);
+    }
+    let votes = |h: &Harness<'_, EditorApp>| {
+        h.state()
+            .doc
+            .blueprint
+            .touchpoint(&"tp-register-receptionist".into())
+            .unwrap()
+            .votes
+    };
+    assert_eq!(votes(&h), 2, "a participant has two dots");
+    h.get_by_label("Next participant").click();
+    h.run();
+    click_at(&mut h, card, 1);
+    assert_eq!(votes(&h), 3);
+
+    // Saved in the file, and drawn in the export.
+    let path = dir.path().join("workshop.json");
+    assert!(h.state_mut().save_to(&path, false));
+    let saved = servuction::format::read(&path).unwrap();
+    assert_eq!(saved.notes[0].text, "Offer water while guests wait");
+    assert_eq!(
+        saved
+            .touchpoint(&"tp-register-receptionist".into())
+            .unwrap()
+            .votes,
+        3
+    );
+    let scene =
+        servuction::render::export_scene(&saved, &servuction::scene::Theme::LIGHT, Language::En);
+    let svg = servuction::render::svg::to_svg(&scene, &saved.title);
+    assert!(
+        svg.contains(">Offer water while"),
+        "the note is drawn (wrapped) in the export"
+    );
+    assert!(svg.contains(">3</text>"));
+}

@@ -40,6 +40,8 @@ pub struct CanvasState {
     pub focus: Option<layout::Rect>,
     /// A laser-pointer highlight follows the mouse.
     pub laser: bool,
+    /// Dot voting: a click on a card or note gives it a dot.
+    pub voting: bool,
 }
 
 impl Default for CanvasState {
@@ -60,6 +62,7 @@ impl Default for CanvasState {
             reveal: None,
             focus: None,
             laser: false,
+            voting: false,
         }
     }
 }
@@ -278,7 +281,10 @@ pub fn show(
                 egui::StrokeKind::Outside,
             );
         }
-        if resp.clicked() {
+        if resp.clicked() && st.voting {
+            card_hit = true;
+            actions.push(Action::VoteTouchpoint(card.id.clone()));
+        } else if resp.clicked() {
             card_hit = true;
             if let Some(from) = st.connecting.take() {
                 if from != card.id {
@@ -463,6 +469,14 @@ pub fn show(
         let under = bg
             .interact_pointer_pos()
             .and_then(|p| layout.card_at(t.inverse(p)));
+        let note = bg
+            .interact_pointer_pos()
+            .and_then(|p| layout.note_at(t.inverse(p)));
+        if st.voting
+            && let Some(n) = note
+        {
+            actions.push(Action::VoteNote(n.id.clone()));
+        }
         match under {
             Some(card) if coarse => actions.push(Action::Select(vec![card.id.clone()])),
             _ => actions.push(Action::Select(Vec::new())),

@@ -81,6 +81,9 @@ pub enum Action {
     Paste(String),
     /// Selects a touchpoint and brings it into view.
     Show(TouchpointId),
+    /// A participant's dot on a touchpoint or a note, while voting.
+    VoteTouchpoint(TouchpointId),
+    VoteNote(NoteId),
 }
 
 /// A modal dialog on screen.
@@ -151,6 +154,9 @@ pub struct EditorApp {
     pub show_problems: bool,
     /// Presentation mode, when on.
     pub presenting: Option<present::Presentation>,
+    /// A text field had the keyboard at the end of the last frame (egui
+    /// drops the focus on Escape before the frame's widgets run).
+    typed_last_frame: bool,
 }
 
 /// Preferences kept between runs.
@@ -203,6 +209,7 @@ impl EditorApp {
             findings: None,
             show_problems: true,
             presenting: None,
+            typed_last_frame: false,
         }
     }
 
@@ -654,6 +661,16 @@ impl EditorApp {
                 Action::OpenPath(p) => self.guard(ctx, Then::Open(Some(p))),
                 Action::AddTouchpointAt { lane, step } => self.add_touchpoint_at(lane, step),
                 Action::Paste(text) => self.paste(&text),
+                Action::VoteTouchpoint(id) => {
+                    if self.take_dot() {
+                        self.edit(Edit::VoteTouchpoint { id, dots: 1 });
+                    }
+                }
+                Action::VoteNote(id) => {
+                    if self.take_dot() {
+                        self.edit(Edit::VoteNote { id, dots: 1 });
+                    }
+                }
                 Action::Show(id) => {
                     self.canvas.reveal = Some(id.clone());
                     self.selection = vec![id];
@@ -666,6 +683,10 @@ impl EditorApp {
     fn shortcuts(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         let typing = ctx.egui_wants_keyboard_input();
         if self.presenting.is_some() && !typing {
+            // Escape that just left a text field does not leave the presentation.
+            if self.typed_last_frame {
+                ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+            }
             // A clicker sends PageDown and PageUp.
             let (next, prev, leave) = ctx.input_mut(|i| {
                 let mut k = |key| i.consume_key(egui::Modifiers::NONE, key);
@@ -770,6 +791,17 @@ impl EditorApp {
         self.last_autosave = now;
     }
 
+    /// Takes one of the current participant's dots, if any are left.
+    fn take_dot(&mut self) -> bool {
+        match &mut self.presenting {
+            Some(p) if p.voting && p.dots_left > 0 => {
+                p.dots_left -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Enters or leaves presentation mode (full screen, no editing chrome).
     pub fn set_presenting(&mut self, ctx: &egui::Context, on: bool) {
         if on == self.presenting.is_some() {
@@ -828,6 +860,77 @@ impl EditorApp {
                 });
                 ui.separator();
                 present::panel(ui, &self.doc.blueprint, stop.as_ref(), lang);
+                ui.separator();
+
+                // Sticky notes at this stop, captured as the group speaks.
+                if let Some(stop) = &stop {
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button(egui::RichText::new(t(Msg::AddNote)).size(18.0))
+                            .clicked()
+                            && let Some((lane, step)) =
+                                present::note_cell(&self.doc.blueprint, stop)
+                        {
+                            let note = Note {
+                                id: NoteId::generate(),
+                                lane,
+                                step,
+                                text: String::new(),
+                                colour: p.note_colour,
+                                votes: 0,
+                            };
+                            p.focus_note = Some(note.id.clone());
+                            actions.push(Action::Edit(Edit::AddNote(note)));
+                        }
+                        for c in NoteColour::ALL {
+                            ui.selectable_value(
+                                &mut p.note_colour,
+                                c,
+                                present::colour_name(c).text(lang),
+                            );
+                        }
+                    });
+                    for note in present::notes_at(&self.doc.blueprint, stop) {
+                        let mut n = note.clone();
+                        ui.horizontal(|ui| {
+                            let l = ui.label(t(Msg::NoteText)).id;
+                            let r = ui
+                                .add(
+                                    egui::TextEdit::multiline(&mut n.text)
+                                        .desired_rows(2)
+                                        .desired_width(300.0),
+                                )
+                                .labelled_by(l);
+                            if p.focus_note.as_ref() == Some(&n.id) {
+                                r.request_focus();
+                                p.focus_note = None;
+                            }
+                            if r.changed() {
+                                actions.push(Action::Typing(Edit::SetNote(n.clone())));
+                            }
+                            if ui.button("x").on_hover_text(t(Msg::DeleteNote)).clicked() {
+                                actions.push(Action::Edit(Edit::DeleteNote(n.id.clone())));
+                            }
+                        });
+                    }
+                }
+                ui.separator();
+                // Dot voting.
+                ui.checkbox(&mut p.voting, t(Msg::DotVoting));
+                self.canvas.voting = p.voting;
+                if p.voting {
+                    ui.horizontal(|ui| {
+                        let l = ui.label(t(Msg::DotsPerPerson)).id;
+                        ui.add(egui::DragValue::new(&mut p.dots_per_person).range(1..=20))
+                            .labelled_by(l);
+                        if ui.button(t(Msg::NextParticipant)).clicked() {
+                            p.dots_left = p.dots_per_person;
+                        }
+                    });
+                    ui.label(
+                        egui::RichText::new(Msg::DotsLeft.fill(lang, &[&p.dots_left])).size(20.0),
+                    );
+                }
                 ui.separator();
                 // The timer.
                 let left = match (p.timer_end, p.timer_paused) {
@@ -935,6 +1038,10 @@ impl EditorApp {
             self.show_presentation(ui, &mut actions);
             self.dialogs(&ctx, &mut actions);
             self.apply_actions(&ctx, actions);
+            if self.burst_open && !ctx.egui_wants_keyboard_input() {
+                self.burst_open = false;
+            }
+            self.typed_last_frame = ctx.egui_wants_keyboard_input();
             return;
         }
         self.menu_bar(ui, &mut actions);

@@ -27,6 +27,15 @@ pub struct Presentation {
     pub timer_end: Option<f64>,
     /// Seconds left on a paused timer.
     pub timer_paused: Option<f64>,
+    /// Dot voting is open: clicks on cards and notes add dots.
+    pub voting: bool,
+    pub dots_per_person: u32,
+    /// Dots the current participant has left.
+    pub dots_left: u32,
+    /// The colour of new notes.
+    pub note_colour: NoteColour,
+    /// A note just added, whose text field takes the keyboard.
+    pub focus_note: Option<NoteId>,
 }
 
 impl Presentation {
@@ -142,6 +151,56 @@ pub fn panel(ui: &mut egui::Ui, bp: &Blueprint, stop: Option<&Stop>, lang: Langu
 pub fn clock(seconds: f64) -> String {
     let s = seconds.max(0.0).ceil() as u64;
     format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// The cell a new note goes to at a stop: the touchpoint's cell, or the
+/// customer lane at the stage's first step.
+pub fn note_cell(bp: &Blueprint, stop: &Stop) -> Option<(LaneId, StepId)> {
+    match stop {
+        Stop::Touchpoint(id) => bp.touchpoint(id).map(|t| (t.lane.clone(), t.step.clone())),
+        Stop::Stage(id) => {
+            let stage = bp.stages.iter().find(|s| &s.id == id)?;
+            let lane = bp
+                .lanes
+                .iter()
+                .find(|l| l.kind == LaneKind::Customer)
+                .or(bp.lanes.first())?;
+            Some((lane.id.clone(), stage.steps.first()?.id.clone()))
+        }
+    }
+}
+
+/// The notes a stop shows: those in the stage's steps, or in the touchpoint's cell.
+pub fn notes_at<'a>(bp: &'a Blueprint, stop: &Stop) -> Vec<&'a Note> {
+    match stop {
+        Stop::Stage(id) => {
+            let Some(stage) = bp.stages.iter().find(|s| &s.id == id) else {
+                return Vec::new();
+            };
+            bp.notes
+                .iter()
+                .filter(|n| stage.steps.iter().any(|s| s.id == n.step))
+                .collect()
+        }
+        Stop::Touchpoint(id) => match bp.touchpoint(id) {
+            Some(t) => bp
+                .notes
+                .iter()
+                .filter(|n| n.lane == t.lane && n.step == t.step)
+                .collect(),
+            None => Vec::new(),
+        },
+    }
+}
+
+/// The name of a note colour.
+pub fn colour_name(c: NoteColour) -> Msg {
+    match c {
+        NoteColour::Yellow => Msg::NoteYellow,
+        NoteColour::Pink => Msg::NotePink,
+        NoteColour::Green => Msg::NoteGreen,
+        NoteColour::Blue => Msg::NoteBlue,
+    }
 }
 
 #[cfg(test)]

@@ -38,6 +38,19 @@ pub enum Edit {
         measurement: Measurement,
     },
     SetTitle(String),
+    AddNote(Note),
+    SetNote(Note),
+    DeleteNote(NoteId),
+    /// Adds (or, with a negative count, takes back) dots on a touchpoint.
+    VoteTouchpoint {
+        id: TouchpointId,
+        dots: i32,
+    },
+    /// Adds (or takes back) dots on a note.
+    VoteNote {
+        id: NoteId,
+        dots: i32,
+    },
     /// The health-check rules switched off for this blueprint.
     SetDisabledRules(Vec<String>),
     AddLane(Lane),
@@ -190,6 +203,30 @@ fn apply_in_place(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
                 .push(measurement);
         }
         Edit::SetTitle(t) => bp.title = t,
+        Edit::AddNote(n) => bp.notes.push(n),
+        Edit::SetNote(n) => {
+            let slot = bp
+                .notes
+                .iter_mut()
+                .find(|x| x.id == n.id)
+                .ok_or_else(|| missing("note", &n.id))?;
+            *slot = n;
+        }
+        Edit::DeleteNote(id) => bp.notes.retain(|n| n.id != id),
+        Edit::VoteTouchpoint { id, dots } => {
+            let tp = bp
+                .touchpoint_mut(&id)
+                .ok_or_else(|| missing("touchpoint", &id))?;
+            tp.votes = tp.votes.saturating_add_signed(dots);
+        }
+        Edit::VoteNote { id, dots } => {
+            let n = bp
+                .notes
+                .iter_mut()
+                .find(|n| n.id == id)
+                .ok_or_else(|| missing("note", &id))?;
+            n.votes = n.votes.saturating_add_signed(dots);
+        }
         Edit::SetDisabledRules(rules) => bp.disabled_rules = rules,
         Edit::AddLane(lane) => bp.lanes.push(lane),
         Edit::RenameLane { id, name } => {
@@ -221,6 +258,7 @@ fn apply_in_place(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
                 .map(|t| t.id.clone())
                 .collect();
             apply_in_place(bp, Edit::DeleteTouchpoints(doomed))?;
+            bp.notes.retain(|n| n.lane != id);
             let i = bp.lane_index(&id).ok_or_else(|| missing("lane", &id))?;
             bp.lanes.remove(i);
             // Lines under the deleted lane move up to the lane above, or go.
@@ -326,6 +364,7 @@ fn apply_in_place(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
                 .map(|t| t.id.clone())
                 .collect();
             apply_in_place(bp, Edit::DeleteTouchpoints(doomed))?;
+            bp.notes.retain(|n| n.step != id);
             for s in &mut bp.stages {
                 s.steps.retain(|p| p.id != id);
             }
