@@ -132,6 +132,8 @@ pub struct NoteBox {
     /// The note's position in `Blueprint::notes`.
     pub index: usize,
     pub rect: Rect,
+    /// A loose note, not pinned to a cell.
+    pub loose: bool,
 }
 
 /// A line between lanes.
@@ -178,7 +180,8 @@ pub struct Layout {
     pub stages: Vec<StageBox>,
     pub steps: Vec<StepBox>,
     pub cards: Vec<CardBox>,
-    /// Sticky notes, under the cards of their cell.
+    /// Sticky notes: pinned ones under the cards of their cell, then loose
+    /// ones where they lie.
     pub notes: Vec<NoteBox>,
     pub lines: Vec<LineBox>,
     pub routes: Vec<Route>,
@@ -293,7 +296,10 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
     }
     let mut placed_notes = Vec::new();
     for (i, n) in bp.notes.iter().enumerate() {
-        if let (Some(&l), Some(&s)) = (lane_index.get(&n.lane), step_index.get(&n.step)) {
+        let Some((lane, step)) = n.cell() else {
+            continue;
+        };
+        if let (Some(&l), Some(&s)) = (lane_index.get(lane), step_index.get(step)) {
             placed_notes.push((n, i, l, s, count[l][s]));
             count[l][s] += 1;
         }
@@ -386,8 +392,19 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
                 id: n.id.clone(),
                 index,
                 rect: Rect::from_xywh(x, y, CARD_W, CARD_H),
+                loose: false,
             }
         })
+        .chain(bp.notes.iter().enumerate().filter_map(|(index, n)| {
+            // Loose notes lie where they were put, over everything else.
+            let at = n.at.filter(|_| n.cell().is_none())?;
+            Some(NoteBox {
+                id: n.id.clone(),
+                index,
+                rect: Rect::from_xywh(at.x as f32, at.y as f32, CARD_W, CARD_H),
+                loose: true,
+            })
+        }))
         .collect();
     let card_of: HashMap<TouchpointId, usize> = cards
         .iter()
@@ -426,8 +443,19 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
         Rect::from_xywh(x0, bottom, 0.0, 0.0)
     };
 
+    // The diagram reaches as far as its loose notes.
+    let size =
+        notes
+            .iter()
+            .filter(|n| n.loose)
+            .fold(pos(grid.max.x + MARGIN, bottom + MARGIN), |s, n| {
+                pos(
+                    s.x.max(n.rect.max.x + MARGIN),
+                    s.y.max(n.rect.max.y + MARGIN),
+                )
+            });
     Layout {
-        size: pos(grid.max.x + MARGIN, bottom + MARGIN),
+        size,
         title,
         grid,
         lanes,

@@ -834,56 +834,74 @@ pub fn scene_with(
         votes_badge(&mut b, card.rect, tp.votes);
     }
     b.owner = Owner::None;
-    // Sticky notes.
-    for nb in &layout.notes {
-        let Some(note) = bp.notes.get(nb.index).filter(|n| n.id == nb.id) else {
-            continue;
-        };
-        let fill = match note.colour {
-            NoteColour::Yellow => Rgba::rgb(0xff, 0xf1, 0x9c),
-            NoteColour::Pink => Rgba::rgb(0xff, 0xc8, 0xdd),
-            NoteColour::Green => Rgba::rgb(0xc8, 0xf0, 0xc4),
-            NoteColour::Blue => Rgba::rgb(0xc6, 0xe2, 0xff),
-        };
-        let ink = Rgba::rgb(0x1f, 0x29, 0x33);
-        let r = nb.rect;
-        // A soft shadow, then the note.
-        b.rect(
-            Rect::from_xywh(r.min.x + 3.0, r.min.y + 3.0, r.width(), r.height()),
-            2.0,
-            Some(Rgba([0, 0, 0, 40])),
-            None,
-        );
-        b.rect(
-            r,
-            2.0,
-            Some(fill),
-            Some(Stroke::solid(0.8, fill.mix(ink, 0.25))),
-        );
-        let lines = font::wrap(&note.text, 12.5, false, r.width() - 24.0, 4);
-        b.lines(
-            &lines,
-            r.min.x + 12.0,
-            r.min.y + 10.0,
-            12.5,
-            false,
-            ink,
-            Anchor::Start,
-        );
-        votes_badge(&mut b, r, note.votes);
+    // Sticky notes pinned to cells.
+    for nb in layout.notes.iter().filter(|n| !n.loose) {
+        if let Some(note) = bp.notes.get(nb.index).filter(|n| n.id == nb.id) {
+            sticky_note(&mut b, note, nb);
+        }
     }
-
     if let Some(e) = &layout.emotion {
         emotion(&mut b, e);
     }
     if layout.legend.width() > 0.0 {
         legend(&mut b, layout.legend);
     }
+    // Loose notes lie over everything.
+    for nb in layout.notes.iter().filter(|n| n.loose) {
+        if let Some(note) = bp.notes.get(nb.index).filter(|n| n.id == nb.id) {
+            sticky_note(&mut b, note, nb);
+        }
+    }
     Scene {
         size: layout.size,
         background: th.background,
         items: b.items,
     }
+}
+
+/// A sticky note: a pinned one carries a pin at its top; a loose one casts a
+/// deeper shadow, lifted off the diagram.
+fn sticky_note(b: &mut Builder, note: &Note, nb: &crate::layout::NoteBox) {
+    let fill = match note.colour {
+        NoteColour::Yellow => Rgba::rgb(0xff, 0xf1, 0x9c),
+        NoteColour::Pink => Rgba::rgb(0xff, 0xc8, 0xdd),
+        NoteColour::Green => Rgba::rgb(0xc8, 0xf0, 0xc4),
+        NoteColour::Blue => Rgba::rgb(0xc6, 0xe2, 0xff),
+    };
+    let ink = Rgba::rgb(0x1f, 0x29, 0x33);
+    let r = nb.rect;
+    let (offset, alpha) = if nb.loose { (6.0, 56) } else { (3.0, 40) };
+    b.rect(
+        Rect::from_xywh(r.min.x + offset, r.min.y + offset, r.width(), r.height()),
+        2.0,
+        Some(Rgba([0, 0, 0, alpha])),
+        None,
+    );
+    b.rect(
+        r,
+        2.0,
+        Some(fill),
+        Some(Stroke::solid(0.8, fill.mix(ink, 0.25))),
+    );
+    if !nb.loose {
+        b.push(Shape::Circle {
+            center: pos(r.center().x, r.min.y + 5.0),
+            radius: 3.5,
+            fill: Some(Rgba::rgb(0xc0, 0x39, 0x2b)),
+            stroke: None,
+        });
+    }
+    let lines = font::wrap(&note.text, 12.5, false, r.width() - 24.0, 4);
+    b.lines(
+        &lines,
+        r.min.x + 12.0,
+        r.min.y + 10.0,
+        12.5,
+        false,
+        ink,
+        Anchor::Start,
+    );
+    votes_badge(b, r, note.votes);
 }
 
 /// The number of dots a card or note received in a vote, on its corner.

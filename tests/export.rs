@@ -391,3 +391,61 @@ fn crc32(data: &[u8]) -> u32 {
     }
     !crc
 }
+
+#[test]
+fn loose_notes_are_drawn_where_they_lie_over_the_diagram_and_widen_it() {
+    use servuction::model::{Note, NoteColour, Point};
+    let mut bp = servuction::templates::find("hotel")
+        .unwrap()
+        .load(Language::En)
+        .unwrap();
+    let before = servuction::layout::layout(&bp, Default::default()).size;
+    // One note over the first card, one beyond the right edge.
+    let first = servuction::layout::layout(&bp, Default::default()).cards[0].rect;
+    let over = Point {
+        x: f64::from(first.min.x),
+        y: f64::from(first.min.y),
+    };
+    let beyond = Point {
+        x: f64::from(before.x) + 100.0,
+        y: 200.0,
+    };
+    bp.notes
+        .push(Note::loose(over, "Over the card".into(), NoteColour::Blue));
+    bp.notes
+        .push(Note::loose(beyond, "Beyond".into(), NoteColour::Green));
+    let layout = servuction::layout::layout(&bp, Default::default());
+    assert!(
+        layout.size.x >= before.x + 100.0 + 176.0,
+        "{:?}",
+        layout.size
+    );
+    assert_eq!(layout.size.y, before.y, "the note lies within the height");
+
+    let scene = render::export_scene(&bp, &Theme::LIGHT, Language::En);
+    let svg = render::svg::to_svg(&scene, &bp.title);
+    // Drawn after the legend: last of all, over the card.
+    let over_at = svg.find(">Over the card<").expect("the note's text");
+    let legend_at = svg.rfind("Moment of truth").expect("the legend");
+    assert!(over_at > legend_at, "a loose note is drawn over everything");
+
+    // In pixels: the blue of the note covers the card's corner, and the
+    // green note lies in the widened part.
+    let (w, h, rgba) = png::rasterise(&svg, 1.0).unwrap();
+    assert_eq!(
+        (w, h),
+        (layout.size.x.ceil() as u32, layout.size.y.ceil() as u32)
+    );
+    let px = |x: f32, y: f32| {
+        let i = ((y as u32 * w + x as u32) * 4) as usize;
+        [rgba[i], rgba[i + 1], rgba[i + 2]]
+    };
+    assert_eq!(
+        px(first.min.x + 150.0, first.min.y + 70.0),
+        [0xc6, 0xe2, 0xff]
+    );
+    assert_eq!(
+        px(before.x as f32 + 100.0 + 150.0, 200.0 + 70.0),
+        [0xc8, 0xf0, 0xc4]
+    );
+}

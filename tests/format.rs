@@ -215,9 +215,9 @@ fn values_of_the_wrong_type_name_the_field() {
 
 #[test]
 fn newer_and_foreign_files_are_refused_clearly() {
-    let text = base().replace("\"version\": 3", "\"version\": 4");
+    let text = base().replace("\"version\": 4", "\"version\": 5");
     let err = format::from_str(&text).unwrap_err();
-    assert!(matches!(err, ReadError::NewerVersion { found: 4, .. }));
+    assert!(matches!(err, ReadError::NewerVersion { found: 5, .. }));
     assert!(
         err.to_string().contains("made by a newer Servuction"),
         "{err}"
@@ -261,7 +261,7 @@ fn version_1_files_are_migrated() {
     assert_eq!(moment("tp-greet"), MomentOfTruth::Moment);
     assert_eq!(moment("tp-go"), MomentOfTruth::None);
     // Written back, it is a current file.
-    assert!(format::to_string(&bp).unwrap().contains("\"version\": 3"));
+    assert!(format::to_string(&bp).unwrap().contains("\"version\": 4"));
 }
 
 #[test]
@@ -483,6 +483,26 @@ fn blueprint() -> impl Strategy<Value = Blueprint> {
                     bp.standards.push(s);
                 }
             }
+            // Notes: pinned ones in the touchpoints' cells, loose ones at
+            // fractional places.
+            for i in 0..n {
+                let tp = &bp.touchpoints[i];
+                let colour = NoteColour::ALL[i % 4];
+                let mut note = if i % 2 == 0 {
+                    Note::pinned(
+                        tp.lane.clone(),
+                        tp.step.clone(),
+                        tp.description.clone(),
+                        colour,
+                    )
+                } else {
+                    let x = (seed.wrapping_mul(i as u64 + 1) % 10_000_000) as f64 / 13.0;
+                    Note::loose(Point { x, y: x / 3.0 }, tp.title.clone(), colour)
+                };
+                note.id = NoteId(format!("note-{i}"));
+                note.votes = (seed % 4) as u32 * i as u32;
+                bp.notes.push(note);
+            }
             bp
         })
 }
@@ -562,31 +582,109 @@ fn fuzz_regressions() {
 }
 
 #[test]
-fn version_2_files_read_as_they_are_and_notes_with_votes_round_trip() {
-    let v3 = base();
-    let v2 = v3.replace("\"version\": 3", "\"version\": 2");
-    assert_eq!(
-        format::from_str(&v2).unwrap(),
-        format::from_str(&v3).unwrap()
-    );
-    let mut bp = format::from_str(&v3).unwrap();
+fn version_2_and_3_files_read_as_they_are_and_notes_with_votes_round_trip() {
+    let v4 = base();
+    assert!(v4.contains("\"version\": 4"), "the current version is 4");
+    for old in [2, 3] {
+        let text = v4.replace("\"version\": 4", &format!("\"version\": {old}"));
+        assert_eq!(
+            format::from_str(&text).unwrap(),
+            format::from_str(&v4).unwrap()
+        );
+    }
+    let mut bp = format::from_str(&v4).unwrap();
     bp.touchpoints[0].votes = 3;
     bp.notes.push(Note {
-        id: NoteId::generate(),
-        lane: bp.lanes[0].id.clone(),
-        step: bp.stages[0].steps[0].id.clone(),
-        text: "Offer water while guests wait".into(),
-        colour: NoteColour::Pink,
         votes: 5,
+        ..Note::pinned(
+            bp.lanes[0].id.clone(),
+            bp.stages[0].steps[0].id.clone(),
+            "Offer water while guests wait".into(),
+            NoteColour::Pink,
+        )
     });
+    bp.notes.push(Note::loose(
+        Point { x: 612.5, y: 40.0 },
+        "Ask the night staff".into(),
+        NoteColour::Blue,
+    ));
     let text = format::to_string(&bp).unwrap();
+    assert!(text.contains("\"at\": {"), "{text}");
     assert_eq!(format::from_str(&text).unwrap(), bp);
     let mut broken = bp.clone();
-    broken.notes[0].lane = "lane-gone".into();
+    broken.notes[0].lane = Some("lane-gone".into());
     assert!(
         format::to_string(&broken)
             .unwrap_err()
             .to_string()
             .contains("note `")
+    );
+}
+
+#[test]
+fn a_note_is_pinned_or_loose_and_errors_say_where() {
+    let mut bp = format::from_str(&base()).unwrap();
+    bp.notes.push(Note::loose(
+        Point { x: 10.0, y: 20.0 },
+        "Loose".into(),
+        NoteColour::Yellow,
+    ));
+    let good = format::to_string(&bp).unwrap();
+    let id = bp.notes[0].id.as_str().to_owned();
+    let line_of =
+        |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+
+    // Both a cell and a place.
+    let lane = bp.lanes[0].id.as_str().to_owned();
+    let step = bp.stages[0].steps[0].id.as_str().to_owned();
+    let both = good.replace(
+        "\"at\": {",
+        &format!("\"lane\": \"{lane}\",\n        \"step\": \"{step}\",\n        \"at\": {{"),
+    );
+    let d = diagnostics(&both);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].contains(&format!(
+            "blueprint.notes[0]: note `{id}` must be either pinned to a cell (`lane` and `step`) or loose (`at`), not both"
+        )),
+        "{d:?}"
+    );
+    assert!(
+        d[0].starts_with(&format!("{}:", line_of(&both, "\"notes\"") + 1)),
+        "{d:?}"
+    );
+
+    // Neither.
+    let at_line = good.lines().find(|l| l.contains("\"x\": 10")).unwrap();
+    let neither = good
+        .replace("\"at\": {", "\"at_was\": {")
+        .replace("\"at_was\": {", "\"text_before\": {");
+    assert!(
+        !diagnostics(&neither).is_empty(),
+        "unknown fields are refused"
+    );
+    let mut none = bp.clone();
+    none.notes[0].at = None;
+    let err = format::to_string(&none).unwrap_err().to_string();
+    assert!(err.contains("but has neither"), "{err}");
+
+    // A lane without a step.
+    let mut half = bp.clone();
+    half.notes[0].at = None;
+    half.notes[0].lane = Some(lane.as_str().into());
+    let err = format::to_string(&half).unwrap_err().to_string();
+    assert!(err.contains("but has a lane and no step"), "{err}");
+
+    // Off the diagram, with the line of the coordinate.
+    let off = good.replace(at_line, &at_line.replace("10", "-5"));
+    let d = diagnostics(&off);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].contains("blueprint.notes[0].at.x: -5 is off the diagram"),
+        "{d:?}"
+    );
+    assert!(
+        d[0].starts_with(&format!("{}:", line_of(&off, "\"x\": -5"))),
+        "{d:?}"
     );
 }

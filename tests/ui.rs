@@ -33,6 +33,20 @@ fn harness(bp: Blueprint, recovery: &std::path::Path) -> Harness<'static, Editor
     h
 }
 
+/// The hotel on a 1920x1080 screen, as in a meeting room.
+fn projector(dir: &tempfile::TempDir) -> Harness<'static, EditorApp> {
+    let mut app =
+        EditorApp::new(hotel(), Some(RecoveryStore::at(dir.path()))).without_native_dialogs();
+    app.lang = Language::En;
+    let mut h = Harness::builder()
+        .with_size(vec2(1920.0, 1080.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
+    h.run();
+    h
+}
+
 fn center_of(h: &Harness<'_, EditorApp>, label: &str) -> Pos2 {
     h.get_by_label(label).rect().center()
 }
@@ -642,15 +656,7 @@ fn clicking_a_standard_shows_its_touchpoint_on_the_canvas() {
 #[test]
 fn presenting_walks_the_cycle_stage_by_stage_and_by_moments_of_truth() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app =
-        EditorApp::new(hotel(), Some(RecoveryStore::at(dir.path()))).without_native_dialogs();
-    app.lang = Language::En;
-    let mut h = Harness::builder()
-        .with_size(vec2(1920.0, 1080.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(200)
-        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
-    h.run();
+    let mut h = projector(&dir);
     h.key_press(Key::F5);
     h.run();
     assert!(h.state().presenting.is_some());
@@ -713,15 +719,7 @@ fn the_workshop_timer_counts_down_and_signals_the_end() {
 #[test]
 fn a_workshop_adds_notes_and_votes_and_they_are_saved() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app =
-        EditorApp::new(hotel(), Some(RecoveryStore::at(dir.path()))).without_native_dialogs();
-    app.lang = Language::En;
-    let mut h = Harness::builder()
-        .with_size(vec2(1920.0, 1080.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(200)
-        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
-    h.run();
+    let mut h = projector(&dir);
     h.key_press(Key::F5);
     h.run();
     h.get_by_label("Moments of truth").click();
@@ -738,7 +736,10 @@ fn a_workshop_adds_notes_and_votes_and_they_are_saved() {
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].text, "Offer water while guests wait");
     assert_eq!(notes[0].colour, NoteColour::Pink);
-    assert_eq!(notes[0].step.as_str(), "step-register");
+    assert_eq!(
+        notes[0].step.as_ref().map(|s| s.as_str()),
+        Some("step-register")
+    );
     h.key_press(Key::Escape); // leaves the text field, not the presentation
     h.run();
     assert!(h.state().presenting.is_some());
@@ -794,4 +795,82 @@ fn a_workshop_adds_notes_and_votes_and_they_are_saved() {
         "the note is drawn (wrapped) in the export"
     );
     assert!(svg.contains(">3</text>"));
+}
+
+#[test]
+fn loose_notes_are_added_in_a_workshop_dragged_anywhere_pinned_and_unpinned() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = projector(&dir);
+    h.key_press(Key::F5);
+    h.run();
+    h.key_press(Key::ArrowRight); // the check-in stage
+    h.run();
+    h.get_by_label("Green").click();
+    h.run();
+    h.get_by_label("Loose note").click();
+    h.run();
+    type_text(&mut h, "Ask the night staff");
+    h.key_press(Key::Escape);
+    h.run();
+    let note = |h: &Harness<'_, EditorApp>| h.state().doc.blueprint.notes[0].clone();
+    let n = note(&h);
+    assert_eq!(n.text, "Ask the night staff");
+    assert_eq!(n.colour, NoteColour::Green);
+    assert!(n.cell().is_none(), "a loose note has no cell: {n:?}");
+    let at = n.at.expect("a loose note lies somewhere");
+    // It lies on the stage shown, and the stop's panel lists it.
+    let layout = servuction::layout::layout(&h.state().doc.blueprint, Default::default());
+    let stage = &layout.stages[1].rect;
+    assert!(
+        (stage.min.x..stage.max.x).contains(&(at.x as f32)),
+        "{at:?} in {stage:?}"
+    );
+    assert_eq!(
+        h.get_by_label("Note").value().as_deref(),
+        Some("Ask the night staff"),
+        "the panel lists the note for editing"
+    );
+
+    // Dragged on the canvas: it moves by the drag, wherever it goes.
+    let on_screen = h.get_by_label("Note: Ask the night staff").rect();
+    let from = on_screen.center();
+    drag(&mut h, from, from + vec2(-240.0, 160.0));
+    let moved = note(&h).at.unwrap();
+    assert!(
+        moved.x < at.x - 50.0 && moved.y > at.y + 30.0,
+        "{at:?} -> {moved:?}"
+    );
+    assert!(note(&h).cell().is_none(), "still loose after the drag");
+
+    // Pinned to the cell it lies over, then loose again, from its menu.
+    let centre = h.get_by_label("Note: Ask the night staff").rect().center();
+    let layout = servuction::layout::layout(&h.state().doc.blueprint, Default::default());
+    let nb = layout.notes.iter().find(|b| b.loose).unwrap();
+    let (lane, step) = layout.cell_at(nb.rect.center()).expect("over a cell");
+    h.get_by_label("Note: Ask the night staff")
+        .click_secondary();
+    h.run();
+    h.get_by_label("Pin to this cell").click();
+    h.run();
+    let pinned = note(&h);
+    assert_eq!(pinned.cell(), Some((&lane, &step)));
+    assert_eq!(pinned.at, None);
+    assert_ne!(
+        h.get_by_label("Note: Ask the night staff").rect().center(),
+        centre,
+        "a pinned note goes into its cell"
+    );
+    h.get_by_label("Note: Ask the night staff")
+        .click_secondary();
+    h.run();
+    h.get_by_label("Unpin (loose note)").click();
+    h.run();
+    assert!(note(&h).cell().is_none());
+    // Undo pins it again; the file keeps what is on screen.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(note(&h).cell(), Some((&lane, &step)));
+    let path = dir.path().join("notes.json");
+    assert!(h.state_mut().save_to(&path, false));
+    assert_eq!(servuction::format::read(&path).unwrap().notes[0], note(&h));
 }

@@ -22,6 +22,8 @@ pub struct CanvasState {
     cache: Option<Cache>,
     /// A card being dragged: its id and where the pointer grabbed it.
     dragging: Option<(TouchpointId, Pos)>,
+    /// A sticky note being dragged: its id and where the pointer grabbed it.
+    note_dragging: Option<(NoteId, Pos)>,
     /// A connector being drawn from this touchpoint.
     connecting: Option<TouchpointId>,
     /// What was under the pointer at the last right click.
@@ -53,6 +55,7 @@ impl Default for CanvasState {
             fitted: false,
             cache: None,
             dragging: None,
+            note_dragging: None,
             connecting: None,
             context: None,
             rename: String::new(),
@@ -91,6 +94,14 @@ impl CanvasState {
         // Keep the point under `anchor` (relative to the canvas corner) still.
         self.pan = anchor.to_vec2() + (self.pan - anchor.to_vec2()) * f;
         self.zoom = new;
+    }
+
+    /// The layout drawn at the last frame, if it is of this revision of `doc`.
+    pub fn layout_of(&self, doc: &Document) -> Option<&Layout> {
+        self.cache
+            .as_ref()
+            .filter(|c| (c.key.0, c.key.1) == (doc.serial, doc.revision))
+            .map(|c| &c.layout)
     }
 
     /// The layout and scene of the document, built again only when it changed.
@@ -333,6 +344,87 @@ pub fn show(
         resp.context_menu(|ui| card_menu(ui, bp, tp, lang, st, actions));
     }
 
+    // Sticky notes, after the cards: a loose note lying on a card takes the
+    // pointer. Drag to move (a pinned note to another cell), click to vote,
+    // right-click for its text, colour and pin.
+    let widget_notes = layout
+        .notes
+        .iter()
+        .filter(|n| !coarse && n.rect.intersects(&visible));
+    for nb in widget_notes {
+        let Some(note) = bp.notes.get(nb.index).filter(|n| n.id == nb.id) else {
+            continue;
+        };
+        let r = t.rect(nb.rect);
+        let resp = ui.interact(
+            r.intersect(rect),
+            Id::unique(("note", nb.id.as_str())),
+            Sense::click_and_drag(),
+        );
+        let label = Msg::NoteLabel.fill(lang, &[&note.text]);
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if resp.hovered() || resp.dragged() {
+            painter.rect_stroke(
+                r.expand(1.5),
+                3.0 * st.zoom,
+                egui::Stroke::new(1.5, accent.gamma_multiply(0.6)),
+                egui::StrokeKind::Outside,
+            );
+        }
+        if resp.clicked() {
+            card_hit = true;
+            if st.voting {
+                actions.push(Action::VoteNote(nb.id.clone()));
+            }
+        }
+        if resp.drag_started()
+            && let Some(p) = resp.interact_pointer_pos()
+        {
+            let grab = t.inverse(p);
+            st.note_dragging = Some((
+                nb.id.clone(),
+                layout::pos(grab.x - nb.rect.min.x, grab.y - nb.rect.min.y),
+            ));
+        }
+        if resp.drag_stopped()
+            && let Some((id, grab)) = st.note_dragging.take()
+            && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+        {
+            let at = t.inverse(p);
+            let mut moved = note.clone();
+            if note.cell().is_some() {
+                if let Some((lane, step)) = layout.cell_at(at) {
+                    moved.pin(lane, step);
+                }
+            } else {
+                moved.unpin(Point {
+                    x: f64::from((at.x - grab.x).max(0.0)).round(),
+                    y: f64::from((at.y - grab.y).max(0.0)).round(),
+                });
+            }
+            if moved != *note {
+                debug_assert_eq!(moved.id, id);
+                actions.push(Action::Edit(Edit::SetNote(moved)));
+            }
+        }
+        resp.context_menu(|ui| note_menu(ui, layout, nb, note, lang, actions));
+    }
+    // A note being dragged: a ghost under the pointer, and for a pinned note
+    // the cell it goes to.
+    if let Some((id, grab)) = &st.note_dragging
+        && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+        && let Some(nb) = layout.notes.iter().find(|n| &n.id == id)
+    {
+        let ghost = Ghost {
+            at: t.inverse(p),
+            grab: *grab,
+            size: (nb.rect.width(), nb.rect.height()),
+            radius: 3.0,
+            to_cell: !nb.loose,
+        };
+        ghost.paint(ui, &painter, layout, t, accent);
+    }
+
     // A handle on the right edge of each selected card: drag it to another
     // card to connect them.
     if !coarse {
@@ -403,26 +495,14 @@ pub fn show(
         && let Some(p) = ui.input(|i| i.pointer.latest_pos())
         && let Some(card) = layout.card(id)
     {
-        let at = t.inverse(p);
-        if let Some((lane, step)) = layout.cell_at(at)
-            && let Some(cell) = layout.cell_rect(&lane, &step)
-        {
-            painter.rect_filled(t.rect(cell).shrink(2.0), 4.0, accent.gamma_multiply(0.15));
-        }
-        let ghost = layout::Rect::from_xywh(
-            at.x - grab.x,
-            at.y - grab.y,
-            card.rect.width(),
-            card.rect.height(),
-        );
-        painter.rect(
-            t.rect(ghost),
-            6.0 * st.zoom,
-            accent.gamma_multiply(0.25),
-            egui::Stroke::new(2.0, accent),
-            egui::StrokeKind::Middle,
-        );
-        ui.ctx().request_repaint();
+        let ghost = Ghost {
+            at: t.inverse(p),
+            grab: *grab,
+            size: (card.rect.width(), card.rect.height()),
+            radius: 6.0,
+            to_cell: true,
+        };
+        ghost.paint(ui, &painter, layout, t, accent);
     }
     if let Some(start) = st.boxing
         && let Some(p) = ui.input(|i| i.pointer.latest_pos())
@@ -472,7 +552,9 @@ pub fn show(
         let note = bg
             .interact_pointer_pos()
             .and_then(|p| layout.note_at(t.inverse(p)));
+        // Coarse notes have no widget of their own.
         if st.voting
+            && coarse
             && let Some(n) = note
         {
             actions.push(Action::VoteNote(n.id.clone()));
@@ -650,6 +732,119 @@ fn standards_tooltip(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: L
     }
     if !any {
         ui.weak(Msg::TooltipNoStandards.text(lang));
+    }
+}
+
+/// A card or note being dragged: drawn under the pointer, with the cell it
+/// would go to.
+struct Ghost {
+    /// The pointer, on the diagram.
+    at: Pos,
+    /// Where the pointer holds it, from its corner.
+    grab: Pos,
+    size: (f32, f32),
+    radius: f32,
+    to_cell: bool,
+}
+
+impl Ghost {
+    fn paint(
+        &self,
+        ui: &egui::Ui,
+        painter: &egui::Painter,
+        layout: &Layout,
+        t: UiFromScene,
+        accent: Color32,
+    ) {
+        if self.to_cell
+            && let Some((lane, step)) = layout.cell_at(self.at)
+            && let Some(cell) = layout.cell_rect(&lane, &step)
+        {
+            painter.rect_filled(t.rect(cell).shrink(2.0), 4.0, accent.gamma_multiply(0.15));
+        }
+        let ghost = layout::Rect::from_xywh(
+            self.at.x - self.grab.x,
+            self.at.y - self.grab.y,
+            self.size.0,
+            self.size.1,
+        );
+        painter.rect(
+            t.rect(ghost),
+            self.radius * t.zoom,
+            accent.gamma_multiply(0.2),
+            egui::Stroke::new(2.0, accent),
+            egui::StrokeKind::Middle,
+        );
+        ui.ctx().request_repaint();
+    }
+}
+
+/// The context menu of a sticky note: its text, colour, pin, votes.
+fn note_menu(
+    ui: &mut egui::Ui,
+    layout: &Layout,
+    nb: &layout::NoteBox,
+    note: &Note,
+    lang: Language,
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
+    let mut n = note.clone();
+    let l = ui.label(t(Msg::NoteText)).id;
+    let r = ui
+        .add(
+            egui::TextEdit::multiline(&mut n.text)
+                .desired_rows(3)
+                .desired_width(240.0),
+        )
+        .labelled_by(l);
+    if r.changed() {
+        actions.push(Action::Typing(Edit::SetNote(n.clone())));
+    }
+    ui.horizontal(|ui| {
+        ui.label(t(Msg::NoteColourLabel));
+        for c in NoteColour::ALL {
+            if ui
+                .selectable_label(n.colour == c, super::present::colour_name(c).text(lang))
+                .clicked()
+                && n.colour != c
+            {
+                n.colour = c;
+                actions.push(Action::Edit(Edit::SetNote(n.clone())));
+            }
+        }
+    });
+    ui.separator();
+    if n.cell().is_some() {
+        if ui.button(t(Msg::NoteUnpin)).clicked() {
+            // Loose where it lies now, a little aside so it is seen to come off.
+            n.unpin(Point {
+                x: f64::from(nb.rect.min.x + 12.0).round(),
+                y: f64::from(nb.rect.min.y + 12.0).round(),
+            });
+            actions.push(Action::Edit(Edit::SetNote(n.clone())));
+            ui.close();
+        }
+    } else {
+        let cell = layout.cell_at(nb.rect.center());
+        if ui
+            .add_enabled(cell.is_some(), egui::Button::new(t(Msg::NotePin)))
+            .clicked()
+            && let Some((lane, step)) = cell
+        {
+            n.pin(lane, step);
+            actions.push(Action::Edit(Edit::SetNote(n.clone())));
+            ui.close();
+        }
+    }
+    if n.votes > 0 && ui.button(t(Msg::NoteClearVotes)).clicked() {
+        n.votes = 0;
+        actions.push(Action::Edit(Edit::SetNote(n.clone())));
+        ui.close();
+    }
+    if ui.button(t(Msg::DeleteNote)).clicked() {
+        actions.push(Action::Edit(Edit::DeleteNote(n.id.clone())));
+        ui.close();
     }
 }
 

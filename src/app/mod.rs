@@ -707,6 +707,19 @@ impl EditorApp {
                     p.stop -= 1;
                 }
             }
+            // Undo, redo and save still work while presenting.
+            for cmd in UiCommand::ALL.into_iter().filter(|c| {
+                matches!(
+                    c,
+                    UiCommand::Undo | UiCommand::Redo | UiCommand::RedoAlt | UiCommand::Save
+                )
+            }) {
+                if let Some(sc) = cmd.shortcut()
+                    && ctx.input_mut(|i| i.consume_shortcut(&sc))
+                {
+                    actions.push(Action::Command(cmd));
+                }
+            }
             return;
         }
         for cmd in UiCommand::ALL {
@@ -829,6 +842,26 @@ impl EditorApp {
         let stops = present::stops(&self.doc.blueprint, p.by_moments);
         p.stop = p.stop.min(stops.len().saturating_sub(1));
         let stop = stops.get(p.stop).cloned();
+        // What the stop needs from the layout: the one the canvas drew last
+        // when it is of this document.
+        let fresh;
+        let layout = match self.canvas.layout_of(&self.doc) {
+            Some(l) => l,
+            None => {
+                fresh = crate::layout::layout(&self.doc.blueprint, Default::default());
+                &fresh
+            }
+        };
+        let focus = stop.as_ref().and_then(|s| present::focus_rect(layout, s));
+        let notes_here: Vec<Note> = stop.as_ref().map_or_else(Vec::new, |s| {
+            present::notes_at(&self.doc.blueprint, layout, s)
+                .into_iter()
+                .cloned()
+                .collect()
+        });
+        let loose_place = stop
+            .as_ref()
+            .and_then(|s| present::loose_note_place(&self.doc.blueprint, layout, s));
         egui::Panel::right("presentation")
             .exact_size(460.0)
             .show(ui, |ui| {
@@ -871,17 +904,22 @@ impl EditorApp {
                             && let Some((lane, step)) =
                                 present::note_cell(&self.doc.blueprint, stop)
                         {
-                            let note = Note {
-                                id: NoteId::generate(),
-                                lane,
-                                step,
-                                text: String::new(),
-                                colour: p.note_colour,
-                                votes: 0,
-                            };
+                            let note = Note::pinned(lane, step, String::new(), p.note_colour);
                             p.focus_note = Some(note.id.clone());
                             actions.push(Action::Edit(Edit::AddNote(note)));
                         }
+                        if ui
+                            .button(egui::RichText::new(t(Msg::AddLooseNote)).size(18.0))
+                            .on_hover_text(t(Msg::AddLooseNoteHint))
+                            .clicked()
+                            && let Some(at) = loose_place
+                        {
+                            let note = Note::loose(at, String::new(), p.note_colour);
+                            p.focus_note = Some(note.id.clone());
+                            actions.push(Action::Edit(Edit::AddNote(note)));
+                        }
+                    });
+                    ui.horizontal(|ui| {
                         for c in NoteColour::ALL {
                             ui.selectable_value(
                                 &mut p.note_colour,
@@ -890,7 +928,7 @@ impl EditorApp {
                             );
                         }
                     });
-                    for note in present::notes_at(&self.doc.blueprint, stop) {
+                    for note in &notes_here {
                         let mut n = note.clone();
                         ui.horizontal(|ui| {
                             let l = ui.label(t(Msg::NoteText)).id;
@@ -984,8 +1022,7 @@ impl EditorApp {
                     actions.push(Action::Command(UiCommand::Present));
                 }
             });
-        let layout = crate::layout::layout(&self.doc.blueprint, crate::layout::Options::default());
-        self.canvas.focus = stop.as_ref().and_then(|s| present::focus_rect(&layout, s));
+        self.canvas.focus = focus;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             canvas::show(
                 ui,

@@ -170,27 +170,50 @@ pub fn note_cell(bp: &Blueprint, stop: &Stop) -> Option<(LaneId, StepId)> {
     }
 }
 
-/// The notes a stop shows: those in the stage's steps, or in the touchpoint's cell.
-pub fn notes_at<'a>(bp: &'a Blueprint, stop: &Stop) -> Vec<&'a Note> {
-    match stop {
-        Stop::Stage(id) => {
-            let Some(stage) = bp.stages.iter().find(|s| &s.id == id) else {
-                return Vec::new();
-            };
-            bp.notes
-                .iter()
-                .filter(|n| stage.steps.iter().any(|s| s.id == n.step))
-                .collect()
-        }
-        Stop::Touchpoint(id) => match bp.touchpoint(id) {
-            Some(t) => bp
+/// The notes a stop shows: those pinned in the stage's steps or in the
+/// touchpoint's cell, and loose ones lying on the part of the diagram it shows.
+pub fn notes_at<'a>(bp: &'a Blueprint, layout: &Layout, stop: &Stop) -> Vec<&'a Note> {
+    let focus = focus_rect(layout, stop);
+    let lies_in_focus = |n: &Note| {
+        n.cell().is_none()
+            && layout
                 .notes
                 .iter()
-                .filter(|n| n.lane == t.lane && n.step == t.step)
-                .collect(),
-            None => Vec::new(),
-        },
-    }
+                .find(|b| b.id == n.id)
+                .zip(focus)
+                .is_some_and(|(b, f)| b.rect.intersects(&f))
+    };
+    let pinned_here = |n: &Note| match (stop, n.cell()) {
+        (Stop::Stage(id), Some((_, step))) => bp
+            .stages
+            .iter()
+            .find(|s| &s.id == id)
+            .is_some_and(|stage| stage.steps.iter().any(|s| &s.id == step)),
+        (Stop::Touchpoint(id), Some((lane, step))) => bp
+            .touchpoint(id)
+            .is_some_and(|t| &t.lane == lane && &t.step == step),
+        (_, None) => false,
+    };
+    bp.notes
+        .iter()
+        .filter(|n| pinned_here(n) || lies_in_focus(n))
+        .collect()
+}
+
+/// Where a new loose note goes at a stop: near the top right corner of the
+/// part of the diagram it shows, a little lower for each loose note there.
+pub fn loose_note_place(bp: &Blueprint, layout: &Layout, stop: &Stop) -> Option<Point> {
+    let f = focus_rect(layout, stop)?;
+    let already = notes_at(bp, layout, stop)
+        .iter()
+        .filter(|n| n.cell().is_none())
+        .count();
+    let x = (f.max.x - crate::layout::metrics::CARD_W - 16.0).max(f.min.x);
+    let y = f.min.y + 16.0 + 28.0 * (already % 12) as f32;
+    Some(Point {
+        x: f64::from(x.max(0.0)).round(),
+        y: f64::from(y.max(0.0)).round(),
+    })
 }
 
 /// The name of a note colour.

@@ -258,7 +258,7 @@ fn apply_in_place(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
                 .map(|t| t.id.clone())
                 .collect();
             apply_in_place(bp, Edit::DeleteTouchpoints(doomed))?;
-            bp.notes.retain(|n| n.lane != id);
+            bp.notes.retain(|n| n.lane.as_ref() != Some(&id));
             let i = bp.lane_index(&id).ok_or_else(|| missing("lane", &id))?;
             bp.lanes.remove(i);
             // Lines under the deleted lane move up to the lane above, or go.
@@ -364,7 +364,7 @@ fn apply_in_place(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
                 .map(|t| t.id.clone())
                 .collect();
             apply_in_place(bp, Edit::DeleteTouchpoints(doomed))?;
-            bp.notes.retain(|n| n.step != id);
+            bp.notes.retain(|n| n.step.as_ref() != Some(&id));
             for s in &mut bp.stages {
                 s.steps.retain(|p| p.id != id);
             }

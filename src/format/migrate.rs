@@ -5,7 +5,9 @@
 //! Version 2 nests steps inside their stage and has one `moment_of_truth`
 //! field: `moment` or `critical`.
 //! Version 3 adds workshop results: sticky `notes` and `votes` on
-//! touchpoints and notes. A version 2 file is a valid version 3 file.
+//! touchpoints and notes. Version 4 adds loose notes (`at` instead of
+//! `lane` and `step`). A version 2 or 3 file is a valid version 4 file, read
+//! as it is.
 
 use crate::model::DocPath;
 use serde_json::{Map, Value};

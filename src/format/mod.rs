@@ -1,7 +1,7 @@
 //! The file format: a versioned JSON envelope around a [`Blueprint`].
 //!
 //! ```json
-//! { "format": "servuction", "version": 2, "blueprint": { ... } }
+//! { "format": "servuction", "version": 4, "blueprint": { ... } }
 //! ```
 //!
 //! Reading validates everything and reports each problem with its place in the
@@ -24,7 +24,11 @@ use std::path::{Path, PathBuf};
 /// The value of the `format` field of every Servuction file.
 pub const FORMAT_NAME: &str = "servuction";
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
+
+/// The oldest version whose files have the current shape (each later version
+/// only added optional fields), read directly with positions.
+const SAME_SHAPE_SINCE: u64 = 2;
 /// The keyword of the PNG `iTXt` chunk that carries a blueprint.
 pub const PNG_KEYWORD: &str = "servuction";
 /// Files larger than this are refused before they are read.
@@ -174,7 +178,7 @@ pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
         });
     }
 
-    let (envelope, positions): (Envelope, Option<&str>) = if version == u64::from(CURRENT_VERSION) {
+    let (envelope, positions): (Envelope, Option<&str>) = if version >= SAME_SHAPE_SINCE {
         let mut de = serde_json::Deserializer::from_str(text);
         let envelope = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = to_doc_path(e.path());

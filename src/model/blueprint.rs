@@ -109,19 +109,87 @@ impl NoteColour {
     ];
 }
 
-/// A sticky note: an idea captured in a workshop, pinned to a lane and step.
+/// A point on the diagram, in diagram units (a card is 176 wide) from its
+/// top-left corner.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// A sticky note: an idea captured in a workshop. A note is either pinned to
+/// a cell (`lane` and `step`), where it is laid out with the cell's cards, or
+/// loose (`at`), lying wherever it was put.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub id: NoteId,
-    pub lane: LaneId,
-    pub step: StepId,
+    /// The lane of a pinned note's cell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lane: Option<LaneId>,
+    /// The step of a pinned note's cell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<StepId>,
+    /// Where a loose note's top-left corner lies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Point>,
     pub text: String,
     #[serde(default)]
     pub colour: NoteColour,
     /// Dots the group gave it in a vote.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub votes: u32,
+}
+
+impl Note {
+    /// A note pinned to a cell.
+    pub fn pinned(lane: LaneId, step: StepId, text: String, colour: NoteColour) -> Self {
+        Self {
+            id: NoteId::generate(),
+            lane: Some(lane),
+            step: Some(step),
+            at: None,
+            text,
+            colour,
+            votes: 0,
+        }
+    }
+
+    /// A loose note with its top-left corner at a point.
+    pub fn loose(at: Point, text: String, colour: NoteColour) -> Self {
+        Self {
+            id: NoteId::generate(),
+            lane: None,
+            step: None,
+            at: Some(at),
+            text,
+            colour,
+            votes: 0,
+        }
+    }
+
+    /// The cell of a pinned note.
+    pub fn cell(&self) -> Option<(&LaneId, &StepId)> {
+        match (&self.lane, &self.step) {
+            (Some(l), Some(s)) if self.at.is_none() => Some((l, s)),
+            _ => None,
+        }
+    }
+
+    /// Pins the note to a cell.
+    pub fn pin(&mut self, lane: LaneId, step: StepId) {
+        self.lane = Some(lane);
+        self.step = Some(step);
+        self.at = None;
+    }
+
+    /// Makes the note loose, its corner at a point.
+    pub fn unpin(&mut self, at: Point) {
+        self.lane = None;
+        self.step = None;
+        self.at = Some(at);
+    }
 }
 
 fn is_zero(n: &u32) -> bool {

@@ -90,6 +90,12 @@ pub enum IntegrityError {
     },
     #[error("connector `{id}` connects touchpoint `{touchpoint}` to itself")]
     SelfConnector { id: String, touchpoint: String },
+    #[error(
+        "note `{id}` must be either pinned to a cell (`lane` and `step`) or loose (`at`), {found}"
+    )]
+    NotePlacement { id: String, found: &'static str },
+    #[error("{value} is off the diagram (a loose note lies within 0..{max})")]
+    OffDiagram { value: f64, max: f64 },
 }
 
 /// An integrity problem and where it is.
@@ -125,6 +131,9 @@ pub mod limits {
     pub const CONNECTORS: usize = 200_000;
     pub const STANDARDS: usize = 100_000;
     pub const MEASUREMENTS: usize = 1_000_000;
+    pub const NOTES: usize = 100_000;
+    /// How far from the diagram's corner a loose note may lie.
+    pub const NOTE_REACH: f64 = 1_000_000.0;
 }
 
 impl Blueprint {
@@ -212,6 +221,7 @@ impl Validator {
                 measurements,
                 limits::MEASUREMENTS,
             ),
+            ("notes", "notes", bp.notes.len(), limits::NOTES),
         ] {
             if count > limit {
                 self.push(
@@ -292,11 +302,47 @@ impl Validator {
         for (i, n) in bp.notes.iter().enumerate() {
             let p = root.key("notes").index(i);
             self.id(n.id.as_str(), p.key("id"));
-            if !lane_ids.contains(n.lane.as_str()) {
-                self.dangling(p.key("lane"), "note", &n.id.0, "lane", &n.lane.0);
+            let found = match (&n.lane, &n.step, &n.at) {
+                (Some(_), Some(_), None) | (None, None, Some(_)) => None,
+                (None, None, None) => Some("but has neither"),
+                (_, _, Some(_)) => Some("not both"),
+                (Some(_), None, None) => Some("but has a lane and no step"),
+                (None, Some(_), None) => Some("but has a step and no lane"),
+            };
+            if let Some(found) = found {
+                self.push(
+                    p.clone(),
+                    IntegrityError::NotePlacement {
+                        id: n.id.0.clone(),
+                        found,
+                    },
+                );
             }
-            if !step_ids.contains(n.step.as_str()) {
-                self.dangling(p.key("step"), "note", &n.id.0, "step", &n.step.0);
+            if let Some(lane) = &n.lane
+                && !lane_ids.contains(lane.as_str())
+            {
+                self.dangling(p.key("lane"), "note", &n.id.0, "lane", &lane.0);
+            }
+            if let Some(step) = &n.step
+                && !step_ids.contains(step.as_str())
+            {
+                self.dangling(p.key("step"), "note", &n.id.0, "step", &step.0);
+            }
+            if let Some(at) = n.at {
+                for (key, value) in [("x", at.x), ("y", at.y)] {
+                    let path = p.key("at").key(key);
+                    if !value.is_finite() {
+                        self.push(path, IntegrityError::NotFinite);
+                    } else if !(0.0..=limits::NOTE_REACH).contains(&value) {
+                        self.push(
+                            path,
+                            IntegrityError::OffDiagram {
+                                value,
+                                max: limits::NOTE_REACH,
+                            },
+                        );
+                    }
+                }
             }
         }
         for (i, c) in bp.connectors.iter().enumerate() {
