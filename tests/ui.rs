@@ -874,3 +874,114 @@ fn loose_notes_are_added_in_a_workshop_dragged_anywhere_pinned_and_unpinned() {
     assert!(h.state_mut().save_to(&path, false));
     assert_eq!(servuction::format::read(&path).unwrap().notes[0], note(&h));
 }
+
+type Logged = (EditorApp, Vec<egui::ViewportCommand>);
+
+/// The hotel on a 1920x1080 screen, keeping every command the app gives the
+/// window.
+fn logged_projector(dir: &tempfile::TempDir) -> Harness<'static, Logged> {
+    let mut app =
+        EditorApp::new(hotel(), Some(RecoveryStore::at(dir.path()))).without_native_dialogs();
+    app.lang = Language::En;
+    let mut h = Harness::builder()
+        .with_size(vec2(1920.0, 1080.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(200)
+        .build_ui_state(
+            |ui, (app, log): &mut Logged| {
+                app.show(ui);
+                log.extend(ui.ctx().viewport(|v| v.commands.clone()));
+            },
+            (app, Vec::new()),
+        );
+    h.run();
+    h
+}
+
+/// The commands given to the window since the last call.
+fn window_commands(h: &mut Harness<'_, Logged>) -> Vec<egui::ViewportCommand> {
+    h.run();
+    std::mem::take(&mut h.state_mut().1)
+}
+
+#[test]
+fn the_presenter_chooses_the_screen_to_present_on() {
+    use servuction::app::present::Screen;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = logged_projector(&dir);
+    h.state_mut().0.screens = vec![
+        Screen {
+            name: "eDP-1".into(),
+            size: [1600, 900],
+            position: [0, 0],
+        },
+        Screen {
+            name: "HDMI-1".into(),
+            size: [1920, 1080],
+            position: [1600, 0],
+        },
+    ];
+    // View > Present on > the projector.
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Present on").click();
+    h.run();
+    assert!(h.query_by_label("The window's screen").is_some());
+    h.get_by_label("2 · HDMI-1 · 1920×1080").click();
+    h.run();
+    assert_eq!(h.state().0.present_screen.as_deref(), Some("HDMI-1"));
+    h.key_press(Key::Escape); // closes the menu
+    window_commands(&mut h);
+
+    h.key_press(Key::F5);
+    let cmds = window_commands(&mut h);
+    assert!(
+        cmds.contains(&egui::ViewportCommand::SetMonitor(1)),
+        "full screen on the second screen: {cmds:?}"
+    );
+    assert_eq!(h.state().0.presenting.as_ref().unwrap().screen, Some(1));
+
+    // Moved to the laptop's screen without leaving.
+    h.get_by_role_and_label(egui::Role::ComboBox, "Screen")
+        .click();
+    h.run();
+    h.get_by_label("1 · eDP-1 · 1600×900").click();
+    let cmds = window_commands(&mut h);
+    assert!(
+        cmds.contains(&egui::ViewportCommand::SetMonitor(0)),
+        "{cmds:?}"
+    );
+    assert!(h.state().0.presenting.is_some());
+    assert_eq!(h.state().0.present_screen.as_deref(), Some("eDP-1"));
+
+    h.key_press(Key::Escape);
+    let cmds = window_commands(&mut h);
+    assert!(
+        cmds.contains(&egui::ViewportCommand::Fullscreen(false)),
+        "{cmds:?}"
+    );
+    assert!(h.state().0.presenting.is_none());
+
+    // The projector unplugged: the window's own screen, and a word why.
+    h.state_mut().0.present_screen = Some("HDMI-1".into());
+    h.state_mut().0.screens.truncate(1);
+    h.key_press(Key::F5);
+    let cmds = window_commands(&mut h);
+    assert!(
+        cmds.contains(&egui::ViewportCommand::Fullscreen(true)),
+        "{cmds:?}"
+    );
+    assert!(
+        !cmds
+            .iter()
+            .any(|c| matches!(c, egui::ViewportCommand::SetMonitor(_)))
+    );
+    assert!(
+        h.query_by_label("The screen HDMI-1 is not connected: presenting on the window's screen")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("Screen").is_none(),
+        "no screen to move to with one screen"
+    );
+}

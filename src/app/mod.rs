@@ -157,6 +157,13 @@ pub struct EditorApp {
     /// A text field had the keyboard at the end of the last frame (egui
     /// drops the focus on Escape before the frame's widgets run).
     typed_last_frame: bool,
+    /// The screens connected, in the order the windowing system gives them
+    /// (empty when it tells nothing, as in tests until they set it).
+    pub screens: Vec<present::Screen>,
+    /// When the screens were last asked for, on the UI clock.
+    screens_asked: f64,
+    /// The screen to present on, by name; `None`: the window's own screen.
+    pub present_screen: Option<String>,
 }
 
 /// Preferences kept between runs.
@@ -165,6 +172,8 @@ struct Prefs {
     lang: Option<Language>,
     dark: bool,
     recent: Vec<PathBuf>,
+    #[serde(default)]
+    present_screen: Option<String>,
 }
 
 const PREFS_KEY: &str = "servuction-prefs";
@@ -210,6 +219,9 @@ impl EditorApp {
             show_problems: true,
             presenting: None,
             typed_last_frame: false,
+            screens: Vec::new(),
+            screens_asked: f64::NEG_INFINITY,
+            present_screen: None,
         }
     }
 
@@ -244,6 +256,7 @@ impl EditorApp {
             app.lang = prefs.lang.unwrap_or(app.lang);
             app.dark = prefs.dark;
             app.recent = prefs.recent;
+            app.present_screen = prefs.present_screen;
         }
         app.doc = Document::new(crate::templates::blank(app.lang));
         if let Some(path) = file {
@@ -826,7 +839,46 @@ impl EditorApp {
             self.canvas.focus = None;
             self.canvas.fit_pending = true;
         }
-        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        if !on {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            return;
+        }
+        let chosen = self
+            .present_screen
+            .as_ref()
+            .map(|name| (name, self.screens.iter().position(|s| &s.name == name)));
+        match chosen {
+            Some((_, Some(i))) => self.present_on(ctx, i),
+            Some((name, None)) => {
+                // The chosen screen is not connected: present where the window is.
+                let msg = Msg::ScreenMissing.fill(self.lang, &[name]);
+                self.notify(msg, false);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            }
+            None => ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true)),
+        }
+    }
+
+    /// Goes full screen on a screen, by its place in [`Self::screens`].
+    pub fn present_on(&mut self, ctx: &egui::Context, screen: usize) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::SetMonitor(screen));
+        if let Some(p) = &mut self.presenting {
+            p.screen = Some(screen);
+        }
+    }
+
+    /// The screens menu: the window's own screen or one of those connected.
+    fn screen_choice(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.radio_value(&mut self.present_screen, None, Msg::ScreenOwn.text(lang));
+        for (i, s) in self.screens.iter().enumerate() {
+            ui.radio_value(&mut self.present_screen, Some(s.name.clone()), s.label(i));
+        }
+        if let Some(name) = &self.present_screen
+            && !self.screens.iter().any(|s| &s.name == name)
+        {
+            ui.label(Msg::ScreenMissing.fill(lang, &[name]));
+        }
     }
 
     /// The presentation: the canvas on the current stop, the rest dimmed, and
@@ -862,6 +914,10 @@ impl EditorApp {
         let loose_place = stop
             .as_ref()
             .and_then(|s| present::loose_note_place(&self.doc.blueprint, layout, s));
+        let screens = self.screens.clone();
+        let mut move_to = None;
+        // Messages show in the panel: the status bar is hidden.
+        let notice = self.notice.as_ref().map(|n| n.text.clone());
         egui::Panel::right("presentation")
             .exact_size(460.0)
             .show(ui, |ui| {
@@ -891,6 +947,34 @@ impl EditorApp {
                         p.stop += 1;
                     }
                 });
+                if let Some(text) = &notice {
+                    ui.colored_label(ui.visuals().warn_fg_color, text);
+                }
+                // Another screen, while presenting: the projector may be
+                // plugged in late.
+                if screens.len() > 1 {
+                    ui.horizontal(|ui| {
+                        let l = ui.label(t(Msg::ScreenLabel)).id;
+                        let current = p
+                            .screen
+                            .and_then(|i| screens.get(i).map(|s| s.label(i)))
+                            .unwrap_or_else(|| t(Msg::ScreenOwn).to_owned());
+                        egui::ComboBox::from_id_salt("present-screen")
+                            .selected_text(current)
+                            .show_ui(ui, |ui| {
+                                for (i, s) in screens.iter().enumerate() {
+                                    if ui
+                                        .selectable_label(p.screen == Some(i), s.label(i))
+                                        .clicked()
+                                    {
+                                        move_to = Some(i);
+                                    }
+                                }
+                            })
+                            .response
+                            .labelled_by(l);
+                    });
+                }
                 ui.separator();
                 present::panel(ui, &self.doc.blueprint, stop.as_ref(), lang);
                 ui.separator();
@@ -1022,6 +1106,10 @@ impl EditorApp {
                     actions.push(Action::Command(UiCommand::Present));
                 }
             });
+        if let Some(i) = move_to {
+            self.present_screen = screens.get(i).map(|s| s.name.clone());
+            self.present_on(ui.ctx(), i);
+        }
         self.canvas.focus = focus;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             canvas::show(
@@ -1205,6 +1293,7 @@ impl EditorApp {
                     cmd_button(ui, UiCommand::ZoomOut, actions);
                     cmd_button(ui, UiCommand::ZoomFit, actions);
                     cmd_button(ui, UiCommand::Present, actions);
+                    ui.menu_button(t(Msg::PresentOn), |ui| self.screen_choice(ui));
                     ui.separator();
                     ui.checkbox(&mut self.dark, t(Msg::CmdDarkTheme));
                     ui.checkbox(&mut self.canvas.compliance_view, t(Msg::CmdComplianceView));
@@ -1569,7 +1658,28 @@ fn choice(ui: &mut egui::Ui, labels: [&str; 3]) -> (bool, bool, bool) {
 }
 
 impl eframe::App for EditorApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        // The screens, asked for again every few seconds (a projector may be
+        // plugged in during the meeting) and whenever the menu may show them.
+        let now = ui.input(|i| i.time);
+        if now - self.screens_asked > 3.0
+            && let Some(window) = frame.winit_window()
+        {
+            self.screens_asked = now;
+            self.screens = window
+                .available_monitors()
+                .enumerate()
+                .map(|(i, m)| {
+                    let size = m.size();
+                    let at = m.position();
+                    present::Screen {
+                        name: m.name().unwrap_or_else(|| format!("{}", i + 1)),
+                        size: [size.width, size.height],
+                        position: [at.x, at.y],
+                    }
+                })
+                .collect();
+        }
         self.show(ui);
     }
 
@@ -1578,6 +1688,7 @@ impl eframe::App for EditorApp {
             lang: Some(self.lang),
             dark: self.dark,
             recent: self.recent.clone(),
+            present_screen: self.present_screen.clone(),
         };
         eframe::set_value(storage, PREFS_KEY, &prefs);
     }

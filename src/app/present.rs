@@ -36,6 +36,33 @@ pub struct Presentation {
     pub note_colour: NoteColour,
     /// A note just added, whose text field takes the keyboard.
     pub focus_note: Option<NoteId>,
+    /// The screen it went full screen on, by its place in the list of
+    /// screens; `None`: the window's own screen.
+    pub screen: Option<usize>,
+}
+
+/// A screen connected to the computer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Screen {
+    /// The name the system gives it, e.g. `HDMI-1`.
+    pub name: String,
+    /// Its size in pixels.
+    pub size: [u32; 2],
+    /// Its top-left corner on the desktop, in pixels.
+    pub position: [i32; 2],
+}
+
+impl Screen {
+    /// How a menu names it: `2 · HDMI-1 · 1920×1080`.
+    pub fn label(&self, i: usize) -> String {
+        format!(
+            "{} · {} · {}×{}",
+            i + 1,
+            self.name,
+            self.size[0],
+            self.size[1]
+        )
+    }
 }
 
 impl Presentation {
