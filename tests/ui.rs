@@ -33,16 +33,26 @@ fn harness(bp: Blueprint, recovery: &std::path::Path) -> Harness<'static, Editor
     h
 }
 
-/// The hotel on a 1920x1080 screen, as in a meeting room.
-fn projector(dir: &tempfile::TempDir) -> Harness<'static, EditorApp> {
+/// The hotel in English, recovery copies in `dir`.
+fn hotel_app(dir: &tempfile::TempDir) -> EditorApp {
     let mut app =
         EditorApp::new(hotel(), Some(RecoveryStore::at(dir.path()))).without_native_dialogs();
     app.lang = Language::En;
-    let mut h = Harness::builder()
+    app
+}
+
+/// A harness the size of a projector's screen, 1920x1080.
+fn projector_harness<S>() -> egui_kittest::HarnessBuilder<S> {
+    Harness::builder()
         .with_size(vec2(1920.0, 1080.0))
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(200)
-        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
+}
+
+/// The hotel on a 1920x1080 screen, as in a meeting room.
+fn projector(dir: &tempfile::TempDir) -> Harness<'static, EditorApp> {
+    let mut h =
+        projector_harness().build_ui_state(|ui, app: &mut EditorApp| app.show(ui), hotel_app(dir));
     h.run();
     h
 }
@@ -880,20 +890,13 @@ type Logged = (EditorApp, Vec<egui::ViewportCommand>);
 /// The hotel on a 1920x1080 screen, keeping every command the app gives the
 /// window.
 fn logged_projector(dir: &tempfile::TempDir) -> Harness<'static, Logged> {
-    let mut app =
-        EditorApp::new(hotel(), Some(RecoveryStore::at(dir.path()))).without_native_dialogs();
-    app.lang = Language::En;
-    let mut h = Harness::builder()
-        .with_size(vec2(1920.0, 1080.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(200)
-        .build_ui_state(
-            |ui, (app, log): &mut Logged| {
-                app.show(ui);
-                log.extend(ui.ctx().viewport(|v| v.commands.clone()));
-            },
-            (app, Vec::new()),
-        );
+    let mut h = projector_harness().build_ui_state(
+        |ui, (app, log): &mut Logged| {
+            app.show(ui);
+            log.extend(ui.ctx().viewport(|v| v.commands.clone()));
+        },
+        (hotel_app(dir), Vec::new()),
+    );
     h.run();
     h
 }
