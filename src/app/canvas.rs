@@ -40,6 +40,9 @@ pub struct CanvasState {
     /// The part of the diagram a presentation is on: the view glides to it
     /// and the rest is dimmed.
     pub focus: Option<layout::Rect>,
+    /// What stays clear of the veil around the focus, and a card to ring
+    /// (the focus itself when `None`).
+    pub spotlight: Option<(layout::Rect, Option<layout::Rect>)>,
     /// A laser-pointer highlight follows the mouse.
     pub laser: bool,
     /// Dot voting: a click on a card or note gives it a dot.
@@ -64,6 +67,7 @@ impl Default for CanvasState {
             boxing: None,
             reveal: None,
             focus: None,
+            spotlight: None,
             laser: false,
             voting: false,
         }
@@ -646,25 +650,55 @@ pub fn show(
 
     // Presentation: the rest of the diagram dimmed around the focus.
     if let Some(f) = st.focus {
-        let fr = t.rect(f);
+        let (clear, ring) = st.spotlight.unwrap_or((f, None));
+        let fr = t.rect(clear);
         let veil = if dark {
             Color32::from_black_alpha(170)
         } else {
             Color32::from_white_alpha(190)
         };
+        // The lane names stay clear: the group must see whose work it is.
+        let labels = layout
+            .lanes
+            .first()
+            .map(|l| t.rect(l.label))
+            .filter(|l| l.max.x <= fr.min.x);
+        let left_gaps = match labels {
+            Some(l) => [(rect.min.x, l.min.x), (l.max.x, fr.min.x)],
+            None => [(rect.min.x, fr.min.x), (fr.min.x, fr.min.x)],
+        };
         for r in [
             egui::Rect::from_min_max(rect.min, egui::pos2(rect.max.x, fr.min.y)),
             egui::Rect::from_min_max(egui::pos2(rect.min.x, fr.max.y), rect.max),
             egui::Rect::from_min_max(
-                egui::pos2(rect.min.x, fr.min.y),
-                egui::pos2(fr.min.x, fr.max.y),
+                egui::pos2(left_gaps[0].0, fr.min.y),
+                egui::pos2(left_gaps[0].1, fr.max.y),
+            ),
+            egui::Rect::from_min_max(
+                egui::pos2(left_gaps[1].0, fr.min.y),
+                egui::pos2(left_gaps[1].1, fr.max.y),
             ),
             egui::Rect::from_min_max(
                 egui::pos2(fr.max.x, fr.min.y),
                 egui::pos2(rect.max.x, fr.max.y),
             ),
         ] {
-            painter.rect_filled(r.intersect(rect), 0.0, veil);
+            if r.width() > 0.0 && r.height() > 0.0 {
+                painter.rect_filled(r.intersect(rect), 0.0, veil);
+            }
+        }
+        if let Some(ring) = ring {
+            painter.rect_stroke(
+                t.rect(ring).expand(6.0),
+                10.0 * st.zoom,
+                egui::Stroke::new(4.0, accent),
+                egui::StrokeKind::Outside,
+            );
+        }
+        // When the label column is off screen, the names ride along the left
+        // edge, level with their lanes.
+        if labels.is_none_or(|l| l.max.x < rect.min.x + 40.0) {
+            lane_names_on_edge(ui, &painter, bp, layout, t, rect, fr, dark);
         }
     }
     if st.laser
@@ -732,6 +766,65 @@ fn standards_tooltip(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: L
     }
     if !any {
         ui.weak(Msg::TooltipNoStandards.text(lang));
+    }
+}
+
+/// Lane names along the left edge of the canvas, in the focus' rows.
+#[allow(clippy::too_many_arguments)]
+fn lane_names_on_edge(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    bp: &Blueprint,
+    layout: &Layout,
+    t: UiFromScene,
+    rect: egui::Rect,
+    focus: egui::Rect,
+    dark: bool,
+) {
+    let (fill, ink) = if dark {
+        (Color32::from_black_alpha(215), Color32::WHITE)
+    } else {
+        (Color32::WHITE, Color32::from_rgb(0x1f, 0x29, 0x33))
+    };
+    // As large as the cards' titles, within reason.
+    let font = egui::FontId::new(
+        (14.0 * t.zoom).clamp(16.0, 30.0),
+        egui::FontFamily::Name(crate::render::egui::BOLD_FAMILY.into()),
+    );
+    for lane in &layout.lanes {
+        let band = t.rect(lane.rect).intersect(focus).intersect(rect);
+        if band.height() < 24.0 {
+            continue;
+        }
+        let Some(model) = bp.lanes.iter().find(|l| l.id == lane.id) else {
+            continue;
+        };
+        let name = &model.name;
+        // The lane's own colour, opaque, so the name reads over what is under it.
+        let c = model.colour;
+        let fill = if dark {
+            fill
+        } else {
+            Color32::from_rgb(c.r, c.g, c.b)
+        };
+        let galley = ui.fonts_mut(|f| {
+            f.layout(
+                name.clone(),
+                font.clone(),
+                ink,
+                (rect.width() / 5.0).clamp(120.0, 260.0),
+            )
+        });
+        let at = egui::pos2(rect.min.x + 10.0, band.center().y - galley.size().y / 2.0);
+        let chip = egui::Rect::from_min_size(at, galley.size()).expand2(vec2(8.0, 4.0));
+        painter.rect(
+            chip,
+            6.0,
+            fill,
+            egui::Stroke::new(1.0, ink.gamma_multiply(0.35)),
+            egui::StrokeKind::Outside,
+        );
+        painter.galley(at, galley, ink);
     }
 }
 

@@ -837,6 +837,7 @@ impl EditorApp {
         self.canvas.laser = on;
         if !on {
             self.canvas.focus = None;
+            self.canvas.spotlight = None;
             self.canvas.fit_pending = true;
         }
         if !on {
@@ -905,6 +906,7 @@ impl EditorApp {
             }
         };
         let focus = stop.as_ref().and_then(|s| present::focus_rect(layout, s));
+        let spotlight = stop.as_ref().and_then(|s| present::spotlight(layout, s));
         let notes_here: Vec<Note> = stop.as_ref().map_or_else(Vec::new, |s| {
             present::notes_at(&self.doc.blueprint, layout, s)
                 .into_iter()
@@ -1111,6 +1113,7 @@ impl EditorApp {
             self.present_on(ui.ctx(), i);
         }
         self.canvas.focus = focus;
+        self.canvas.spotlight = spotlight;
         egui::CentralPanel::no_frame().show(ui, |ui| {
             canvas::show(
                 ui,

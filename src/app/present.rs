@@ -111,13 +111,40 @@ pub fn focus_rect(layout: &Layout, stop: &Stop) -> Option<Rect> {
             })
         }
         Stop::Touchpoint(id) => {
+            // The touchpoint's cell with the cells around it, whole: the step
+            // before and after, the lane above and below.
             let card = layout.card(id)?;
-            let lane = &layout.lanes[card.lane];
-            let column = layout.steps[card.step].column;
+            let lanes = &layout.lanes;
+            let above = &lanes[card.lane.saturating_sub(1)];
+            let below = &lanes[(card.lane + 1).min(lanes.len() - 1)];
+            let steps = &layout.steps;
+            let before = &steps[card.step.saturating_sub(1)];
+            let after = &steps[(card.step + 1).min(steps.len() - 1)];
             Some(Rect {
-                min: pos(column.min.x - 120.0, lane.rect.min.y - 60.0),
-                max: pos(column.max.x + 120.0, lane.rect.max.y + 60.0),
+                min: pos(before.column.min.x, above.rect.min.y),
+                max: pos(after.column.max.x, below.rect.max.y),
             })
+        }
+    }
+}
+
+/// What stays clear of the veil at a stop, and the card to ring: a stage
+/// whole; for a touchpoint, its step's column across the lanes shown (the
+/// moment as every lane lives it), the touchpoint ringed.
+pub fn spotlight(layout: &Layout, stop: &Stop) -> Option<(Rect, Option<Rect>)> {
+    let view = focus_rect(layout, stop)?;
+    match stop {
+        Stop::Stage(_) => Some((view, None)),
+        Stop::Touchpoint(id) => {
+            let card = layout.card(id)?;
+            let column = layout.steps[card.step].column;
+            Some((
+                Rect {
+                    min: pos(column.min.x, view.min.y),
+                    max: pos(column.max.x, view.max.y),
+                },
+                Some(card.rect),
+            ))
         }
     }
 }
@@ -275,6 +302,22 @@ mod tests {
         );
         let l = crate::layout::layout(&bp, Default::default());
         assert!(moments.iter().all(|s| focus_rect(&l, s).is_some()));
+        // A moment of truth: its cell and the eight around it, whole; its
+        // column clear of the veil, itself ringed.
+        let stop = &moments[1];
+        let Stop::Touchpoint(id) = stop else {
+            unreachable!()
+        };
+        let card = l.card(id).unwrap();
+        let view = focus_rect(&l, stop).unwrap();
+        let (clear, ring) = spotlight(&l, stop).unwrap();
+        assert_eq!(ring, Some(card.rect));
+        assert_eq!(clear.width(), l.steps[card.step].column.width());
+        assert!(view.width() >= 3.0 * clear.width() - 1.0);
+        for (i, lane) in l.lanes.iter().enumerate() {
+            let shown = view.min.y <= lane.rect.min.y && lane.rect.max.y <= view.max.y;
+            assert_eq!(shown, i.abs_diff(card.lane) <= 1, "lane {i}");
+        }
         assert_eq!(clock(545.2), "9:06");
     }
 }
