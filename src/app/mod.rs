@@ -921,8 +921,22 @@ impl EditorApp {
         // Messages show in the panel: the status bar is hidden.
         let notice = self.notice.as_ref().map(|n| n.text.clone());
         egui::Panel::right("presentation")
-            .exact_size(460.0)
+            .exact_size(480.0)
             .show(ui, |ui| {
+                // Controls big enough to hit and read on a projector.
+                let style = ui.style_mut();
+                for (text_style, size) in [
+                    (egui::TextStyle::Body, 18.0),
+                    (egui::TextStyle::Button, 18.0),
+                    (egui::TextStyle::Small, 14.0),
+                ] {
+                    if let Some(font) = style.text_styles.get_mut(&text_style) {
+                        font.size = size;
+                    }
+                }
+                style.spacing.button_padding = egui::vec2(10.0, 5.0);
+                style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+                style.spacing.interact_size.y = 30.0;
                 ui.add_space(12.0);
                 ui.horizontal(|ui| {
                     if ui

@@ -181,13 +181,21 @@ pub fn panel(ui: &mut egui::Ui, bp: &Blueprint, stop: Option<&Stop>, lang: Langu
                     .latest()
                     .map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.value, s.unit));
                 ui.label(mid(&s.statement));
+                // The status in a colour that carries across a room, with its word.
+                let colour = match s.compliance() {
+                    Compliance::Met => egui::Color32::from_rgb(0x13, 0x7a, 0x33),
+                    Compliance::AtRisk => egui::Color32::from_rgb(0xa8, 0x5a, 0x00),
+                    Compliance::Missed => egui::Color32::from_rgb(0xc0, 0x1c, 0x1c),
+                    Compliance::NotMeasured => ui.visuals().weak_text_color(),
+                };
                 ui.label(
                     egui::RichText::new(format!(
                         "{latest} · {}",
                         i18n::compliance(s.compliance()).text(lang)
                     ))
                     .size(28.0)
-                    .strong(),
+                    .strong()
+                    .color(colour),
                 );
                 ui.add_space(10.0);
             }
