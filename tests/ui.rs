@@ -988,3 +988,67 @@ fn the_presenter_chooses_the_screen_to_present_on() {
         "no screen to move to with one screen"
     );
 }
+
+#[test]
+fn notes_are_written_in_a_cells_menu_pinned_there_or_loose() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = projector(&dir);
+    // The backstage cell of the first step is empty: between the doorman and
+    // the arrival list.
+    let doorman = center_of(&h, "Doorman greets the guest");
+    let list = center_of(&h, "Arrival list from the reservation system");
+    let empty = Pos2::new(doorman.x, (doorman.y + list.y) / 2.0);
+    let right_click = |h: &mut Harness<'_, EditorApp>, at: Pos2| {
+        h.hover_at(at);
+        h.step();
+        for pressed in [true, false] {
+            h.event(Event::PointerButton {
+                pos: at,
+                button: PointerButton::Secondary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.run();
+    };
+    // Right-click, write the note, and add it with one of the menu's buttons.
+    let write_note = |h: &mut Harness<'_, EditorApp>, at: Pos2, text: &str, button: &str| {
+        right_click(h, at);
+        h.get_by_label("Note").click();
+        h.run();
+        type_text(h, text);
+        h.get_by_label(button).click();
+        h.run();
+    };
+    write_note(&mut h, empty, "Valet parking?", "Add note");
+    let notes = h.state().doc.blueprint.notes.clone();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "Valet parking?");
+    assert_eq!(
+        notes[0].cell(),
+        Some((&"lane-backstage".into(), &"step-arrive".into()))
+    );
+    assert!(
+        h.query_by_label("Note: Valet parking?").is_some(),
+        "drawn on the canvas"
+    );
+
+    // A card's menu is about the card.
+    right_click(&mut h, doorman);
+    assert!(h.query_by_label("Loose note").is_none());
+    h.key_press(Key::Escape);
+    h.run();
+    // A loose one where the menu was opened, in another step's empty cell.
+    let waiting = center_of(&h, "Receptionist acknowledges waiting guests");
+    let roster = center_of(&h, "Front desk staffing roster");
+    let beside = Pos2::new(waiting.x - 20.0, (waiting.y + roster.y) / 2.0);
+    write_note(&mut h, beside, "Loose idea", "Loose note");
+    let loose = h.state().doc.blueprint.notes[1].clone();
+    assert_eq!(loose.text, "Loose idea");
+    assert!(loose.cell().is_none());
+    let on_screen = h.get_by_label("Note: Loose idea").rect();
+    assert!(
+        (on_screen.min.x - beside.x).abs() < 3.0 && (on_screen.min.y - beside.y).abs() < 3.0,
+        "its corner is where the menu opened: {on_screen:?} {beside:?}"
+    );
+}

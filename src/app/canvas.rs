@@ -29,6 +29,8 @@ pub struct CanvasState {
     /// What was under the pointer at the last right click.
     context: Option<Pos>,
     rename: String,
+    /// The text of a note being written in a cell's menu.
+    note_draft: String,
     /// The canvas' size at the last frame, to zoom around its centre.
     size: Vec2,
     /// Cards tinted by the compliance of their standards.
@@ -62,6 +64,7 @@ impl Default for CanvasState {
             connecting: None,
             context: None,
             rename: String::new(),
+            note_draft: String::new(),
             size: vec2(800.0, 600.0),
             compliance_view: false,
             boxing: None,
@@ -411,7 +414,10 @@ pub fn show(
                 actions.push(Action::Edit(Edit::SetNote(moved)));
             }
         }
-        resp.context_menu(|ui| note_menu(ui, layout, nb, note, lang, actions));
+        // Menus with text fields stay open when the field is clicked.
+        egui::Popup::context_menu(&resp)
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+            .show(|ui| note_menu(ui, layout, nb, note, lang, actions));
     }
     // A note being dragged: a ghost under the pointer, and for a pinned note
     // the cell it goes to.
@@ -579,11 +585,14 @@ pub fn show(
         st.rename.clear();
     }
     let at = st.context;
-    bg.context_menu(|ui| {
-        if let Some(at) = at {
-            header_menu(ui, bp, layout, at, lang, &mut st.rename, actions);
-        }
-    });
+    egui::Popup::context_menu(&bg)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show(|ui| {
+            if let Some(at) = at {
+                let texts = (&mut st.rename, &mut st.note_draft);
+                header_menu(ui, bp, layout, at, lang, texts, actions);
+            }
+        });
 
     // An overview of the whole diagram when only part of it is on screen:
     // the visible part outlined; click or drag in it to go elsewhere.
@@ -1051,7 +1060,7 @@ fn header_menu(
     layout: &Layout,
     at: Pos,
     lang: Language,
-    rename: &mut String,
+    (rename, draft): (&mut String, &mut String),
     actions: &mut Vec<Action>,
 ) {
     let t = |m: Msg| m.text(lang);
@@ -1092,6 +1101,36 @@ fn header_menu(
                 step,
             });
             ui.close();
+        }
+        // A sticky note: written here, then pinned to the cell or left
+        // loose where the menu was opened.
+        if let Some((_, step)) = layout.cell_at(at) {
+            ui.separator();
+            let l = ui.label(t(Msg::NoteText)).id;
+            ui.add(
+                egui::TextEdit::multiline(draft)
+                    .desired_rows(2)
+                    .desired_width(220.0),
+            )
+            .labelled_by(l);
+            ui.horizontal(|ui| {
+                let colour = NoteColour::default();
+                if ui.button(t(Msg::AddNote)).clicked() {
+                    let text = std::mem::take(draft);
+                    let note = Note::pinned(lane.id.clone(), step, text, colour);
+                    actions.push(Action::Edit(Edit::AddNote(note)));
+                    ui.close();
+                }
+                if ui.button(t(Msg::AddLooseNote)).clicked() {
+                    let place = Point {
+                        x: f64::from(at.x).round(),
+                        y: f64::from(at.y).round(),
+                    };
+                    let note = Note::loose(place, std::mem::take(draft), colour);
+                    actions.push(Action::Edit(Edit::AddNote(note)));
+                    ui.close();
+                }
+            });
         }
         return;
     }
