@@ -24,17 +24,37 @@ fn frame(ctx: &egui::Context, app: &mut EditorApp) -> usize {
     primitives.len()
 }
 
-fn measure(bp: &Blueprint, zoomed_in: bool) -> (Duration, Duration, usize) {
+#[derive(Clone, Copy)]
+enum View {
+    Fit,
+    /// 100 %, looking at the middle of the diagram.
+    Full,
+    /// Presenting, on the second stage, the glide to it finished.
+    Presenting,
+}
+
+fn measure(bp: &Blueprint, view: View) -> (Duration, Duration, usize) {
     let ctx = egui::Context::default();
     let mut app = EditorApp::new(bp.clone(), None);
     app.lang = Language::En;
     for _ in 0..3 {
         frame(&ctx, &mut app);
     }
-    if zoomed_in {
-        // 100 %, looking at the middle of the diagram.
-        app.set_view(1.0, egui::vec2(-2000.0, -200.0));
-        frame(&ctx, &mut app);
+    match view {
+        View::Fit => {}
+        View::Full => {
+            app.set_view(1.0, egui::vec2(-2000.0, -200.0));
+            frame(&ctx, &mut app);
+        }
+        View::Presenting => {
+            app.set_presenting(&ctx, true);
+            if let Some(p) = &mut app.presenting {
+                p.stop = 1;
+            }
+            for _ in 0..240 {
+                frame(&ctx, &mut app);
+            }
+        }
     }
     let mut runs: Vec<(Duration, usize)> = (0..60)
         .map(|_| {
@@ -68,12 +88,16 @@ fn main() {
     // `FRAME_ONLY=hotel` measures only the cases whose name contains it.
     let only = std::env::var("FRAME_ONLY").unwrap_or_default();
     for (name, bp) in cases.iter().filter(|(n, _)| n.contains(&only)) {
-        for zoomed_in in [false, true] {
-            let (median, p90, meshes) = measure(bp, zoomed_in);
+        for (view, label) in [
+            (View::Fit, "fit"),
+            (View::Full, "100 %"),
+            (View::Presenting, "presenting"),
+        ] {
+            let (median, p90, meshes) = measure(bp, view);
             println!(
                 "{:<22} {:<10} {:>9.3} ms {:>9.3} ms {:>10}",
                 name,
-                if zoomed_in { "100 %" } else { "fit" },
+                label,
                 median.as_secs_f64() * 1e3,
                 p90.as_secs_f64() * 1e3,
                 meshes
