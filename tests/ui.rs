@@ -57,6 +57,17 @@ fn projector(dir: &tempfile::TempDir) -> Harness<'static, EditorApp> {
     h
 }
 
+/// The hotel's backstage cell of the first step, which is empty: between
+/// the doorman's card and the arrival list's.
+fn empty_backstage_cell<S>(h: &Harness<'_, S>) -> Pos2 {
+    let doorman = h.get_by_label("Doorman greets the guest").rect().center();
+    let list = h
+        .get_by_label("Arrival list from the reservation system")
+        .rect()
+        .center();
+    Pos2::new(doorman.x, (doorman.y + list.y) / 2.0)
+}
+
 fn center_of(h: &Harness<'_, EditorApp>, label: &str) -> Pos2 {
     h.get_by_label(label).rect().center()
 }
@@ -993,11 +1004,8 @@ fn the_presenter_chooses_the_screen_to_present_on() {
 fn notes_are_written_in_a_cells_menu_pinned_there_or_loose() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = projector(&dir);
-    // The backstage cell of the first step is empty: between the doorman and
-    // the arrival list.
+    let empty = empty_backstage_cell(&h);
     let doorman = center_of(&h, "Doorman greets the guest");
-    let list = center_of(&h, "Arrival list from the reservation system");
-    let empty = Pos2::new(doorman.x, (doorman.y + list.y) / 2.0);
     let right_click = |h: &mut Harness<'_, EditorApp>, at: Pos2| {
         h.hover_at(at);
         h.step();
@@ -1051,4 +1059,40 @@ fn notes_are_written_in_a_cells_menu_pinned_there_or_loose() {
         (on_screen.min.x - beside.x).abs() < 3.0 && (on_screen.min.y - beside.y).abs() < 3.0,
         "its corner is where the menu opened: {on_screen:?} {beside:?}"
     );
+}
+
+#[test]
+fn a_touchpoint_added_while_presenting_is_named_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = projector(&dir);
+    h.key_press(Key::F5);
+    h.run();
+    // On the first stage.
+    let empty = empty_backstage_cell(&h);
+    click_at(&mut h, empty, 2);
+    type_text(&mut h, "Valet desk logs the car");
+    assert!(h.state().presenting.is_some(), "still presenting");
+    let added = h
+        .state()
+        .doc
+        .blueprint
+        .touchpoints
+        .iter()
+        .find(|t| t.lane.as_str() == "lane-backstage" && t.step.as_str() == "step-arrive")
+        .cloned()
+        .expect("a touchpoint in the cell");
+    assert_eq!(added.title, "Valet desk logs the car");
+    assert!(
+        h.query_by_label("Valet desk logs the car").is_some(),
+        "on the canvas"
+    );
+    // One undo takes back the typing, a second the touchpoint.
+    h.key_press(Key::Escape); // leaves the field, not the presentation
+    h.run();
+    assert!(h.state().presenting.is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().doc.blueprint.touchpoint(&added.id).is_none());
 }

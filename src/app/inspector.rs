@@ -94,15 +94,7 @@ pub fn show(
                         )
                         .labelled_by(l);
                     if focus_title {
-                        title.request_focus();
-                        if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), title.id) {
-                            let all = egui::text::CCursorRange::two(
-                                egui::text::CCursor::new(0),
-                                egui::text::CCursor::new(edited.title.chars().count()),
-                            );
-                            state.cursor.set_char_range(Some(all));
-                            state.store(ui.ctx(), title.id);
-                        }
+                        focus_all(ui, &title, &edited.title);
                     }
                     changed |= title.changed();
                     ui.end_row();
@@ -598,4 +590,18 @@ fn standards_table(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: Lan
                     }
                 });
         });
+}
+
+/// Gives a text field the keyboard with all its text selected, so typing
+/// replaces a placeholder such as "New touchpoint".
+pub fn focus_all(ui: &egui::Ui, field: &egui::Response, text: &str) {
+    field.request_focus();
+    if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), field.id) {
+        let all = egui::text::CCursorRange::two(
+            egui::text::CCursor::new(0),
+            egui::text::CCursor::new(text.chars().count()),
+        );
+        state.cursor.set_char_range(Some(all));
+        state.store(ui.ctx(), field.id);
+    }
 }

@@ -918,6 +918,7 @@ impl EditorApp {
             .and_then(|s| present::loose_note_place(&self.doc.blueprint, layout, s));
         let screens = self.screens.clone();
         let mut move_to = None;
+        let focus_title = std::mem::take(&mut self.focus_title);
         // Messages show in the panel: the status bar is hidden.
         let notice = self.notice.as_ref().map(|n| n.text.clone());
         egui::Panel::right("presentation")
@@ -994,6 +995,27 @@ impl EditorApp {
                 ui.separator();
                 present::panel(ui, &self.doc.blueprint, stop.as_ref(), lang);
                 ui.separator();
+
+                // A touchpoint added (double-click a cell) or clicked while
+                // presenting: its title, typed straight away.
+                if let [id] = self.selection.as_slice()
+                    && let Some(tp) = self.doc.blueprint.touchpoint(id)
+                {
+                    let mut edited = tp.clone();
+                    ui.horizontal(|ui| {
+                        let l = ui.label(t(Msg::FieldTitle)).id;
+                        let r = ui
+                            .add(egui::TextEdit::singleline(&mut edited.title).desired_width(340.0))
+                            .labelled_by(l);
+                        if focus_title {
+                            inspector::focus_all(ui, &r, &edited.title);
+                        }
+                        if r.changed() {
+                            actions.push(Action::Typing(Edit::SetTouchpoint(edited.clone())));
+                        }
+                    });
+                    ui.separator();
+                }
 
                 // Sticky notes at this stop, captured as the group speaks.
                 if let Some(stop) = &stop {
