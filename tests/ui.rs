@@ -68,6 +68,14 @@ fn empty_backstage_cell<S>(h: &Harness<'_, S>) -> Pos2 {
     Pos2::new(doorman.x, (doorman.y + list.y) / 2.0)
 }
 
+/// The hotel on a 1920x1080 screen, presented (F5) at its first stage.
+fn presenting(dir: &tempfile::TempDir) -> Harness<'static, EditorApp> {
+    let mut h = projector(dir);
+    h.key_press(Key::F5);
+    h.run();
+    h
+}
+
 fn center_of(h: &Harness<'_, EditorApp>, label: &str) -> Pos2 {
     h.get_by_label(label).rect().center()
 }
@@ -677,9 +685,7 @@ fn clicking_a_standard_shows_its_touchpoint_on_the_canvas() {
 #[test]
 fn presenting_walks_the_cycle_stage_by_stage_and_by_moments_of_truth() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = projector(&dir);
-    h.key_press(Key::F5);
-    h.run();
+    let mut h = presenting(&dir);
     assert!(h.state().presenting.is_some());
     assert!(
         h.query_by_label("File").is_none(),
@@ -740,9 +746,7 @@ fn the_workshop_timer_counts_down_and_signals_the_end() {
 #[test]
 fn a_workshop_adds_notes_and_votes_and_they_are_saved() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = projector(&dir);
-    h.key_press(Key::F5);
-    h.run();
+    let mut h = presenting(&dir);
     h.get_by_label("Moments of truth").click();
     h.run();
     h.key_press(Key::ArrowRight);
@@ -821,9 +825,7 @@ fn a_workshop_adds_notes_and_votes_and_they_are_saved() {
 #[test]
 fn loose_notes_are_added_in_a_workshop_dragged_anywhere_pinned_and_unpinned() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = projector(&dir);
-    h.key_press(Key::F5);
-    h.run();
+    let mut h = presenting(&dir);
     h.key_press(Key::ArrowRight); // the check-in stage
     h.run();
     h.get_by_label("Green").click();
@@ -1064,9 +1066,7 @@ fn notes_are_written_in_a_cells_menu_pinned_there_or_loose() {
 #[test]
 fn a_touchpoint_added_while_presenting_is_named_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = projector(&dir);
-    h.key_press(Key::F5);
-    h.run();
+    let mut h = presenting(&dir);
     // On the first stage.
     let empty = empty_backstage_cell(&h);
     click_at(&mut h, empty, 2);
