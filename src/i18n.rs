@@ -219,6 +219,7 @@ catalogue! {
     DotVoting => ("Dot voting", "Votación con puntos"),
     DotsPerPerson => ("Dots per person", "Puntos por persona"),
     DotsLeft => ("{} dots left: click cards or notes", "Quedan {} puntos: haga clic en tarjetas o notas"),
+    DotsLeftOne => ("1 dot left: click a card or note", "Queda 1 punto: haga clic en una tarjeta o nota"),
     NextParticipant => ("Next participant", "Siguiente participante"),
     CmdDarkTheme => ("Dark theme", "Tema oscuro"),
     CmdComplianceView => ("Compliance view", "Vista de cumplimiento"),

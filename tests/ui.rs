@@ -769,9 +769,14 @@ fn a_workshop_adds_notes_and_votes_and_they_are_saved() {
     h.run();
     assert!(h.state().presenting.is_some());
 
-    // Dot voting: two dots per person.
+    // Opening the vote hands the first participant three dots; then two
+    // dots per person.
     h.get_by_label("Dot voting").click();
     h.run();
+    assert!(
+        h.query_by_label("3 dots left: click cards or notes")
+            .is_some()
+    );
     h.get_by_role_and_label(egui::Role::SpinButton, "Dots per person")
         .set_value_accesskit(2.0);
     h.run();
@@ -799,6 +804,10 @@ fn a_workshop_adds_notes_and_votes_and_they_are_saved() {
     h.run();
     click_at(&mut h, card, 1);
     assert_eq!(votes(&h), 3);
+    assert!(
+        h.query_by_label("1 dot left: click a card or note")
+            .is_some()
+    );
 
     // Saved in the file, and drawn in the export.
     let path = dir.path().join("workshop.json");

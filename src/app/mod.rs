@@ -1076,7 +1076,10 @@ impl EditorApp {
                 }
                 ui.separator();
                 // Dot voting.
-                ui.checkbox(&mut p.voting, t(Msg::DotVoting));
+                // Opening a vote hands the first participant their dots.
+                if ui.checkbox(&mut p.voting, t(Msg::DotVoting)).changed() && p.voting {
+                    p.dots_left = p.dots_per_person;
+                }
                 self.canvas.voting = p.voting;
                 if p.voting {
                     ui.horizontal(|ui| {
@@ -1088,7 +1091,12 @@ impl EditorApp {
                         }
                     });
                     ui.label(
-                        egui::RichText::new(Msg::DotsLeft.fill(lang, &[&p.dots_left])).size(20.0),
+                        egui::RichText::new(if p.dots_left == 1 {
+                            t(Msg::DotsLeftOne).to_owned()
+                        } else {
+                            Msg::DotsLeft.fill(lang, &[&p.dots_left])
+                        })
+                        .size(20.0),
                     );
                 }
                 ui.separator();

@@ -69,6 +69,8 @@ impl Presentation {
     pub fn new() -> Self {
         Self {
             timer_minutes: 10.0,
+            // Three dots each, as most dot votes run.
+            dots_per_person: 3,
             ..Default::default()
         }
     }
