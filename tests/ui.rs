@@ -1105,3 +1105,20 @@ fn a_touchpoint_added_while_presenting_is_named_at_once() {
     h.run();
     assert!(h.state().doc.blueprint.touchpoint(&added.id).is_none());
 }
+
+#[test]
+fn no_shortcut_acts_behind_a_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = projector(&dir);
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.query_by_label("OK").is_some(), "F1 lists the shortcuts");
+    h.key_press(Key::F5);
+    h.run();
+    assert!(h.state().presenting.is_none(), "F5 behind the dialog");
+    h.get_by_label("OK").click();
+    h.run();
+    h.key_press(Key::F5);
+    h.run();
+    assert!(h.state().presenting.is_some());
+}

@@ -1184,7 +1184,10 @@ impl EditorApp {
             egui::Theme::Light
         });
         let mut actions = Vec::new();
-        self.shortcuts(&ctx, &mut actions);
+        // A modal dialog takes the keyboard: no shortcut acts behind it.
+        if self.dialog.is_none() {
+            self.shortcuts(&ctx, &mut actions);
+        }
         if let Some((purpose, path)) = self.files.poll() {
             self.path_chosen(purpose, path);
         }
