@@ -81,6 +81,14 @@ fn center_of(h: &Harness<'_, EditorApp>, label: &str) -> Pos2 {
 }
 
 fn click_at(h: &mut Harness<'_, EditorApp>, pos: Pos2, clicks: usize) {
+    press_at(h, pos, PointerButton::Primary, clicks);
+}
+
+fn right_click_at(h: &mut Harness<'_, EditorApp>, pos: Pos2) {
+    press_at(h, pos, PointerButton::Secondary, 1);
+}
+
+fn press_at(h: &mut Harness<'_, EditorApp>, pos: Pos2, button: PointerButton, clicks: usize) {
     // Half a second after any earlier click, so clicks are not counted together.
     for _ in 0..30 {
         h.step();
@@ -91,7 +99,7 @@ fn click_at(h: &mut Harness<'_, EditorApp>, pos: Pos2, clicks: usize) {
         for pressed in [true, false] {
             h.event(Event::PointerButton {
                 pos,
-                button: PointerButton::Primary,
+                button,
                 pressed,
                 modifiers: Modifiers::NONE,
             });
@@ -1017,22 +1025,9 @@ fn notes_are_written_in_a_cells_menu_pinned_there_or_loose() {
     let mut h = projector(&dir);
     let empty = empty_backstage_cell(&h);
     let doorman = center_of(&h, "Doorman greets the guest");
-    let right_click = |h: &mut Harness<'_, EditorApp>, at: Pos2| {
-        h.hover_at(at);
-        h.step();
-        for pressed in [true, false] {
-            h.event(Event::PointerButton {
-                pos: at,
-                button: PointerButton::Secondary,
-                pressed,
-                modifiers: Modifiers::NONE,
-            });
-        }
-        h.run();
-    };
     // Right-click, write the note, and add it with one of the menu's buttons.
     let write_note = |h: &mut Harness<'_, EditorApp>, at: Pos2, text: &str, button: &str| {
-        right_click(h, at);
+        right_click_at(h, at);
         h.get_by_label("Note").click();
         h.run();
         type_text(h, text);
@@ -1053,7 +1048,7 @@ fn notes_are_written_in_a_cells_menu_pinned_there_or_loose() {
     );
 
     // A card's menu is about the card.
-    right_click(&mut h, doorman);
+    right_click_at(&mut h, doorman);
     assert!(h.query_by_label("Loose note").is_none());
     h.key_press(Key::Escape);
     h.run();

@@ -394,7 +394,7 @@ pub fn show(
             ));
         }
         if resp.drag_stopped()
-            && let Some((id, grab)) = st.note_dragging.take()
+            && let Some((_, grab)) = st.note_dragging.take()
             && let Some(p) = ui.input(|i| i.pointer.latest_pos())
         {
             let at = t.inverse(p);
@@ -404,13 +404,9 @@ pub fn show(
                     moved.pin(lane, step);
                 }
             } else {
-                moved.unpin(Point {
-                    x: f64::from((at.x - grab.x).max(0.0)).round(),
-                    y: f64::from((at.y - grab.y).max(0.0)).round(),
-                });
+                moved.unpin(Point::rounded(at.x - grab.x, at.y - grab.y));
             }
             if moved != *note {
-                debug_assert_eq!(moved.id, id);
                 actions.push(Action::Edit(Edit::SetNote(moved)));
             }
         }
@@ -790,10 +786,10 @@ fn lane_names_on_edge(
     focus: egui::Rect,
     dark: bool,
 ) {
-    let (fill, ink) = if dark {
-        (Color32::from_black_alpha(215), Color32::WHITE)
+    let ink = if dark {
+        Color32::WHITE
     } else {
-        (Color32::WHITE, Color32::from_rgb(0x1f, 0x29, 0x33))
+        Color32::from_rgb(0x1f, 0x29, 0x33)
     };
     // As large as the cards' titles, within reason.
     let font = egui::FontId::new(
@@ -808,17 +804,16 @@ fn lane_names_on_edge(
         let Some(model) = bp.lanes.iter().find(|l| l.id == lane.id) else {
             continue;
         };
-        let name = &model.name;
         // The lane's own colour, opaque, so the name reads over what is under it.
         let c = model.colour;
         let fill = if dark {
-            fill
+            Color32::from_black_alpha(215)
         } else {
             Color32::from_rgb(c.r, c.g, c.b)
         };
         let galley = ui.fonts_mut(|f| {
             f.layout(
-                name.clone(),
+                model.name.clone(),
                 font.clone(),
                 ink,
                 (rect.width() / 5.0).clamp(120.0, 260.0),
@@ -920,10 +915,7 @@ fn note_menu(
     if n.cell().is_some() {
         if ui.button(t(Msg::NoteUnpin)).clicked() {
             // Loose where it lies now, a little aside so it is seen to come off.
-            n.unpin(Point {
-                x: f64::from(nb.rect.min.x + 12.0).round(),
-                y: f64::from(nb.rect.min.y + 12.0).round(),
-            });
+            n.unpin(Point::rounded(nb.rect.min.x + 12.0, nb.rect.min.y + 12.0));
             actions.push(Action::Edit(Edit::SetNote(n.clone())));
             ui.close();
         }
@@ -1093,18 +1085,16 @@ fn header_menu(
             actions.push(Action::Edit(Edit::DeleteLane(lane.id.clone())));
             ui.close();
         }
-        if let Some((_, step)) = layout.cell_at(at)
-            && ui.button(t(Msg::CmdAddTouchpoint)).clicked()
-        {
-            actions.push(Action::AddTouchpointAt {
-                lane: lane.id.clone(),
-                step,
-            });
-            ui.close();
-        }
-        // A sticky note: written here, then pinned to the cell or left
-        // loose where the menu was opened.
         if let Some((_, step)) = layout.cell_at(at) {
+            if ui.button(t(Msg::CmdAddTouchpoint)).clicked() {
+                actions.push(Action::AddTouchpointAt {
+                    lane: lane.id.clone(),
+                    step: step.clone(),
+                });
+                ui.close();
+            }
+            // A sticky note: written here, then pinned to the cell or left
+            // loose where the menu was opened.
             ui.separator();
             let l = ui.label(t(Msg::NoteText)).id;
             ui.add(
@@ -1122,10 +1112,7 @@ fn header_menu(
                     ui.close();
                 }
                 if ui.button(t(Msg::AddLooseNote)).clicked() {
-                    let place = Point {
-                        x: f64::from(at.x).round(),
-                        y: f64::from(at.y).round(),
-                    };
+                    let place = Point::rounded(at.x, at.y);
                     let note = Note::loose(place, std::mem::take(draft), colour);
                     actions.push(Action::Edit(Edit::AddNote(note)));
                     ui.close();

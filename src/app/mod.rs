@@ -839,8 +839,6 @@ impl EditorApp {
             self.canvas.focus = None;
             self.canvas.spotlight = None;
             self.canvas.fit_pending = true;
-        }
-        if !on {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
             return;
         }
@@ -906,16 +904,18 @@ impl EditorApp {
             }
         };
         let focus = stop.as_ref().and_then(|s| present::focus_rect(layout, s));
-        let spotlight = stop.as_ref().and_then(|s| present::spotlight(layout, s));
+        let spotlight = stop
+            .as_ref()
+            .zip(focus)
+            .and_then(|(s, view)| present::spotlight(layout, s, view));
         let notes_here: Vec<Note> = stop.as_ref().map_or_else(Vec::new, |s| {
-            present::notes_at(&self.doc.blueprint, layout, s)
+            present::notes_at(&self.doc.blueprint, layout, s, focus)
                 .into_iter()
                 .cloned()
                 .collect()
         });
-        let loose_place = stop
-            .as_ref()
-            .and_then(|s| present::loose_note_place(&self.doc.blueprint, layout, s));
+        let loose_here = notes_here.iter().filter(|n| n.cell().is_none()).count();
+        let loose_place = focus.map(|view| present::loose_note_place(view, loose_here));
         let screens = self.screens.clone();
         let mut move_to = None;
         let focus_title = std::mem::take(&mut self.focus_title);
@@ -1709,8 +1709,8 @@ fn choice(ui: &mut egui::Ui, labels: [&str; 3]) -> (bool, bool, bool) {
 
 impl eframe::App for EditorApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        // The screens, asked for again every few seconds (a projector may be
-        // plugged in during the meeting) and whenever the menu may show them.
+        // The screens, asked for again every few seconds while frames run (a
+        // projector may be plugged in during the meeting).
         let now = ui.input(|i| i.time);
         if now - self.screens_asked > 3.0
             && let Some(window) = frame.winit_window()

@@ -130,11 +130,11 @@ pub fn focus_rect(layout: &Layout, stop: &Stop) -> Option<Rect> {
     }
 }
 
-/// What stays clear of the veil at a stop, and the card to ring: a stage
-/// whole; for a touchpoint, its step's column across the lanes shown (the
-/// moment as every lane lives it), the touchpoint ringed.
-pub fn spotlight(layout: &Layout, stop: &Stop) -> Option<(Rect, Option<Rect>)> {
-    let view = focus_rect(layout, stop)?;
+/// What stays clear of the veil at a stop shown in `view` (its
+/// [`focus_rect`]), and the card to ring: a stage whole; for a touchpoint,
+/// its step's column across the lanes shown (the moment as every lane lives
+/// it), the touchpoint ringed.
+pub fn spotlight(layout: &Layout, stop: &Stop, view: Rect) -> Option<(Rect, Option<Rect>)> {
     match stop {
         Stop::Stage(_) => Some((view, None)),
         Stop::Touchpoint(id) => {
@@ -234,19 +234,20 @@ pub fn note_cell(bp: &Blueprint, stop: &Stop) -> Option<(LaneId, StepId)> {
     }
 }
 
-/// The notes a stop shows: those pinned in the stage's steps or in the
-/// touchpoint's cell, and loose ones lying on the part of the diagram it shows.
-pub fn notes_at<'a>(bp: &'a Blueprint, layout: &Layout, stop: &Stop) -> Vec<&'a Note> {
-    let focus = focus_rect(layout, stop);
-    let lies_in_focus = |n: &Note| {
-        n.cell().is_none()
-            && layout
-                .notes
-                .iter()
-                .find(|b| b.id == n.id)
-                .zip(focus)
-                .is_some_and(|(b, f)| b.rect.intersects(&f))
-    };
+/// The notes a stop shown in `view` shows: those pinned in the stage's steps
+/// or in the touchpoint's cell, and loose ones lying in `view`.
+pub fn notes_at<'a>(
+    bp: &'a Blueprint,
+    layout: &Layout,
+    stop: &Stop,
+    view: Option<Rect>,
+) -> Vec<&'a Note> {
+    let loose_in_view: std::collections::HashSet<usize> = layout
+        .notes
+        .iter()
+        .filter(|b| b.loose && view.is_some_and(|v| b.rect.intersects(&v)))
+        .map(|b| b.index)
+        .collect();
     let pinned_here = |n: &Note| match (stop, n.cell()) {
         (Stop::Stage(id), Some((_, step))) => bp
             .stages
@@ -260,24 +261,18 @@ pub fn notes_at<'a>(bp: &'a Blueprint, layout: &Layout, stop: &Stop) -> Vec<&'a 
     };
     bp.notes
         .iter()
-        .filter(|n| pinned_here(n) || lies_in_focus(n))
+        .enumerate()
+        .filter(|(i, n)| pinned_here(n) || loose_in_view.contains(i))
+        .map(|(_, n)| n)
         .collect()
 }
 
-/// Where a new loose note goes at a stop: near the top right corner of the
-/// part of the diagram it shows, a little lower for each loose note there.
-pub fn loose_note_place(bp: &Blueprint, layout: &Layout, stop: &Stop) -> Option<Point> {
-    let f = focus_rect(layout, stop)?;
-    let already = notes_at(bp, layout, stop)
-        .iter()
-        .filter(|n| n.cell().is_none())
-        .count();
-    let x = (f.max.x - crate::layout::metrics::CARD_W - 16.0).max(f.min.x);
-    let y = f.min.y + 16.0 + 28.0 * (already % 12) as f32;
-    Some(Point {
-        x: f64::from(x.max(0.0)).round(),
-        y: f64::from(y.max(0.0)).round(),
-    })
+/// Where a new loose note goes in a stop's `view`: near its top right
+/// corner, a little lower for each of the `already` loose notes there.
+pub fn loose_note_place(view: Rect, already: usize) -> Point {
+    let x = (view.max.x - crate::layout::metrics::CARD_W - 16.0).max(view.min.x);
+    let y = view.min.y + 16.0 + 28.0 * (already % 12) as f32;
+    Point::rounded(x, y)
 }
 
 /// The name of a note colour.
@@ -320,7 +315,7 @@ mod tests {
         };
         let card = l.card(id).unwrap();
         let view = focus_rect(&l, stop).unwrap();
-        let (clear, ring) = spotlight(&l, stop).unwrap();
+        let (clear, ring) = spotlight(&l, stop, view).unwrap();
         assert_eq!(ring, Some(card.rect));
         assert_eq!(clear.width(), l.steps[card.step].column.width());
         assert!(view.width() >= 3.0 * clear.width() - 1.0);

@@ -118,6 +118,17 @@ pub struct Point {
     pub y: f64,
 }
 
+impl Point {
+    /// A point from layout coordinates, in whole units and never left of or
+    /// above the diagram's corner.
+    pub fn rounded(x: f32, y: f32) -> Self {
+        Self {
+            x: f64::from(x.max(0.0)).round(),
+            y: f64::from(y.max(0.0)).round(),
+        }
+    }
+}
+
 /// A sticky note: an idea captured in a workshop. A note is either pinned to
 /// a cell (`lane` and `step`), where it is laid out with the cell's cards, or
 /// loose (`at`), lying wherever it was put.
