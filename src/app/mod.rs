@@ -225,6 +225,11 @@ impl EditorApp {
         }
     }
 
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
     /// Sets the canvas' zoom and the screen offset of the diagram's origin.
     pub fn set_view(&mut self, zoom: f32, pan: egui::Vec2) {
         self.canvas.zoom = zoom;

@@ -1,6 +1,6 @@
 //! Edits of a blueprint and their history. Every change the editor makes is
-//! an [`Edit`] applied by [`apply`]; the [`History`] keeps snapshots of the
-//! document at edit boundaries for undo and redo.
+//! an [`Edit`] applied by [`apply`], which returns the [`Change`] that undoes
+//! it; the [`History`] keeps those changes, one step per user action.
 
 use crate::model::*;
 
@@ -111,15 +111,16 @@ fn missing(what: &str, id: &dyn std::fmt::Display) -> EditError {
     EditError(format!("no {what} `{id}`"))
 }
 
-/// Applies an edit. On error nothing has changed.
-pub fn apply(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
+/// Applies an edit and returns the change that undoes it. On error nothing
+/// has changed.
+pub fn apply(bp: &mut Blueprint, edit: Edit) -> Result<Change, EditError> {
     let mut next = bp.clone();
     apply_in_place(&mut next, edit)?;
     if let Some(p) = next.problems().first() {
         return Err(EditError(p.to_string()));
     }
-    *bp = next;
-    Ok(())
+    let before = std::mem::replace(bp, next);
+    Ok(Change(Some(before)))
 }
 
 fn apply_in_place(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
@@ -386,25 +387,81 @@ fn apply_in_place(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
     Ok(())
 }
 
-/// Undo and redo by snapshots of the whole document, taken at the start of
-/// each step: a command, a drag, or a burst of typing.
+/// What an edit changed (SHIM: a whole snapshot; to be replaced by
+/// element-level operations).
+#[derive(Clone, Debug, Default)]
+pub struct Change(Option<Blueprint>);
+
+/// Which derived data an applied change invalidates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Footprint {
+    /// Nothing changed.
+    None,
+    /// Only these touchpoints' own fields changed, in place (by index in
+    /// `Blueprint::touchpoints`): the same id, lane, step, feeling and moment
+    /// of truth, so the layout stands.
+    Touchpoints(Vec<usize>),
+    /// Anything else.
+    Everything,
+}
+
+impl Change {
+    /// Undoes the change; returns the change that redoes it.
+    pub fn revert(self, bp: &mut Blueprint) -> Change {
+        match self.0 {
+            Some(before) => Change(Some(std::mem::replace(bp, before))),
+            None => Change(None),
+        }
+    }
+    /// Adds a later change to this one: one undo step for both.
+    pub fn merge(&mut self, later: Change) {
+        if self.0.is_none() {
+            self.0 = later.0;
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+    /// What the change touched, with `bp` as it is after it.
+    pub fn footprint(&self, bp: &Blueprint) -> Footprint {
+        match &self.0 {
+            None => Footprint::None,
+            Some(b) if b == bp => Footprint::None,
+            Some(_) => Footprint::Everything,
+        }
+    }
+}
+
+/// Undo and redo: each step is the change that undoes one user action.
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    undo: Vec<Blueprint>,
-    redo: Vec<Blueprint>,
+    undo: Vec<Change>,
+    redo: Vec<Change>,
 }
 
 impl History {
     /// The most undo steps kept.
     pub const LIMIT: usize = 200;
 
-    /// Records the document as it was before a step.
-    pub fn record(&mut self, before: Blueprint) {
-        self.undo.push(before);
+    /// Records a new undo step.
+    pub fn record(&mut self, change: Change) {
+        if change.is_empty() {
+            return;
+        }
+        self.undo.push(change);
         if self.undo.len() > Self::LIMIT {
             self.undo.remove(0);
         }
         self.redo.clear();
+    }
+
+    /// Adds a change to the last undo step (a burst of typing, a drag), or
+    /// records it as a new step when there is none.
+    pub fn extend_last(&mut self, change: Change) {
+        match self.undo.last_mut() {
+            Some(last) if self.redo.is_empty() => last.merge(change),
+            _ => self.record(change),
+        }
     }
 
     pub fn can_undo(&self) -> bool {
@@ -415,25 +472,19 @@ impl History {
         !self.redo.is_empty()
     }
 
-    /// Goes back one step; false if there is none.
-    pub fn undo(&mut self, doc: &mut Blueprint) -> bool {
-        match self.undo.pop() {
-            Some(before) => {
-                self.redo.push(std::mem::replace(doc, before));
-                true
-            }
-            None => false,
-        }
+    /// Goes back one step; what it touched, or `None` if there is no step.
+    pub fn undo(&mut self, bp: &mut Blueprint) -> Option<Footprint> {
+        let redo = self.undo.pop()?.revert(bp);
+        let fp = redo.footprint(bp);
+        self.redo.push(redo);
+        Some(fp)
     }
 
-    /// Goes forward one step; false if there is none.
-    pub fn redo(&mut self, doc: &mut Blueprint) -> bool {
-        match self.redo.pop() {
-            Some(after) => {
-                self.undo.push(std::mem::replace(doc, after));
-                true
-            }
-            None => false,
-        }
+    /// Goes forward one step; what it touched, or `None` if there is none.
+    pub fn redo(&mut self, bp: &mut Blueprint) -> Option<Footprint> {
+        let undo = self.redo.pop()?.revert(bp);
+        let fp = undo.footprint(bp);
+        self.undo.push(undo);
+        Some(fp)
     }
 }
