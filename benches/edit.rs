@@ -36,7 +36,10 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { INNER.alloc_zeroed(layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        HELD.fetch_add(new_size as isize - layout.size() as isize, Ordering::Relaxed);
+        HELD.fetch_add(
+            new_size as isize - layout.size() as isize,
+            Ordering::Relaxed,
+        );
         unsafe { INNER.realloc(ptr, layout, new_size) }
     }
 }
@@ -65,7 +68,7 @@ fn frame(ctx: &egui::Context, app: &mut EditorApp, events: Vec<egui::Event>) -> 
 fn editor(bp: &Blueprint) -> (egui::Context, EditorApp) {
     let ctx = egui::Context::default();
     let mut app = EditorApp::new(bp.clone(), None);
-    app.lang = Language::En;
+    app.set_language(Language::En);
     for _ in 0..3 {
         frame(&ctx, &mut app, Vec::new());
     }
@@ -75,7 +78,7 @@ fn editor(bp: &Blueprint) -> (egui::Context, EditorApp) {
 /// A one-touchpoint edit: the `i`th touchpoint (round the document) gets
 /// its fail-point flag switched.
 fn one_touchpoint_edit(app: &EditorApp, i: usize) -> Edit {
-    let bp = &app.document().blueprint;
+    let bp = app.blueprint();
     let mut tp = bp.touchpoints[(i * 7919) % bp.touchpoints.len()].clone();
     tp.fail_point = !tp.fail_point;
     Edit::SetTouchpoint(tp)
@@ -134,7 +137,7 @@ fn typing(bp: &Blueprint) -> Duration {
     let spent = t.elapsed();
     let typed = app
         .document()
-        .blueprint
+        .blueprint()
         .touchpoints
         .iter()
         .any(|t| t.title == title);
@@ -153,8 +156,16 @@ fn main() {
         .unwrap();
     let cases = [
         ("hotel (50 tp)", hotel, 40),
-        ("synthetic 5,000 tp", servuction::templates::synthetic(5000), 15),
-        ("synthetic 20,000 tp", servuction::templates::synthetic(20000), 5),
+        (
+            "synthetic 5,000 tp",
+            servuction::templates::synthetic(5000),
+            15,
+        ),
+        (
+            "synthetic 20,000 tp",
+            servuction::templates::synthetic(20000),
+            5,
+        ),
     ];
     let only = std::env::var("EDIT_ONLY").unwrap_or_default();
     println!(

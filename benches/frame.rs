@@ -36,7 +36,7 @@ enum View {
 fn measure(bp: &Blueprint, view: View) -> (Duration, Duration, usize) {
     let ctx = egui::Context::default();
     let mut app = EditorApp::new(bp.clone(), None);
-    app.lang = Language::En;
+    app.set_language(Language::En);
     for _ in 0..3 {
         frame(&ctx, &mut app);
     }
@@ -48,9 +48,7 @@ fn measure(bp: &Blueprint, view: View) -> (Duration, Duration, usize) {
         }
         View::Presenting => {
             app.set_presenting(&ctx, true);
-            if let Some(p) = &mut app.presenting {
-                p.stop = 1;
-            }
+            app.go_to_stop(1);
             for _ in 0..240 {
                 frame(&ctx, &mut app);
             }

@@ -203,6 +203,11 @@ impl Layout {
         self.card_of.get(id).map(|&i| &self.cards[i])
     }
 
+    /// The place in [`Layout::cards`] of a touchpoint's card.
+    pub fn card_index(&self, id: &TouchpointId) -> Option<usize> {
+        self.card_of.get(id).copied()
+    }
+
     /// The topmost card under a point.
     pub fn card_at(&self, p: Pos) -> Option<&CardBox> {
         self.cards.iter().rev().find(|c| c.rect.contains(p))

@@ -20,7 +20,7 @@ fn hotel() -> Blueprint {
 
 fn harness(bp: Blueprint, recovery: &std::path::Path) -> Harness<'static, EditorApp> {
     let mut app = EditorApp::new(bp, Some(RecoveryStore::at(recovery))).without_native_dialogs();
-    app.lang = Language::En;
+    app.set_language(Language::En);
     let mut h = Harness::builder()
         .with_size(vec2(1500.0, 950.0))
         // Frames a sixtieth of a second apart, as on screen: a double click
@@ -37,7 +37,7 @@ fn harness(bp: Blueprint, recovery: &std::path::Path) -> Harness<'static, Editor
 fn hotel_app(dir: &tempfile::TempDir) -> EditorApp {
     let mut app =
         EditorApp::new(hotel(), Some(RecoveryStore::at(dir.path()))).without_native_dialogs();
-    app.lang = Language::En;
+    app.set_language(Language::En);
     app
 }
 
@@ -129,8 +129,7 @@ fn type_text(h: &mut Harness<'_, EditorApp>, text: &str) {
 
 fn tp<'a>(h: &'a Harness<'_, EditorApp>, id: &TouchpointId) -> &'a Touchpoint {
     h.state()
-        .doc
-        .blueprint
+        .blueprint()
         .touchpoint(id)
         .expect("the touchpoint exists")
 }
@@ -144,7 +143,7 @@ fn build_a_blueprint_from_the_hotel_template_through_the_ui() {
     h.get_by_label("Doorman greets the guest").click();
     h.run();
     assert_eq!(
-        h.state().selection,
+        h.state().selection(),
         [TouchpointId::from("tp-arrive-doorman")]
     );
 
@@ -153,13 +152,13 @@ fn build_a_blueprint_from_the_hotel_template_through_the_ui() {
     let back_office_y = center_of(&h, "Front desk staffing roster").y;
     let luggage_x = center_of(&h, "Bell desk logs the bags").x;
     click_at(&mut h, Pos2::new(luggage_x, back_office_y), 2);
-    let before = h.state().doc.blueprint.touchpoints.len();
+    let before = h.state().blueprint().touchpoints.len();
     assert_eq!(
         before,
         hotel().touchpoints.len() + 1,
         "double-click added no touchpoint"
     );
-    let new_id = h.state().selection[0].clone();
+    let new_id = h.state().selection()[0].clone();
     assert_eq!(tp(&h, &new_id).lane.as_str(), "lane-backoffice");
     assert_eq!(tp(&h, &new_id).step.as_str(), "step-luggage");
     type_text(&mut h, "Luggage storage system");
@@ -176,7 +175,7 @@ fn build_a_blueprint_from_the_hotel_template_through_the_ui() {
         "step-key",
         "the drag did not move the card"
     );
-    assert_eq!(h.state().doc.blueprint.touchpoints.len(), before);
+    assert_eq!(h.state().blueprint().touchpoints.len(), before);
 
     // Attach a standard with a measured value through the inspector.
     h.get_by_label("Luggage storage system").click();
@@ -185,8 +184,7 @@ fn build_a_blueprint_from_the_hotel_template_through_the_ui() {
     h.run();
     let std_id = h
         .state()
-        .doc
-        .blueprint
+        .blueprint()
         .standards_of(&new_id)
         .next()
         .expect("a standard")
@@ -202,8 +200,7 @@ fn build_a_blueprint_from_the_hotel_template_through_the_ui() {
     h.run();
     let standard = h
         .state()
-        .doc
-        .blueprint
+        .blueprint()
         .standards
         .iter()
         .find(|s| s.id == std_id)
@@ -218,15 +215,14 @@ fn build_a_blueprint_from_the_hotel_template_through_the_ui() {
     );
 
     // Undo takes the value, then the standard; redo puts both back.
-    let edited = h.state().doc.blueprint.clone();
+    let edited = h.state().blueprint().clone();
     h.key_press(Key::Escape);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(
         h.state()
-            .doc
-            .blueprint
+            .blueprint()
             .standards
             .iter()
             .find(|s| s.id == std_id)
@@ -238,8 +234,7 @@ fn build_a_blueprint_from_the_hotel_template_through_the_ui() {
     h.run();
     assert!(
         h.state()
-            .doc
-            .blueprint
+            .blueprint()
             .standards
             .iter()
             .all(|s| s.id != std_id)
@@ -247,7 +242,7 @@ fn build_a_blueprint_from_the_hotel_template_through_the_ui() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.blueprint, edited);
+    assert_eq!(h.state().blueprint(), &edited);
 
     // Save through the app's own path entry (there is no dialog service here),
     // then read the file back.
@@ -260,14 +255,14 @@ fn build_a_blueprint_from_the_hotel_template_through_the_ui() {
     type_text(&mut h, path.to_str().unwrap());
     h.get_by_label("OK").click();
     h.run();
-    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().document().is_dirty());
     assert_eq!(servuction::format::read(&path).unwrap(), edited);
 
     // Re-open it in a fresh editor: the same document.
     let mut again = harness(servuction::templates::blank(Language::En), dir.path());
     again.state_mut().open_path(&path);
     again.run();
-    assert_eq!(again.state().doc.blueprint, edited);
+    assert_eq!(again.state().blueprint(), &edited);
     assert!(again.query_by_label("Luggage storage system").is_some());
 }
 
@@ -289,7 +284,7 @@ fn a_focused_text_field_keeps_its_own_undo() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert!(
-        !h.state().doc.history.can_redo(),
+        !h.state().document().can_redo(),
         "the document's undo fired inside a text field"
     );
     // Outside the field, one undo takes the whole typing burst.
@@ -308,8 +303,8 @@ fn unsaved_changes_are_not_lost_to_a_new_document() {
     h.run();
     h.key_press(Key::Delete);
     h.run();
-    assert!(h.state().doc.is_dirty());
-    let edited = h.state().doc.blueprint.clone();
+    assert!(h.state().document().is_dirty());
+    let edited = h.state().blueprint().clone();
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("New from template").click();
@@ -320,7 +315,7 @@ fn unsaved_changes_are_not_lost_to_a_new_document() {
     // Asked first; cancelling keeps the document.
     h.get_by_label("Cancel").click();
     h.run();
-    assert_eq!(h.state().doc.blueprint, edited);
+    assert_eq!(h.state().blueprint(), &edited);
 }
 
 #[test]
@@ -331,7 +326,7 @@ fn a_bad_file_shows_an_error_and_keeps_the_document() {
     let mut h = harness(hotel(), dir.path());
     h.state_mut().open_path(&bad);
     h.run();
-    assert_eq!(h.state().doc.blueprint, hotel());
+    assert_eq!(h.state().blueprint(), &hotel());
     assert!(h.query_by_label_contains("Could not open").is_some());
 }
 
@@ -347,7 +342,7 @@ fn the_interface_speaks_spanish() {
     );
     h.get_by_label("ES").click();
     h.run();
-    assert_eq!(h.state().lang, Language::Es);
+    assert_eq!(h.state().language(), Language::Es);
     assert!(h.query_by_label("Archivo").is_some());
     assert!(h.query_by_label("Todos los estándares").is_some());
 }
@@ -373,7 +368,7 @@ fn unsaved_work_is_copied_when_the_window_loses_focus_and_restored_after_a_crash
     h.key_press(Key::F);
     h.run();
     assert!(tp(&h, &"tp-arrive-doorman".into()).fail_point);
-    let edited = h.state().doc.blueprint.clone();
+    let edited = h.state().blueprint().clone();
     h.event(Event::WindowFocused(false));
     h.run();
     let store = RecoveryStore::at(&recovery);
@@ -386,9 +381,9 @@ fn unsaved_work_is_copied_when_the_window_loses_focus_and_restored_after_a_crash
     assert!(again.query_by_label("Recover unsaved work").is_some());
     again.get_by_label("Restore").click();
     again.run();
-    assert_eq!(again.state().doc.blueprint, edited);
+    assert_eq!(again.state().blueprint(), &edited);
     assert!(
-        again.state().doc.is_dirty(),
+        again.state().document().is_dirty(),
         "restored work is not saved yet"
     );
     assert!(store.list().is_empty(), "the copy was not cleaned up");
@@ -402,13 +397,13 @@ fn a_failed_save_is_reported_and_the_document_kept() {
     h.run();
     h.key_press(Key::Delete);
     h.run();
-    let edited = h.state().doc.blueprint.clone();
+    let edited = h.state().blueprint().clone();
     let nowhere = dir.path().join("no such folder").join("stay.json");
     assert!(!h.state_mut().save_to(&nowhere, false));
     h.run();
     assert!(h.query_by_label_contains("Could not save").is_some());
-    assert_eq!(h.state().doc.blueprint, edited);
-    assert!(h.state().doc.is_dirty());
+    assert_eq!(h.state().blueprint(), &edited);
+    assert!(h.state().document().is_dirty());
 }
 
 #[test]
@@ -444,7 +439,7 @@ fn the_problems_panel_lists_findings_and_selects_their_touchpoint() {
     h.get_by_label(finding).click();
     h.run();
     assert_eq!(
-        h.state().selection,
+        h.state().selection(),
         [TouchpointId::from("tp-register-receptionist")]
     );
     // Its standards show their trend.
@@ -477,8 +472,7 @@ fn measured_values_are_imported_from_csv_through_the_file_menu() {
     h.run();
     let s = h
         .state()
-        .doc
-        .blueprint
+        .blueprint()
         .standards
         .iter()
         .find(|s| s.id.as_str() == "std-reservation-found")
@@ -492,7 +486,7 @@ fn measured_values_are_imported_from_csv_through_the_file_menu() {
     // One undo step takes the whole import back.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.blueprint, hotel());
+    assert_eq!(h.state().blueprint(), &hotel());
 }
 
 #[test]
@@ -503,7 +497,7 @@ fn snapshot_of_the_compliance_view_in_spanish() {
         .load(Language::Es)
         .unwrap();
     let mut h = harness(es, dir.path());
-    h.state_mut().lang = Language::Es;
+    h.state_mut().set_language(Language::Es);
     h.run();
     // The toolbar's toggle (the View menu has the same).
     h.get_by_label("Vista de cumplimiento").click();
@@ -525,7 +519,7 @@ fn a_rule_is_switched_off_from_the_problems_panel_and_saved_in_the_document() {
         .click();
     h.run();
     assert_eq!(
-        h.state().doc.blueprint.disabled_rules,
+        h.state().blueprint().disabled_rules,
         ["moment-without-standard"]
     );
     assert!(h.query_by_label(finding).is_none());
@@ -568,13 +562,18 @@ fn shift_drag_selects_a_box_of_cards_and_they_copy_and_paste() {
     });
     h.event(Event::ModifiersChanged(Modifiers::NONE));
     h.run();
-    let mut sel: Vec<String> = h.state().selection.iter().map(|id| id.0.clone()).collect();
+    let mut sel: Vec<String> = h
+        .state()
+        .selection()
+        .iter()
+        .map(|id| id.0.clone())
+        .collect();
     sel.sort();
     assert_eq!(sel, ["tp-register-pms", "tp-register-receptionist"]);
 
     // Copied here, pasted into another document.
     let text =
-        servuction::edit::clipboard::copy(&h.state().doc.blueprint, &h.state().selection).unwrap();
+        servuction::edit::clipboard::copy(h.state().blueprint(), h.state().selection()).unwrap();
     let mut other = harness(
         servuction::templates::find("bank")
             .unwrap()
@@ -582,10 +581,10 @@ fn shift_drag_selects_a_box_of_cards_and_they_copy_and_paste() {
             .unwrap(),
         dir.path(),
     );
-    let before = other.state().doc.blueprint.touchpoints.len();
+    let before = other.state().blueprint().touchpoints.len();
     other.event(Event::Paste(text));
     other.run();
-    assert_eq!(other.state().doc.blueprint.touchpoints.len(), before + 2);
+    assert_eq!(other.state().blueprint().touchpoints.len(), before + 2);
     assert!(
         other
             .query_by_label("Receptionist registers the guest")
@@ -593,7 +592,7 @@ fn shift_drag_selects_a_box_of_cards_and_they_copy_and_paste() {
     );
     other.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     other.run();
-    assert_eq!(other.state().doc.blueprint.touchpoints.len(), before);
+    assert_eq!(other.state().blueprint().touchpoints.len(), before);
 }
 
 #[test]
@@ -660,9 +659,9 @@ fn dragging_from_a_cards_handle_to_another_card_connects_them() {
         .rect()
         .center();
     let target = center_of(&h, "Housekeeping reports the room status");
-    let before = h.state().doc.blueprint.connectors.len();
+    let before = h.state().blueprint().connectors.len();
     drag(&mut h, handle, target);
-    let bp = &h.state().doc.blueprint;
+    let bp = &h.state().blueprint();
     assert_eq!(bp.connectors.len(), before + 1);
     let c = bp.connectors.last().unwrap();
     assert_eq!(
@@ -683,7 +682,7 @@ fn clicking_a_standard_shows_its_touchpoint_on_the_canvas() {
     );
     h.get_by_label("Check-out in under 3 min").click();
     h.run();
-    assert_eq!(h.state().selection, [TouchpointId::from("tp-pay-guest")]);
+    assert_eq!(h.state().selection(), [TouchpointId::from("tp-pay-guest")]);
     assert!(
         h.query_by_label("Pays and returns the key").is_some(),
         "the touchpoint was not brought into view"
@@ -694,7 +693,7 @@ fn clicking_a_standard_shows_its_touchpoint_on_the_canvas() {
 fn presenting_walks_the_cycle_stage_by_stage_and_by_moments_of_truth() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = presenting(&dir);
-    assert!(h.state().presenting.is_some());
+    assert!(h.state().is_presenting());
     assert!(
         h.query_by_label("File").is_none(),
         "the editing chrome is hidden"
@@ -726,7 +725,7 @@ fn presenting_walks_the_cycle_stage_by_stage_and_by_moments_of_truth() {
     // Editing stays possible, and Esc leaves.
     h.key_press(Key::Escape);
     h.run();
-    assert!(h.state().presenting.is_none());
+    assert!(!h.state().is_presenting());
     assert!(h.query_by_label("File").is_some());
 }
 
@@ -765,7 +764,7 @@ fn a_workshop_adds_notes_and_votes_and_they_are_saved() {
     h.get_by_label("Add note").click();
     h.run();
     type_text(&mut h, "Offer water while guests wait");
-    let notes = &h.state().doc.blueprint.notes;
+    let notes = &h.state().blueprint().notes;
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].text, "Offer water while guests wait");
     assert_eq!(notes[0].colour, NoteColour::Pink);
@@ -775,7 +774,7 @@ fn a_workshop_adds_notes_and_votes_and_they_are_saved() {
     );
     h.key_press(Key::Escape); // leaves the text field, not the presentation
     h.run();
-    assert!(h.state().presenting.is_some());
+    assert!(h.state().is_presenting());
 
     // Opening the vote hands the first participant three dots; then two
     // dots per person.
@@ -801,8 +800,7 @@ fn a_workshop_adds_notes_and_votes_and_they_are_saved() {
     }
     let votes = |h: &Harness<'_, EditorApp>| {
         h.state()
-            .doc
-            .blueprint
+            .blueprint()
             .touchpoint(&"tp-register-receptionist".into())
             .unwrap()
             .votes
@@ -852,14 +850,14 @@ fn loose_notes_are_added_in_a_workshop_dragged_anywhere_pinned_and_unpinned() {
     type_text(&mut h, "Ask the night staff");
     h.key_press(Key::Escape);
     h.run();
-    let note = |h: &Harness<'_, EditorApp>| h.state().doc.blueprint.notes[0].clone();
+    let note = |h: &Harness<'_, EditorApp>| h.state().blueprint().notes[0].clone();
     let n = note(&h);
     assert_eq!(n.text, "Ask the night staff");
     assert_eq!(n.colour, NoteColour::Green);
     assert!(n.cell().is_none(), "a loose note has no cell: {n:?}");
     let at = n.at.expect("a loose note lies somewhere");
     // It lies on the stage shown, and the stop's panel lists it.
-    let layout = servuction::layout::layout(&h.state().doc.blueprint, Default::default());
+    let layout = servuction::layout::layout(h.state().blueprint(), Default::default());
     let stage = &layout.stages[1].rect;
     assert!(
         (stage.min.x..stage.max.x).contains(&(at.x as f32)),
@@ -884,7 +882,7 @@ fn loose_notes_are_added_in_a_workshop_dragged_anywhere_pinned_and_unpinned() {
 
     // Pinned to the cell it lies over, then loose again, from its menu.
     let centre = h.get_by_label("Note: Ask the night staff").rect().center();
-    let layout = servuction::layout::layout(&h.state().doc.blueprint, Default::default());
+    let layout = servuction::layout::layout(h.state().blueprint(), Default::default());
     let nb = layout.notes.iter().find(|b| b.loose).unwrap();
     let (lane, step) = layout.cell_at(nb.rect.center()).expect("over a cell");
     h.get_by_label("Note: Ask the night staff")
@@ -942,7 +940,7 @@ fn the_presenter_chooses_the_screen_to_present_on() {
     use servuction::app::present::Screen;
     let dir = tempfile::tempdir().unwrap();
     let mut h = logged_projector(&dir);
-    h.state_mut().0.screens = vec![
+    h.state_mut().0.set_screens(vec![
         Screen {
             name: "eDP-1".into(),
             size: [1600, 900],
@@ -953,7 +951,7 @@ fn the_presenter_chooses_the_screen_to_present_on() {
             size: [1920, 1080],
             position: [1600, 0],
         },
-    ];
+    ]);
     // View > Present on > the projector.
     h.get_by_label("View").click();
     h.run();
@@ -962,7 +960,10 @@ fn the_presenter_chooses_the_screen_to_present_on() {
     assert!(h.query_by_label("The window's screen").is_some());
     h.get_by_label("2 · HDMI-1 · 1920×1080").click();
     h.run();
-    assert_eq!(h.state().0.present_screen.as_deref(), Some("HDMI-1"));
+    assert_eq!(
+        h.state().0.prefs().present_screen.as_deref(),
+        Some("HDMI-1")
+    );
     h.key_press(Key::Escape); // closes the menu
     window_commands(&mut h);
 
@@ -972,7 +973,7 @@ fn the_presenter_chooses_the_screen_to_present_on() {
         cmds.contains(&egui::ViewportCommand::SetMonitor(1)),
         "full screen on the second screen: {cmds:?}"
     );
-    assert_eq!(h.state().0.presenting.as_ref().unwrap().screen, Some(1));
+    assert_eq!(h.state().0.presentation().unwrap().screen, Some(1));
 
     // Moved to the laptop's screen without leaving.
     h.get_by_role_and_label(egui::Role::ComboBox, "Screen")
@@ -984,8 +985,8 @@ fn the_presenter_chooses_the_screen_to_present_on() {
         cmds.contains(&egui::ViewportCommand::SetMonitor(0)),
         "{cmds:?}"
     );
-    assert!(h.state().0.presenting.is_some());
-    assert_eq!(h.state().0.present_screen.as_deref(), Some("eDP-1"));
+    assert!(h.state().0.is_presenting());
+    assert_eq!(h.state().0.prefs().present_screen.as_deref(), Some("eDP-1"));
 
     h.key_press(Key::Escape);
     let cmds = window_commands(&mut h);
@@ -993,11 +994,12 @@ fn the_presenter_chooses_the_screen_to_present_on() {
         cmds.contains(&egui::ViewportCommand::Fullscreen(false)),
         "{cmds:?}"
     );
-    assert!(h.state().0.presenting.is_none());
+    assert!(!h.state().0.is_presenting());
 
     // The projector unplugged: the window's own screen, and a word why.
-    h.state_mut().0.present_screen = Some("HDMI-1".into());
-    h.state_mut().0.screens.truncate(1);
+    h.state_mut().0.set_present_screen(Some("HDMI-1".into()));
+    let laptop = h.state().0.screens()[..1].to_vec();
+    h.state_mut().0.set_screens(laptop);
     h.key_press(Key::F5);
     let cmds = window_commands(&mut h);
     assert!(
@@ -1035,7 +1037,7 @@ fn notes_are_written_in_a_cells_menu_pinned_there_or_loose() {
         h.run();
     };
     write_note(&mut h, empty, "Valet parking?", "Add note");
-    let notes = h.state().doc.blueprint.notes.clone();
+    let notes = h.state().blueprint().notes.clone();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].text, "Valet parking?");
     assert_eq!(
@@ -1057,7 +1059,7 @@ fn notes_are_written_in_a_cells_menu_pinned_there_or_loose() {
     let roster = center_of(&h, "Front desk staffing roster");
     let beside = Pos2::new(waiting.x - 20.0, (waiting.y + roster.y) / 2.0);
     write_note(&mut h, beside, "Loose idea", "Loose note");
-    let loose = h.state().doc.blueprint.notes[1].clone();
+    let loose = h.state().blueprint().notes[1].clone();
     assert_eq!(loose.text, "Loose idea");
     assert!(loose.cell().is_none());
     let on_screen = h.get_by_label("Note: Loose idea").rect();
@@ -1075,11 +1077,10 @@ fn a_touchpoint_added_while_presenting_is_named_at_once() {
     let empty = empty_backstage_cell(&h);
     click_at(&mut h, empty, 2);
     type_text(&mut h, "Valet desk logs the car");
-    assert!(h.state().presenting.is_some(), "still presenting");
+    assert!(h.state().is_presenting(), "still presenting");
     let added = h
         .state()
-        .doc
-        .blueprint
+        .blueprint()
         .touchpoints
         .iter()
         .find(|t| t.lane.as_str() == "lane-backstage" && t.step.as_str() == "step-arrive")
@@ -1093,12 +1094,12 @@ fn a_touchpoint_added_while_presenting_is_named_at_once() {
     // One undo takes back the typing, a second the touchpoint.
     h.key_press(Key::Escape); // leaves the field, not the presentation
     h.run();
-    assert!(h.state().presenting.is_some());
+    assert!(h.state().is_presenting());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert!(h.state().doc.blueprint.touchpoint(&added.id).is_none());
+    assert!(h.state().blueprint().touchpoint(&added.id).is_none());
 }
 
 #[test]
@@ -1110,10 +1111,241 @@ fn no_shortcut_acts_behind_a_dialog() {
     assert!(h.query_by_label("OK").is_some(), "F1 lists the shortcuts");
     h.key_press(Key::F5);
     h.run();
-    assert!(h.state().presenting.is_none(), "F5 behind the dialog");
+    assert!(!h.state().is_presenting(), "F5 behind the dialog");
     h.get_by_label("OK").click();
     h.run();
     h.key_press(Key::F5);
     h.run();
-    assert!(h.state().presenting.is_some());
+    assert!(h.state().is_presenting());
+}
+
+// ---- Regression tests for the editor-core bugs (issue 11) ----
+
+/// The events a keyboard sends for typed text: a key press (for letters),
+/// the text, and the release, as winit delivers them.
+fn keys_of(text: &str) -> Vec<Event> {
+    let mut events = Vec::new();
+    for c in text.chars() {
+        let key = Key::from_name(&c.to_ascii_uppercase().to_string());
+        if let Some(key) = key {
+            events.push(Event::Key {
+                key,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        events.push(Event::Text(c.to_string()));
+        if let Some(key) = key {
+            events.push(Event::Key {
+                key,
+                physical_key: None,
+                pressed: false,
+                repeat: false,
+                modifiers: Modifiers::NONE,
+            });
+        }
+    }
+    events
+}
+
+fn enter() -> Vec<Event> {
+    [true, false]
+        .map(|pressed| Event::Key {
+            key: Key::Enter,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        })
+        .to_vec()
+}
+
+fn double_click_events(pos: Pos2) -> Vec<Event> {
+    let mut events = vec![Event::PointerMoved(pos)];
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            events.push(Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+    }
+    events
+}
+
+/// The touchpoint in a cell, by lane and step.
+fn in_cell(h: &Harness<'_, EditorApp>, lane: &str, step: &str) -> Vec<Touchpoint> {
+    h.state()
+        .blueprint()
+        .touchpoints
+        .iter()
+        .filter(|t| t.lane.as_str() == lane && t.step.as_str() == step)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_new_card_typed_into_in_the_same_frame_as_its_double_click_takes_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    let cell = empty_backstage_cell(&h);
+    for _ in 0..30 {
+        h.step();
+    }
+    // Faster than frames: the double-click, the title and Enter in one frame.
+    for e in double_click_events(cell)
+        .into_iter()
+        .chain(keys_of("Check in"))
+        .chain(enter())
+    {
+        h.event(e);
+    }
+    h.run();
+    let added = in_cell(&h, "lane-backstage", "step-arrive");
+    assert_eq!(added.len(), 1, "one card in the cell");
+    assert_eq!(added[0].title, "Check in", "the typed text went astray");
+    assert_eq!(
+        added[0].moment_of_truth,
+        MomentOfTruth::None,
+        "the C of Check in acted as a shortcut"
+    );
+}
+
+#[test]
+fn a_new_card_typed_into_in_the_frame_after_its_double_click_takes_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    let cell = empty_backstage_cell(&h);
+    for _ in 0..30 {
+        h.step();
+    }
+    for e in double_click_events(cell) {
+        h.event(e);
+    }
+    h.step();
+    for e in keys_of("Check in") {
+        h.event(e);
+    }
+    h.step();
+    for e in enter() {
+        h.event(e);
+    }
+    h.run();
+    let added = in_cell(&h, "lane-backstage", "step-arrive");
+    assert_eq!(added.len(), 1, "one card in the cell");
+    assert_eq!(added[0].title, "Check in", "the typed text went astray");
+    assert_eq!(added[0].moment_of_truth, MomentOfTruth::None);
+    assert!(!added[0].fail_point && !added[0].wait_point);
+}
+
+#[test]
+fn a_flag_toggled_on_several_cards_is_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    let labels = [
+        "Doorman greets the guest",
+        "Receptionist registers the guest",
+        "Front desk staffing roster",
+        "Bell desk logs the bags",
+    ];
+    h.get_by_label(labels[0]).click();
+    h.run();
+    for l in &labels[1..] {
+        let at = center_of(&h, l);
+        h.hover_at(at);
+        for pressed in [true, false] {
+            h.event_modifiers(
+                Event::PointerButton {
+                    pos: at,
+                    button: PointerButton::Primary,
+                    pressed,
+                    modifiers: Modifiers::SHIFT,
+                },
+                Modifiers::SHIFT,
+            );
+        }
+        h.run();
+    }
+    assert_eq!(h.state().selection().len(), 4);
+    let before = h.state().blueprint().clone();
+    h.key_press(Key::W);
+    h.run();
+    let waits = |h: &Harness<'_, EditorApp>| {
+        h.state()
+            .selection()
+            .iter()
+            .filter(|id| h.state().blueprint().touchpoint(id).unwrap().wait_point)
+            .count()
+    };
+    assert!(waits(&h) > 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state().blueprint() == &before,
+        "one undo did not take back the whole toggle"
+    );
+}
+
+#[test]
+fn the_shortcuts_list_names_each_command_once_with_clipboard_and_escape() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    let redo_before = h.query_all_by_label("Redo").count();
+    h.key_press(Key::F1);
+    h.run();
+    assert_eq!(
+        h.query_all_by_label("Redo").count(),
+        redo_before + 1,
+        "Redo is listed once"
+    );
+    for name in ["Copy", "Cut", "Paste", "Esc"] {
+        assert!(
+            h.query_all_by_label_contains(name).next().is_some(),
+            "{name} is not in the shortcuts list"
+        );
+    }
+}
+
+#[test]
+fn unsaved_work_while_presenting_gets_a_recovery_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = presenting(&dir);
+    h.get_by_label("Add note").click();
+    h.run();
+    type_text(&mut h, "Offer water");
+    // The note's field still has the keyboard when the window loses focus.
+    h.event(Event::WindowFocused(false));
+    h.run();
+    let store = RecoveryStore::at(dir.path());
+    assert_eq!(
+        store.list().len(),
+        1,
+        "no recovery copy was written while presenting"
+    );
+    assert_eq!(
+        store.load(&store.list()[0]).unwrap().notes[0].text,
+        "Offer water"
+    );
+}
+
+#[test]
+fn unsaved_work_while_presenting_is_copied_every_half_minute() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = projector_harness()
+        .with_step_dt(0.5)
+        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), hotel_app(&dir));
+    h.run();
+    h.key_press(Key::F5);
+    h.run_steps(4);
+    h.get_by_label("Add note").click();
+    h.run_steps(2);
+    type_text(&mut h, "Offer water");
+    let store = RecoveryStore::at(dir.path());
+    // Ninety seconds of the facilitator talking, the field still focused.
+    h.run_steps(180);
+    assert_eq!(store.list().len(), 1, "no recovery copy after 90 s");
 }

@@ -1,10 +1,17 @@
-//! File dialogs: native ones through rfd on a thread of their own (a hung
-//! portal cannot freeze the window), or the app's own path entry where the
-//! system has no dialog service.
+//! Files: open, save, export, import and recovery copies; and the file
+//! dialogs, native ones through rfd on a thread of their own (a hung portal
+//! cannot freeze the window), or the app's own path entry where the system
+//! has no dialog service.
 
+use super::dialogs::{Dialog, Then};
+use super::{Document, EditorApp};
 use crate::i18n::Msg;
+use crate::recovery::{FileStamp, RecoveryStore};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
+
+/// How often a recovery copy is written while there are unsaved changes.
+pub const AUTOSAVE_SECONDS: f64 = 30.0;
 
 /// What a chosen path is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,18 +84,40 @@ pub fn expand_path(text: &str) -> PathBuf {
     }
 }
 
-/// Native dialogs in flight.
+/// Native dialogs in flight, and the recovery copies of unsaved work.
 pub struct Files {
     native: bool,
     pending: Option<(Purpose, Receiver<Option<PathBuf>>)>,
+    recovery: Option<RecoveryStore>,
+    /// This editor's recovery copy.
+    recovery_key: String,
+    last_autosave: f64,
+    autosaved_revision: Option<u64>,
 }
 
 impl Files {
-    pub fn new(native: bool) -> Self {
+    pub fn new(native: bool, recovery: Option<RecoveryStore>) -> Self {
         Self {
             native,
             pending: None,
+            recovery,
+            recovery_key: crate::recovery::new_key(),
+            last_autosave: 0.0,
+            autosaved_revision: None,
         }
+    }
+
+    /// Whether to use native dialogs (or the app's own path entry).
+    pub fn use_native(&mut self, native: bool) {
+        self.native = native;
+    }
+
+    /// Deletes this editor's recovery copy (the work is saved or discarded).
+    fn discard_copy(&mut self) {
+        if let Some(store) = &self.recovery {
+            store.discard(&self.recovery_key);
+        }
+        self.autosaved_revision = None;
     }
 
     /// Opens a native dialog; false if there is none and the caller must ask
@@ -141,5 +170,248 @@ impl Files {
                 None
             }
         }
+    }
+}
+
+impl EditorApp {
+    /// Offers to restore recovery copies that a crash or a kill left behind.
+    pub fn offer_recovery(&mut self) {
+        if let Some(store) = &self.files.recovery {
+            let entries = store.list();
+            if !entries.is_empty() {
+                self.dialog = Some(Dialog::Recover { entries });
+            }
+        }
+    }
+
+    /// Replaces the document (after any unsaved changes were dealt with).
+    fn replace_document(&mut self, doc: Document) {
+        self.files.discard_copy();
+        self.doc = doc;
+        self.selection.clear();
+        self.canvas.reset_gestures();
+        self.canvas.zoom_to_fit();
+    }
+
+    /// Opens a file; on failure the current document stays as it was.
+    pub fn open_path(&mut self, path: &Path) {
+        match crate::format::read(path) {
+            Ok(bp) => {
+                // A PNG re-opens as a document to be saved as JSON.
+                let is_png = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+                self.replace_document(Document::opened(bp, (!is_png).then_some(path)));
+                self.prefs.remember(path);
+                self.notice = None;
+            }
+            Err(e) => {
+                let msg = Msg::OpenFailed.fill(self.prefs.lang, &[&path.display(), &e]);
+                self.notify(msg, true);
+            }
+        }
+    }
+
+    /// Restores a recovery copy as the open document, unsaved.
+    pub(super) fn restore(&mut self, entry: &crate::recovery::RecoveryEntry) {
+        let Some(store) = self.files.recovery.clone() else {
+            return;
+        };
+        match store.load(entry) {
+            Ok(bp) => {
+                let mut doc = Document::opened(bp, entry.original.as_deref());
+                doc.mark_unsaved();
+                self.replace_document(doc);
+            }
+            Err(e) => self.notify(e.to_string(), true),
+        }
+        store.discard(&entry.key);
+    }
+
+    /// Deletes a recovery copy the user chose not to restore.
+    pub(super) fn discard_recovered(&mut self, entry: &crate::recovery::RecoveryEntry) {
+        if let Some(store) = &self.files.recovery {
+            store.discard(&entry.key);
+        }
+    }
+
+    /// Saves to a path; reports failure in the window, keeping the document.
+    pub fn save_to(&mut self, path: &Path, overwrite_changed: bool) -> bool {
+        self.doc.end_burst();
+        if !overwrite_changed
+            && self.doc.path() == Some(path)
+            && self.doc.stamp().is_some()
+            && FileStamp::of(path).as_ref() != self.doc.stamp()
+        {
+            self.dialog = Some(Dialog::ChangedOnDisk {
+                path: path.to_owned(),
+            });
+            return false;
+        }
+        let lang = self.prefs.lang;
+        match crate::recovery::save_with_backup(path, self.doc.blueprint()) {
+            Ok(()) => {
+                self.doc.saved_to(path);
+                self.files.discard_copy();
+                self.prefs.remember(path);
+                self.notify(Msg::Saved.fill(lang, &[&path.display()]), false);
+                true
+            }
+            Err(e) => {
+                self.notify(Msg::SaveFailed.fill(lang, &[&path.display(), &e]), true);
+                false
+            }
+        }
+    }
+
+    /// Saves to the document's file, or asks where.
+    pub(super) fn save(&mut self) -> bool {
+        match self.doc.path().map(Path::to_owned) {
+            Some(p) => self.save_to(&p, false),
+            None => {
+                self.ask_path(Purpose::Save);
+                false
+            }
+        }
+    }
+
+    fn export_to(&mut self, path: &Path) {
+        let view = self.view();
+        let bp = self.doc.blueprint();
+        let scene = crate::render::export_scene(bp, &view.theme(), view.lang);
+        let svg = crate::render::svg::to_svg(&scene, &bp.title);
+        let is_png = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+        let bytes = if is_png {
+            let doc = crate::format::to_string(bp).map_err(|e| e.to_string());
+            doc.and_then(|doc| {
+                crate::render::png::rasterise(&svg, 1.0)
+                    .and_then(|(w, h, rgba)| crate::render::png::encode(w, h, &rgba, Some(&doc)))
+                    .map_err(|e| e.to_string())
+            })
+        } else {
+            Ok(svg.into_bytes())
+        };
+        let result =
+            bytes.and_then(|b| crate::format::write_atomic(path, &b).map_err(|e| e.to_string()));
+        let lang = self.prefs.lang;
+        match result {
+            Ok(()) => self.notify(Msg::Exported.fill(lang, &[&path.display()]), false),
+            Err(e) => self.notify(Msg::SaveFailed.fill(lang, &[&path.display(), &e]), true),
+        }
+    }
+
+    /// Runs `then` now, or asks first if there are unsaved changes.
+    pub(super) fn guard(&mut self, ctx: &egui::Context, then: Then) {
+        if self.doc.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved { then });
+        } else {
+            self.proceed(ctx, then);
+        }
+    }
+
+    /// Does what was waiting for unsaved changes to be dealt with.
+    pub(super) fn proceed(&mut self, ctx: &egui::Context, then: Then) {
+        match then {
+            Then::Close => {
+                self.allow_close = true;
+                self.files.discard_copy();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Then::NewFrom(name) => {
+                if let Some(t) = crate::templates::find(name) {
+                    match t.load(self.prefs.lang) {
+                        Ok(bp) => self.replace_document(Document::new(bp)),
+                        Err(e) => self.notify(e.to_string(), true),
+                    }
+                }
+            }
+            Then::Open(Some(path)) => self.open_path(&path),
+            Then::Open(None) => self.ask_path(Purpose::Open),
+        }
+    }
+
+    /// Asks for a path: a native dialog, or the app's own entry.
+    pub(super) fn ask_path(&mut self, purpose: Purpose) {
+        let current = self.doc.path().map(Path::to_owned);
+        let name = self.doc.name(self.prefs.lang);
+        if !self.files.ask(purpose, current.as_deref(), &name) {
+            let text = match purpose {
+                Purpose::Open | Purpose::ImportCsv => String::new(),
+                _ => suggested_path(purpose, current.as_deref(), &name),
+            };
+            self.dialog = Some(Dialog::Path { purpose, text });
+        }
+    }
+
+    /// A path was chosen for a purpose.
+    pub(super) fn path_chosen(&mut self, purpose: Purpose, path: PathBuf) {
+        match purpose {
+            Purpose::Open => self.open_path(&path),
+            Purpose::Save => {
+                self.save_to(&path, true);
+            }
+            Purpose::ExportPng | Purpose::ExportSvg => self.export_to(&path),
+            Purpose::ImportCsv => self.import_csv(&path),
+        }
+    }
+
+    /// Adds measured values from a CSV file, as one undo step, and reports
+    /// the rows it could not use.
+    pub fn import_csv(&mut self, path: &Path) {
+        let lang = self.prefs.lang;
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                self.notify(Msg::OpenFailed.fill(lang, &[&path.display(), &e]), true);
+                return;
+            }
+        };
+        let mut copy = self.doc.blueprint().clone();
+        match crate::report::import_measurements(&mut copy, &text) {
+            Ok(report) => {
+                if report.added > 0 {
+                    self.edit(crate::edit::Edit::SetStandards(copy.standards));
+                }
+                let mut msg = report.summary(lang);
+                if let Some(first) = report.skipped.first() {
+                    msg.push_str(&format!(" — {}: {}", first.line, first.reason));
+                }
+                let error = !report.skipped.is_empty();
+                self.notify(msg, error);
+            }
+            Err(e) => self.notify(Msg::OpenFailed.fill(lang, &[&path.display(), &e]), true),
+        }
+    }
+
+    /// Writes a recovery copy every half minute while there are unsaved
+    /// changes, and at once when the window loses focus; editing or
+    /// presenting alike.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        let revision = self.doc.revision();
+        if !self.doc.is_dirty() || self.files.autosaved_revision == Some(revision) {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let lost_focus = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(false)))
+        });
+        let since = now - self.files.last_autosave;
+        if since < AUTOSAVE_SECONDS && !lost_focus {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECONDS - since));
+            return;
+        }
+        let f = &mut self.files;
+        if let Some(store) = &f.recovery
+            && store
+                .write(&f.recovery_key, self.doc.path(), self.doc.blueprint())
+                .is_ok()
+        {
+            f.autosaved_revision = Some(revision);
+        }
+        f.last_autosave = now;
     }
 }

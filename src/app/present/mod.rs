@@ -2,8 +2,15 @@
 //! editing chrome, a walk through the service cycle stage by stage or moment
 //! of truth by moment of truth, large type, a timer and a laser pointer.
 
-use crate::check;
-use crate::i18n::{self, Msg};
+pub mod overlay;
+mod panel;
+
+pub use panel::TITLE_ID;
+
+use super::canvas::{self, Spotlight};
+use super::{Action, EditorApp};
+
+use crate::i18n::Msg;
 use crate::layout::{Layout, Rect, pos};
 use crate::model::*;
 
@@ -39,6 +46,8 @@ pub struct Presentation {
     /// The screen it went full screen on, by its place in the list of
     /// screens; `None`: the window's own screen.
     pub screen: Option<usize>,
+    /// A laser-pointer highlight follows the mouse.
+    pub laser: bool,
 }
 
 /// A screen connected to the computer.
@@ -71,6 +80,7 @@ impl Presentation {
             timer_minutes: 10.0,
             // Three dots each, as most dot votes run.
             dots_per_person: 3,
+            laser: true,
             ..Default::default()
         }
     }
@@ -151,62 +161,68 @@ pub fn spotlight(layout: &Layout, stop: &Stop, view: Rect) -> Option<(Rect, Opti
     }
 }
 
-/// The side panel: what the current stop is about, in large type.
-pub fn panel(ui: &mut egui::Ui, bp: &Blueprint, stop: Option<&Stop>, lang: Language) {
-    let big = |t: &str| egui::RichText::new(t).size(34.0).strong();
-    let mid = |t: &str| egui::RichText::new(t).size(24.0);
-    match stop {
-        Some(Stop::Stage(id)) => {
-            let Some(stage) = bp.stages.iter().find(|s| &s.id == id) else {
-                return;
-            };
-            ui.label(big(&stage.name));
-            ui.add_space(12.0);
-            for step in &stage.steps {
-                ui.label(mid(&format!("• {}", step.name)));
-            }
-            ui.add_space(16.0);
-            let r = check::compliance_by_stage(bp)
+impl EditorApp {
+    /// The presentation: the canvas on the current stop, the rest dimmed,
+    /// and a panel with the stop's standards in large type, the
+    /// walkthrough's controls and the timer.
+    pub(super) fn presentation_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let lang = self.prefs.lang;
+        let now = ui.input(|i| i.time);
+        let view = self.view();
+        let (bp, derived) = self.doc.view(view);
+        let Some(p) = self.presentation.as_mut() else {
+            return;
+        };
+        let all = stops(bp, p.by_moments);
+        p.stop = p.stop.min(all.len().saturating_sub(1));
+        let stop = all.get(p.stop);
+        let layout = &derived.layout;
+        let focus = stop.and_then(|s| focus_rect(layout, s));
+        let spotlight = stop.zip(focus).and_then(|(s, view)| {
+            let (clear, ring) = spotlight(layout, s, view)?;
+            Some(Spotlight {
+                focus: view,
+                clear,
+                ring,
+                laser: p.laser,
+                voting: p.voting,
+            })
+        });
+        let notes_here: Vec<Note> = stop.map_or_else(Vec::new, |s| {
+            notes_at(bp, layout, s, focus)
                 .into_iter()
-                .find(|(s, _)| s == id)
-                .map(|(_, r)| r)
-                .unwrap_or_default();
-            ui.label(mid(&Msg::ReportOfMet.fill(lang, &[&r.met, &r.total()])));
-        }
-        Some(Stop::Touchpoint(id)) => {
-            let Some(tp) = bp.touchpoint(id) else { return };
-            ui.label(big(&tp.title));
-            ui.label(mid(i18n::moment(tp.moment_of_truth).text(lang)));
-            ui.add_space(16.0);
-            for s in bp.standards_of(id) {
-                let latest = s
-                    .latest()
-                    .map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.value, s.unit));
-                ui.label(mid(&s.statement));
-                // The status in a colour that carries across a room, with its word.
-                let colour = match s.compliance() {
-                    Compliance::Met => egui::Color32::from_rgb(0x13, 0x7a, 0x33),
-                    Compliance::AtRisk => egui::Color32::from_rgb(0xa8, 0x5a, 0x00),
-                    Compliance::Missed => egui::Color32::from_rgb(0xc0, 0x1c, 0x1c),
-                    Compliance::NotMeasured => ui.visuals().weak_text_color(),
-                };
-                ui.label(
-                    egui::RichText::new(format!(
-                        "{latest} · {}",
-                        i18n::compliance(s.compliance()).text(lang)
-                    ))
-                    .size(28.0)
-                    .strong()
-                    .color(colour),
-                );
-                ui.add_space(10.0);
-            }
-            if bp.standards_of(id).next().is_none() {
-                ui.label(mid(Msg::TooltipNoStandards.text(lang)));
-            }
-        }
-        None => {
-            ui.label(big(&bp.title));
+                .cloned()
+                .collect()
+        });
+        let loose_here = notes_here.iter().filter(|n| n.cell().is_none()).count();
+        let input = panel::Input {
+            bp,
+            selection: &self.selection,
+            stops: all.len(),
+            stop,
+            notes: &notes_here,
+            loose_place: focus.map(|view| loose_note_place(view, loose_here)),
+            screens: &self.screens,
+            notice: self.notice.as_ref().map(|n| n.text.as_str()),
+            lang,
+            now,
+        };
+        let move_to = egui::Panel::right("presentation")
+            .exact_size(480.0)
+            .show(ui, |ui| panel::show(ui, p, &input, actions))
+            .inner;
+        let canvas_input = canvas::Input {
+            bp,
+            derived,
+            selection: &self.selection,
+            lang,
+            dark: self.prefs.dark,
+            spotlight,
+        };
+        egui::CentralPanel::no_frame().show(ui, |ui| self.canvas.show(ui, canvas_input, actions));
+        if let Some(i) = move_to {
+            self.prefs.present_screen = self.screens.get(i).map(|s| s.name.clone());
+            self.present_on(ui.ctx(), i);
         }
     }
 }

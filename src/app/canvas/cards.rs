@@ -1,0 +1,356 @@
+//! Cards on the canvas: selecting, dragging to another cell, connecting by
+//! a handle, box selection, and the background's clicks.
+
+use super::menus::{self, MenuState};
+use super::{Ghost, Screen};
+use crate::app::Action;
+use crate::edit::Edit;
+use crate::i18n::Msg;
+use crate::layout::{self, Layout, Pos};
+use crate::model::*;
+use egui::{Id, Sense, vec2};
+
+/// What one frame's card gestures read.
+pub struct Ctx<'a> {
+    pub bp: &'a Blueprint,
+    pub layout: &'a Layout,
+    pub selection: &'a [TouchpointId],
+    pub lang: Language,
+    pub screen: Screen,
+    /// Dot voting: a click gives a dot.
+    pub voting: bool,
+}
+
+/// Card gestures under way.
+#[derive(Default)]
+pub struct Gestures {
+    /// A card being dragged: its id and where the pointer grabbed it.
+    dragging: Option<(TouchpointId, Pos)>,
+    /// A connector being drawn from this touchpoint (from the card's menu).
+    pub connecting: Option<TouchpointId>,
+    /// Where a box selection started, on screen.
+    boxing: Option<egui::Pos2>,
+    /// When and where (on the diagram) the last click on the background
+    /// was: a double-click adds its card in the cell the user aimed at, even
+    /// if the view moved between the two clicks.
+    last_click: Option<(f64, Pos)>,
+}
+
+fn connector(from: TouchpointId, to: TouchpointId) -> Edit {
+    Edit::AddConnector(Connector {
+        id: ConnectorId::generate(),
+        from,
+        to,
+        kind: ConnectorKind::Flow,
+        label: String::new(),
+    })
+}
+
+impl Gestures {
+    /// A card drag or box selection goes on: the background does not pan.
+    pub fn busy(&self) -> bool {
+        self.dragging.is_some() || self.boxing.is_some()
+    }
+
+    /// The cards' widgets; true if one was clicked.
+    pub fn cards(
+        &mut self,
+        ui: &mut egui::Ui,
+        painter: &egui::Painter,
+        c: &Ctx<'_>,
+        actions: &mut Vec<Action>,
+    ) -> bool {
+        if c.screen.coarse {
+            return false;
+        }
+        let (rect, t, accent) = (c.screen.rect, c.screen.t, c.screen.accent);
+        let visible = t.inverse_rect(rect);
+        let mut hit = false;
+        for card in c
+            .layout
+            .cards
+            .iter()
+            .filter(|k| k.rect.intersects(&visible))
+        {
+            let Some(tp) = card.touchpoint(c.bp) else {
+                continue;
+            };
+            let r = t.rect(card.rect);
+            let resp = ui.interact(
+                r.intersect(rect),
+                Id::unique(("card", card.id.as_str())),
+                Sense::click_and_drag(),
+            );
+            let label = super::card_label(tp);
+            resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            if c.selection.contains(&card.id) {
+                painter.rect_stroke(
+                    r.expand(3.0),
+                    8.0 * t.zoom,
+                    egui::Stroke::new(2.5, accent),
+                    egui::StrokeKind::Outside,
+                );
+            } else if resp.hovered() {
+                painter.rect_stroke(
+                    r.expand(1.5),
+                    7.0 * t.zoom,
+                    egui::Stroke::new(1.5, accent.gamma_multiply(0.6)),
+                    egui::StrokeKind::Outside,
+                );
+            }
+            if resp.clicked() {
+                hit = true;
+                self.clicked(ui, c, &card.id, actions);
+            }
+            if resp.drag_started()
+                && let Some(p) = resp.interact_pointer_pos()
+            {
+                let grab = t.inverse(p);
+                self.dragging = Some((
+                    card.id.clone(),
+                    layout::pos(grab.x - card.rect.min.x, grab.y - card.rect.min.y),
+                ));
+                if !c.selection.contains(&card.id) {
+                    actions.push(Action::Select(vec![card.id.clone()]));
+                }
+            }
+            if resp.drag_stopped()
+                && let Some((id, _)) = self.dragging.take()
+                && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+                && let Some((lane, step)) = c.layout.cell_at(t.inverse(p))
+                && (lane != tp.lane || step != tp.step)
+            {
+                actions.push(Action::Edit(Edit::MoveTouchpoint { id, lane, step }));
+            }
+            let resp = resp.on_hover_ui(|ui| menus::standards_tooltip(ui, c.bp, tp, c.lang));
+            resp.context_menu(|ui| {
+                if let Some(from) = menus::card_menu(ui, c.bp, tp, c.lang, actions) {
+                    self.connecting = Some(from);
+                }
+            });
+        }
+        hit
+    }
+
+    fn clicked(
+        &mut self,
+        ui: &egui::Ui,
+        c: &Ctx<'_>,
+        id: &TouchpointId,
+        actions: &mut Vec<Action>,
+    ) {
+        if c.voting {
+            actions.push(Action::VoteTouchpoint(id.clone()));
+        } else if let Some(from) = self.connecting.take() {
+            if &from != id {
+                actions.push(Action::Edit(connector(from, id.clone())));
+            }
+        } else if ui.input(|i| i.modifiers.shift || i.modifiers.command) {
+            let mut sel = c.selection.to_vec();
+            match sel.iter().position(|s| s == id) {
+                Some(i) => {
+                    sel.remove(i);
+                }
+                None => sel.push(id.clone()),
+            }
+            actions.push(Action::Select(sel));
+        } else {
+            actions.push(Action::Select(vec![id.clone()]));
+        }
+    }
+
+    /// A handle on the right edge of each selected card: drag it to another
+    /// card to connect them.
+    pub fn handles(
+        &mut self,
+        ui: &mut egui::Ui,
+        painter: &egui::Painter,
+        c: &Ctx<'_>,
+        actions: &mut Vec<Action>,
+    ) {
+        if c.screen.coarse {
+            return;
+        }
+        let (rect, t, accent) = (c.screen.rect, c.screen.t, c.screen.accent);
+        for id in c.selection {
+            let Some(card) = c.layout.card(id) else {
+                continue;
+            };
+            let r = t.rect(card.rect);
+            let centre = egui::pos2(r.right(), r.center().y);
+            if !rect.contains(centre) {
+                continue;
+            }
+            let handle = egui::Rect::from_center_size(centre, vec2(14.0, 14.0));
+            let resp = ui.interact(
+                handle,
+                Id::unique(("connect-handle", id.as_str())),
+                Sense::drag(),
+            );
+            let title =
+                c.bp.touchpoint(id)
+                    .map_or(String::new(), |t| t.title.clone());
+            resp.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    Msg::ConnectHandle.fill(c.lang, &[&title]),
+                )
+            });
+            let hot = resp.hovered() || resp.dragged();
+            painter.circle(
+                centre,
+                if hot { 7.0 } else { 5.5 },
+                ui.visuals().window_fill,
+                egui::Stroke::new(2.0, accent),
+            );
+            let pointer = ui.input(|i| i.pointer.latest_pos());
+            let target = pointer
+                .and_then(|p| c.layout.card_at(t.inverse(p)))
+                .filter(|target| &target.id != id);
+            if resp.dragged()
+                && let Some(p) = pointer
+            {
+                painter.line_segment([centre, p], egui::Stroke::new(2.0, accent));
+                if let Some(target) = target {
+                    painter.rect_stroke(
+                        t.rect(target.rect).expand(3.0),
+                        6.0,
+                        egui::Stroke::new(2.0, accent),
+                        egui::StrokeKind::Outside,
+                    );
+                }
+                ui.ctx().request_repaint();
+            }
+            if resp.drag_stopped()
+                && let Some(target) = target
+            {
+                actions.push(Action::Edit(connector(id.clone(), target.id.clone())));
+            }
+        }
+    }
+
+    /// A card being dragged, and a connector being drawn from a card's menu.
+    pub fn ghosts(&mut self, ui: &egui::Ui, painter: &egui::Painter, c: &Ctx<'_>) {
+        let pointer = ui.input(|i| i.pointer.latest_pos());
+        if let Some((id, grab)) = &self.dragging
+            && let Some(p) = pointer
+            && let Some(card) = c.layout.card(id)
+        {
+            let ghost = Ghost {
+                at: c.screen.t.inverse(p),
+                grab: *grab,
+                size: (card.rect.width(), card.rect.height()),
+                radius: 6.0,
+                to_cell: true,
+            };
+            ghost.paint(ui, painter, c.layout, c.screen);
+        }
+        if let Some(from) = &self.connecting
+            && let (Some(card), Some(p)) = (c.layout.card(from), pointer)
+        {
+            painter.line_segment(
+                [c.screen.t.apply(card.rect.center()), p],
+                egui::Stroke::new(2.0, c.screen.accent),
+            );
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// Shift-drag on the background selects the cards in a box.
+    pub fn box_select(
+        &mut self,
+        ui: &egui::Ui,
+        painter: &egui::Painter,
+        bg: &egui::Response,
+        c: &Ctx<'_>,
+        actions: &mut Vec<Action>,
+    ) {
+        if bg.drag_started() && ui.input(|i| i.modifiers.shift) {
+            self.boxing = bg.interact_pointer_pos();
+        }
+        if let Some(start) = self.boxing
+            && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+        {
+            let accent = c.screen.accent;
+            let screen = egui::Rect::from_two_pos(start, p);
+            painter.rect(
+                screen,
+                2.0,
+                accent.gamma_multiply(0.1),
+                egui::Stroke::new(1.0, accent),
+                egui::StrokeKind::Middle,
+            );
+            if bg.drag_stopped() {
+                let area = c.screen.t.inverse_rect(screen);
+                let picked: Vec<TouchpointId> = c
+                    .layout
+                    .cards
+                    .iter()
+                    .filter(|k| k.rect.intersects(&area))
+                    .map(|k| k.id.clone())
+                    .collect();
+                actions.push(Action::Select(picked));
+                self.boxing = None;
+            }
+        }
+        if !bg.dragged() && !bg.drag_stopped() {
+            self.boxing = None;
+        }
+    }
+
+    /// The background: select nothing (or, coarse, the card under the
+    /// click), add a touchpoint with a double-click, structure menus.
+    pub fn background(
+        &mut self,
+        ui: &egui::Ui,
+        bg: &egui::Response,
+        c: &Ctx<'_>,
+        card_hit: bool,
+        menus: &mut MenuState,
+        actions: &mut Vec<Action>,
+    ) {
+        let t = c.screen.t;
+        let at = bg.interact_pointer_pos().map(|p| t.inverse(p));
+        let now = ui.input(|i| i.time);
+        if bg.clicked() && !card_hit {
+            self.connecting = None;
+            let under = at.and_then(|p| c.layout.card_at(p));
+            if c.voting
+                && c.screen.coarse
+                && let Some(n) = at.and_then(|p| c.layout.note_at(p))
+            {
+                // Coarse notes have no widget of their own.
+                actions.push(Action::VoteNote(n.id.clone()));
+            }
+            match under {
+                Some(card) if c.screen.coarse => {
+                    actions.push(Action::Select(vec![card.id.clone()]))
+                }
+                _ => actions.push(Action::Select(Vec::new())),
+            }
+        }
+        if bg.double_clicked() {
+            // The cell of the first click, if it was just now.
+            let first = self
+                .last_click
+                .take()
+                .filter(|(when, _)| now - when < 0.5)
+                .map(|(_, p)| p);
+            if let Some((lane, step)) = first.or(at).and_then(|p| c.layout.cell_at(p)) {
+                actions.push(Action::AddTouchpointAt { lane, step });
+            }
+        } else if bg.clicked() {
+            self.last_click = at.map(|p| (now, p));
+        }
+        if bg.secondary_clicked() {
+            menus.opened_at(at);
+        }
+        egui::Popup::context_menu(bg)
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+            .show(|ui| menus.header_menu(ui, c.bp, c.layout, c.lang, actions));
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.connecting = None;
+        }
+    }
+}

@@ -1,0 +1,462 @@
+//! The canvas' context menus: a card's flags and connectors, a note's text,
+//! colour and pin, and the structure menus of lanes, steps and stages.
+
+use crate::app::{Action, UiCommand};
+use crate::edit::Edit;
+use crate::i18n::{self, Msg};
+use crate::layout::{self, Layout, Pos};
+use crate::model::*;
+
+/// What the background's menu keeps while it is open.
+#[derive(Default)]
+pub struct MenuState {
+    /// Where on the diagram the menu was opened.
+    at: Option<Pos>,
+    rename: String,
+    /// The text of a note being written in a cell's menu.
+    note_draft: String,
+}
+
+impl MenuState {
+    /// The menu was opened at a point of the diagram.
+    pub fn opened_at(&mut self, at: Option<Pos>) {
+        self.at = at;
+        self.rename.clear();
+    }
+
+    /// The menu of whatever was right-clicked: a lane, a step, a stage, or
+    /// the diagram's structure.
+    pub fn header_menu(
+        &mut self,
+        ui: &mut egui::Ui,
+        bp: &Blueprint,
+        layout: &Layout,
+        lang: Language,
+        actions: &mut Vec<Action>,
+    ) {
+        if let Some(at) = self.at {
+            header_menu(
+                ui,
+                bp,
+                layout,
+                at,
+                lang,
+                (&mut self.rename, &mut self.note_draft),
+                actions,
+            );
+        }
+    }
+}
+
+/// A card's standards, when hovered.
+pub fn standards_tooltip(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: Language) {
+    ui.strong(&tp.title);
+    let mut any = false;
+    for s in bp.standards_of(&tp.id) {
+        any = true;
+        let latest = s
+            .latest()
+            .map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.value, s.unit));
+        ui.label(format!(
+            "• {} — {} ({})",
+            s.statement,
+            latest,
+            i18n::compliance(s.compliance()).text(lang)
+        ));
+    }
+    if !any {
+        ui.weak(Msg::TooltipNoStandards.text(lang));
+    }
+}
+
+/// The context menu of a sticky note: its text, colour, pin, votes.
+pub fn note_menu(
+    ui: &mut egui::Ui,
+    layout: &Layout,
+    nb: &layout::NoteBox,
+    note: &Note,
+    lang: Language,
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
+    let mut n = note.clone();
+    let l = ui.label(t(Msg::NoteText)).id;
+    let r = ui
+        .add(
+            egui::TextEdit::multiline(&mut n.text)
+                .desired_rows(3)
+                .desired_width(240.0),
+        )
+        .labelled_by(l);
+    if r.changed() {
+        actions.push(Action::Typing(Edit::SetNote(n.clone())));
+    }
+    ui.horizontal(|ui| {
+        ui.label(t(Msg::NoteColourLabel));
+        for c in NoteColour::ALL {
+            if ui
+                .selectable_label(
+                    n.colour == c,
+                    crate::app::present::colour_name(c).text(lang),
+                )
+                .clicked()
+                && n.colour != c
+            {
+                n.colour = c;
+                actions.push(Action::Edit(Edit::SetNote(n.clone())));
+            }
+        }
+    });
+    ui.separator();
+    if n.cell().is_some() {
+        if ui.button(t(Msg::NoteUnpin)).clicked() {
+            // Loose where it lies now, a little aside so it is seen to come off.
+            n.unpin(Point::rounded(nb.rect.min.x + 12.0, nb.rect.min.y + 12.0));
+            actions.push(Action::Edit(Edit::SetNote(n.clone())));
+            ui.close();
+        }
+    } else {
+        let cell = layout.cell_at(nb.rect.center());
+        if ui
+            .add_enabled(cell.is_some(), egui::Button::new(t(Msg::NotePin)))
+            .clicked()
+            && let Some((lane, step)) = cell
+        {
+            n.pin(lane, step);
+            actions.push(Action::Edit(Edit::SetNote(n.clone())));
+            ui.close();
+        }
+    }
+    if n.votes > 0 && ui.button(t(Msg::NoteClearVotes)).clicked() {
+        n.votes = 0;
+        actions.push(Action::Edit(Edit::SetNote(n.clone())));
+        ui.close();
+    }
+    if ui.button(t(Msg::DeleteNote)).clicked() {
+        actions.push(Action::Edit(Edit::DeleteNote(n.id.clone())));
+        ui.close();
+    }
+}
+
+/// A card's menu: its flags, its connectors, duplicate and delete; returns
+/// the touchpoint to connect from when "Connect from here" was chosen.
+pub fn card_menu(
+    ui: &mut egui::Ui,
+    bp: &Blueprint,
+    tp: &Touchpoint,
+    lang: Language,
+    actions: &mut Vec<Action>,
+) -> Option<TouchpointId> {
+    let t = |m: Msg| m.text(lang);
+    let toggle = |ui: &mut egui::Ui, on: bool, cmd: UiCommand, actions: &mut Vec<Action>| {
+        let mut v = on;
+        if ui.checkbox(&mut v, cmd.text().text(lang)).clicked() {
+            actions.push(Action::Select(vec![tp.id.clone()]));
+            actions.push(Action::Command(cmd));
+            ui.close();
+        }
+    };
+    toggle(
+        ui,
+        tp.moment_of_truth == MomentOfTruth::Moment,
+        UiCommand::ToggleMoment,
+        actions,
+    );
+    toggle(
+        ui,
+        tp.moment_of_truth == MomentOfTruth::Critical,
+        UiCommand::ToggleCritical,
+        actions,
+    );
+    toggle(ui, tp.fail_point, UiCommand::ToggleFail, actions);
+    toggle(ui, tp.wait_point, UiCommand::ToggleWait, actions);
+    ui.separator();
+    let mut connect = None;
+    if ui.button(t(Msg::CmdConnectFrom)).clicked() {
+        connect = Some(tp.id.clone());
+        ui.close();
+    }
+    for c in bp
+        .connectors
+        .iter()
+        .filter(|c| c.from == tp.id || c.to == tp.id)
+    {
+        let other = if c.from == tp.id { &c.to } else { &c.from };
+        let name = bp.touchpoint(other).map_or("", |o| o.title.as_str());
+        let arrow = if c.from == tp.id { "->" } else { "<-" };
+        ui.menu_button(format!("{arrow} {name}"), |ui| {
+            for kind in [
+                ConnectorKind::Flow,
+                ConnectorKind::Dependency,
+                ConnectorKind::Feedback,
+            ] {
+                if ui
+                    .radio(c.kind == kind, i18n::connector_kind(kind).text(lang))
+                    .clicked()
+                {
+                    actions.push(Action::Edit(Edit::SetConnectorKind {
+                        id: c.id.clone(),
+                        kind,
+                    }));
+                    ui.close();
+                }
+            }
+            if ui.button(t(Msg::CmdDelete)).clicked() {
+                actions.push(Action::Edit(Edit::DeleteConnector(c.id.clone())));
+                ui.close();
+            }
+        });
+    }
+    ui.separator();
+    if ui.button(t(Msg::CmdDuplicate)).clicked() {
+        actions.push(Action::Select(vec![tp.id.clone()]));
+        actions.push(Action::Command(UiCommand::Duplicate));
+        ui.close();
+    }
+    if ui.button(t(Msg::CmdDelete)).clicked() {
+        actions.push(Action::Edit(Edit::DeleteTouchpoints(vec![tp.id.clone()])));
+        ui.close();
+    }
+    connect
+}
+
+/// A rename field with an OK button; returns the new name when confirmed.
+fn rename_field(
+    ui: &mut egui::Ui,
+    current: &str,
+    buffer: &mut String,
+    lang: Language,
+) -> Option<String> {
+    if buffer.is_empty() {
+        *buffer = current.to_owned();
+    }
+    let mut out = None;
+    ui.horizontal(|ui| {
+        let l = ui.label(Msg::CmdRename.text(lang)).id;
+        let r = ui
+            .add(egui::TextEdit::singleline(buffer).desired_width(180.0))
+            .labelled_by(l);
+        let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button(Msg::CmdRename.text(lang)).clicked() || enter) && !buffer.trim().is_empty() {
+            out = Some(buffer.trim().to_owned());
+        }
+    });
+    out
+}
+
+/// The context menu of a lane label, a step header or a stage header.
+fn header_menu(
+    ui: &mut egui::Ui,
+    bp: &Blueprint,
+    layout: &Layout,
+    at: Pos,
+    lang: Language,
+    (rename, draft): (&mut String, &mut String),
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
+    if let Some(lane) = layout.lane_at(at).and_then(|l| bp.lane(&l.id)) {
+        ui.label(egui::RichText::new(&lane.name).strong());
+        if let Some(name) = rename_field(ui, &lane.name, rename, lang) {
+            actions.push(Action::Edit(Edit::RenameLane {
+                id: lane.id.clone(),
+                name,
+            }));
+            ui.close();
+        }
+        for (m, by) in [(Msg::CmdMoveUp, -1), (Msg::CmdMoveDown, 1)] {
+            if ui.button(t(m)).clicked() {
+                actions.push(Action::Edit(Edit::MoveLane {
+                    id: lane.id.clone(),
+                    by,
+                }));
+                ui.close();
+            }
+        }
+        if ui.button(t(Msg::CmdHide)).clicked() {
+            actions.push(Action::Edit(Edit::SetLaneHidden {
+                id: lane.id.clone(),
+                hidden: true,
+            }));
+            ui.close();
+        }
+        if ui.button(t(Msg::CmdDelete)).clicked() {
+            actions.push(Action::Edit(Edit::DeleteLane(lane.id.clone())));
+            ui.close();
+        }
+        if let Some((_, step)) = layout.cell_at(at) {
+            if ui.button(t(Msg::CmdAddTouchpoint)).clicked() {
+                actions.push(Action::AddTouchpointAt {
+                    lane: lane.id.clone(),
+                    step: step.clone(),
+                });
+                ui.close();
+            }
+            // A sticky note: written here, then pinned to the cell or left
+            // loose where the menu was opened.
+            ui.separator();
+            let l = ui.label(t(Msg::NoteText)).id;
+            ui.add(
+                egui::TextEdit::multiline(draft)
+                    .desired_rows(2)
+                    .desired_width(220.0),
+            )
+            .labelled_by(l);
+            ui.horizontal(|ui| {
+                let colour = NoteColour::default();
+                if ui.button(t(Msg::AddNote)).clicked() {
+                    let text = std::mem::take(draft);
+                    let note = Note::pinned(lane.id.clone(), step, text, colour);
+                    actions.push(Action::Edit(Edit::AddNote(note)));
+                    ui.close();
+                }
+                if ui.button(t(Msg::AddLooseNote)).clicked() {
+                    let place = Point::rounded(at.x, at.y);
+                    let note = Note::loose(place, std::mem::take(draft), colour);
+                    actions.push(Action::Edit(Edit::AddNote(note)));
+                    ui.close();
+                }
+            });
+        }
+        return;
+    }
+    if let Some(sb) = layout.step_header_at(at)
+        && let Some((stage, step)) = bp.steps().find(|(_, s)| s.id == sb.id)
+    {
+        ui.label(egui::RichText::new(&step.name).strong());
+        if let Some(name) = rename_field(ui, &step.name, rename, lang) {
+            actions.push(Action::Edit(Edit::RenameStep {
+                id: step.id.clone(),
+                name,
+            }));
+            ui.close();
+        }
+        add_step_button(ui, &stage.id, lang, actions);
+        for (m, by) in [(Msg::CmdMoveLeft, -1), (Msg::CmdMoveRight, 1)] {
+            if ui.button(t(m)).clicked() {
+                actions.push(Action::Edit(Edit::MoveStep {
+                    id: step.id.clone(),
+                    by,
+                }));
+                ui.close();
+            }
+        }
+        if ui.button(t(Msg::CmdDelete)).clicked() {
+            actions.push(Action::Edit(Edit::DeleteStep(step.id.clone())));
+            ui.close();
+        }
+        return;
+    }
+    if let Some(sb) = layout.stage_at(at)
+        && let Some(stage) = bp.stages.iter().find(|s| s.id == sb.id)
+    {
+        ui.label(egui::RichText::new(&stage.name).strong());
+        if let Some(name) = rename_field(ui, &stage.name, rename, lang) {
+            actions.push(Action::Edit(Edit::RenameStage {
+                id: stage.id.clone(),
+                name,
+            }));
+            ui.close();
+        }
+        add_step_button(ui, &stage.id, lang, actions);
+        for (m, by) in [(Msg::CmdMoveLeft, -1), (Msg::CmdMoveRight, 1)] {
+            if ui.button(t(m)).clicked() {
+                actions.push(Action::Edit(Edit::MoveStage {
+                    id: stage.id.clone(),
+                    by,
+                }));
+                ui.close();
+            }
+        }
+        if ui.button(t(Msg::CmdDelete)).clicked() {
+            actions.push(Action::Edit(Edit::DeleteStage(stage.id.clone())));
+            ui.close();
+        }
+        return;
+    }
+    structure_menu(ui, bp, lang, actions);
+}
+
+/// A button that adds a step at the end of a stage.
+fn add_step_button(ui: &mut egui::Ui, stage: &StageId, lang: Language, actions: &mut Vec<Action>) {
+    if ui.button(Msg::CmdAddStep.text(lang)).clicked() {
+        let step = Step {
+            id: StepId::generate(),
+            name: Msg::NewStep.text(lang).to_owned(),
+            duration_min: None,
+        };
+        actions.push(Action::Edit(Edit::AddStep {
+            stage: stage.clone(),
+            step,
+        }));
+        ui.close();
+    }
+}
+
+/// Adding lanes and stages, showing hidden lanes and optional lines.
+pub fn structure_menu(
+    ui: &mut egui::Ui,
+    bp: &Blueprint,
+    lang: Language,
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
+    ui.menu_button(t(Msg::MenuAddLane), |ui| {
+        for kind in LaneKind::ALL {
+            if ui.button(i18n::lane_kind(kind).text(lang)).clicked() {
+                let lane = Lane {
+                    id: LaneId::generate(),
+                    kind,
+                    name: i18n::lane_kind(kind).text(lang).to_owned(),
+                    colour: Colour::rgb(0xf1, 0xf3, 0xf5),
+                    hidden: false,
+                };
+                actions.push(Action::Edit(Edit::AddLane(lane)));
+                ui.close();
+            }
+        }
+    });
+    if ui.button(t(Msg::CmdAddStage)).clicked() {
+        let stage = Stage {
+            id: StageId::generate(),
+            name: t(Msg::NewStage).to_owned(),
+            steps: vec![Step {
+                id: StepId::generate(),
+                name: t(Msg::NewStep).to_owned(),
+                duration_min: None,
+            }],
+        };
+        actions.push(Action::Edit(Edit::AddStage(stage)));
+        ui.close();
+    }
+    for lane in bp.lanes.iter().filter(|l| l.hidden) {
+        if ui
+            .button(Msg::CmdShowLine.fill(lang, &[&lane.name]))
+            .clicked()
+        {
+            actions.push(Action::Edit(Edit::SetLaneHidden {
+                id: lane.id.clone(),
+                hidden: false,
+            }));
+            ui.close();
+        }
+    }
+    let last = bp.lanes.last().map(|l| l.id.clone());
+    for kind in [LineKind::OrderPenetration, LineKind::Implementation] {
+        let shown = bp.line(kind).is_some_and(|l| l.shown);
+        let mut v = shown;
+        if let Some(last) = &last
+            && ui
+                .checkbox(&mut v, i18n::line_kind(kind).text(lang))
+                .clicked()
+        {
+            let after = bp.line(kind).map_or(last.clone(), |l| l.after_lane.clone());
+            actions.push(Action::Edit(Edit::SetLineShown {
+                kind,
+                shown: v,
+                after_lane: after,
+            }));
+            ui.close();
+        }
+    }
+}

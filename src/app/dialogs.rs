@@ -1,0 +1,238 @@
+//! The modal dialogs: a path typed where there is no file dialog, unsaved
+//! changes, a file changed on disk, recovery of unsaved work, and the
+//! keyboard shortcuts.
+
+use super::files::{self, Purpose};
+use super::{Action, EditorApp, Scope, UiCommand};
+use crate::i18n::Msg;
+use crate::model::Language;
+use crate::recovery::RecoveryEntry;
+use std::path::PathBuf;
+use strum::IntoEnumIterator as _;
+
+/// A modal dialog on screen.
+#[derive(Clone, Debug)]
+pub enum Dialog {
+    /// The app's own path entry, when no native dialog is available.
+    Path {
+        purpose: Purpose,
+        text: String,
+    },
+    /// Unsaved changes would be lost by `then`.
+    Unsaved {
+        then: Then,
+    },
+    /// The file changed on disk since it was opened.
+    ChangedOnDisk {
+        path: PathBuf,
+    },
+    Recover {
+        entries: Vec<RecoveryEntry>,
+    },
+    Shortcuts,
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug)]
+pub enum Then {
+    Close,
+    NewFrom(&'static str),
+    Open(Option<PathBuf>),
+}
+
+impl EditorApp {
+    /// Shows the dialog on screen, if any, and does what the user chose.
+    pub(super) fn dialogs(&mut self, ctx: &egui::Context, _actions: &mut [Action]) {
+        let Some(dialog) = self.dialog.take() else {
+            return;
+        };
+        let lang = self.prefs.lang;
+        self.dialog = match dialog {
+            Dialog::Path { purpose, text } => self.path_dialog(ctx, purpose, text),
+            Dialog::Unsaved { then } => self.unsaved_dialog(ctx, then),
+            Dialog::ChangedOnDisk { path } => self.changed_dialog(ctx, path),
+            Dialog::Recover { entries } => self.recover_dialog(ctx, entries),
+            Dialog::Shortcuts => shortcuts_dialog(ctx, lang).then_some(Dialog::Shortcuts),
+        }
+        .or(self.dialog.take());
+    }
+
+    /// Returns the dialog to keep on screen, if it stays.
+    fn path_dialog(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: Purpose,
+        mut text: String,
+    ) -> Option<Dialog> {
+        let lang = self.prefs.lang;
+        let t = |m: Msg| m.text(lang);
+        let r = egui::Modal::new(egui::Id::unique("path-dialog")).show(ctx, |ui| {
+            ui.heading(t(purpose.title()));
+            ui.label(t(Msg::PathHint));
+            let l = ui.label(t(Msg::FieldPath)).id;
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut text)
+                        .desired_width(480.0)
+                        .hint_text("/home/…/blueprint.json"),
+                )
+                .labelled_by(l);
+            edit.request_focus();
+            // Enter confirms, whether or not egui took the focus away first.
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let (ok, cancel) = ui
+                .horizontal(|ui| {
+                    let ok = ui.button(t(Msg::Ok)).clicked();
+                    (ok, ui.button(t(Msg::Cancel)).clicked())
+                })
+                .inner;
+            (ok || enter, cancel)
+        });
+        let (ok, cancel) = r.inner;
+        if ok && !text.trim().is_empty() {
+            self.path_chosen(purpose, files::expand_path(text.trim()));
+            None
+        } else if cancel || r.should_close() {
+            None
+        } else {
+            Some(Dialog::Path { purpose, text })
+        }
+    }
+
+    fn unsaved_dialog(&mut self, ctx: &egui::Context, then: Then) -> Option<Dialog> {
+        let lang = self.prefs.lang;
+        let t = |m: Msg| m.text(lang);
+        let name = self.doc.name(lang);
+        let r = egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+            ui.heading(t(Msg::UnsavedTitle));
+            ui.label(Msg::UnsavedBody.fill(lang, &[&name]));
+            choice(ui, [t(Msg::SaveFirst), t(Msg::Discard), t(Msg::Cancel)])
+        });
+        match r.inner {
+            (true, _, _) => {
+                if self.save() {
+                    self.proceed(ctx, then);
+                }
+                None
+            }
+            (_, true, _) => {
+                self.doc.forget_changes();
+                self.proceed(ctx, then);
+                None
+            }
+            (_, _, true) => None,
+            _ if r.should_close() => None,
+            _ => Some(Dialog::Unsaved { then }),
+        }
+    }
+
+    fn changed_dialog(&mut self, ctx: &egui::Context, path: PathBuf) -> Option<Dialog> {
+        let lang = self.prefs.lang;
+        let t = |m: Msg| m.text(lang);
+        let r = egui::Modal::new(egui::Id::unique("changed")).show(ctx, |ui| {
+            ui.label(Msg::ChangedOnDisk.fill(lang, &[&path.display()]));
+            choice(ui, [t(Msg::Overwrite), t(Msg::CmdSaveAs), t(Msg::Cancel)])
+        });
+        match r.inner {
+            (true, _, _) => {
+                self.save_to(&path, true);
+                None
+            }
+            (_, true, _) => {
+                self.ask_path(Purpose::Save);
+                None
+            }
+            (_, _, true) => None,
+            _ if r.should_close() => None,
+            _ => Some(Dialog::ChangedOnDisk { path }),
+        }
+    }
+
+    fn recover_dialog(
+        &mut self,
+        ctx: &egui::Context,
+        entries: Vec<RecoveryEntry>,
+    ) -> Option<Dialog> {
+        let lang = self.prefs.lang;
+        let t = |m: Msg| m.text(lang);
+        let now = std::time::SystemTime::now();
+        let r = egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
+            ui.heading(t(Msg::RecoverTitle));
+            ui.label(t(Msg::RecoverBody));
+            let mut chosen = None;
+            for (i, e) in entries.iter().enumerate() {
+                let mins = now
+                    .duration_since(e.written_at)
+                    .map_or(0, |d| d.as_secs() / 60);
+                ui.horizontal(|ui| {
+                    ui.label(format!(
+                        "{} ({})",
+                        e.title,
+                        Msg::WrittenAt.fill(lang, &[&mins])
+                    ));
+                    if ui.button(t(Msg::Restore)).clicked() {
+                        chosen = Some((i, true));
+                    }
+                    if ui.button(t(Msg::Discard)).clicked() {
+                        chosen = Some((i, false));
+                    }
+                });
+            }
+            (chosen, ui.button(t(Msg::Cancel)).clicked())
+        });
+        let (chosen, later) = r.inner;
+        if let Some((i, restore)) = chosen {
+            let mut rest = entries;
+            let entry = rest.remove(i);
+            if restore {
+                self.restore(&entry);
+            } else {
+                self.discard_recovered(&entry);
+            }
+            return (!rest.is_empty()).then_some(Dialog::Recover { entries: rest });
+        }
+        if later || r.should_close() {
+            None
+        } else {
+            Some(Dialog::Recover { entries })
+        }
+    }
+}
+
+/// Every shortcut, from the commands, by where it acts; true while open.
+fn shortcuts_dialog(ctx: &egui::Context, lang: Language) -> bool {
+    let r = egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
+        ui.heading(Msg::CmdShortcuts.text(lang));
+        egui::ScrollArea::vertical()
+            .max_height(600.0)
+            .show(ui, |ui| {
+                for scope in Scope::iter() {
+                    ui.add_space(6.0);
+                    ui.strong(scope.title().text(lang));
+                    egui::Grid::new(("shortcut-grid", scope as u8))
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for cmd in UiCommand::iter().filter(|c| c.scope() == scope) {
+                                if let Some(keys) = cmd.shortcut_text(ctx) {
+                                    ui.label(cmd.text().text(lang));
+                                    ui.label(keys);
+                                    ui.end_row();
+                                }
+                            }
+                        });
+                }
+            });
+        ui.label(Msg::HelpCanvas.text(lang));
+        ui.button(Msg::Ok.text(lang)).clicked()
+    });
+    !(r.inner || r.should_close())
+}
+
+/// A row of three buttons; which was clicked.
+fn choice(ui: &mut egui::Ui, labels: [&str; 3]) -> (bool, bool, bool) {
+    ui.horizontal(|ui| {
+        let [a, b, c] = labels.map(|l| ui.button(l).clicked());
+        (a, b, c)
+    })
+    .inner
+}

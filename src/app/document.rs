@@ -1,0 +1,352 @@
+//! The open document: its blueprint, its undo history and its file, the one
+//! place where edits are applied, and one cache of what is derived from it
+//! (findings, compliance, layout, scene), worked out once per revision.
+
+use crate::check::{self, Finding};
+use crate::edit::{self, Change, Edit, EditError, Footprint, History};
+use crate::i18n::Msg;
+use crate::layout::{self, Layout};
+use crate::model::{Blueprint, Language};
+use crate::recovery::FileStamp;
+use crate::render::egui::SceneIndex;
+use crate::scene::{self, Overlay, Scene, Theme};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+/// How an edit joins the undo history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A step of its own: a command, a click.
+    New,
+    /// Part of the open burst of typing or dragging, which is one step.
+    Burst,
+}
+
+/// The open document and its history.
+pub struct Document {
+    blueprint: Blueprint,
+    history: History,
+    path: Option<PathBuf>,
+    /// Bumped at every change; compared with `saved_revision` for the
+    /// unsaved-changes mark.
+    revision: u64,
+    saved_revision: u64,
+    stamp: Option<FileStamp>,
+    /// An undo step is open for a burst of typing or a drag.
+    burst_open: bool,
+    /// What changed since the derived data was last worked out.
+    pending: Footprint,
+    derived: Option<Derived>,
+}
+
+impl Document {
+    /// A document not yet saved anywhere.
+    pub fn new(blueprint: Blueprint) -> Self {
+        Self {
+            blueprint,
+            history: History::default(),
+            path: None,
+            revision: 0,
+            saved_revision: 0,
+            stamp: None,
+            burst_open: false,
+            pending: Footprint::Everything,
+            derived: None,
+        }
+    }
+
+    /// A document read from a file.
+    pub fn opened(blueprint: Blueprint, path: Option<&Path>) -> Self {
+        let mut doc = Self::new(blueprint);
+        doc.path = path.map(Path::to_owned);
+        doc.stamp = path.and_then(FileStamp::of);
+        doc
+    }
+
+    pub fn blueprint(&self) -> &Blueprint {
+        &self.blueprint
+    }
+
+    /// The file it was opened from or saved to.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The file's state when it was last read or written here.
+    pub fn stamp(&self) -> Option<&FileStamp> {
+        self.stamp.as_ref()
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether there are changes not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// Marks the document as holding changes not saved (a restored copy).
+    pub fn mark_unsaved(&mut self) {
+        self.revision += 1;
+    }
+
+    /// Forgets the unsaved changes' mark (the user chose to discard them).
+    pub fn forget_changes(&mut self) {
+        self.saved_revision = self.revision;
+    }
+
+    /// Records that the document was saved to `path`.
+    pub fn saved_to(&mut self, path: &Path) {
+        self.path = Some(path.to_owned());
+        self.stamp = FileStamp::of(path);
+        self.saved_revision = self.revision;
+        self.burst_open = false;
+    }
+
+    /// The file name shown in the title, or "Untitled".
+    pub fn name(&self, lang: Language) -> String {
+        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || Msg::Untitled.text(lang).to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Applies edits as one undo step (or as part of the open burst), all or
+    /// nothing. This is the only way the document changes, besides undo and
+    /// redo.
+    pub fn apply(&mut self, edits: Vec<Edit>, step: Step) -> Result<(), EditError> {
+        let mut change = Change::default();
+        for e in edits {
+            match edit::apply(&mut self.blueprint, e) {
+                Ok(c) => change.merge(c),
+                Err(err) => {
+                    change.revert(&mut self.blueprint);
+                    return Err(err);
+                }
+            }
+        }
+        let footprint = change.footprint(&self.blueprint);
+        if footprint == Footprint::None {
+            return Ok(());
+        }
+        match step {
+            Step::Burst if self.burst_open => self.history.extend_last(change),
+            Step::Burst => {
+                self.history.record(change);
+                self.burst_open = true;
+            }
+            Step::New => {
+                self.history.record(change);
+                self.burst_open = false;
+            }
+        }
+        self.changed(footprint);
+        Ok(())
+    }
+
+    /// Ends the open burst: the next typing is a step of its own.
+    pub fn end_burst(&mut self) {
+        self.burst_open = false;
+    }
+
+    pub fn burst_open(&self) -> bool {
+        self.burst_open
+    }
+
+    /// Goes back one step; false if there is none.
+    pub fn undo(&mut self) -> bool {
+        self.burst_open = false;
+        match self.history.undo(&mut self.blueprint) {
+            Some(fp) => {
+                self.changed(fp);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Goes forward one step; false if there is none.
+    pub fn redo(&mut self) -> bool {
+        self.burst_open = false;
+        match self.history.redo(&mut self.blueprint) {
+            Some(fp) => {
+                self.changed(fp);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn changed(&mut self, footprint: Footprint) {
+        self.revision += 1;
+        self.pending = match (
+            std::mem::replace(&mut self.pending, Footprint::None),
+            footprint,
+        ) {
+            (Footprint::None, f) | (f, Footprint::None) => f,
+            (Footprint::Touchpoints(mut a), Footprint::Touchpoints(b)) => {
+                a.extend(b);
+                a.sort_unstable();
+                a.dedup();
+                Footprint::Touchpoints(a)
+            }
+            _ => Footprint::Everything,
+        };
+    }
+
+    /// The blueprint and what is derived from it for this view, worked out
+    /// again only for what changed since it was last asked for.
+    pub fn view(&mut self, view: View) -> (&Blueprint, &mut Derived) {
+        let pending = std::mem::replace(&mut self.pending, Footprint::None);
+        let stale = match &self.derived {
+            Some(d) if d.view == view => pending,
+            _ => Footprint::Everything,
+        };
+        match (stale, self.derived.take()) {
+            (Footprint::None, Some(d)) => self.derived = Some(d),
+            (Footprint::Touchpoints(changed), Some(mut d)) => {
+                d.update_cards(&self.blueprint, &changed);
+                self.derived = Some(d);
+            }
+            _ => self.derived = Some(Derived::new(&self.blueprint, view)),
+        }
+        let derived = self
+            .derived
+            .get_or_insert_with(|| Derived::new(&self.blueprint, view));
+        (&self.blueprint, derived)
+    }
+
+    /// The derived data if it is up to date for `view`, without working it out.
+    pub fn derived_if_fresh(&self, view: View) -> Option<&Derived> {
+        self.derived
+            .as_ref()
+            .filter(|d| d.view == view && self.pending == Footprint::None)
+    }
+}
+
+/// What the derived data depends on besides the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct View {
+    pub lang: Language,
+    pub dark: bool,
+    /// Cards tinted by the compliance of their standards.
+    pub compliance: bool,
+}
+
+impl View {
+    pub fn theme(self) -> Theme {
+        if self.dark { Theme::DARK } else { Theme::LIGHT }
+    }
+}
+
+/// Everything worked out from one revision of the document.
+pub struct Derived {
+    view: View,
+    /// The health checks' findings.
+    pub findings: Rc<Vec<Finding>>,
+    /// Standards met, of how many.
+    pub met: usize,
+    pub standards: usize,
+    pub layout: Layout,
+    overlay: Overlay,
+    pub scene: Scene,
+    /// The scene's items by vertical strips, for culling.
+    pub index: SceneIndex,
+    /// The scene's rectangles as one mesh, for the coarse level of detail;
+    /// made when first needed.
+    pub coarse: Option<egui::Mesh>,
+    /// The overview picture, made when first needed.
+    pub overview: Option<egui::TextureHandle>,
+}
+
+impl Derived {
+    fn new(bp: &Blueprint, view: View) -> Self {
+        let layout = layout::layout(bp, layout::Options::default());
+        let findings = check::check(bp);
+        let mut overlay = Overlay::with_findings(bp, &findings);
+        overlay.compliance_view = view.compliance;
+        let scene = scene::scene_with(bp, &layout, &view.theme(), view.lang, &overlay);
+        let index = SceneIndex::new(&scene);
+        let rollup = check::compliance_of_blueprint(bp);
+        Self {
+            view,
+            findings: Rc::new(findings),
+            met: rollup.met,
+            standards: rollup.total(),
+            layout,
+            overlay,
+            scene,
+            index,
+            coarse: None,
+            overview: None,
+        }
+    }
+
+    /// Brings the data up to date after edits of these touchpoints' own
+    /// fields (by index), which moved no card: the findings again, the
+    /// cards whose look changed redrawn in place.
+    fn update_cards(&mut self, bp: &Blueprint, changed: &[usize]) {
+        let findings = check::check(bp);
+        let mut overlay = Overlay::with_findings(bp, &findings);
+        overlay.compliance_view = self.view.compliance;
+        // Cards whose problem marker came or went change too.
+        let mut touchpoints: Vec<usize> = changed.to_vec();
+        for (id, error) in overlay.flagged.iter() {
+            if self.overlay.flagged.get(id) != Some(error)
+                && let Some(c) = self.layout.card(id)
+            {
+                touchpoints.push(c.index);
+            }
+        }
+        for id in self.overlay.flagged.keys() {
+            if !overlay.flagged.contains_key(id)
+                && let Some(c) = self.layout.card(id)
+            {
+                touchpoints.push(c.index);
+            }
+        }
+        let cards: Vec<usize> = touchpoints
+            .iter()
+            .filter_map(|&i| bp.touchpoints.get(i))
+            .filter_map(|tp| self.layout.card_index(&tp.id))
+            .collect();
+        let shifted = rebuild_cards_fallback(
+            &mut self.scene,
+            bp,
+            &self.layout,
+            &self.view.theme(),
+            self.view.lang,
+            &overlay,
+            &cards,
+        );
+        if shifted {
+            self.index = SceneIndex::new(&self.scene);
+        }
+        self.coarse = None;
+        self.overlay = overlay;
+        self.findings = Rc::new(findings);
+    }
+}
+
+/// Stand-in for `scene::rebuild_cards` until it lands: a full rebuild.
+fn rebuild_cards_fallback(
+    scene: &mut Scene,
+    bp: &Blueprint,
+    layout: &Layout,
+    theme: &Theme,
+    lang: Language,
+    overlay: &Overlay,
+    _cards: &[usize],
+) -> bool {
+    *scene = scene::scene_with(bp, layout, theme, lang, overlay);
+    true
+}

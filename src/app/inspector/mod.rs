@@ -1,0 +1,234 @@
+//! The inspector: the selected touchpoint's fields, its standards and their
+//! measured values, and every standard of the blueprint in one table.
+
+mod standards;
+
+use super::Action;
+use crate::edit::Edit;
+use crate::i18n::{self, Msg};
+use crate::model::*;
+
+/// The text field of the selected touchpoint's title.
+pub const TITLE_ID: &str = "touchpoint-title";
+
+/// What the inspector keeps between frames.
+#[derive(Default)]
+pub struct Inspector {
+    /// The new measured value being typed: date and value, per standard.
+    new_value: std::collections::HashMap<StandardId, (String, String)>,
+    error: Option<String>,
+    filter: Option<Compliance>,
+    lane_filter: Option<LaneId>,
+    sort: Sort,
+}
+
+/// How the table of all standards is sorted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Sort {
+    /// As in the document.
+    #[default]
+    Document,
+    Statement,
+    Latest,
+    Status,
+}
+
+/// A label for the field that follows it, whose id names the field for
+/// screen readers and tests.
+fn label(ui: &mut egui::Ui, text: &str) -> egui::Id {
+    ui.label(text).id
+}
+
+/// An optional number: a checkbox to have one, and its value.
+fn num_field(ui: &mut egui::Ui, value: &mut Option<f64>, label: egui::Id) -> bool {
+    let mut on = value.is_some();
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        if ui
+            .add(egui::Checkbox::without_text(&mut on))
+            .labelled_by(label)
+            .changed()
+        {
+            *value = if on { Some(0.0) } else { None };
+            changed = true;
+        }
+        if let Some(v) = value {
+            changed |= ui
+                .add(egui::DragValue::new(v).range(-1e9..=1e9).speed(0.5))
+                .labelled_by(label)
+                .changed();
+        }
+    });
+    changed
+}
+
+/// Shows the inspector for the selection.
+pub fn show(
+    ui: &mut egui::Ui,
+    bp: &Blueprint,
+    selection: &[TouchpointId],
+    lang: Language,
+    st: &mut Inspector,
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let Some(tp) = selection.first().and_then(|id| bp.touchpoint(id)) else {
+                ui.add_space(8.0);
+                ui.label(t(Msg::NothingSelected));
+                ui.separator();
+                standards::all_standards(ui, bp, lang, st, actions);
+                return;
+            };
+            ui.heading(t(Msg::InspectorTitle));
+            let mut edited = tp.clone();
+            // The title outside the grid: a grid shown for the first time
+            // lays itself out invisibly, which would take the keyboard from
+            // a title just given it.
+            let l = label(ui, t(Msg::FieldTitle));
+            let mut changed = ui
+                .add(
+                    egui::TextEdit::singleline(&mut edited.title)
+                        .id(egui::Id::unique(TITLE_ID))
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(l)
+                .changed();
+            changed |= touchpoint_fields(ui, &mut edited, lang);
+            if changed && edited != *tp {
+                actions.push(Action::Typing(Edit::SetTouchpoint(edited)));
+            }
+            ui.separator();
+            standards::standards_of(ui, bp, tp, lang, st, actions);
+            ui.separator();
+            standards::all_standards(ui, bp, lang, st, actions);
+        });
+}
+
+/// The touchpoint's fields under its title; true if one changed.
+fn touchpoint_fields(ui: &mut egui::Ui, edited: &mut Touchpoint, lang: Language) -> bool {
+    let t = |m: Msg| m.text(lang);
+    let mut changed = false;
+    egui::Grid::new("touchpoint-fields")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            let l = label(ui, t(Msg::FieldDescription));
+            changed |= ui
+                .add(
+                    egui::TextEdit::multiline(&mut edited.description)
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(l)
+                .changed();
+            ui.end_row();
+            let l = label(ui, t(Msg::FieldOwner));
+            changed |= ui
+                .add(egui::TextEdit::singleline(&mut edited.owner).desired_width(f32::INFINITY))
+                .labelled_by(l)
+                .changed();
+            ui.end_row();
+            let l = label(ui, t(Msg::FieldDuration));
+            changed |= num_field(ui, &mut edited.duration_min, l);
+            ui.end_row();
+            ui.label(t(Msg::FieldFeeling));
+            ui.horizontal(|ui| {
+                for f in -2i8..=2 {
+                    let label = match f {
+                        -2 => "-2",
+                        -1 => "-1",
+                        0 => "0",
+                        1 => "+1",
+                        _ => "+2",
+                    };
+                    if ui
+                        .selectable_label(edited.feeling == Some(f), label)
+                        .clicked()
+                    {
+                        edited.feeling = if edited.feeling == Some(f) {
+                            None
+                        } else {
+                            Some(f)
+                        };
+                        changed = true;
+                    }
+                }
+            });
+            ui.end_row();
+            let l = label(ui, t(Msg::FieldEvidence));
+            egui::ComboBox::from_id_salt("evidence")
+                .selected_text(i18n::evidence(edited.evidence).text(lang))
+                .show_ui(ui, |ui| {
+                    for e in [Evidence::Observed, Evidence::Assumed, Evidence::Proposed] {
+                        changed |= ui
+                            .selectable_value(&mut edited.evidence, e, i18n::evidence(e).text(lang))
+                            .changed();
+                    }
+                })
+                .response
+                .labelled_by(l);
+            ui.end_row();
+            let l = label(ui, t(Msg::MomentOfTruth));
+            egui::ComboBox::from_id_salt("moment")
+                .selected_text(i18n::moment(edited.moment_of_truth).text(lang))
+                .show_ui(ui, |ui| {
+                    for m in [
+                        MomentOfTruth::None,
+                        MomentOfTruth::Moment,
+                        MomentOfTruth::Critical,
+                    ] {
+                        changed |= ui
+                            .selectable_value(
+                                &mut edited.moment_of_truth,
+                                m,
+                                i18n::moment(m).text(lang),
+                            )
+                            .changed();
+                    }
+                })
+                .response
+                .labelled_by(l);
+            ui.end_row();
+            ui.label("");
+            ui.horizontal(|ui| {
+                changed |= ui
+                    .checkbox(&mut edited.fail_point, t(Msg::FailPoint))
+                    .changed();
+                changed |= ui
+                    .checkbox(&mut edited.wait_point, t(Msg::WaitPoint))
+                    .changed();
+            })
+            .response
+            .labelled_by(l);
+            ui.end_row();
+            if edited.wait_point {
+                let l = label(ui, t(Msg::FieldExpectedWait));
+                changed |= num_field(ui, &mut edited.expected_wait_min, l);
+                ui.end_row();
+            }
+            let l = label(ui, t(Msg::FieldProtocol));
+            changed |= ui
+                .add(egui::TextEdit::singleline(&mut edited.protocol).desired_width(f32::INFINITY))
+                .labelled_by(l)
+                .changed();
+            ui.end_row();
+        });
+    changed
+}
+
+/// Gives a text field the keyboard with all its text selected, so what is
+/// typed next replaces a placeholder such as "New touchpoint". Works before
+/// the field is shown: keys typed in the next frame go into it.
+pub fn focus_all(ctx: &egui::Context, id: egui::Id, text: &str) {
+    ctx.memory_mut(|m| m.request_focus(id));
+    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    let all = egui::text::CCursorRange::two(
+        egui::text::CCursor::new(0),
+        egui::text::CCursor::new(text.chars().count()),
+    );
+    state.cursor.set_char_range(Some(all));
+    state.store(ctx, id);
+}

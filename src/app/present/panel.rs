@@ -1,0 +1,345 @@
+//! The presentation's side panel: the walkthrough's controls, what the stop
+//! is about in large type, the title of a touchpoint just added, sticky
+//! notes, dot voting, the timer and the laser pointer.
+
+use super::{Presentation, Screen, Stop};
+use crate::app::{Action, UiCommand};
+use crate::check;
+use crate::edit::Edit;
+use crate::i18n::{self, Msg};
+use crate::model::*;
+
+/// The text field where a touchpoint added while presenting is named.
+pub const TITLE_ID: &str = "present-title";
+
+/// What the panel shows this frame.
+pub struct Input<'a> {
+    pub bp: &'a Blueprint,
+    pub selection: &'a [TouchpointId],
+    /// How many stops the walkthrough has.
+    pub stops: usize,
+    pub stop: Option<&'a Stop>,
+    /// The notes the stop shows.
+    pub notes: &'a [Note],
+    /// Where a new loose note goes.
+    pub loose_place: Option<Point>,
+    pub screens: &'a [Screen],
+    /// A message for the presenter (the status bar is hidden).
+    pub notice: Option<&'a str>,
+    pub lang: Language,
+    pub now: f64,
+}
+
+/// Shows the panel; returns a screen to move the presentation to.
+pub fn show(
+    ui: &mut egui::Ui,
+    p: &mut Presentation,
+    input: &Input<'_>,
+    actions: &mut Vec<Action>,
+) -> Option<usize> {
+    projector_style(ui);
+    ui.add_space(12.0);
+    let move_to = walkthrough(ui, p, input);
+    ui.separator();
+    stop_info(ui, input.bp, input.stop, input.lang);
+    ui.separator();
+    title_field(ui, input, actions);
+    if input.stop.is_some() {
+        notes(ui, p, input, actions);
+    }
+    ui.separator();
+    voting(ui, p, input.lang);
+    ui.separator();
+    timer(ui, p, input.lang, input.now);
+    ui.checkbox(&mut p.laser, Msg::LaserPointer.text(input.lang));
+    ui.add_space(12.0);
+    if ui.button(Msg::PresentLeave.text(input.lang)).clicked() {
+        actions.push(Action::Command(UiCommand::LeavePresentation));
+    }
+    move_to
+}
+
+/// Controls big enough to hit and read on a projector.
+fn projector_style(ui: &mut egui::Ui) {
+    let style = ui.style_mut();
+    for (text_style, size) in [
+        (egui::TextStyle::Body, 18.0),
+        (egui::TextStyle::Button, 18.0),
+        (egui::TextStyle::Small, 14.0),
+    ] {
+        if let Some(font) = style.text_styles.get_mut(&text_style) {
+            font.size = size;
+        }
+    }
+    style.spacing.button_padding = egui::vec2(10.0, 5.0);
+    style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+    style.spacing.interact_size.y = 30.0;
+}
+
+/// Stage by stage or moment by moment, the stop, and the screen.
+fn walkthrough(ui: &mut egui::Ui, p: &mut Presentation, input: &Input<'_>) -> Option<usize> {
+    let lang = input.lang;
+    let t = |m: Msg| m.text(lang);
+    ui.horizontal(|ui| {
+        for (by_moments, m) in [(false, Msg::PresentByStage), (true, Msg::PresentByMoment)] {
+            if ui
+                .selectable_label(p.by_moments == by_moments, t(m))
+                .clicked()
+            {
+                p.by_moments = by_moments;
+                p.stop = 0;
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui.button("<").clicked() && p.stop > 0 {
+            p.stop -= 1;
+        }
+        ui.label(Msg::PresentStop.fill(lang, &[&(p.stop + 1), &input.stops.max(1)]));
+        if ui.button(">").clicked() && p.stop + 1 < input.stops {
+            p.stop += 1;
+        }
+    });
+    if let Some(text) = input.notice {
+        ui.colored_label(ui.visuals().warn_fg_color, text);
+    }
+    // Another screen, while presenting: the projector may be plugged in late.
+    let mut move_to = None;
+    if input.screens.len() > 1 {
+        ui.horizontal(|ui| {
+            let l = ui.label(t(Msg::ScreenLabel)).id;
+            let current = p
+                .screen
+                .and_then(|i| input.screens.get(i).map(|s| s.label(i)))
+                .unwrap_or_else(|| t(Msg::ScreenOwn).to_owned());
+            egui::ComboBox::from_id_salt("present-screen")
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    for (i, s) in input.screens.iter().enumerate() {
+                        if ui
+                            .selectable_label(p.screen == Some(i), s.label(i))
+                            .clicked()
+                        {
+                            move_to = Some(i);
+                        }
+                    }
+                })
+                .response
+                .labelled_by(l);
+        });
+    }
+    move_to
+}
+
+/// A touchpoint added (double-click a cell) or clicked while presenting:
+/// its title, typed straight away.
+fn title_field(ui: &mut egui::Ui, input: &Input<'_>, actions: &mut Vec<Action>) {
+    let [id] = input.selection else { return };
+    let Some(tp) = input.bp.touchpoint(id) else {
+        return;
+    };
+    let mut edited = tp.clone();
+    ui.horizontal(|ui| {
+        let l = ui.label(Msg::FieldTitle.text(input.lang)).id;
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut edited.title)
+                    .id(egui::Id::unique(TITLE_ID))
+                    .desired_width(340.0),
+            )
+            .labelled_by(l);
+        if r.changed() {
+            actions.push(Action::Typing(Edit::SetTouchpoint(edited.clone())));
+        }
+    });
+    ui.separator();
+}
+
+/// Sticky notes at this stop, captured as the group speaks.
+fn notes(ui: &mut egui::Ui, p: &mut Presentation, input: &Input<'_>, actions: &mut Vec<Action>) {
+    let lang = input.lang;
+    let t = |m: Msg| m.text(lang);
+    ui.horizontal(|ui| {
+        if ui
+            .button(egui::RichText::new(t(Msg::AddNote)).size(18.0))
+            .clicked()
+            && let Some((lane, step)) = input.stop.and_then(|s| super::note_cell(input.bp, s))
+        {
+            let note = Note::pinned(lane, step, String::new(), p.note_colour);
+            p.focus_note = Some(note.id.clone());
+            actions.push(Action::Edit(Edit::AddNote(note)));
+        }
+        if ui
+            .button(egui::RichText::new(t(Msg::AddLooseNote)).size(18.0))
+            .on_hover_text(t(Msg::AddLooseNoteHint))
+            .clicked()
+            && let Some(at) = input.loose_place
+        {
+            let note = Note::loose(at, String::new(), p.note_colour);
+            p.focus_note = Some(note.id.clone());
+            actions.push(Action::Edit(Edit::AddNote(note)));
+        }
+    });
+    ui.horizontal(|ui| {
+        for c in NoteColour::ALL {
+            ui.selectable_value(&mut p.note_colour, c, super::colour_name(c).text(lang));
+        }
+    });
+    for note in input.notes {
+        let mut n = note.clone();
+        ui.horizontal(|ui| {
+            let l = ui.label(t(Msg::NoteText)).id;
+            let r = ui
+                .add(
+                    egui::TextEdit::multiline(&mut n.text)
+                        .desired_rows(2)
+                        .desired_width(300.0),
+                )
+                .labelled_by(l);
+            if p.focus_note.as_ref() == Some(&n.id) {
+                r.request_focus();
+                p.focus_note = None;
+            }
+            if r.changed() {
+                actions.push(Action::Typing(Edit::SetNote(n.clone())));
+            }
+            if ui.button("x").on_hover_text(t(Msg::DeleteNote)).clicked() {
+                actions.push(Action::Edit(Edit::DeleteNote(n.id.clone())));
+            }
+        });
+    }
+}
+
+/// Dot voting: opening a vote hands the first participant their dots.
+fn voting(ui: &mut egui::Ui, p: &mut Presentation, lang: Language) {
+    let t = |m: Msg| m.text(lang);
+    if ui.checkbox(&mut p.voting, t(Msg::DotVoting)).changed() && p.voting {
+        p.dots_left = p.dots_per_person;
+    }
+    if !p.voting {
+        return;
+    }
+    ui.horizontal(|ui| {
+        let l = ui.label(t(Msg::DotsPerPerson)).id;
+        ui.add(egui::DragValue::new(&mut p.dots_per_person).range(1..=20))
+            .labelled_by(l);
+        if ui.button(t(Msg::NextParticipant)).clicked() {
+            p.dots_left = p.dots_per_person;
+        }
+    });
+    let left = if p.dots_left == 1 {
+        t(Msg::DotsLeftOne).to_owned()
+    } else {
+        Msg::DotsLeft.fill(lang, &[&p.dots_left])
+    };
+    ui.label(egui::RichText::new(left).size(20.0));
+}
+
+/// The timer, with a visible end signal.
+fn timer(ui: &mut egui::Ui, p: &mut Presentation, lang: Language, now: f64) {
+    let t = |m: Msg| m.text(lang);
+    let left = match (p.timer_end, p.timer_paused) {
+        (Some(end), _) => end - now,
+        (None, Some(left)) => left,
+        (None, None) => p.timer_minutes * 60.0,
+    };
+    let done = p.timer_end.is_some() && left <= 0.0;
+    let colour = if done && (now * 2.0) as i64 % 2 == 0 {
+        ui.visuals().warn_fg_color
+    } else {
+        ui.visuals().strong_text_color()
+    };
+    ui.label(
+        egui::RichText::new(super::clock(left))
+            .size(48.0)
+            .color(colour),
+    );
+    if done {
+        ui.label(
+            egui::RichText::new(t(Msg::TimerDone))
+                .size(24.0)
+                .color(ui.visuals().warn_fg_color),
+        );
+    }
+    ui.horizontal(|ui| {
+        let l = ui.label(t(Msg::TimerMinutes)).id;
+        ui.add(egui::DragValue::new(&mut p.timer_minutes).range(1.0..=180.0))
+            .labelled_by(l);
+        if p.timer_end.is_some() {
+            if ui.button(t(Msg::TimerPause)).clicked() {
+                p.timer_paused = Some(left.max(0.0));
+                p.timer_end = None;
+            }
+        } else if ui.button(t(Msg::TimerStart)).clicked() {
+            p.timer_end = Some(now + p.timer_paused.take().unwrap_or(p.timer_minutes * 60.0));
+        }
+        if ui.button(t(Msg::TimerReset)).clicked() {
+            p.timer_end = None;
+            p.timer_paused = None;
+        }
+    });
+    if p.timer_end.is_some() {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(250));
+    }
+}
+
+/// The side panel: what the current stop is about, in large type.
+fn stop_info(ui: &mut egui::Ui, bp: &Blueprint, stop: Option<&Stop>, lang: Language) {
+    let big = |t: &str| egui::RichText::new(t).size(34.0).strong();
+    let mid = |t: &str| egui::RichText::new(t).size(24.0);
+    match stop {
+        Some(Stop::Stage(id)) => {
+            let Some(stage) = bp.stages.iter().find(|s| &s.id == id) else {
+                return;
+            };
+            ui.label(big(&stage.name));
+            ui.add_space(12.0);
+            for step in &stage.steps {
+                ui.label(mid(&format!("• {}", step.name)));
+            }
+            ui.add_space(16.0);
+            let r = check::compliance_by_stage(bp)
+                .into_iter()
+                .find(|(s, _)| s == id)
+                .map(|(_, r)| r)
+                .unwrap_or_default();
+            ui.label(mid(&Msg::ReportOfMet.fill(lang, &[&r.met, &r.total()])));
+        }
+        Some(Stop::Touchpoint(id)) => {
+            let Some(tp) = bp.touchpoint(id) else { return };
+            ui.label(big(&tp.title));
+            ui.label(mid(i18n::moment(tp.moment_of_truth).text(lang)));
+            ui.add_space(16.0);
+            for s in bp.standards_of(id) {
+                let latest = s
+                    .latest()
+                    .map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.value, s.unit));
+                ui.label(mid(&s.statement));
+                // The status in a colour that carries across a room, with its word.
+                let colour = match s.compliance() {
+                    Compliance::Met => egui::Color32::from_rgb(0x13, 0x7a, 0x33),
+                    Compliance::AtRisk => egui::Color32::from_rgb(0xa8, 0x5a, 0x00),
+                    Compliance::Missed => egui::Color32::from_rgb(0xc0, 0x1c, 0x1c),
+                    Compliance::NotMeasured => ui.visuals().weak_text_color(),
+                };
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{latest} · {}",
+                        i18n::compliance(s.compliance()).text(lang)
+                    ))
+                    .size(28.0)
+                    .strong()
+                    .color(colour),
+                );
+                ui.add_space(10.0);
+            }
+            if bp.standards_of(id).next().is_none() {
+                ui.label(mid(Msg::TooltipNoStandards.text(lang)));
+            }
+        }
+        None => {
+            ui.label(big(&bp.title));
+        }
+    }
+}
