@@ -9,6 +9,11 @@
 //!
 //! `EDIT_ONLY=5,000` measures only the cases whose name contains it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+// Tests and benchmarks stop at the first surprise.
+// A counting allocator is the one place that needs it.
+#![allow(unsafe_code)]
+
 use servuction::app::EditorApp;
 use servuction::edit::Edit;
 use servuction::model::{Blueprint, Language};

@@ -2,6 +2,8 @@
 //! PNG (resvg), and the same SVG rasterised by `rsvg-convert`, side by side.
 //! Run with `cargo bench --bench export`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
+
 use servuction::model::{Blueprint, Language};
 use servuction::render::{self, png};
 use servuction::scene::Theme;

@@ -1,5 +1,7 @@
 //! Time to write and read large documents. Run with `cargo bench --bench format`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
+
 use servuction::format;
 use servuction::templates::synthetic;
 use std::time::{Duration, Instant};

@@ -2,6 +2,8 @@
 //! egui Context and the output is tessellated, as eframe would before handing
 //! it to the GPU. Run with `cargo bench --bench frame`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
+
 use servuction::app::EditorApp;
 use servuction::model::{Blueprint, Language};
 use std::time::{Duration, Instant};

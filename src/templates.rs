@@ -213,6 +213,7 @@ pub fn synthetic(touchpoints: usize) -> Blueprint {
             s.method = Some(MeasurementMethod::Timing);
             s.measurements = (1..=3)
                 .map(|m| Measurement {
+                    #[expect(clippy::expect_used, reason = "the first of a month 1..=3")]
                     date: Date::new(2026, m, 1).expect("a real date"),
                     value: 1.0 + ((i + m as usize) % 4) as f64 * 0.4,
                 })

@@ -1,6 +1,8 @@
 //! The health-check rules: each with a blueprint that triggers it and one that
 //! does not; compliance roll-ups; the time budget; `check` on the command line.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
+
 use servuction::check::{self, Element, Severity};
 use servuction::model::*;
 

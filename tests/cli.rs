@@ -1,5 +1,7 @@
 //! The command line, run as users script it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
+
 use std::path::Path;
 use std::process::{Command, Output};
 

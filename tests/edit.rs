@@ -2,6 +2,8 @@
 //! original document, redone gives back the edited one; saving then loading
 //! gives back the same document.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
+
 use proptest::prelude::*;
 use servuction::edit::{Edit, History, apply};
 use servuction::model::*;

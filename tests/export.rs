@@ -4,6 +4,8 @@
 //! Refresh the references after an intended change of the look:
 //! `UPDATE_GOLDEN=1 cargo test --test export`
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
+
 use servuction::format;
 use servuction::model::Language;
 use servuction::render::{self, png};

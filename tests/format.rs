@@ -1,6 +1,8 @@
 //! The file format: round trips, every malformed case with its message,
 //! migration, the published schema, and random documents.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
+
 use proptest::prelude::*;
 use servuction::format::{self, ReadError};
 use servuction::model::*;

@@ -5,6 +5,8 @@
 //!
 //! `KILL_ROUNDS=1000 cargo test --release --test kill` runs a longer campaign.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
+
 use servuction::format;
 use servuction::recovery::RecoveryStore;
 use std::io::{BufRead, BufReader};

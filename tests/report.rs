@@ -1,5 +1,7 @@
 //! Standards to CSV and measured values from CSV, in the library and the CLI.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
+
 use servuction::model::*;
 use servuction::report::{import_measurements, standards_csv};
 

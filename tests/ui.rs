@@ -4,6 +4,8 @@
 //! Snapshots render on the CPU with Mesa (Debian: mesa-vulkan-drivers);
 //! refresh them with `UPDATE_SNAPSHOTS=1 cargo test --test ui`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
+
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -1348,4 +1350,46 @@ fn unsaved_work_while_presenting_is_copied_every_half_minute() {
     // Ninety seconds of the facilitator talking, the field still focused.
     h.run_steps(180);
     assert_eq!(store.list().len(), 1, "no recovery copy after 90 s");
+}
+
+#[test]
+fn keys_a_text_field_needs_never_reach_the_document_while_it_has_focus() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    h.get_by_label("Doorman greets the guest").click();
+    h.run();
+    h.get_all_by_label("Owner").next().unwrap().click();
+    h.run();
+    let before = h.state().blueprint().clone();
+    // Plain letters that are canvas shortcuts, editing keys, clipboard keys.
+    for key in [
+        Key::M,
+        Key::C,
+        Key::F,
+        Key::W,
+        Key::N,
+        Key::Delete,
+        Key::Backspace,
+    ] {
+        h.key_press(key);
+        h.run();
+    }
+    for key in [Key::Z, Key::Y, Key::D, Key::X, Key::C] {
+        h.key_press_modifiers(Modifiers::COMMAND, key);
+        h.run();
+    }
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    let after = h.state().blueprint();
+    assert_eq!(after.touchpoints.len(), before.touchpoints.len());
+    let (a, b) = (
+        after.touchpoint(&"tp-arrive-doorman".into()).unwrap(),
+        before.touchpoint(&"tp-arrive-doorman".into()).unwrap(),
+    );
+    assert_eq!(
+        (a.moment_of_truth, a.fail_point, a.wait_point),
+        (b.moment_of_truth, b.fail_point, b.wait_point),
+        "a flag shortcut acted while typing"
+    );
+    assert_eq!(h.state().selection().len(), 1, "the selection was changed");
 }

@@ -7,6 +7,9 @@
 //! dialogs, then the queued actions, then the end of the frame (undo bursts,
 //! recovery copy, window title).
 
+// Functions a reader can hold (the threshold is in clippy.toml).
+#![warn(clippy::too_many_lines)]
+
 mod canvas;
 mod chrome;
 pub mod command;

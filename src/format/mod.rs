@@ -295,6 +295,7 @@ pub fn to_string(blueprint: &Blueprint) -> Result<String, WriteError> {
         version: u32,
         blueprint: &'a Blueprint,
     }
+    #[expect(clippy::expect_used, reason = "plain data with string keys serialises")]
     let mut text = serde_json::to_string_pretty(&EnvelopeRef {
         format: FORMAT_NAME,
         version: CURRENT_VERSION,
@@ -361,6 +362,7 @@ pub fn json_schema() -> String {
             serde_json::json!({ "const": CURRENT_VERSION }),
         );
     }
+    #[expect(clippy::expect_used, reason = "a JSON value always serialises")]
     let mut text = serde_json::to_string_pretty(&schema).expect("schemas serialise");
     text.push('\n');
     text

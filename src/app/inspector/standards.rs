@@ -30,75 +30,7 @@ pub fn standards_of(
         .id_salt(("std", s.id.as_str()))
         .default_open(bp.standards_of(&tp.id).count() == 1)
         .show(ui, |ui| {
-            egui::Grid::new(("std-grid", s.id.as_str()))
-                .num_columns(2)
-                .show(ui, |ui| {
-                    let l = label(ui, t(Msg::FieldStatement));
-                    changed |= ui
-                        .text_edit_singleline(&mut e.statement)
-                        .labelled_by(l)
-                        .changed();
-                    ui.end_row();
-                    let l = label(ui, t(Msg::Indicator));
-                    changed |= ui
-                        .text_edit_singleline(&mut e.indicator)
-                        .labelled_by(l)
-                        .changed();
-                    ui.end_row();
-                    let l = label(ui, t(Msg::FieldUnit));
-                    changed |= ui
-                        .text_edit_singleline(&mut e.unit)
-                        .labelled_by(l)
-                        .changed();
-                    ui.end_row();
-                    let l = label(ui, t(Msg::FieldDirection));
-                    egui::ComboBox::from_id_salt(("dir", s.id.as_str()))
-                        .selected_text(i18n::direction(e.direction).text(lang))
-                        .show_ui(ui, |ui| {
-                            for d in [Direction::HigherIsBetter, Direction::LowerIsBetter] {
-                                changed |= ui
-                                    .selectable_value(
-                                        &mut e.direction,
-                                        d,
-                                        i18n::direction(d).text(lang),
-                                    )
-                                    .changed();
-                            }
-                        })
-                        .response
-                        .labelled_by(l);
-                    ui.end_row();
-                    let l = label(ui, t(Msg::Target));
-                    changed |= num_field(ui, &mut e.target, l);
-                    ui.end_row();
-                    let l = label(ui, t(Msg::FieldTolerance));
-                    changed |= num_field(ui, &mut e.tolerance, l);
-                    ui.end_row();
-                    let l = label(ui, t(Msg::MeasurementMethod));
-                    let current = e.method.map_or("—", |m| i18n::method(m).text(lang));
-                    egui::ComboBox::from_id_salt(("method", s.id.as_str()))
-                        .selected_text(current)
-                        .show_ui(ui, |ui| {
-                            for m in MeasurementMethod::ALL {
-                                changed |= ui
-                                    .selectable_value(
-                                        &mut e.method,
-                                        Some(m),
-                                        i18n::method(m).text(lang),
-                                    )
-                                    .changed();
-                            }
-                        })
-                        .response
-                        .labelled_by(l);
-                    ui.end_row();
-                    let l = label(ui, t(Msg::FieldOwner));
-                    changed |= ui
-                        .text_edit_singleline(&mut e.owner)
-                        .labelled_by(l)
-                        .changed();
-                    ui.end_row();
-                });
+            changed |= standard_fields(ui, &mut e, lang);
             // Measured values, oldest first, and a new one.
             let values: Vec<String> = s
                 .history()
@@ -157,6 +89,75 @@ pub fn standards_of(
             t(Msg::NewStandard),
         ))));
     }
+}
+
+/// A standard's fields; true if one changed.
+fn standard_fields(ui: &mut egui::Ui, e: &mut Standard, lang: Language) -> bool {
+    let t = |m: Msg| m.text(lang);
+    let mut changed = false;
+    let id = e.id.clone();
+    egui::Grid::new(("std-grid", id.as_str()))
+        .num_columns(2)
+        .show(ui, |ui| {
+            let l = label(ui, t(Msg::FieldStatement));
+            changed |= ui
+                .text_edit_singleline(&mut e.statement)
+                .labelled_by(l)
+                .changed();
+            ui.end_row();
+            let l = label(ui, t(Msg::Indicator));
+            changed |= ui
+                .text_edit_singleline(&mut e.indicator)
+                .labelled_by(l)
+                .changed();
+            ui.end_row();
+            let l = label(ui, t(Msg::FieldUnit));
+            changed |= ui
+                .text_edit_singleline(&mut e.unit)
+                .labelled_by(l)
+                .changed();
+            ui.end_row();
+            let l = label(ui, t(Msg::FieldDirection));
+            egui::ComboBox::from_id_salt(("dir", id.as_str()))
+                .selected_text(i18n::direction(e.direction).text(lang))
+                .show_ui(ui, |ui| {
+                    for d in [Direction::HigherIsBetter, Direction::LowerIsBetter] {
+                        changed |= ui
+                            .selectable_value(&mut e.direction, d, i18n::direction(d).text(lang))
+                            .changed();
+                    }
+                })
+                .response
+                .labelled_by(l);
+            ui.end_row();
+            let l = label(ui, t(Msg::Target));
+            changed |= num_field(ui, &mut e.target, l);
+            ui.end_row();
+            let l = label(ui, t(Msg::FieldTolerance));
+            changed |= num_field(ui, &mut e.tolerance, l);
+            ui.end_row();
+            let l = label(ui, t(Msg::MeasurementMethod));
+            let current = e.method.map_or("—", |m| i18n::method(m).text(lang));
+            egui::ComboBox::from_id_salt(("method", id.as_str()))
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    for m in MeasurementMethod::ALL {
+                        changed |= ui
+                            .selectable_value(&mut e.method, Some(m), i18n::method(m).text(lang))
+                            .changed();
+                    }
+                })
+                .response
+                .labelled_by(l);
+            ui.end_row();
+            let l = label(ui, t(Msg::FieldOwner));
+            changed |= ui
+                .text_edit_singleline(&mut e.owner)
+                .labelled_by(l)
+                .changed();
+            ui.end_row();
+        });
+    changed
 }
 
 /// Every standard of the blueprint, filterable by status, sortable; a click
