@@ -1393,3 +1393,56 @@ fn keys_a_text_field_needs_never_reach_the_document_while_it_has_focus() {
     );
     assert_eq!(h.state().selection().len(), 1, "the selection was changed");
 }
+
+/// One frame, with the input paced as eframe paces it.
+fn paced_step(h: &mut Harness<'_, EditorApp>) {
+    let mut raw = std::mem::take(h.input_mut());
+    let events = std::mem::take(&mut raw.events);
+    *h.input_mut() = raw;
+    let mut raw = egui::RawInput {
+        events,
+        ..Default::default()
+    };
+    h.state_mut().pace_input(&mut raw);
+    h.input_mut().events = raw.events;
+    h.step();
+}
+
+#[test]
+fn cards_entered_one_after_another_faster_than_frames_land_where_clicked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    // Three empty backstage cells, under these contact-personnel cards.
+    let y = empty_backstage_cell(&h).y;
+    let cells: Vec<(&str, f32)> = [
+        ("step-arrive", "Doorman greets the guest"),
+        ("step-queue", "Receptionist acknowledges waiting guests"),
+        ("step-room", "Bellhop brings the bags"),
+    ]
+    .iter()
+    .map(|(step, card)| (*step, center_of(&h, card).x))
+    .collect();
+    for _ in 0..30 {
+        h.step();
+    }
+    for (i, (_, x)) in cells.iter().enumerate() {
+        for e in double_click_events(Pos2::new(*x, y))
+            .into_iter()
+            .chain(keys_of(&format!("Confirm booking {i}")))
+            .chain(enter())
+        {
+            h.event(e);
+        }
+        for _ in 0..4 {
+            paced_step(&mut h);
+        }
+    }
+    h.run();
+    for (i, (step, _)) in cells.iter().enumerate() {
+        let here = in_cell(&h, "lane-backstage", step);
+        let titles: Vec<&str> = here.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(titles, [format!("Confirm booking {i}")], "step {step}");
+        assert_eq!(here[0].moment_of_truth, MomentOfTruth::None);
+        assert!(!here[0].fail_point);
+    }
+}

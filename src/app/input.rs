@@ -33,33 +33,20 @@ fn is_press(e: &Event) -> bool {
     matches!(e, Event::PointerButton { pressed: true, .. })
 }
 
-fn is_release(e: &Event) -> bool {
-    matches!(e, Event::PointerButton { pressed: false, .. })
-}
-
 impl InputPacer {
-    /// Splits a frame's raw input so each click (a press and its release)
-    /// ends a frame: what follows it waits for the next frame, in which the
-    /// click has taken effect. Called by eframe before each frame.
+    /// Splits a frame's raw input where typing follows a click: the keys
+    /// wait for the next frame, in which the click has taken effect (a
+    /// double-click's new card has its title ready for them). Clicks stay
+    /// together, so a double-click is still one. Called by eframe before
+    /// each frame.
     pub fn pace(&mut self, raw: &mut RawInput) {
         let mut events = std::mem::take(&mut self.raw_held);
         events.append(&mut raw.events);
-        let mut cut = None;
-        let mut pressed = false;
-        for (i, e) in events.iter().enumerate() {
-            if is_press(e) {
-                pressed = true;
-            } else if pressed && is_release(e) {
-                // Anything but pointer motion after the click waits.
-                if events[i + 1..]
-                    .iter()
-                    .any(|e| !matches!(e, Event::PointerMoved(_)))
-                {
-                    cut = Some(i + 1);
-                }
-                break;
-            }
-        }
+        let mut clicked = false;
+        let cut = events.iter().position(|e| {
+            clicked |= matches!(e, Event::PointerButton { .. });
+            clicked && is_typing(e)
+        });
         if let Some(at) = cut {
             self.raw_held = events.split_off(at);
         }
@@ -133,7 +120,7 @@ mod tests {
     }
 
     #[test]
-    fn each_click_ends_a_frame_and_the_rest_waits() {
+    fn keys_after_clicks_wait_for_the_next_frame_and_a_double_click_stays_whole() {
         let mut pacer = InputPacer::default();
         let typed = |t: &str| Event::Text(t.into());
         let mut raw = RawInput {
@@ -151,13 +138,14 @@ mod tests {
             ..Default::default()
         };
         pacer.pace(&mut raw);
-        assert_eq!(raw.events.len(), 2, "the first click");
+        assert_eq!(raw.events.len(), 4, "the double-click");
         let mut frames = vec![raw.events.len()];
         while pacer.holding() {
             let mut raw = RawInput::default();
             pacer.pace(&mut raw);
             frames.push(raw.events.len());
         }
-        assert_eq!(frames, [2, 2, 4, 1]);
+        // The typing and the next click; then what was typed after it.
+        assert_eq!(frames, [4, 4, 1]);
     }
 }

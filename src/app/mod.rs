@@ -205,6 +205,14 @@ impl EditorApp {
         self.canvas.zoom_to_fit();
     }
 
+    /// Splits input that came faster than frames (eframe calls this before
+    /// each frame; tests may too): typing that follows a click waits for the
+    /// next frame. True if events wait.
+    pub fn pace_input(&mut self, raw: &mut egui::RawInput) -> bool {
+        self.input.pace(raw);
+        self.input.holding()
+    }
+
     /// Applies an edit as one undo step.
     pub fn edit(&mut self, edit: Edit) {
         self.apply_edits(vec![edit], document::Step::New);
@@ -390,8 +398,7 @@ impl eframe::App for EditorApp {
     }
 
     fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        self.input.pace(raw_input);
-        if self.input.holding() {
+        if self.pace_input(raw_input) {
             ctx.request_repaint();
         }
     }
