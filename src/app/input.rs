@@ -34,18 +34,26 @@ fn is_press(e: &Event) -> bool {
 }
 
 impl InputPacer {
-    /// Splits a frame's raw input where typing follows a click: the keys
-    /// wait for the next frame, in which the click has taken effect (a
-    /// double-click's new card has its title ready for them). Clicks stay
+    /// Splits a frame's raw input where clicks and typing meet: typing
+    /// that follows a click waits for the next frame, in which the click
+    /// has taken effect (a double-click's new card has its title ready for
+    /// the keys); a click that follows typing waits too, so the field typed
+    /// into still has the keyboard when the keys arrive. Clicks stay
     /// together, so a double-click is still one. Called by eframe before
     /// each frame.
     pub fn pace(&mut self, raw: &mut RawInput) {
         let mut events = std::mem::take(&mut self.raw_held);
         events.append(&mut raw.events);
-        let mut clicked = false;
+        let mut run: Option<bool> = None;
         let cut = events.iter().position(|e| {
-            clicked |= matches!(e, Event::PointerButton { .. });
-            clicked && is_typing(e)
+            let typing = if is_typing(e) {
+                true
+            } else if matches!(e, Event::PointerButton { .. }) {
+                false
+            } else {
+                return false;
+            };
+            *run.get_or_insert(typing) != typing
         });
         if let Some(at) = cut {
             self.raw_held = events.split_off(at);
@@ -120,7 +128,7 @@ mod tests {
     }
 
     #[test]
-    fn keys_after_clicks_wait_for_the_next_frame_and_a_double_click_stays_whole() {
+    fn clicks_and_typing_get_frames_of_their_own_and_a_double_click_stays_whole() {
         let mut pacer = InputPacer::default();
         let typed = |t: &str| Event::Text(t.into());
         let mut raw = RawInput {
@@ -145,7 +153,7 @@ mod tests {
             pacer.pace(&mut raw);
             frames.push(raw.events.len());
         }
-        // The typing and the next click; then what was typed after it.
-        assert_eq!(frames, [4, 4, 1]);
+        // The typing, the next click, what was typed after it.
+        assert_eq!(frames, [4, 2, 2, 1]);
     }
 }

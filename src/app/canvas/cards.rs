@@ -30,10 +30,10 @@ pub struct Gestures {
     pub connecting: Option<TouchpointId>,
     /// Where a box selection started, on screen.
     boxing: Option<egui::Pos2>,
-    /// When and where (on the diagram) the last click on the background
-    /// was: a double-click adds its card in the cell the user aimed at, even
-    /// if the view moved between the two clicks.
-    last_click: Option<(f64, Pos)>,
+    /// When and where (on screen, and on the diagram) the last click on the
+    /// background was: a double-click adds its card in the cell the user
+    /// aimed at, even if the view moved between the two clicks.
+    last_click: Option<(f64, egui::Pos2, Pos)>,
 }
 
 fn connector(from: TouchpointId, to: TouchpointId) -> Edit {
@@ -330,18 +330,36 @@ impl Gestures {
                 _ => actions.push(Action::Select(Vec::new())),
             }
         }
-        if bg.double_clicked() {
-            // The cell of the first click, if it was just now.
-            let first = self
-                .last_click
-                .take()
-                .filter(|(when, _)| now - when < 0.5)
-                .map(|(_, p)| p);
-            if let Some((lane, step)) = first.or(at).and_then(|p| c.layout.cell_at(p)) {
-                actions.push(Action::AddTouchpointAt { lane, step });
+        // A double-click is two clicks within half a second and a few
+        // pixels, counted here: egui counts clicks anywhere in quick
+        // succession (the first click of a new card right after another
+        // card's would make a triple-click), and a frame may hold both.
+        if bg.clicked() {
+            let releases: Vec<egui::Pos2> = ui.input(|i| {
+                i.events
+                    .iter()
+                    .filter_map(|e| match e {
+                        egui::Event::PointerButton {
+                            pos,
+                            button: egui::PointerButton::Primary,
+                            pressed: false,
+                            ..
+                        } => Some(*pos),
+                        _ => None,
+                    })
+                    .collect()
+            });
+            for p in releases {
+                match self.last_click {
+                    Some((when, first, at)) if now - when < 0.5 && (p - first).length() < 8.0 => {
+                        self.last_click = None;
+                        if let Some((lane, step)) = c.layout.cell_at(at) {
+                            actions.push(Action::AddTouchpointAt { lane, step });
+                        }
+                    }
+                    _ => self.last_click = Some((now, p, t.inverse(p))),
+                }
             }
-        } else if bg.clicked() {
-            self.last_click = at.map(|p| (now, p));
         }
         if bg.secondary_clicked() {
             menus.opened_at(at);
