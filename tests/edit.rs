@@ -5,8 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
 
 use proptest::prelude::*;
-use servuction::edit::{Edit, History, apply};
+use servuction::edit::{Change, Edit, Footprint, History, apply};
 use servuction::model::*;
+use std::time::{Duration, Instant};
 
 fn hotel() -> Blueprint {
     servuction::templates::find("hotel")
@@ -15,14 +16,26 @@ fn hotel() -> Blueprint {
         .unwrap()
 }
 
-/// Turns random numbers into an edit that fits the document as it is now.
+/// Turns random numbers into an edit that fits the document as it is now
+/// (or, now and then, one that must be refused).
 fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize, text: &str) -> Edit {
     let tp = |i: usize| bp.touchpoints[i % bp.touchpoints.len()].id.clone();
     let lane = |i: usize| bp.lanes[i % bp.lanes.len()].id.clone();
     let steps: Vec<StepId> = bp.steps().map(|(_, s)| s.id.clone()).collect();
     let step = |i: usize| steps[i % steps.len()].clone();
-    match op % 12 {
-        0 => Edit::AddTouchpoint(Touchpoint::new(lane(a), step(b), text)),
+    let stage = |i: usize| bp.stages[i % bp.stages.len()].id.clone();
+    match op % 26 {
+        0 => {
+            let mut t = Touchpoint::new(lane(a), step(b), text);
+            match b % 9 {
+                // Refused: a feeling out of range, an id already used.
+                0 => t.feeling = Some(3),
+                1 => t.id = tp(a),
+                2 => t.duration_min = Some(f64::NAN),
+                _ => {}
+            }
+            Edit::AddTouchpoint(t)
+        }
         1 => Edit::MoveTouchpoint {
             id: tp(a),
             lane: lane(b),
@@ -30,73 +43,138 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize, text: &str) -> Edit {
         },
         2 => Edit::DeleteTouchpoints(vec![tp(a)]),
         3 => Edit::DuplicateTouchpoints(vec![tp(b)]),
-        4 => {
+        4 | 5 => {
             let mut t = bp.touchpoints[a % bp.touchpoints.len()].clone();
             t.title = text.to_owned();
             t.fail_point = !t.fail_point;
+            if b.is_multiple_of(4) {
+                t.feeling = Some((b % 5) as i8 - 2);
+            }
             Edit::SetTouchpoint(t)
         }
-        5 => Edit::AddStandard(Standard::new(tp(a), text)),
-        6 => Edit::RenameLane {
+        6 => Edit::AddStandard(Standard::new(tp(a), text)),
+        7 => Edit::RenameLane {
             id: lane(a),
             name: text.to_owned(),
         },
-        7 => Edit::MoveLane {
+        8 => Edit::MoveLane {
             id: lane(a),
             by: if b.is_multiple_of(2) { 1 } else { -1 },
         },
-        8 => Edit::AddConnector(Connector {
+        9 => Edit::AddConnector(Connector {
             id: ConnectorId::generate(),
             from: tp(a),
+            // Now and then the same touchpoint: refused.
             to: tp(b + 1),
             kind: ConnectorKind::Dependency,
             label: String::new(),
         }),
-        9 => Edit::MoveStep {
+        10 => Edit::MoveStep {
             id: step(a),
             by: if b.is_multiple_of(2) { 1 } else { -1 },
         },
-        10 => Edit::MoveStage {
-            id: bp.stages[a % bp.stages.len()].id.clone(),
+        11 => Edit::MoveStage {
+            id: stage(a),
             by: if b.is_multiple_of(3) { 1 } else { -1 },
         },
-        _ => Edit::SetTitle(text.to_owned()),
+        12 => Edit::SetTitle(text.to_owned()),
+        13 | 14 => Edit::DeleteTouchpoints(vec![tp(a), tp(b), tp(a + b), tp(a * 7 + 3)]),
+        15 => Edit::DeleteLane(lane(a)),
+        16 => Edit::DeleteStep(step(a)),
+        17 => Edit::DeleteStage(stage(a)),
+        18 => Edit::AddStep {
+            stage: stage(a),
+            step: Step {
+                id: StepId::generate(),
+                name: text.to_owned(),
+                duration_min: b.is_multiple_of(3).then_some(b as f64 - 10.0),
+            },
+        },
+        19 => Edit::RenameStep {
+            id: step(b),
+            name: text.to_owned(),
+        },
+        20 => Edit::SetLineShown {
+            kind: LineKind::ALL[a % LineKind::ALL.len()],
+            shown: b.is_multiple_of(2),
+            after_lane: lane(b),
+        },
+        21 => Edit::AddNote(if b.is_multiple_of(2) {
+            Note::pinned(lane(a), step(b), text.to_owned(), NoteColour::Pink)
+        } else {
+            Note::loose(
+                Point {
+                    x: a as f64,
+                    y: b as f64 * 1e4,
+                },
+                text.to_owned(),
+                NoteColour::Blue,
+            )
+        }),
+        22 => Edit::VoteTouchpoint {
+            id: tp(b),
+            dots: a as i32 % 3 - 1,
+        },
+        23 => Edit::DuplicateTouchpoints(vec![tp(a), tp(b)]),
+        24 => Edit::AddLane(Lane {
+            id: LaneId::generate(),
+            kind: LaneKind::Custom,
+            name: text.to_owned(),
+            colour: Colour::rgb(a as u8, b as u8, 0),
+            hidden: false,
+        }),
+        // A group: several of the above in one change, all or none.
+        _ => Edit::Batch(
+            (0..2 + a % 3)
+                .map(|k| edit_for(bp, (a + k * b) as u8 % 25, b + k, a + 3 * k, text))
+                .collect(),
+        ),
     }
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn undo_all_gives_the_original_and_redo_all_the_edited(ops in proptest::collection::vec((any::<u8>(), 0usize..1000, 0usize..1000, "[a-zñ ]{0,10}"), 1..25)) {
+    fn undo_all_gives_the_original_and_redo_all_the_edited(ops in proptest::collection::vec((any::<u8>(), 0usize..1000, 0usize..1000, "[a-zñ ]{0,10}", any::<bool>()), 1..25)) {
         let original = hotel();
         let mut doc = original.clone();
         let mut history = History::default();
-        let mut steps = 0;
-        for (op, a, b, text) in &ops {
-            if doc.touchpoints.len() < 2 {
+        // The document after each undo step.
+        let mut states = vec![original.clone()];
+        for (op, a, b, text, merge) in &ops {
+            if doc.touchpoints.len() < 2 || doc.lanes.is_empty() || doc.steps().next().is_none() {
                 break;
             }
             let edit = edit_for(&doc, *op, *a, *b, text);
             let before = doc.clone();
-            if let Ok(change) = apply(&mut doc, edit) {
-                history.record(change);
-                steps += 1;
-            } else {
-                prop_assert_eq!(&doc, &before, "a failed edit changed the document");
+            match apply(&mut doc, edit) {
+                // A burst (typing, a drag): one undo step with the last one.
+                Ok(change) if *merge && history.can_undo() => {
+                    history.extend_last(change);
+                    *states.last_mut().unwrap() = doc.clone();
+                }
+                Ok(change) => {
+                    history.record(change);
+                    states.push(doc.clone());
+                }
+                Err(_) => prop_assert_eq!(&doc, &before, "a failed edit changed the document"),
             }
-            prop_assert!(doc.problems().is_empty());
+            prop_assert!(doc.problems().is_empty(), "{:?}", doc.problems());
         }
-        let edited = doc.clone();
-        for _ in 0..steps {
+        let steps = states.len() - 1;
+        for k in (0..steps).rev() {
             prop_assert!(history.undo(&mut doc).is_some());
+            prop_assert_eq!(&doc, &states[k]);
+            prop_assert!(doc.problems().is_empty());
         }
         prop_assert!(!history.can_undo());
         prop_assert_eq!(&doc, &original);
-        for _ in 0..steps {
+        for state in &states[1..] {
             prop_assert!(history.redo(&mut doc).is_some());
+            prop_assert_eq!(&doc, state);
         }
-        prop_assert_eq!(&doc, &edited);
+        prop_assert!(!history.can_redo());
         let text = servuction::format::to_string(&doc).unwrap();
         prop_assert_eq!(servuction::format::from_str(&text).unwrap(), doc);
     }
@@ -207,4 +285,304 @@ fn steps_move_in_time_across_stages_and_stages_reorder() {
         .is_ok()
     );
     assert!(bp.problems().is_empty());
+}
+
+/// The `i`th touchpoint with its fail-point flag switched.
+fn flip_fail_point(bp: &Blueprint, i: usize) -> Edit {
+    let mut tp = bp.touchpoints[i % bp.touchpoints.len()].clone();
+    tp.fail_point = !tp.fail_point;
+    Edit::SetTouchpoint(tp)
+}
+
+#[test]
+fn two_hundred_one_touchpoint_steps_hold_little_memory() {
+    let mut bp = servuction::templates::synthetic(5000);
+    let mut history = History::default();
+    for i in 0..History::LIMIT {
+        let edit = flip_fail_point(&bp, i * 7919);
+        history.record(apply(&mut bp, edit).unwrap());
+    }
+    let held = history.heap_bytes();
+    // A snapshot per step held about 500 MB.
+    assert!(held < 1_000_000, "200 undo steps hold {held} bytes");
+    // One more step drops the oldest.
+    let edit = flip_fail_point(&bp, 1);
+    history.record(apply(&mut bp, edit).unwrap());
+    let mut undone = 0;
+    while history.undo(&mut bp).is_some() {
+        undone += 1;
+    }
+    assert_eq!(undone, History::LIMIT);
+}
+
+#[test]
+fn a_typing_burst_is_one_step_holding_one_old_value() {
+    let mut bp = servuction::templates::synthetic(5000);
+    let original = bp.clone();
+    let i = 1234;
+    let mut history = History::default();
+    let typed = "Guest waits in queue";
+    for n in 1..=typed.len() {
+        let mut tp = bp.touchpoints[i].clone();
+        tp.title = typed[..n].to_owned();
+        let change = apply(&mut bp, Edit::SetTouchpoint(tp)).unwrap();
+        assert_eq!(change.footprint(&bp), Footprint::Touchpoints(vec![i]));
+        if n == 1 {
+            history.record(change);
+        } else {
+            history.extend_last(change);
+        }
+    }
+    assert_eq!(bp.touchpoints[i].title, typed);
+    // One old touchpoint (its strings and itself), not twenty.
+    let one = apply(&mut bp.clone(), flip_fail_point(&bp, i))
+        .unwrap()
+        .heap_bytes();
+    assert!(
+        history.heap_bytes() < 2 * one,
+        "{} bytes",
+        history.heap_bytes()
+    );
+    assert_eq!(history.undo(&mut bp), Some(Footprint::Touchpoints(vec![i])));
+    assert_eq!(bp, original);
+    assert!(!history.can_undo());
+    assert_eq!(history.redo(&mut bp), Some(Footprint::Touchpoints(vec![i])));
+    assert_eq!(bp.touchpoints[i].title, typed);
+}
+
+#[test]
+fn footprints_tell_a_card_edit_from_a_layout_change() {
+    let mut bp = hotel();
+    let i = 7;
+    let footprint = |bp: &mut Blueprint, edit: Edit| -> Footprint {
+        let change = apply(bp, edit).unwrap();
+        change.footprint(bp)
+    };
+    let mut tp = bp.touchpoints[i].clone();
+    tp.title = "Another title".into();
+    assert_eq!(
+        footprint(&mut bp, Edit::SetTouchpoint(tp.clone())),
+        Footprint::Touchpoints(vec![i])
+    );
+    // The same again changes nothing.
+    assert_eq!(
+        footprint(&mut bp, Edit::SetTouchpoint(tp.clone())),
+        Footprint::None
+    );
+    tp.feeling = Some(if tp.feeling == Some(2) { -2 } else { 2 });
+    assert_eq!(
+        footprint(&mut bp, Edit::SetTouchpoint(tp.clone())),
+        Footprint::Everything
+    );
+    let other_lane = bp
+        .lanes
+        .iter()
+        .find(|l| l.id != tp.lane)
+        .unwrap()
+        .id
+        .clone();
+    assert_eq!(
+        footprint(
+            &mut bp,
+            Edit::MoveTouchpoint {
+                id: tp.id.clone(),
+                lane: other_lane,
+                step: tp.step.clone(),
+            }
+        ),
+        Footprint::Everything
+    );
+    let new = Touchpoint::new(tp.lane.clone(), tp.step.clone(), "New");
+    assert_eq!(
+        footprint(&mut bp, Edit::AddTouchpoint(new)),
+        Footprint::Everything
+    );
+    let lane = bp.lanes[0].id.clone();
+    assert_eq!(
+        footprint(
+            &mut bp,
+            Edit::RenameLane {
+                id: lane,
+                name: "Renamed".into()
+            }
+        ),
+        Footprint::Everything
+    );
+    // Undo and redo tell the same.
+    let mut history = History::default();
+    let mut tp = bp.touchpoints[3].clone();
+    tp.wait_point = !tp.wait_point;
+    history.record(apply(&mut bp, Edit::SetTouchpoint(tp)).unwrap());
+    assert_eq!(history.undo(&mut bp), Some(Footprint::Touchpoints(vec![3])));
+    assert_eq!(history.redo(&mut bp), Some(Footprint::Touchpoints(vec![3])));
+    assert_eq!(Change::default().footprint(&bp), Footprint::None);
+    assert!(Change::default().is_empty());
+}
+
+/// Applies an edit that must be refused, and checks the document is as it was.
+fn refused(bp: &mut Blueprint, edit: Edit) -> String {
+    let before = bp.clone();
+    let err = apply(bp, edit).expect_err("the edit was not refused");
+    assert_eq!(*bp, before, "a refused edit changed the document");
+    err.0
+}
+
+#[test]
+fn edits_that_would_break_the_document_are_refused_with_a_reason() {
+    let mut bp = hotel();
+    let from = bp.touchpoints[0].id.clone();
+    let why = refused(
+        &mut bp,
+        Edit::AddConnector(Connector {
+            id: "con-new".into(),
+            from: from.clone(),
+            to: "tp-missing".into(),
+            kind: ConnectorKind::Flow,
+            label: String::new(),
+        }),
+    );
+    assert!(
+        why.contains("con-new") && why.contains("tp-missing"),
+        "{why}"
+    );
+
+    let mut dup = Touchpoint::new(
+        bp.lanes[0].id.clone(),
+        bp.stages[0].steps[0].id.clone(),
+        "Dup",
+    );
+    dup.id = bp.touchpoints[5].id.clone();
+    let why = refused(&mut bp, Edit::AddTouchpoint(dup));
+    assert!(
+        why.contains(bp.touchpoints[5].id.as_str()) && why.contains("more than one"),
+        "{why}"
+    );
+    let lane = Lane {
+        id: bp.stages[1].id.0.as_str().into(),
+        kind: LaneKind::Custom,
+        name: "A lane with a stage's id".into(),
+        colour: Colour::rgb(1, 2, 3),
+        hidden: false,
+    };
+    assert!(refused(&mut bp, Edit::AddLane(lane)).contains("more than one"));
+
+    let mut tp = bp.touchpoints[2].clone();
+    tp.duration_min = Some(f64::NAN);
+    let why = refused(&mut bp, Edit::SetTouchpoint(tp));
+    assert!(why.contains("touchpoints[2].duration_min"), "{why}");
+
+    // A batch is all or none: the second edit fails, so the first is undone.
+    let mut renamed = bp.touchpoints[0].clone();
+    renamed.title = "Renamed".into();
+    let why = refused(
+        &mut bp,
+        Edit::Batch(vec![
+            Edit::SetTouchpoint(renamed),
+            Edit::DeleteTouchpoints(vec![from.clone()]),
+            Edit::VoteTouchpoint {
+                id: from.clone(),
+                dots: 1,
+            },
+        ]),
+    );
+    assert!(why.contains(from.as_str()), "{why}");
+
+    // Nothing may refer to what was deleted; the lines of the method stay shown.
+    let note = Note::pinned(
+        bp.lanes[0].id.clone(),
+        "step-nowhere".into(),
+        "x".into(),
+        NoteColour::Green,
+    );
+    assert!(refused(&mut bp, Edit::AddNote(note)).contains("step-nowhere"));
+    let why = refused(
+        &mut bp,
+        Edit::SetLineShown {
+            kind: LineKind::OrderPenetration,
+            shown: true,
+            after_lane: "lane-nowhere".into(),
+        },
+    );
+    assert!(why.contains("lane-nowhere"), "{why}");
+    let mut standard = bp.standards[0].clone();
+    standard.tolerance = Some(-1.0);
+    assert!(refused(&mut bp, Edit::SetStandard(standard)).contains("negative"));
+    let taken = bp.stages[0].steps[0].id.clone();
+    assert!(
+        refused(
+            &mut bp,
+            Edit::Batch(vec![Edit::AddStage(Stage {
+                id: StageId::generate(),
+                name: "Late".into(),
+                steps: vec![Step {
+                    id: taken,
+                    name: "Copy".into(),
+                    duration_min: None,
+                }],
+            })])
+        )
+        .contains("more than one")
+    );
+}
+
+#[test]
+fn a_batch_is_one_undo_step() {
+    let mut bp = hotel();
+    let original = bp.clone();
+    let edits: Vec<Edit> = (0..4)
+        .map(|i| {
+            let mut tp = bp.touchpoints[i].clone();
+            tp.fail_point = !tp.fail_point;
+            Edit::SetTouchpoint(tp)
+        })
+        .collect();
+    let mut history = History::default();
+    let change = apply(&mut bp, Edit::Batch(edits)).unwrap();
+    assert_eq!(
+        change.footprint(&bp),
+        Footprint::Touchpoints(vec![0, 1, 2, 3])
+    );
+    history.record(change);
+    assert!((0..4).all(|i| bp.touchpoints[i].fail_point != original.touchpoints[i].fail_point));
+    history.undo(&mut bp);
+    assert_eq!(bp, original);
+    assert!(!history.can_undo());
+
+    // A paste: the clip's edits in one batch.
+    let text = servuction::edit::clipboard::copy(
+        &bp,
+        &[bp.touchpoints[10].id.clone(), bp.touchpoints[11].id.clone()],
+    )
+    .unwrap();
+    let lane = bp.lanes[0].id.clone();
+    let step = bp.stages[0].steps[0].id.clone();
+    let (edits, ids) = servuction::edit::clipboard::paste(&bp, &text, (&lane, &step)).unwrap();
+    history.record(apply(&mut bp, Edit::Batch(edits)).unwrap());
+    assert!(ids.iter().all(|id| bp.touchpoint(id).is_some()));
+    history.undo(&mut bp);
+    assert_eq!(bp, original);
+}
+
+#[test]
+fn deleting_thousands_of_touchpoints_and_undoing_is_quick() {
+    let mut bp = servuction::templates::synthetic(20000);
+    let original = bp.clone();
+    let ids: Vec<TouchpointId> = bp
+        .touchpoints
+        .iter()
+        .step_by(10)
+        .map(|t| t.id.clone())
+        .collect();
+    assert_eq!(ids.len(), 2000);
+    let t = Instant::now();
+    let change = apply(&mut bp, Edit::DeleteTouchpoints(ids)).unwrap();
+    assert_eq!(bp.touchpoints.len(), 18000);
+    let redo = change.revert(&mut bp);
+    let undo = redo.revert(&mut bp);
+    undo.revert(&mut bp);
+    let spent = t.elapsed();
+    assert_eq!(bp, original);
+    // One pass over each list: milliseconds; one Vec::remove per card would
+    // take seconds.
+    assert!(spent < Duration::from_secs(2), "took {spent:?}");
 }

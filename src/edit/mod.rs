@@ -1,10 +1,24 @@
 //! Edits of a blueprint and their history. Every change the editor makes is
 //! an [`Edit`] applied by [`apply`], which returns the [`Change`] that undoes
 //! it; the [`History`] keeps those changes, one step per user action.
+//!
+//! An edit costs what it changes: it is applied as primitive operations on
+//! the blueprint's lists and fields, each of which returns its inverse, and
+//! the change holds those inverses, so only the elements the edit replaced or
+//! removed. The edit is checked at the same cost: what it put in, and what
+//! might still refer to what it took out (see `check`), not the whole
+//! document.
 
 use crate::model::*;
+use check::IdSet;
+use ops::{Element, Op, Tx, VecOp};
+use std::collections::{HashMap, VecDeque};
 
+mod check;
 pub mod clipboard;
+mod ops;
+#[cfg(test)]
+mod tests;
 
 /// A change to a blueprint.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,6 +114,9 @@ pub enum Edit {
         shown: bool,
         after_lane: LaneId,
     },
+    /// Several edits applied in order as one change, all or none: one undo
+    /// step for a change to several cards, or a paste.
+    Batch(Vec<Edit>),
 }
 
 /// Why an edit could not be applied; the document is left as it was.
@@ -114,157 +131,203 @@ fn missing(what: &str, id: &dyn std::fmt::Display) -> EditError {
 /// Applies an edit and returns the change that undoes it. On error nothing
 /// has changed.
 pub fn apply(bp: &mut Blueprint, edit: Edit) -> Result<Change, EditError> {
-    let mut next = bp.clone();
-    apply_in_place(&mut next, edit)?;
-    if let Some(p) = next.problems().first() {
-        return Err(EditError(p.to_string()));
+    let mut tx = Tx::new(bp);
+    match run(&mut tx, edit).and_then(|()| check::validate(tx.bp, &tx.touched)) {
+        Ok(()) => Ok(Change {
+            ops: tx.into_undo(),
+            applied: true,
+        }),
+        Err(e) => {
+            tx.rollback();
+            Err(e)
+        }
     }
-    let before = std::mem::replace(bp, next);
-    Ok(Change(Some(before)))
 }
 
-fn apply_in_place(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
+/// The index of the element with this id, or the error that names it.
+fn index<T: Element>(tx: &Tx, what: &str, id: &str) -> Result<usize, EditError> {
+    tx.find::<T>(id).ok_or_else(|| missing(what, &id))
+}
+
+/// The stage and place in it of a step.
+fn step_place(tx: &Tx, id: &StepId) -> Option<(usize, usize)> {
+    tx.items::<Stage>()
+        .iter()
+        .enumerate()
+        .find_map(|(si, s)| s.steps.iter().position(|p| &p.id == id).map(|pi| (si, pi)))
+}
+
+/// Deletes touchpoints with their connectors and standards, each list in
+/// one pass.
+fn delete_touchpoints<'a>(tx: &mut Tx, ids: impl IntoIterator<Item = &'a str>) {
+    let doomed = IdSet::new(ids);
+    if doomed.is_empty() {
+        return;
+    }
+    tx.remove_where::<Touchpoint>(|t| doomed.contains(t.id.as_str()));
+    tx.remove_where::<Connector>(|c| {
+        doomed.contains(c.from.as_str()) || doomed.contains(c.to.as_str())
+    });
+    tx.remove_where::<Standard>(|s| doomed.contains(s.touchpoint.as_str()));
+}
+
+/// Deletes what lies in these steps: touchpoints (with their connectors and
+/// standards) and notes.
+fn delete_in_steps(tx: &mut Tx, steps: &[&str]) {
+    let steps = IdSet::new(steps.iter().copied());
+    let doomed: Vec<TouchpointId> = tx
+        .items::<Touchpoint>()
+        .iter()
+        .filter(|t| steps.contains(t.step.as_str()))
+        .map(|t| t.id.clone())
+        .collect();
+    delete_touchpoints(tx, doomed.iter().map(|t| t.as_str()));
+    tx.remove_where::<Note>(|n| n.step.as_ref().is_some_and(|s| steps.contains(s.as_str())));
+}
+
+/// Adds copies of touchpoints (with copies of their standards) in the same
+/// cells.
+fn duplicate_touchpoints(tx: &mut Tx, ids: &[TouchpointId]) -> Result<(), EditError> {
+    let tps = tx.items::<Touchpoint>();
+    let standards = tx.items::<Standard>();
+    let many = ids.len() > 8;
+    // With many to copy, an index of the touchpoints and of their standards.
+    let by_id: HashMap<&str, usize> = if many {
+        tps.iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.as_str(), i))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let mut standards_of: HashMap<&str, Vec<&Standard>> = HashMap::new();
+    if many {
+        for s in standards {
+            standards_of
+                .entry(s.touchpoint.as_str())
+                .or_default()
+                .push(s);
+        }
+    }
+    let mut copies = Vec::with_capacity(ids.len());
+    let mut copied_standards = Vec::new();
+    for id in ids {
+        let found = if many {
+            by_id.get(id.as_str()).copied()
+        } else {
+            tps.iter().position(|t| &t.id == id)
+        };
+        let tp = &tps[found.ok_or_else(|| missing("touchpoint", id))?];
+        let copy = Touchpoint {
+            id: TouchpointId::generate(),
+            ..tp.clone()
+        };
+        let theirs: Vec<&Standard> = if many {
+            standards_of.get(id.as_str()).cloned().unwrap_or_default()
+        } else {
+            standards.iter().filter(|s| &s.touchpoint == id).collect()
+        };
+        copied_standards.extend(theirs.into_iter().map(|s| Standard {
+            id: StandardId::generate(),
+            touchpoint: copy.id.clone(),
+            ..s.clone()
+        }));
+        copies.push(copy);
+    }
+    tx.extend(copies);
+    tx.extend(copied_standards);
+    Ok(())
+}
+
+fn run(tx: &mut Tx, edit: Edit) -> Result<(), EditError> {
     match edit {
-        Edit::AddTouchpoint(tp) => bp.touchpoints.push(tp),
+        Edit::AddTouchpoint(tp) => tx.push(tp),
         Edit::SetTouchpoint(tp) => {
-            let slot = bp
-                .touchpoint_mut(&tp.id)
-                .ok_or_else(|| missing("touchpoint", &tp.id))?;
-            *slot = tp;
+            let i = index::<Touchpoint>(tx, "touchpoint", tp.id.as_str())?;
+            tx.set(i, tp);
         }
         Edit::MoveTouchpoint { id, lane, step } => {
-            let tp = bp
-                .touchpoint_mut(&id)
-                .ok_or_else(|| missing("touchpoint", &id))?;
+            let i = index::<Touchpoint>(tx, "touchpoint", id.as_str())?;
+            let mut tp = tx.items::<Touchpoint>()[i].clone();
             tp.lane = lane;
             tp.step = step;
             // The moved card goes to the bottom of its new cell.
-            if let Some(i) = bp.touchpoints.iter().position(|t| t.id == id) {
-                let tp = bp.touchpoints.remove(i);
-                bp.touchpoints.push(tp);
+            if i + 1 == tx.items::<Touchpoint>().len() {
+                tx.set(i, tp);
+            } else {
+                tx.remove::<Touchpoint>(vec![i]);
+                tx.push(tp);
             }
         }
-        Edit::DeleteTouchpoints(ids) => {
-            bp.touchpoints.retain(|t| !ids.contains(&t.id));
-            bp.connectors
-                .retain(|c| !ids.contains(&c.from) && !ids.contains(&c.to));
-            bp.standards.retain(|s| !ids.contains(&s.touchpoint));
-        }
-        Edit::DuplicateTouchpoints(ids) => {
-            for id in ids {
-                let tp = bp
-                    .touchpoint(&id)
-                    .ok_or_else(|| missing("touchpoint", &id))?
-                    .clone();
-                let copy = Touchpoint {
-                    id: TouchpointId::generate(),
-                    ..tp
-                };
-                let standards: Vec<Standard> = bp
-                    .standards_of(&id)
-                    .map(|s| Standard {
-                        id: StandardId::generate(),
-                        touchpoint: copy.id.clone(),
-                        ..s.clone()
-                    })
-                    .collect();
-                bp.touchpoints.push(copy);
-                bp.standards.extend(standards);
-            }
-        }
-        Edit::AddConnector(c) => bp.connectors.push(c),
+        Edit::DeleteTouchpoints(ids) => delete_touchpoints(tx, ids.iter().map(|t| t.as_str())),
+        Edit::DuplicateTouchpoints(ids) => duplicate_touchpoints(tx, &ids)?,
+        Edit::AddConnector(c) => tx.push(c),
         Edit::SetConnectorKind { id, kind } => {
-            bp.connectors
-                .iter_mut()
-                .find(|c| c.id == id)
-                .ok_or_else(|| missing("connector", &id))?
-                .kind = kind;
+            let i = index::<Connector>(tx, "connector", id.as_str())?;
+            tx.update::<Connector>(i, |c| c.kind = kind);
         }
-        Edit::DeleteConnector(id) => bp.connectors.retain(|c| c.id != id),
-        Edit::AddStandard(s) => bp.standards.push(s),
+        Edit::DeleteConnector(id) => tx.remove_where::<Connector>(|c| c.id == id),
+        Edit::AddStandard(s) => tx.push(s),
         Edit::SetStandard(s) => {
-            let slot = bp
-                .standards
-                .iter_mut()
-                .find(|x| x.id == s.id)
-                .ok_or_else(|| missing("standard", &s.id))?;
-            *slot = s;
+            let i = index::<Standard>(tx, "standard", s.id.as_str())?;
+            tx.set(i, s);
         }
-        Edit::DeleteStandard(id) => bp.standards.retain(|s| s.id != id),
-        Edit::SetStandards(all) => bp.standards = all,
+        Edit::DeleteStandard(id) => tx.remove_where::<Standard>(|s| s.id == id),
+        Edit::SetStandards(all) => tx.replace_all(all),
         Edit::AddMeasurement {
             standard,
             measurement,
         } => {
-            bp.standards
-                .iter_mut()
-                .find(|s| s.id == standard)
-                .ok_or_else(|| missing("standard", &standard))?
-                .measurements
-                .push(measurement);
+            let i = index::<Standard>(tx, "standard", standard.as_str())?;
+            tx.update::<Standard>(i, |s| s.measurements.push(measurement));
         }
-        Edit::SetTitle(t) => bp.title = t,
-        Edit::AddNote(n) => bp.notes.push(n),
+        Edit::SetTitle(t) => tx.set_title(t),
+        Edit::AddNote(n) => tx.push(n),
         Edit::SetNote(n) => {
-            let slot = bp
-                .notes
-                .iter_mut()
-                .find(|x| x.id == n.id)
-                .ok_or_else(|| missing("note", &n.id))?;
-            *slot = n;
+            let i = index::<Note>(tx, "note", n.id.as_str())?;
+            tx.set(i, n);
         }
-        Edit::DeleteNote(id) => bp.notes.retain(|n| n.id != id),
+        Edit::DeleteNote(id) => tx.remove_where::<Note>(|n| n.id == id),
         Edit::VoteTouchpoint { id, dots } => {
-            let tp = bp
-                .touchpoint_mut(&id)
-                .ok_or_else(|| missing("touchpoint", &id))?;
-            tp.votes = tp.votes.saturating_add_signed(dots);
+            let i = index::<Touchpoint>(tx, "touchpoint", id.as_str())?;
+            tx.update::<Touchpoint>(i, |t| t.votes = t.votes.saturating_add_signed(dots));
         }
         Edit::VoteNote { id, dots } => {
-            let n = bp
-                .notes
-                .iter_mut()
-                .find(|n| n.id == id)
-                .ok_or_else(|| missing("note", &id))?;
-            n.votes = n.votes.saturating_add_signed(dots);
+            let i = index::<Note>(tx, "note", id.as_str())?;
+            tx.update::<Note>(i, |n| n.votes = n.votes.saturating_add_signed(dots));
         }
-        Edit::SetDisabledRules(rules) => bp.disabled_rules = rules,
-        Edit::AddLane(lane) => bp.lanes.push(lane),
+        Edit::SetDisabledRules(rules) => tx.set_disabled_rules(rules),
+        Edit::AddLane(lane) => tx.push(lane),
         Edit::RenameLane { id, name } => {
-            bp.lanes
-                .iter_mut()
-                .find(|l| l.id == id)
-                .ok_or_else(|| missing("lane", &id))?
-                .name = name;
+            let i = index::<Lane>(tx, "lane", id.as_str())?;
+            tx.update::<Lane>(i, |l| l.name = name);
         }
         Edit::MoveLane { id, by } => {
-            let i = bp.lane_index(&id).ok_or_else(|| missing("lane", &id))?;
+            let i = index::<Lane>(tx, "lane", id.as_str())?;
             let j = i as i64 + i64::from(by);
-            if j >= 0 && (j as usize) < bp.lanes.len() {
-                bp.lanes.swap(i, j as usize);
+            if j >= 0 && (j as usize) < tx.items::<Lane>().len() {
+                tx.exchange::<Lane>(i, j as usize);
             }
         }
         Edit::SetLaneHidden { id, hidden } => {
-            bp.lanes
-                .iter_mut()
-                .find(|l| l.id == id)
-                .ok_or_else(|| missing("lane", &id))?
-                .hidden = hidden;
+            let i = index::<Lane>(tx, "lane", id.as_str())?;
+            tx.update::<Lane>(i, |l| l.hidden = hidden);
         }
         Edit::DeleteLane(id) => {
-            let doomed: Vec<TouchpointId> = bp
-                .touchpoints
+            let i = index::<Lane>(tx, "lane", id.as_str())?;
+            let doomed: Vec<TouchpointId> = tx
+                .items::<Touchpoint>()
                 .iter()
                 .filter(|t| t.lane == id)
                 .map(|t| t.id.clone())
                 .collect();
-            apply_in_place(bp, Edit::DeleteTouchpoints(doomed))?;
-            bp.notes.retain(|n| n.lane.as_ref() != Some(&id));
-            let i = bp.lane_index(&id).ok_or_else(|| missing("lane", &id))?;
-            bp.lanes.remove(i);
+            delete_touchpoints(tx, doomed.iter().map(|t| t.as_str()));
+            tx.remove_where::<Note>(|n| n.lane.as_ref() == Some(&id));
+            tx.remove::<Lane>(vec![i]);
             // Lines under the deleted lane move up to the lane above, or go.
-            let above = i.checked_sub(1).map(|k| bp.lanes[k].id.clone());
-            bp.lines.retain_mut(|l| {
+            let above = i.checked_sub(1).map(|k| tx.items::<Lane>()[k].id.clone());
+            let mut lines = tx.items::<Line>().clone();
+            lines.retain_mut(|l| {
                 if l.after_lane != id {
                     return true;
                 }
@@ -277,39 +340,33 @@ fn apply_in_place(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
                 }
             });
             let mut seen = std::collections::HashSet::new();
-            bp.lines.retain(|l| seen.insert(l.kind));
+            lines.retain(|l| seen.insert(l.kind));
+            tx.replace_all(lines);
         }
-        Edit::AddStage(stage) => bp.stages.push(stage),
+        Edit::AddStage(stage) => tx.push(stage),
         Edit::RenameStage { id, name } => {
-            bp.stages
-                .iter_mut()
-                .find(|s| s.id == id)
-                .ok_or_else(|| missing("stage", &id))?
-                .name = name;
+            let i = index::<Stage>(tx, "stage", id.as_str())?;
+            tx.update::<Stage>(i, |s| s.name = name);
         }
         Edit::MoveStage { id, by } => {
-            let i = bp
-                .stages
-                .iter()
-                .position(|s| s.id == id)
-                .ok_or_else(|| missing("stage", &id))?;
+            let i = index::<Stage>(tx, "stage", id.as_str())?;
             let j = i as i64 + i64::from(by);
-            if j >= 0 && (j as usize) < bp.stages.len() {
-                bp.stages.swap(i, j as usize);
+            if j >= 0 && (j as usize) < tx.items::<Stage>().len() {
+                tx.exchange::<Stage>(i, j as usize);
             }
         }
         Edit::MoveStep { id, by } => {
             // Steps in time order with their stage; move within that order and
             // put the step in the stage of its new neighbour.
-            let order: Vec<(usize, usize)> = bp
-                .stages
+            let stages = tx.items::<Stage>();
+            let order: Vec<(usize, usize)> = stages
                 .iter()
                 .enumerate()
                 .flat_map(|(si, s)| (0..s.steps.len()).map(move |pi| (si, pi)))
                 .collect();
             let k = order
                 .iter()
-                .position(|&(si, pi)| bp.stages[si].steps[pi].id == id)
+                .position(|&(si, pi)| stages[si].steps[pi].id == id)
                 .ok_or_else(|| missing("step", &id))?;
             let target = k as i64 + i64::from(by);
             if target < 0 || target as usize >= order.len() {
@@ -318,79 +375,80 @@ fn apply_in_place(bp: &mut Blueprint, edit: Edit) -> Result<(), EditError> {
             let (si, pi) = order[k];
             let (ti, tj) = order[target as usize];
             if si == ti {
-                bp.stages[si].steps.swap(pi, tj);
+                tx.update::<Stage>(si, |s| s.steps.swap(pi, tj));
             } else {
-                let step = bp.stages[si].steps.remove(pi);
-                if by < 0 {
-                    bp.stages[ti].steps.push(step);
-                } else {
-                    bp.stages[ti].steps.insert(0, step);
-                }
+                let step = stages[si].steps[pi].clone();
+                tx.update::<Stage>(si, |s| {
+                    s.steps.remove(pi);
+                });
+                tx.update::<Stage>(ti, |s| {
+                    if by < 0 {
+                        s.steps.push(step);
+                    } else {
+                        s.steps.insert(0, step);
+                    }
+                });
             }
         }
         Edit::DeleteStage(id) => {
-            let stage = bp
-                .stages
+            let i = index::<Stage>(tx, "stage", id.as_str())?;
+            let steps: Vec<StepId> = tx.items::<Stage>()[i]
+                .steps
                 .iter()
-                .find(|s| s.id == id)
-                .ok_or_else(|| missing("stage", &id))?
-                .clone();
-            for step in &stage.steps {
-                apply_in_place(bp, Edit::DeleteStep(step.id.clone()))?;
-            }
-            bp.stages.retain(|s| s.id != id);
+                .map(|s| s.id.clone())
+                .collect();
+            let steps: Vec<&str> = steps.iter().map(|s| s.as_str()).collect();
+            delete_in_steps(tx, &steps);
+            tx.remove::<Stage>(vec![i]);
         }
         Edit::AddStep { stage, step } => {
-            bp.stages
-                .iter_mut()
-                .find(|s| s.id == stage)
-                .ok_or_else(|| missing("stage", &stage))?
-                .steps
-                .push(step);
+            let i = index::<Stage>(tx, "stage", stage.as_str())?;
+            tx.update::<Stage>(i, |s| s.steps.push(step));
         }
         Edit::RenameStep { id, name } => {
-            let step = bp
-                .stages
-                .iter_mut()
-                .flat_map(|s| s.steps.iter_mut())
-                .find(|s| s.id == id)
-                .ok_or_else(|| missing("step", &id))?;
-            step.name = name;
+            let (si, pi) = step_place(tx, &id).ok_or_else(|| missing("step", &id))?;
+            tx.update::<Stage>(si, |s| s.steps[pi].name = name);
         }
         Edit::DeleteStep(id) => {
-            let doomed: Vec<TouchpointId> = bp
-                .touchpoints
-                .iter()
-                .filter(|t| t.step == id)
-                .map(|t| t.id.clone())
-                .collect();
-            apply_in_place(bp, Edit::DeleteTouchpoints(doomed))?;
-            bp.notes.retain(|n| n.step.as_ref() != Some(&id));
-            for s in &mut bp.stages {
-                s.steps.retain(|p| p.id != id);
+            delete_in_steps(tx, &[id.as_str()]);
+            if let Some((si, pi)) = step_place(tx, &id) {
+                tx.update::<Stage>(si, |s| {
+                    s.steps.remove(pi);
+                });
             }
         }
         Edit::SetLineShown {
             kind,
             shown,
             after_lane,
-        } => match bp.lines.iter_mut().find(|l| l.kind == kind) {
-            Some(line) => line.shown = shown || !kind.is_optional(),
-            None if shown => bp.lines.push(Line {
+        } => match tx.items::<Line>().iter().position(|l| l.kind == kind) {
+            Some(i) => tx.update::<Line>(i, |l| l.shown = shown || !kind.is_optional()),
+            None if shown => tx.push(Line {
                 kind,
                 after_lane,
                 shown,
             }),
             None => {}
         },
+        Edit::Batch(edits) => {
+            for edit in edits {
+                run(tx, edit)?;
+            }
+        }
     }
     Ok(())
 }
 
-/// What an edit changed (SHIM: a whole snapshot; to be replaced by
-/// element-level operations).
+/// What an applied edit changed, as the operations that undo it: only the
+/// elements and fields it replaced or removed.
 #[derive(Clone, Debug, Default)]
-pub struct Change(Option<Blueprint>);
+pub struct Change {
+    /// The operations, to be applied last first.
+    ops: Vec<Op>,
+    /// Whether it stands for an applied edit; an edit that happened to change
+    /// nothing still makes a (no-op) step.
+    applied: bool,
+}
 
 /// Which derived data an applied change invalidates.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -405,37 +463,80 @@ pub enum Footprint {
     Everything,
 }
 
+/// Whether two versions of a touchpoint lie the same way in the layout.
+fn same_layout(a: &Touchpoint, b: &Touchpoint) -> bool {
+    a.id == b.id
+        && a.lane == b.lane
+        && a.step == b.step
+        && a.feeling == b.feeling
+        && a.moment_of_truth == b.moment_of_truth
+}
+
 impl Change {
     /// Undoes the change; returns the change that redoes it.
     pub fn revert(self, bp: &mut Blueprint) -> Change {
-        match self.0 {
-            Some(before) => Change(Some(std::mem::replace(bp, before))),
-            None => Change(None),
+        let ops = self.ops.into_iter().rev().map(|op| op.apply(bp)).collect();
+        Change {
+            ops,
+            applied: self.applied,
         }
     }
+
     /// Adds a later change to this one: one undo step for both.
     pub fn merge(&mut self, later: Change) {
-        if self.0.is_none() {
-            self.0 = later.0;
+        self.applied |= later.applied;
+        // A swap of the place this change swapped last (the next key typed
+        // into the same field): this change already holds the value from
+        // before both, and undoing and redoing by swapping stays exact.
+        if let ([op], Some(last)) = (later.ops.as_slice(), self.ops.last())
+            && last.same_place(op)
+        {
+            return;
         }
+        self.ops.extend(later.ops);
     }
+
     pub fn is_empty(&self) -> bool {
-        self.0.is_none()
+        !self.applied && self.ops.is_empty()
     }
+
     /// What the change touched, with `bp` as it is after it.
     pub fn footprint(&self, bp: &Blueprint) -> Footprint {
-        match &self.0 {
-            None => Footprint::None,
-            Some(b) if b == bp => Footprint::None,
-            Some(_) => Footprint::Everything,
+        let mut touchpoints = Vec::new();
+        for op in &self.ops {
+            if op.is_identity(bp) {
+                continue;
+            }
+            match op {
+                Op::Touchpoints(VecOp::Swap(i, other))
+                    if bp
+                        .touchpoints
+                        .get(*i)
+                        .is_some_and(|now| same_layout(now, other)) =>
+                {
+                    touchpoints.push(*i);
+                }
+                _ => return Footprint::Everything,
+            }
         }
+        if touchpoints.is_empty() {
+            return Footprint::None;
+        }
+        touchpoints.sort_unstable();
+        touchpoints.dedup();
+        Footprint::Touchpoints(touchpoints)
+    }
+
+    /// About how many bytes the change holds on the heap.
+    pub fn heap_bytes(&self) -> usize {
+        self.ops.capacity() * size_of::<Op>() + self.ops.iter().map(Op::heap_bytes).sum::<usize>()
     }
 }
 
 /// Undo and redo: each step is the change that undoes one user action.
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    undo: Vec<Change>,
+    undo: VecDeque<Change>,
     redo: Vec<Change>,
 }
 
@@ -448,9 +549,9 @@ impl History {
         if change.is_empty() {
             return;
         }
-        self.undo.push(change);
+        self.undo.push_back(change);
         if self.undo.len() > Self::LIMIT {
-            self.undo.remove(0);
+            self.undo.pop_front();
         }
         self.redo.clear();
     }
@@ -458,7 +559,7 @@ impl History {
     /// Adds a change to the last undo step (a burst of typing, a drag), or
     /// records it as a new step when there is none.
     pub fn extend_last(&mut self, change: Change) {
-        match self.undo.last_mut() {
+        match self.undo.back_mut() {
             Some(last) if self.redo.is_empty() => last.merge(change),
             _ => self.record(change),
         }
@@ -474,7 +575,7 @@ impl History {
 
     /// Goes back one step; what it touched, or `None` if there is no step.
     pub fn undo(&mut self, bp: &mut Blueprint) -> Option<Footprint> {
-        let redo = self.undo.pop()?.revert(bp);
+        let redo = self.undo.pop_back()?.revert(bp);
         let fp = redo.footprint(bp);
         self.redo.push(redo);
         Some(fp)
@@ -484,7 +585,18 @@ impl History {
     pub fn redo(&mut self, bp: &mut Blueprint) -> Option<Footprint> {
         let undo = self.redo.pop()?.revert(bp);
         let fp = undo.footprint(bp);
-        self.undo.push(undo);
+        self.undo.push_back(undo);
         Some(fp)
+    }
+
+    /// About how many bytes the steps hold.
+    pub fn heap_bytes(&self) -> usize {
+        (self.undo.capacity() + self.redo.capacity()) * size_of::<Change>()
+            + self
+                .undo
+                .iter()
+                .chain(&self.redo)
+                .map(Change::heap_bytes)
+                .sum::<usize>()
     }
 }

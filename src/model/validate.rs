@@ -2,7 +2,7 @@
 //! every number is finite and in range. The file reader reports these with
 //! their place in the file; the editor keeps documents free of them.
 
-use super::{Blueprint, LineKind};
+use super::{Blueprint, Connector, Line, LineKind, Note, Standard, Step, Touchpoint};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -146,6 +146,281 @@ impl Blueprint {
     }
 }
 
+/// Which ids a blueprint holds, for the checks of one element's references.
+/// The full validator answers from sets of every id; the edit layer, which
+/// checks only what an edit changed, answers however is cheapest.
+pub(crate) trait Resolve {
+    fn has_lane(&mut self, id: &str) -> bool;
+    fn has_step(&mut self, id: &str) -> bool;
+    fn has_touchpoint(&mut self, id: &str) -> bool;
+}
+
+/// The problem if a count is over its limit; `key` is the field that holds
+/// the elements, `what` names them.
+pub(crate) fn too_many(
+    key: &str,
+    what: &'static str,
+    count: usize,
+    limit: usize,
+) -> Option<Problem> {
+    (count > limit).then(|| Problem {
+        path: DocPath::root().key(key),
+        error: IntegrityError::TooMany { what, count, limit },
+    })
+}
+
+fn number(
+    value: Option<f64>,
+    what: &'static str,
+    at: &DocPath,
+    key: &str,
+    non_negative: bool,
+    out: &mut Vec<Problem>,
+) {
+    let Some(value) = value else { return };
+    let error = if !value.is_finite() {
+        IntegrityError::NotFinite
+    } else if non_negative && value < 0.0 {
+        IntegrityError::Negative { what, value }
+    } else {
+        return;
+    };
+    out.push(Problem {
+        path: at.key(key),
+        error,
+    });
+}
+
+fn dangling(
+    path: DocPath,
+    element: &'static str,
+    id: &str,
+    target_kind: &'static str,
+    target: &str,
+) -> Problem {
+    Problem {
+        path,
+        error: IntegrityError::DanglingReference {
+            element,
+            id: id.to_owned(),
+            target_kind,
+            target: target.to_owned(),
+        },
+    }
+}
+
+/// The problems of a step at `p`, but for its id.
+pub(crate) fn check_step(step: &Step, p: &DocPath, out: &mut Vec<Problem>) {
+    number(
+        step.duration_min,
+        "a duration",
+        p,
+        "duration_min",
+        true,
+        out,
+    );
+}
+
+/// The problems of the lines: no kind twice, each under a lane that exists,
+/// the lines of the method shown.
+pub(crate) fn check_lines(lines: &[Line], r: &mut impl Resolve, out: &mut Vec<Problem>) {
+    let mut kinds = HashSet::new();
+    for (i, line) in lines.iter().enumerate() {
+        let p = DocPath::root().key("lines").index(i);
+        let kind = line_kind_name(line.kind);
+        if !kinds.insert(line.kind) {
+            out.push(Problem {
+                path: p.key("kind"),
+                error: IntegrityError::DuplicateLine { kind },
+            });
+        }
+        if !r.has_lane(line.after_lane.as_str()) {
+            out.push(dangling(
+                p.key("after_lane"),
+                "line",
+                kind,
+                "lane",
+                line.after_lane.as_str(),
+            ));
+        }
+        if !line.shown && !line.kind.is_optional() {
+            out.push(Problem {
+                path: p.key("shown"),
+                error: IntegrityError::HiddenRequiredLine { kind },
+            });
+        }
+    }
+}
+
+/// The problems of a touchpoint at `p`, but for its id.
+pub(crate) fn check_touchpoint(
+    tp: &Touchpoint,
+    p: &DocPath,
+    r: &mut impl Resolve,
+    out: &mut Vec<Problem>,
+) {
+    if !r.has_lane(tp.lane.as_str()) {
+        out.push(dangling(
+            p.key("lane"),
+            "touchpoint",
+            &tp.id.0,
+            "lane",
+            &tp.lane.0,
+        ));
+    }
+    if !r.has_step(tp.step.as_str()) {
+        out.push(dangling(
+            p.key("step"),
+            "touchpoint",
+            &tp.id.0,
+            "step",
+            &tp.step.0,
+        ));
+    }
+    number(
+        tp.expected_wait_min,
+        "an expected wait",
+        p,
+        "expected_wait_min",
+        true,
+        out,
+    );
+    number(tp.duration_min, "a duration", p, "duration_min", true, out);
+    if let Some(f) = tp.feeling
+        && !(-2..=2).contains(&f)
+    {
+        out.push(Problem {
+            path: p.key("feeling"),
+            error: IntegrityError::FeelingOutOfRange { value: f },
+        });
+    }
+}
+
+/// The problems of a note at `p`, but for its id.
+pub(crate) fn check_note(n: &Note, p: &DocPath, r: &mut impl Resolve, out: &mut Vec<Problem>) {
+    let found = match (&n.lane, &n.step, &n.at) {
+        (Some(_), Some(_), None) | (None, None, Some(_)) => None,
+        (None, None, None) => Some("but has neither"),
+        (_, _, Some(_)) => Some("not both"),
+        (Some(_), None, None) => Some("but has a lane and no step"),
+        (None, Some(_), None) => Some("but has a step and no lane"),
+    };
+    if let Some(found) = found {
+        out.push(Problem {
+            path: p.clone(),
+            error: IntegrityError::NotePlacement {
+                id: n.id.0.clone(),
+                found,
+            },
+        });
+    }
+    if let Some(lane) = &n.lane
+        && !r.has_lane(lane.as_str())
+    {
+        out.push(dangling(p.key("lane"), "note", &n.id.0, "lane", &lane.0));
+    }
+    if let Some(step) = &n.step
+        && !r.has_step(step.as_str())
+    {
+        out.push(dangling(p.key("step"), "note", &n.id.0, "step", &step.0));
+    }
+    if let Some(at) = n.at {
+        for (key, value) in [("x", at.x), ("y", at.y)] {
+            let error = if !value.is_finite() {
+                IntegrityError::NotFinite
+            } else if !(0.0..=limits::NOTE_REACH).contains(&value) {
+                IntegrityError::OffDiagram {
+                    value,
+                    max: limits::NOTE_REACH,
+                }
+            } else {
+                continue;
+            };
+            out.push(Problem {
+                path: p.key("at").key(key),
+                error,
+            });
+        }
+    }
+}
+
+/// The problems of a connector at `p`, but for its id.
+pub(crate) fn check_connector(
+    c: &Connector,
+    p: &DocPath,
+    r: &mut impl Resolve,
+    out: &mut Vec<Problem>,
+) {
+    for (field, end) in [("from", &c.from), ("to", &c.to)] {
+        if !r.has_touchpoint(end.as_str()) {
+            out.push(dangling(
+                p.key(field),
+                "connector",
+                &c.id.0,
+                "touchpoint",
+                &end.0,
+            ));
+        }
+    }
+    if c.from == c.to {
+        out.push(Problem {
+            path: p.key("to"),
+            error: IntegrityError::SelfConnector {
+                id: c.id.0.clone(),
+                touchpoint: c.from.0.clone(),
+            },
+        });
+    }
+}
+
+/// The problems of a standard at `p`, but for its id.
+pub(crate) fn check_standard(
+    s: &Standard,
+    p: &DocPath,
+    r: &mut impl Resolve,
+    out: &mut Vec<Problem>,
+) {
+    if !r.has_touchpoint(s.touchpoint.as_str()) {
+        out.push(dangling(
+            p.key("touchpoint"),
+            "standard",
+            &s.id.0,
+            "touchpoint",
+            &s.touchpoint.0,
+        ));
+    }
+    number(s.target, "a target", p, "target", false, out);
+    number(s.tolerance, "a tolerance", p, "tolerance", true, out);
+    for (j, m) in s.measurements.iter().enumerate() {
+        if !m.value.is_finite() {
+            out.push(Problem {
+                path: p.key("measurements").index(j).key("value"),
+                error: IntegrityError::NotFinite,
+            });
+        }
+    }
+}
+
+/// Every id of a kind the blueprint holds.
+#[derive(Default)]
+struct Known<'a> {
+    lanes: HashSet<&'a str>,
+    steps: HashSet<&'a str>,
+    touchpoints: HashSet<&'a str>,
+}
+
+impl Resolve for Known<'_> {
+    fn has_lane(&mut self, id: &str) -> bool {
+        self.lanes.contains(id)
+    }
+    fn has_step(&mut self, id: &str) -> bool {
+        self.steps.contains(id)
+    }
+    fn has_touchpoint(&mut self, id: &str) -> bool {
+        self.touchpoints.contains(id)
+    }
+}
+
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,
@@ -172,21 +447,6 @@ impl Validator {
             );
         } else {
             self.seen.insert(id.to_owned(), path);
-        }
-    }
-
-    fn number(
-        &mut self,
-        value: Option<f64>,
-        what: &'static str,
-        path: DocPath,
-        non_negative: bool,
-    ) {
-        let Some(value) = value else { return };
-        if !value.is_finite() {
-            self.push(path, IntegrityError::NotFinite);
-        } else if non_negative && value < 0.0 {
-            self.push(path, IntegrityError::Negative { what, value });
         }
     }
 
@@ -223,187 +483,48 @@ impl Validator {
             ),
             ("notes", "notes", bp.notes.len(), limits::NOTES),
         ] {
-            if count > limit {
-                self.push(
-                    root.key(key),
-                    IntegrityError::TooMany { what, count, limit },
-                );
-            }
+            self.problems.extend(too_many(key, what, count, limit));
         }
         if !self.problems.is_empty() {
             // Checking every element of an absurd document is not worth the time.
             return;
         }
-        let mut step_ids = HashSet::new();
+        let mut known = Known::default();
         for (si, stage) in bp.stages.iter().enumerate() {
             let sp = root.key("stages").index(si);
             self.id(stage.id.as_str(), sp.key("id"));
             for (ti, step) in stage.steps.iter().enumerate() {
                 let p = sp.key("steps").index(ti);
                 self.id(step.id.as_str(), p.key("id"));
-                step_ids.insert(step.id.as_str());
-                self.number(step.duration_min, "a duration", p.key("duration_min"), true);
+                known.steps.insert(step.id.as_str());
+                check_step(step, &p, &mut self.problems);
             }
         }
-        let mut lane_ids = HashSet::new();
         for (i, lane) in bp.lanes.iter().enumerate() {
             self.id(lane.id.as_str(), root.key("lanes").index(i).key("id"));
-            lane_ids.insert(lane.id.as_str());
+            known.lanes.insert(lane.id.as_str());
         }
-        let mut line_kinds = HashSet::new();
-        for (i, line) in bp.lines.iter().enumerate() {
-            let p = root.key("lines").index(i);
-            let kind = line_kind_name(line.kind);
-            if !line_kinds.insert(line.kind) {
-                self.push(p.key("kind"), IntegrityError::DuplicateLine { kind });
-            }
-            if !lane_ids.contains(line.after_lane.as_str()) {
-                self.push(
-                    p.key("after_lane"),
-                    IntegrityError::DanglingReference {
-                        element: "line",
-                        id: kind.to_owned(),
-                        target_kind: "lane",
-                        target: line.after_lane.0.clone(),
-                    },
-                );
-            }
-            if !line.shown && !line.kind.is_optional() {
-                self.push(p.key("shown"), IntegrityError::HiddenRequiredLine { kind });
-            }
-        }
-        let mut tp_ids = HashSet::new();
+        check_lines(&bp.lines, &mut known, &mut self.problems);
         for (i, tp) in bp.touchpoints.iter().enumerate() {
             let p = root.key("touchpoints").index(i);
             self.id(tp.id.as_str(), p.key("id"));
-            tp_ids.insert(tp.id.as_str());
-            if !lane_ids.contains(tp.lane.as_str()) {
-                self.dangling(p.key("lane"), "touchpoint", &tp.id.0, "lane", &tp.lane.0);
-            }
-            if !step_ids.contains(tp.step.as_str()) {
-                self.dangling(p.key("step"), "touchpoint", &tp.id.0, "step", &tp.step.0);
-            }
-            self.number(
-                tp.expected_wait_min,
-                "an expected wait",
-                p.key("expected_wait_min"),
-                true,
-            );
-            self.number(tp.duration_min, "a duration", p.key("duration_min"), true);
-            if let Some(f) = tp.feeling
-                && !(-2..=2).contains(&f)
-            {
-                self.push(
-                    p.key("feeling"),
-                    IntegrityError::FeelingOutOfRange { value: f },
-                );
-            }
+            known.touchpoints.insert(tp.id.as_str());
+            check_touchpoint(tp, &p, &mut known, &mut self.problems);
         }
         for (i, n) in bp.notes.iter().enumerate() {
             let p = root.key("notes").index(i);
             self.id(n.id.as_str(), p.key("id"));
-            let found = match (&n.lane, &n.step, &n.at) {
-                (Some(_), Some(_), None) | (None, None, Some(_)) => None,
-                (None, None, None) => Some("but has neither"),
-                (_, _, Some(_)) => Some("not both"),
-                (Some(_), None, None) => Some("but has a lane and no step"),
-                (None, Some(_), None) => Some("but has a step and no lane"),
-            };
-            if let Some(found) = found {
-                self.push(
-                    p.clone(),
-                    IntegrityError::NotePlacement {
-                        id: n.id.0.clone(),
-                        found,
-                    },
-                );
-            }
-            if let Some(lane) = &n.lane
-                && !lane_ids.contains(lane.as_str())
-            {
-                self.dangling(p.key("lane"), "note", &n.id.0, "lane", &lane.0);
-            }
-            if let Some(step) = &n.step
-                && !step_ids.contains(step.as_str())
-            {
-                self.dangling(p.key("step"), "note", &n.id.0, "step", &step.0);
-            }
-            if let Some(at) = n.at {
-                for (key, value) in [("x", at.x), ("y", at.y)] {
-                    let path = p.key("at").key(key);
-                    if !value.is_finite() {
-                        self.push(path, IntegrityError::NotFinite);
-                    } else if !(0.0..=limits::NOTE_REACH).contains(&value) {
-                        self.push(
-                            path,
-                            IntegrityError::OffDiagram {
-                                value,
-                                max: limits::NOTE_REACH,
-                            },
-                        );
-                    }
-                }
-            }
+            check_note(n, &p, &mut known, &mut self.problems);
         }
         for (i, c) in bp.connectors.iter().enumerate() {
             let p = root.key("connectors").index(i);
             self.id(c.id.as_str(), p.key("id"));
-            for (field, end) in [("from", &c.from), ("to", &c.to)] {
-                if !tp_ids.contains(end.as_str()) {
-                    self.dangling(p.key(field), "connector", &c.id.0, "touchpoint", &end.0);
-                }
-            }
-            if c.from == c.to {
-                self.push(
-                    p.key("to"),
-                    IntegrityError::SelfConnector {
-                        id: c.id.0.clone(),
-                        touchpoint: c.from.0.clone(),
-                    },
-                );
-            }
+            check_connector(c, &p, &mut known, &mut self.problems);
         }
         for (i, s) in bp.standards.iter().enumerate() {
             let p = root.key("standards").index(i);
             self.id(s.id.as_str(), p.key("id"));
-            if !tp_ids.contains(s.touchpoint.as_str()) {
-                self.dangling(
-                    p.key("touchpoint"),
-                    "standard",
-                    &s.id.0,
-                    "touchpoint",
-                    &s.touchpoint.0,
-                );
-            }
-            self.number(s.target, "a target", p.key("target"), false);
-            self.number(s.tolerance, "a tolerance", p.key("tolerance"), true);
-            for (j, m) in s.measurements.iter().enumerate() {
-                self.number(
-                    Some(m.value),
-                    "a value",
-                    p.key("measurements").index(j).key("value"),
-                    false,
-                );
-            }
+            check_standard(s, &p, &mut known, &mut self.problems);
         }
-    }
-
-    fn dangling(
-        &mut self,
-        path: DocPath,
-        element: &'static str,
-        id: &str,
-        target_kind: &'static str,
-        target: &str,
-    ) {
-        self.push(
-            path,
-            IntegrityError::DanglingReference {
-                element,
-                id: id.to_owned(),
-                target_kind,
-                target: target.to_owned(),
-            },
-        );
     }
 }
