@@ -55,8 +55,9 @@ pub(crate) fn insert_all<T>(items: &mut Vec<T>, values: Vec<(usize, T)>) {
             return;
         }
         Some(_) if values.len() == 1 => {
-            let (i, v) = values.into_iter().next().expect("one value");
-            items.insert(i, v);
+            if let Some((i, v)) = values.into_iter().next() {
+                items.insert(i, v);
+            }
             return;
         }
         Some(_) => {}
