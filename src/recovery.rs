@@ -5,6 +5,12 @@
 //! changes it writes `<key>.json` here (at most every 30 s and when the
 //! window loses focus). Saving or closing cleanly discards the copy, so what
 //! is left after a start is work a crash or a kill would otherwise have lost.
+//!
+//! A copy belongs to its running editor: the editor holds an exclusive lock
+//! on `<key>.lock` for as long as it runs (the system releases it when the
+//! process ends, however it ends), and [`RecoveryStore::list`] offers only
+//! copies whose editor is gone. A copy the user discards is kept for
+//! [`DISCARDED_DAYS`] days in `discarded/`, in case it was the wrong one.
 
 use crate::format;
 use crate::model::Blueprint;
@@ -55,7 +61,93 @@ pub enum RecoveryError {
     Damaged(String),
 }
 
+/// How long discarded copies are kept before they are deleted for good.
+pub const DISCARDED_DAYS: u64 = 7;
+
+/// A running editor's hold on its key: while it lives, other editors do not
+/// offer its copy as a crash's.
+#[derive(Debug)]
+pub struct Claim {
+    _lock: std::fs::File,
+}
+
 impl RecoveryStore {
+    /// Claims a key for this editor, for as long as the claim lives.
+    pub fn claim(&self, key: &str) -> Result<Claim, RecoveryError> {
+        let io = |source| RecoveryError::Io {
+            path: self.dir.clone(),
+            source,
+        };
+        std::fs::create_dir_all(&self.dir).map_err(io)?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.lock_of(key))
+            .map_err(io)?;
+        file.try_lock().map_err(|e| match e {
+            std::fs::TryLockError::Error(e) => io(e),
+            std::fs::TryLockError::WouldBlock => io(std::io::Error::other("the key is in use")),
+        })?;
+        Ok(Claim { _lock: file })
+    }
+
+    /// Whether the editor that wrote a key's copy still runs.
+    fn is_live(&self, key_path: &Path) -> bool {
+        let lock = key_path.with_extension("lock");
+        match std::fs::OpenOptions::new().write(true).open(&lock) {
+            // The lock is held: its editor runs.
+            Ok(file) => matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock)),
+            // No lock file: a copy from before locks, or its editor is gone.
+            Err(_) => false,
+        }
+    }
+
+    fn lock_of(&self, key: &str) -> PathBuf {
+        self.path_of(key).with_extension("lock")
+    }
+
+    /// Where discarded copies are kept for a while.
+    fn discarded_dir(&self) -> PathBuf {
+        self.dir.join("discarded")
+    }
+
+    /// Sets a copy aside (kept for [`DISCARDED_DAYS`] days), and deletes
+    /// copies set aside longer ago than that.
+    pub fn set_aside(&self, entry: &RecoveryEntry) {
+        let aside = self.discarded_dir();
+        if std::fs::create_dir_all(&aside).is_ok()
+            && let Some(name) = entry.path.file_name()
+        {
+            let _ = std::fs::rename(&entry.path, aside.join(name));
+        }
+        let _ = std::fs::remove_file(entry.path.with_extension("lock"));
+        self.prune_discarded();
+    }
+
+    /// Copies set aside, newest first (to bring one back by hand).
+    pub fn discarded(&self) -> Vec<RecoveryEntry> {
+        RecoveryStore::at(self.discarded_dir()).list()
+    }
+
+    fn prune_discarded(&self) {
+        let Ok(read) = std::fs::read_dir(self.discarded_dir()) else {
+            return;
+        };
+        let keep = Duration::from_secs(DISCARDED_DAYS * 24 * 3600);
+        for e in read.filter_map(Result::ok) {
+            let old = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > keep);
+            if old {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+
     /// The store in the user's data folder (e.g. `~/.local/share/servuction/recovery`).
     pub fn in_user_data_dir() -> Result<Self, RecoveryError> {
         let dirs = directories::ProjectDirs::from("org", "Servuction", "servuction")
@@ -114,8 +206,8 @@ impl RecoveryStore {
         Ok(())
     }
 
-    /// Every recovery copy in the store, newest first. Damaged copies are
-    /// left out (and left on disk for a person to look at).
+    /// Every recovery copy in the store whose editor is gone, newest first.
+    /// Damaged copies are left out (and left on disk for a person to look at).
     pub fn list(&self) -> Vec<RecoveryEntry> {
         let Ok(read) = std::fs::read_dir(&self.dir) else {
             return Vec::new();
@@ -124,6 +216,7 @@ impl RecoveryStore {
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .filter(|p| !self.is_live(p))
             .filter_map(|path| {
                 let text = std::fs::read_to_string(&path).ok()?;
                 let header: CopyHeader = serde_json::from_str(text.lines().next()?).ok()?;
@@ -150,9 +243,16 @@ impl RecoveryStore {
         format::from_str(body).map_err(|e| RecoveryError::Damaged(e.to_string()))
     }
 
-    /// Removes a window's recovery copy, if there is one.
+    /// Removes a window's recovery copy, if there is one (its work is
+    /// saved, or the window closed without keeping it).
     pub fn discard(&self, key: &str) {
         let _ = std::fs::remove_file(self.path_of(key));
+    }
+
+    /// Removes a copy found on disk, and the lock file of its dead editor.
+    pub fn remove(&self, entry: &RecoveryEntry) {
+        let _ = std::fs::remove_file(&entry.path);
+        let _ = std::fs::remove_file(entry.path.with_extension("lock"));
     }
 }
 
@@ -225,6 +325,28 @@ mod tests {
         assert_eq!(store.load(a).unwrap(), bp);
         store.discard("window-a");
         assert_eq!(store.list().len(), 1);
+    }
+
+    #[test]
+    fn a_live_editors_copy_is_not_offered_and_a_discarded_one_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::at(dir.path().join("recovery"));
+        let claim = store.claim("window-b").unwrap();
+        assert!(store.claim("window-b").is_err(), "one editor per key");
+        store
+            .write("window-b", None, &crate::templates::synthetic(3))
+            .unwrap();
+        assert!(store.list().is_empty(), "window B still runs");
+        drop(claim); // B is killed: the system releases its lock.
+        let entries = store.list();
+        assert_eq!(entries.len(), 1);
+        store.set_aside(&entries[0]);
+        assert!(store.list().is_empty());
+        assert_eq!(store.discarded().len(), 1, "kept for some days");
+        assert_eq!(
+            store.load(&store.discarded()[0]).unwrap(),
+            crate::templates::synthetic(3)
+        );
     }
 
     #[test]

@@ -373,10 +373,10 @@ fn unsaved_work_is_copied_when_the_window_loses_focus_and_restored_after_a_crash
     let edited = h.state().blueprint().clone();
     h.event(Event::WindowFocused(false));
     h.run();
-    let store = RecoveryStore::at(&recovery);
-    assert_eq!(store.list().len(), 1, "no recovery copy was written");
     // The process dies here; the next start offers the copy.
     drop(h);
+    let store = RecoveryStore::at(&recovery);
+    assert_eq!(store.list().len(), 1, "no recovery copy was written");
     let mut again = harness(servuction::templates::blank(Language::En), &recovery);
     again.state_mut().offer_recovery();
     again.run();
@@ -1322,6 +1322,7 @@ fn unsaved_work_while_presenting_gets_a_recovery_copy() {
     // The note's field still has the keyboard when the window loses focus.
     h.event(Event::WindowFocused(false));
     h.run();
+    drop(h); // killed while presenting
     let store = RecoveryStore::at(dir.path());
     assert_eq!(
         store.list().len(),
@@ -1349,6 +1350,7 @@ fn unsaved_work_while_presenting_is_copied_every_half_minute() {
     let store = RecoveryStore::at(dir.path());
     // Ninety seconds of the facilitator talking, the field still focused.
     h.run_steps(180);
+    drop(h); // killed while presenting
     assert_eq!(store.list().len(), 1, "no recovery copy after 90 s");
 }
 
@@ -1447,4 +1449,69 @@ fn cards_entered_one_after_another_faster_than_frames_land_where_clicked() {
         assert_eq!(here[0].moment_of_truth, MomentOfTruth::None);
         assert!(!here[0].fail_point);
     }
+}
+
+/// An editor with unsaved work whose recovery copy is written.
+fn editor_with_a_copy(recovery: &std::path::Path) -> Harness<'static, EditorApp> {
+    let mut h = harness(hotel(), recovery);
+    h.get_by_label("Doorman greets the guest").click();
+    h.run();
+    h.key_press(Key::F);
+    h.run();
+    h.event(Event::WindowFocused(false));
+    h.run();
+    h
+}
+
+#[test]
+fn a_restored_copy_survives_a_crash_right_after_the_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let first = editor_with_a_copy(&recovery);
+    let edited = first.state().blueprint().clone();
+    drop(first); // killed
+    let mut second = harness(servuction::templates::blank(Language::En), &recovery);
+    second.state_mut().offer_recovery();
+    second.run();
+    second.get_by_label("Restore").click();
+    second.run();
+    assert_eq!(second.state().blueprint(), &edited);
+    drop(second); // killed again, within a frame of the restore
+    let mut third = harness(servuction::templates::blank(Language::En), &recovery);
+    third.state_mut().offer_recovery();
+    third.run();
+    assert!(
+        third.query_by_label("Recover unsaved work").is_some(),
+        "the restored work was lost with the second crash"
+    );
+    third.get_by_label("Restore").click();
+    third.run();
+    assert_eq!(third.state().blueprint(), &edited);
+}
+
+#[test]
+fn a_running_editors_copy_is_not_offered_by_another_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let b = editor_with_a_copy(&recovery);
+    let work = b.state().blueprint().clone();
+    let mut c = harness(servuction::templates::blank(Language::En), &recovery);
+    c.state_mut().offer_recovery();
+    c.run();
+    assert!(
+        c.query_by_label("Recover unsaved work").is_none(),
+        "window B's live work was offered as a crash's"
+    );
+    drop(b); // now B is gone
+    c.state_mut().offer_recovery();
+    c.run();
+    assert!(c.query_by_label("Recover unsaved work").is_some());
+    // Discarding sets the copy aside for some days instead of deleting it.
+    c.get_by_label("Discard changes").click();
+    c.run();
+    let store = RecoveryStore::at(&recovery);
+    assert!(store.list().is_empty());
+    let aside = store.discarded();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(store.load(&aside[0]).unwrap(), work);
 }

@@ -91,17 +91,23 @@ pub struct Files {
     recovery: Option<RecoveryStore>,
     /// This editor's recovery copy.
     recovery_key: String,
+    /// The hold on the key while this editor runs: other editors do not
+    /// offer its copy as a crash's.
+    _claim: Option<crate::recovery::Claim>,
     last_autosave: f64,
     autosaved_revision: Option<u64>,
 }
 
 impl Files {
     pub fn new(native: bool, recovery: Option<RecoveryStore>) -> Self {
+        let recovery_key = crate::recovery::new_key();
+        let claim = recovery.as_ref().and_then(|s| s.claim(&recovery_key).ok());
         Self {
             native,
             pending: None,
             recovery,
-            recovery_key: crate::recovery::new_key(),
+            recovery_key,
+            _claim: claim,
             last_autosave: 0.0,
             autosaved_revision: None,
         }
@@ -212,7 +218,9 @@ impl EditorApp {
         }
     }
 
-    /// Restores a recovery copy as the open document, unsaved.
+    /// Restores a recovery copy as the open document, unsaved. The copy
+    /// becomes this editor's at once (written under its own key before the
+    /// old one goes), so a crash right after the restore loses nothing.
     pub(super) fn restore(&mut self, entry: &crate::recovery::RecoveryEntry) {
         let Some(store) = self.files.recovery.clone() else {
             return;
@@ -222,16 +230,22 @@ impl EditorApp {
                 let mut doc = Document::opened(bp, entry.original.as_deref());
                 doc.mark_unsaved();
                 self.replace_document(doc);
+                let f = &mut self.files;
+                let own = store.write(&f.recovery_key, self.doc.path(), self.doc.blueprint());
+                if own.is_ok() {
+                    f.autosaved_revision = Some(self.doc.revision());
+                    store.remove(entry);
+                }
             }
             Err(e) => self.notify(e.to_string(), true),
         }
-        store.discard(&entry.key);
     }
 
-    /// Deletes a recovery copy the user chose not to restore.
+    /// Sets aside a recovery copy the user chose not to restore (kept for
+    /// some days in the recovery folder's `discarded/`).
     pub(super) fn discard_recovered(&mut self, entry: &crate::recovery::RecoveryEntry) {
         if let Some(store) = &self.files.recovery {
-            store.discard(&entry.key);
+            store.set_aside(entry);
         }
     }
 
