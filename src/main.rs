@@ -8,6 +8,35 @@ use servuction::templates;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Set once stdout's reader has gone (`servuction check F | head -1`):
+/// nothing more is printed, and the command still ends with its own exit code.
+static STDOUT_GONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Prints to stdout as `print!` does, but a reader that stopped early is not
+/// an error: the rest of the output is dropped quietly.
+fn write_out(args: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    use std::sync::atomic::Ordering;
+    if STDOUT_GONE.load(Ordering::Relaxed) {
+        return;
+    }
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            STDOUT_GONE.store(true, Ordering::Relaxed);
+        } else {
+            eprintln!("servuction: error: cannot write the output: {e}");
+        }
+    }
+}
+
+/// `println!` for command output, quiet on a closed pipe.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        write_out(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 // glibc's allocator maps and unmaps the editor's large per-frame buffers
 // (tessellated meshes) again and again, paying page faults every frame: the
 // frame benchmark took 1.03 ms or 0.46 ms for the same work depending on the
@@ -168,7 +197,7 @@ fn main() -> ExitCode {
         }) => cmd_new(&template, lang.into(), &output, force),
         Some(Command::Templates { lang }) => {
             for t in templates::TEMPLATES {
-                println!("{:<10} {}", t.name, t.summary(lang.into()));
+                out!("{:<10} {}", t.name, t.summary(lang.into()));
             }
             ExitCode::SUCCESS
         }
@@ -186,7 +215,7 @@ fn main() -> ExitCode {
         }) => cmd_export(&file, &output, scale, theme, lang.map(Into::into)),
         Some(Command::Rules { lang }) => {
             for r in check::RULES {
-                println!(
+                out!(
                     "{:<38} {:<8} {}",
                     r.id,
                     r.severity.as_str(),
@@ -207,10 +236,27 @@ fn main() -> ExitCode {
             rounds,
         }) => save_loop(&file, &recovery_dir, rounds),
         Some(Command::Schema) => {
-            print!("{}", format::json_schema());
+            write_out(format_args!("{}", format::json_schema()));
             ExitCode::SUCCESS
         }
     }
+}
+
+/// Text from a document for a terminal: control characters (which could
+/// clear the screen or retitle the terminal) are shown escaped, `\u{1b}`.
+fn terminal_safe(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn fail(message: impl std::fmt::Display) -> ExitCode {
@@ -247,7 +293,7 @@ fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Language) -> ExitCod
     let mut errors = false;
     let mut json = Vec::new();
     for file in files {
-        let name = file.display().to_string();
+        let name = terminal_safe(&file.display().to_string());
         let blueprint = match format::read(file) {
             Ok(b) => b,
             Err(e) => {
@@ -256,8 +302,13 @@ fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Language) -> ExitCod
                     let (line, column) = d.position.map(|p| (p.line, p.column)).unzip();
                     match output {
                         OutputFormat::Text => match d.position {
-                            Some(p) => println!("{name}:{}:{}: error: {d}", p.line, p.column),
-                            None => println!("{name}: error: {d}"),
+                            Some(p) => out!(
+                                "{name}:{}:{}: error: {}",
+                                p.line,
+                                p.column,
+                                terminal_safe(&d.to_string())
+                            ),
+                            None => out!("{name}: error: {}", terminal_safe(&d.to_string())),
                         },
                         OutputFormat::Json => json.push(serde_json::json!({
                             "file": name, "severity": "error", "rule": "file-format",
@@ -272,11 +323,12 @@ fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Language) -> ExitCod
             errors |= f.severity == check::Severity::Error;
             let message = f.message(lang);
             match output {
-                OutputFormat::Text => println!(
-                    "{name}: {} [{}] {}: {message}",
+                OutputFormat::Text => out!(
+                    "{name}: {} [{}] {}: {}",
                     f.severity.as_str(),
                     f.rule,
-                    f.element
+                    terminal_safe(&f.element.to_string()),
+                    terminal_safe(&message)
                 ),
                 OutputFormat::Json => json.push(serde_json::json!({
                     "file": name, "severity": f.severity, "rule": f.rule,
@@ -286,7 +338,7 @@ fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Language) -> ExitCod
         }
     }
     if output == OutputFormat::Json {
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&json).unwrap_or_default()
         );
@@ -374,9 +426,9 @@ fn cmd_import(
         Err(e) => return fail(format!("{}: {e}", csv.display())),
     };
     for row in &report.skipped {
-        println!("{}:{}: skipped: {}", csv.display(), row.line, row.reason);
+        out!("{}:{}: skipped: {}", csv.display(), row.line, row.reason);
     }
-    println!("{}", report.summary(lang));
+    out!("{}", report.summary(lang));
     if report.added > 0 || output.is_some() {
         let target = output.unwrap_or(file);
         if let Err(e) = format::save(target, &blueprint) {
@@ -418,7 +470,7 @@ fn save_loop(file: &std::path::Path, recovery_dir: &std::path::Path, rounds: u64
         {
             return fail(e);
         }
-        println!("{round}");
+        out!("{round}");
         let _ = std::io::stdout().flush();
     }
     ExitCode::SUCCESS

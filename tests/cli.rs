@@ -172,3 +172,65 @@ fn schema_command_prints_the_published_schema() {
         std::fs::read_to_string("docs/servuction.schema.json").unwrap()
     );
 }
+
+#[test]
+fn check_output_piped_into_a_reader_that_stops_early_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.json");
+    let mut bp = servuction::templates::synthetic(3000);
+    // Many findings: every touchpoint a critical moment without a standard.
+    for t in &mut bp.touchpoints {
+        t.moment_of_truth = servuction::model::MomentOfTruth::Critical;
+    }
+    bp.standards.clear();
+    servuction::format::save(&file, &bp).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_servuction"))
+        .args(["check", file.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // `| head -1`: read one line, then close the pipe.
+    {
+        use std::io::BufRead;
+        let out = child.stdout.take().unwrap();
+        let mut first = String::new();
+        std::io::BufReader::new(out).read_line(&mut first).unwrap();
+        assert!(
+            first.contains("[critical-moment-without-standard]"),
+            "{first}"
+        );
+    }
+    let o = child.wait_with_output().unwrap();
+    let err = stderr(&o);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!err.contains("Broken pipe"), "{err}");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the exit code still tells the result"
+    );
+}
+
+#[test]
+fn check_text_output_shows_control_characters_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("esc.json");
+    let mut bp = servuction::templates::find("hotel")
+        .unwrap()
+        .load(servuction::model::Language::En)
+        .unwrap();
+    let tp = bp.touchpoint_mut(&"tp-key-receptionist".into()).unwrap();
+    tp.title = "Key\u{1b}]0;pwned\u{7}\u{1b}[2J given".into();
+    servuction::format::save(&file, &bp).unwrap();
+    let o = servuction(&["check", file.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{7}'),
+        "raw control characters: {out:?}"
+    );
+    assert!(
+        out.contains("Key\\u{1b}]0;pwned\\u{7}\\u{1b}[2J given"),
+        "{out}"
+    );
+}
