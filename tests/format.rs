@@ -690,3 +690,69 @@ fn a_note_is_pinned_or_loose_and_errors_say_where() {
         "{d:?}"
     );
 }
+
+#[test]
+fn input_that_is_not_a_regular_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    for special in [std::path::Path::new("/dev/zero"), dir.path()] {
+        if !special.exists() {
+            continue;
+        }
+        let e = format::read(special).unwrap_err().to_string();
+        assert!(
+            e.contains("not a regular file"),
+            "{}: {e}",
+            special.display()
+        );
+    }
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
+fn a_png_larger_than_the_document_limit_reopens_when_its_document_is_within_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let bp = servuction::templates::find("hotel")
+        .unwrap()
+        .load(Language::En)
+        .unwrap();
+    let scene =
+        servuction::render::export_scene(&bp, &servuction::scene::Theme::LIGHT, Language::En);
+    let svg = servuction::render::svg::to_svg(&scene, &bp.title);
+    let (w, h, rgba) = servuction::render::png::rasterise(&svg, 0.5).unwrap();
+    let doc = format::to_string(&bp).unwrap();
+    let mut png = servuction::render::png::encode(w, h, &rgba, Some(&doc)).unwrap();
+    // Pixel data the reader never reads (here: bytes after the image's end)
+    // makes the file larger than any document may be.
+    png.resize(png.len() + format::MAX_FILE_BYTES as usize + 1, 0);
+    let path = dir.path().join("big.png");
+    std::fs::write(&path, &png).unwrap();
+    assert_eq!(format::read(&path).unwrap(), bp);
+}
+
+#[test]
+fn a_document_over_the_limit_is_refused_before_the_file_is_touched_and_one_within_it_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stay.json");
+    let mut bp = servuction::templates::blank(Language::En);
+    format::save(&path, &bp).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // Just over: one long description takes the text past the limit.
+    bp.description = "x".repeat(format::MAX_FILE_BYTES as usize);
+    let err = format::save(&path, &bp).unwrap_err();
+    assert!(matches!(err, format::WriteError::TooLarge { .. }), "{err}");
+    assert!(err.to_string().contains("nothing was written"), "{err}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file was touched"
+    );
+    // Just within: written, and read back whole.
+    let room = format::MAX_FILE_BYTES as usize
+        - format::to_string(&servuction::templates::blank(Language::En))
+            .unwrap()
+            .len();
+    bp.description = "x".repeat(room - 64);
+    format::save(&path, &bp).unwrap();
+    assert_eq!(format::read(&path).unwrap().description.len(), room - 64);
+}

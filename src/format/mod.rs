@@ -31,8 +31,10 @@ pub const CURRENT_VERSION: u32 = 4;
 const SAME_SHAPE_SINCE: u64 = 2;
 /// The keyword of the PNG `iTXt` chunk that carries a blueprint.
 pub const PNG_KEYWORD: &str = "servuction";
-/// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+/// The largest document text: a JSON file larger than this, or a PNG that
+/// carries one, is refused before it is read, and no writer writes one.
+/// (A PNG's pixels do not count: they are never read.)
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The file as it is written: format name, version and the blueprint.
 #[derive(Serialize, Deserialize, JsonSchema)]
@@ -72,6 +74,8 @@ pub enum ReadError {
     Io(#[from] std::io::Error),
     #[error("the file is {size} bytes; files over {limit} bytes are refused")]
     TooLarge { size: u64, limit: u64 },
+    #[error("this is not a regular file (it is a device, a pipe or a folder)")]
+    NotAFile,
     #[error("this is not a Servuction file: {0}")]
     NotServuction(String),
     #[error(
@@ -114,6 +118,10 @@ pub enum WriteError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(
+        "the document would be {size} bytes, more than the {limit} bytes a blueprint file may have (Servuction could not open it again); nothing was written"
+    )]
+    TooLarge { size: u64, limit: u64 },
 }
 
 fn diag(text: Option<&str>, path: DocPath, message: String) -> Diagnostic {
@@ -257,18 +265,40 @@ fn to_doc_path(path: &serde_path_to_error::Path) -> DocPath {
 }
 
 /// Reads a blueprint from a file: a JSON document, or a PNG exported by
-/// Servuction with the document embedded.
+/// Servuction with the document embedded. Only regular files are read, and
+/// never more than the document limit of them (a PNG: its chunks up to the
+/// image data).
 pub fn read(path: &Path) -> Result<Blueprint, ReadError> {
-    let size = std::fs::metadata(path)?.len();
-    if size > MAX_FILE_BYTES {
+    use std::io::Read as _;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    let mut file = std::fs::File::open(path)?;
+    let mut head = [0u8; 8];
+    let n = file.read(&mut head)?;
+    if head[..n] == png::SIGNATURE[..] {
+        use std::io::Seek as _;
+        file.rewind()?;
+        let text = png::embedded_document_from(std::io::BufReader::new(file))?;
+        return from_str(&text);
+    }
+    if meta.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge {
-            size,
+            size: meta.len(),
             limit: MAX_FILE_BYTES,
         });
     }
-    let bytes = std::fs::read(path)?;
-    if bytes.starts_with(png::SIGNATURE) {
-        return from_str(&png::embedded_document(&bytes)?);
+    let mut bytes = head[..n].to_vec();
+    // The file may grow while it is read: never more than the limit.
+    (&mut file)
+        .take(MAX_FILE_BYTES + 1 - n as u64)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
@@ -303,6 +333,12 @@ pub fn to_string(blueprint: &Blueprint) -> Result<String, WriteError> {
     })
     .expect("a valid blueprint always serialises");
     text.push('\n');
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(WriteError::TooLarge {
+            size: text.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
     Ok(text)
 }
 

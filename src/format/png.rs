@@ -15,9 +15,17 @@ fn bad(message: String) -> ReadError {
     }])
 }
 
-/// The JSON text of the blueprint a PNG carries.
+/// The JSON text of the blueprint a PNG carries (its bytes).
 pub fn embedded_document(bytes: &[u8]) -> Result<String, ReadError> {
-    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    embedded_document_from(std::io::Cursor::new(bytes))
+}
+
+/// The JSON text of the blueprint a PNG carries, read from its chunks
+/// before the image data: the pixels are never read, whatever their size.
+pub fn embedded_document_from(
+    source: impl std::io::BufRead + std::io::Seek,
+) -> Result<String, ReadError> {
+    let mut decoder = png::Decoder::new(source);
     decoder.set_limits(png::Limits {
         bytes: MAX_FILE_BYTES as usize,
     });
