@@ -282,7 +282,9 @@ fn cmd_new(name: &str, lang: Language, output: &std::path::Path, force: bool) ->
         Ok(b) => b,
         Err(e) => return fail(format!("the template `{name}` is broken: {e}")),
     };
-    match format::save(output, &blueprint) {
+    // Overwriting (--force) keeps the previous version as NAME.bak, as the
+    // editor does.
+    match servuction::recovery::save_with_backup(output, &blueprint) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }

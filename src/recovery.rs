@@ -264,38 +264,94 @@ pub fn new_key() -> String {
 }
 
 /// What a file on disk looked like when we last read or wrote it, to notice
-/// that someone else changed it before we overwrite it.
+/// that someone else changed it before we overwrite it: its time and size,
+/// and a hash of its content (an edit of the same size with its time put
+/// back is noticed too).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileStamp {
     modified: Option<SystemTime>,
     len: u64,
+    content: u64,
 }
 
 impl FileStamp {
     /// The stamp of a file now, or `None` if it does not exist.
     pub fn of(path: &Path) -> Option<Self> {
+        use std::hash::{Hash, Hasher};
         let meta = std::fs::metadata(path).ok()?;
+        if !meta.is_file() || meta.len() > format::MAX_FILE_BYTES {
+            return Some(Self {
+                modified: meta.modified().ok(),
+                len: meta.len(),
+                content: 0,
+            });
+        }
+        let bytes = std::fs::read(path).ok()?;
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut h);
         Some(Self {
             modified: meta.modified().ok(),
             len: meta.len(),
+            content: h.finish(),
         })
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Makes the next write of a save fail, as a full disk would.
+    static FAIL_WRITE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The file a save writes: a symbolic link's target (the link stays a link,
+/// and the target is replaced atomically in its own folder).
+pub fn save_target(path: &Path) -> PathBuf {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return path.to_owned();
+    }
+    std::fs::canonicalize(path).unwrap_or_else(|_| {
+        // A dangling link: write where it points.
+        match std::fs::read_link(path) {
+            Ok(t) if t.is_absolute() => t,
+            Ok(t) => path.parent().unwrap_or(Path::new(".")).join(t),
+            Err(_) => path.to_owned(),
+        }
+    })
+}
+
 /// Saves over the user's file keeping its previous version as `NAME.bak`
-/// beside it (replaced at each save), atomically.
+/// beside it, atomically. The new version is written (beside the file, not
+/// yet over it) before the backup is replaced, so a save that fails leaves
+/// both as they were; a save that changes nothing touches neither (a second
+/// Ctrl+S does not overwrite the backup with a copy of the file). Saving
+/// through a symbolic link writes its target.
 pub fn save_with_backup(path: &Path, blueprint: &Blueprint) -> Result<(), format::WriteError> {
     let text = format::to_string(blueprint)?;
-    if path.exists() {
-        let mut backup = path.as_os_str().to_owned();
+    let target = save_target(path);
+    let io = |source| format::WriteError::Io {
+        path: target.clone(),
+        source,
+    };
+    let old = match std::fs::read(&target) {
+        Ok(old) => Some(old),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(e)),
+    };
+    if old.as_deref() == Some(text.as_bytes()) {
+        return Ok(());
+    }
+    #[cfg(test)]
+    if FAIL_WRITE.with(|f| f.get()) {
+        return Err(io(std::io::Error::other("no space left on the device")));
+    }
+    let new = format::PreparedWrite::new(&target, text.as_bytes())?;
+    if let Some(old) = old {
+        let mut backup = target.as_os_str().to_owned();
         backup.push(".bak");
-        let old = std::fs::read(path).map_err(|source| format::WriteError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
         format::write_atomic(Path::new(&backup), &old)?;
     }
-    format::write_atomic(path, text.as_bytes())
+    new.commit()
 }
 
 #[cfg(test)]
@@ -346,6 +402,108 @@ mod tests {
         assert_eq!(
             store.load(&store.discarded()[0]).unwrap(),
             crate::templates::synthetic(3)
+        );
+    }
+
+    fn hotel() -> Blueprint {
+        crate::templates::find("hotel")
+            .unwrap()
+            .load(crate::model::Language::En)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_save_with_no_change_keeps_the_backup_of_a_colleagues_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stay.json");
+        let bak = dir.path().join("stay.json.bak");
+        let mine = hotel();
+        save_with_backup(&path, &mine).unwrap();
+        // A colleague saves their version; ours goes over it ("Save over it").
+        let mut theirs = hotel();
+        theirs.title = "Their version".into();
+        format::save(&path, &theirs).unwrap();
+        let mut edited = mine.clone();
+        edited.title = "Mine, edited".into();
+        save_with_backup(&path, &edited).unwrap();
+        assert_eq!(format::read(&bak).unwrap(), theirs);
+        // A second Ctrl+S with no change keeps their version in the backup.
+        save_with_backup(&path, &edited).unwrap();
+        assert_eq!(
+            format::read(&bak).unwrap(),
+            theirs,
+            "the backup was overwritten"
+        );
+    }
+
+    #[test]
+    fn a_save_that_fails_leaves_the_file_and_its_backup_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stay.json");
+        let bak = dir.path().join("stay.json.bak");
+        let mut first = hotel();
+        save_with_backup(&path, &first).unwrap();
+        first.title = "Second".into();
+        save_with_backup(&path, &first).unwrap();
+        let (file_before, bak_before) =
+            (std::fs::read(&path).unwrap(), std::fs::read(&bak).unwrap());
+        first.title = "Third".into();
+        FAIL_WRITE.with(|f| f.set(true));
+        assert!(save_with_backup(&path, &first).is_err());
+        FAIL_WRITE.with(|f| f.set(false));
+        assert_eq!(std::fs::read(&path).unwrap(), file_before);
+        assert_eq!(
+            std::fs::read(&bak).unwrap(),
+            bak_before,
+            "the backup was replaced"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_document_opened_through_a_link_is_saved_to_its_target_and_the_link_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("shared");
+        std::fs::create_dir(&shared).unwrap();
+        let target = shared.join("stay.json");
+        let link = dir.path().join("stay.json");
+        let first = hotel();
+        format::save(&target, &first).unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let mut edited = first.clone();
+        edited.title = "Edited".into();
+        save_with_backup(&link, &edited).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(format::read(&target).unwrap(), edited);
+        assert_eq!(format::read(&shared.join("stay.json.bak")).unwrap(), first);
+    }
+
+    #[test]
+    fn a_change_of_the_same_size_with_its_time_restored_is_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stay.json");
+        let mut bp = hotel();
+        bp.title = "Version A".into();
+        format::save(&path, &bp).unwrap();
+        let stamp = FileStamp::of(&path).unwrap();
+        let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+        bp.title = "Version B".into();
+        format::save(&path, &bp).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        assert_ne!(
+            FileStamp::of(&path),
+            Some(stamp),
+            "the change went unnoticed"
         );
     }
 

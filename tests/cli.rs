@@ -234,3 +234,22 @@ fn check_text_output_shows_control_characters_escaped() {
         "{out}"
     );
 }
+
+#[test]
+fn new_with_force_keeps_the_previous_file_as_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("stay.json");
+    let out_s = out.to_str().unwrap();
+    assert!(
+        servuction(&["new", "--template", "hotel", "-o", out_s])
+            .status
+            .success()
+    );
+    let hotel = std::fs::read(&out).unwrap();
+    let o = servuction(&["new", "--template", "bank", "--force", "-o", out_s]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(dir.path().join("stay.json.bak")).unwrap(),
+        hotel
+    );
+}

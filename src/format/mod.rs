@@ -346,40 +346,72 @@ pub fn to_string(blueprint: &Blueprint) -> Result<String, WriteError> {
 /// written, flushed and synced, then renamed over `path`. A failure at any
 /// point leaves `path` as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let io = |source| WriteError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".servuction-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    // Keep the permissions of a file we replace; a new file gets the usual
-    // read-write for its owner, read for others (the temporary file is private).
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = tmp.as_file().set_permissions(meta.permissions());
-    } else {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = tmp
-                .as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o644));
+    PreparedWrite::new(path, bytes)?.commit()
+}
+
+/// The first half of an atomic write: the new bytes written and synced in a
+/// temporary file beside `path`, which is not touched until [`Self::commit`]
+/// (dropped uncommitted, the temporary file goes and nothing changed).
+pub struct PreparedWrite {
+    tmp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl PreparedWrite {
+    pub fn new(path: &Path, bytes: &[u8]) -> Result<Self, WriteError> {
+        let io = |source| WriteError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".servuction-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(io)?;
+        tmp.write_all(bytes).map_err(io)?;
+        tmp.as_file().sync_all().map_err(io)?;
+        // Keep the permissions of a file we replace; a new file gets the usual
+        // read-write for its owner, read for others (the temporary file is private).
+        if let Ok(meta) = std::fs::metadata(path) {
+            let _ = tmp.as_file().set_permissions(meta.permissions());
+        } else {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ = tmp
+                    .as_file()
+                    .set_permissions(std::fs::Permissions::from_mode(0o644));
+            }
         }
+        Ok(Self {
+            tmp,
+            path: path.to_owned(),
+        })
     }
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
+
+    /// Renames the new bytes over the file, and syncs its folder.
+    pub fn commit(self) -> Result<(), WriteError> {
+        let path = self.path;
+        self.tmp.persist(&path).map_err(|e| WriteError::Io {
+            path: path.clone(),
+            source: e.error,
+        })?;
+        #[cfg(unix)]
+        if let Some(dir) = path.parent()
+            && let Ok(d) = std::fs::File::open(if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            })
+        {
+            let _ = d.sync_all();
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Saves a blueprint to a JSON file, atomically.
