@@ -451,3 +451,18 @@ fn loose_notes_are_drawn_where_they_lie_over_the_diagram_and_widen_it() {
         [0xc8, 0xf0, 0xc4]
     );
 }
+
+#[test]
+fn characters_xml_forbids_in_a_title_still_give_well_formed_svg_and_a_png() {
+    let mut bp = servuction::templates::find("hotel")
+        .unwrap()
+        .load(Language::En)
+        .unwrap();
+    bp.title = "Stay \u{fffe}\u{ffff}\u{1} end".into();
+    bp.touchpoints[0].title = "Arrives \u{ffff}".into();
+    let scene = render::export_scene(&bp, &servuction::scene::Theme::LIGHT, Language::En);
+    let svg = render::svg::to_svg(&scene, &bp.title);
+    roxmltree::Document::parse(&svg).expect("well-formed XML");
+    let (w, h, _) = render::png::rasterise(&svg, 0.25).expect("the PNG export works");
+    assert!(w > 0 && h > 0);
+}

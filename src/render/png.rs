@@ -41,6 +41,34 @@ fn fontdb() -> Arc<usvg::fontdb::Database> {
     .clone()
 }
 
+/// Whether an image of `w × h` pixels may be made.
+fn fits(w: u64, h: u64) -> bool {
+    w.saturating_mul(h) <= MAX_PIXELS && w <= u64::from(u32::MAX) && h <= u64::from(u32::MAX)
+}
+
+/// A scale, written with two significant digits, at which a diagram of
+/// `width × height` units fits the pixel limit: a value that works, never
+/// `0.00`.
+pub fn suggest_scale(width: f64, height: f64) -> String {
+    let pixels = |s: f64| ((width * s).ceil() as u64, (height * s).ceil() as u64);
+    let fit = (MAX_PIXELS as f64 / (width * height).max(1.0))
+        .sqrt()
+        .min(1.0);
+    // Two significant digits, rounded down, then down again until it fits.
+    let unit = 10f64.powi(fit.log10().floor() as i32 - 1);
+    let mut digits = (fit / unit).floor().max(1.0);
+    while digits > 1.0
+        && !{
+            let (w, h) = pixels(digits * unit);
+            fits(w, h)
+        }
+    {
+        digits -= 1.0;
+    }
+    let decimals = (-unit.log10()).round().max(0.0) as usize;
+    format!("{:.*}", decimals, digits * unit)
+}
+
 /// Rasterises SVG text at `scale` into straight (not premultiplied) RGBA.
 pub fn rasterise(svg: &str, scale: f32) -> Result<(u32, u32, Vec<u8>), PngError> {
     if !(scale.is_finite() && scale > 0.0) {
@@ -57,9 +85,8 @@ pub fn rasterise(svg: &str, scale: f32) -> Result<(u32, u32, Vec<u8>), PngError>
         (f64::from(size.width()) * f64::from(scale)).ceil() as u64,
         (f64::from(size.height()) * f64::from(scale)).ceil() as u64,
     );
-    if w.saturating_mul(h) > MAX_PIXELS || w > u64::from(u32::MAX) || h > u64::from(u32::MAX) {
-        let fit = (MAX_PIXELS as f64 / (f64::from(size.width()) * f64::from(size.height()))).sqrt();
-        let suggested = format!("{:.2}", (fit * 100.0).floor() / 100.0);
+    if !fits(w, h) {
+        let suggested = suggest_scale(f64::from(size.width()), f64::from(size.height()));
         return Err(PngError::TooLarge {
             width: w,
             height: h,
@@ -111,4 +138,25 @@ pub fn encode(
             .map_err(|e| PngError::Encode(e.to_string()))?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_suggested_scale_works_even_for_a_note_a_million_units_away() {
+        for (w, h) in [
+            (1_000_200.0, 1_000_700.0),
+            (26_114.0, 697.0),
+            (2_000_000.0, 900.0),
+        ] {
+            let s = suggest_scale(w, h);
+            let v: f64 = s.parse().unwrap();
+            assert!(v > 0.0, "{s}");
+            let (pw, ph) = ((w * v).ceil() as u64, (h * v).ceil() as u64);
+            assert!(fits(pw, ph), "{s} gives {pw} × {ph}");
+        }
+        assert_eq!(suggest_scale(1_000_200.0, 1_000_700.0), "0.0099");
+    }
 }

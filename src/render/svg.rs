@@ -68,6 +68,7 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             // Characters XML 1.0 does not allow at all.
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
+            '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
