@@ -1515,3 +1515,22 @@ fn a_running_editors_copy_is_not_offered_by_another_window() {
     assert_eq!(aside.len(), 1);
     assert_eq!(store.load(&aside[0]).unwrap(), work);
 }
+
+#[test]
+fn the_help_lists_every_command() {
+    use strum::IntoEnumIterator as _;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    let before: Vec<usize> = servuction::app::UiCommand::iter()
+        .map(|c| h.query_all_by_label(c.text().text(Language::En)).count())
+        .collect();
+    h.key_press(Key::F1);
+    h.run();
+    for (cmd, was) in servuction::app::UiCommand::iter().zip(before) {
+        let name = cmd.text().text(Language::En);
+        assert!(
+            h.query_all_by_label(name).count() > was,
+            "{cmd:?} ({name}) is not in the help"
+        );
+    }
+}

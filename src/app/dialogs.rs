@@ -203,29 +203,36 @@ impl EditorApp {
 fn shortcuts_dialog(ctx: &egui::Context, lang: Language) -> bool {
     let r = egui::Modal::new(egui::Id::unique("shortcuts")).show(ctx, |ui| {
         ui.heading(Msg::CmdShortcuts.text(lang));
-        egui::ScrollArea::vertical()
-            .max_height(600.0)
-            .show(ui, |ui| {
-                for scope in Scope::iter() {
-                    ui.add_space(6.0);
-                    ui.strong(scope.title().text(lang));
-                    egui::Grid::new(("shortcut-grid", scope as u8))
-                        .striped(true)
-                        .show(ui, |ui| {
-                            for cmd in UiCommand::iter().filter(|c| c.scope() == scope) {
-                                if let Some(keys) = cmd.shortcut_text(ctx) {
-                                    ui.label(cmd.text().text(lang));
-                                    ui.label(keys);
-                                    ui.end_row();
-                                }
-                            }
-                        });
+        // Two columns: the commands that act anywhere and on the document,
+        // then those of the canvas and of a presentation.
+        let scopes: Vec<Scope> = Scope::iter().collect();
+        ui.columns(2, |cols| {
+            for (col, half) in cols.iter_mut().zip(scopes.chunks(2)) {
+                for &scope in half {
+                    scope_shortcuts(col, ctx, scope, lang);
                 }
-            });
+            }
+        });
         ui.label(Msg::HelpCanvas.text(lang));
         ui.button(Msg::Ok.text(lang)).clicked()
     });
     !(r.inner || r.should_close())
+}
+
+/// The commands of one scope with their shortcuts ("—" for none).
+fn scope_shortcuts(ui: &mut egui::Ui, ctx: &egui::Context, scope: Scope, lang: Language) {
+    ui.add_space(6.0);
+    ui.strong(scope.title().text(lang));
+    egui::Grid::new(("shortcut-grid", scope as u8))
+        .striped(true)
+        .show(ui, |ui| {
+            for cmd in UiCommand::iter().filter(|c| c.scope() == scope) {
+                ui.label(cmd.text().text(lang))
+                    .on_hover_text(cmd.tooltip().text(lang));
+                ui.label(cmd.shortcut_text(ctx).unwrap_or_else(|| "—".into()));
+                ui.end_row();
+            }
+        });
 }
 
 /// A row of three buttons; which was clicked.
