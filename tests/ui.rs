@@ -1534,3 +1534,41 @@ fn the_help_lists_every_command() {
         );
     }
 }
+
+#[test]
+fn the_blueprints_own_properties_are_edited_in_the_inspector_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(servuction::templates::blank(Language::En), dir.path());
+    // Nothing selected: the inspector shows the blueprint.
+    h.get_all_by_label("Title").next().unwrap().click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "Hotel stay, city centre");
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_role_and_label(egui::Role::ComboBox, "Contact level")
+        .click();
+    h.run();
+    h.get_by_label("High contact").click();
+    h.run();
+    let bp = h.state().blueprint().clone();
+    assert_eq!(bp.title, "Hotel stay, city centre");
+    assert_eq!(bp.contact_level, ContactLevel::High);
+    let scene =
+        servuction::render::export_scene(&bp, &servuction::scene::Theme::LIGHT, Language::En);
+    let svg = servuction::render::svg::to_svg(&scene, &bp.title);
+    assert!(
+        svg.contains("High contact"),
+        "the export prints the contact level"
+    );
+    // One undo takes back the contact level, one more the typed title.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().blueprint().contact_level, ContactLevel::Medium);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().blueprint().title,
+        servuction::templates::blank(Language::En).title
+    );
+}

@@ -52,6 +52,11 @@ pub enum Edit {
         measurement: Measurement,
     },
     SetTitle(String),
+    SetDescription(String),
+    /// How much contact the organisation has with its customers.
+    SetContactLevel(ContactLevel),
+    /// The language the blueprint is written in.
+    SetLanguage(Language),
     AddNote(Note),
     SetNote(Note),
     DeleteNote(NoteId),
@@ -282,6 +287,9 @@ fn run(tx: &mut Tx, edit: Edit) -> Result<(), EditError> {
             tx.update::<Standard>(i, |s| s.measurements.push(measurement));
         }
         Edit::SetTitle(t) => tx.set_title(t),
+        Edit::SetDescription(d) => tx.set_description(d),
+        Edit::SetContactLevel(c) => tx.set_contact_level(c),
+        Edit::SetLanguage(l) => tx.set_language(l),
         Edit::AddNote(n) => tx.push(n),
         Edit::SetNote(n) => {
             let i = index::<Note>(tx, "note", n.id.as_str())?;

@@ -111,6 +111,12 @@ pub(crate) enum Op {
     Title(String),
     /// Swaps the disabled rules with the held ones.
     DisabledRules(Vec<String>),
+    /// Swaps the description with the held one.
+    Description(String),
+    /// Swaps the contact level with the held one.
+    ContactLevel(ContactLevel),
+    /// Swaps the document's language with the held one.
+    Language(Language),
 }
 
 impl Op {
@@ -135,6 +141,18 @@ impl Op {
                 mem::swap(&mut bp.disabled_rules, &mut r);
                 Op::DisabledRules(r)
             }
+            Op::Description(mut d) => {
+                mem::swap(&mut bp.description, &mut d);
+                Op::Description(d)
+            }
+            Op::ContactLevel(mut c) => {
+                mem::swap(&mut bp.contact_level, &mut c);
+                Op::ContactLevel(c)
+            }
+            Op::Language(mut l) => {
+                mem::swap(&mut bp.language, &mut l);
+                Op::Language(l)
+            }
         }
     }
 
@@ -152,7 +170,11 @@ impl Op {
             (Op::Connectors(a), Op::Connectors(b)) => slot(a, b),
             (Op::Standards(a), Op::Standards(b)) => slot(a, b),
             (Op::Notes(a), Op::Notes(b)) => slot(a, b),
-            (Op::Title(_), Op::Title(_)) | (Op::DisabledRules(_), Op::DisabledRules(_)) => true,
+            (Op::Title(_), Op::Title(_))
+            | (Op::DisabledRules(_), Op::DisabledRules(_))
+            | (Op::Description(_), Op::Description(_))
+            | (Op::ContactLevel(_), Op::ContactLevel(_))
+            | (Op::Language(_), Op::Language(_)) => true,
             _ => false,
         }
     }
@@ -178,6 +200,9 @@ impl Op {
             Op::Notes(op) => same(op, &bp.notes),
             Op::Title(t) => *t == bp.title,
             Op::DisabledRules(r) => *r == bp.disabled_rules,
+            Op::Description(d) => *d == bp.description,
+            Op::ContactLevel(c) => *c == bp.contact_level,
+            Op::Language(l) => *l == bp.language,
         }
     }
 
@@ -204,6 +229,8 @@ impl Op {
             Op::Notes(op) => list(op),
             Op::Title(t) => t.capacity(),
             Op::DisabledRules(r) => strings(r),
+            Op::Description(d) => d.capacity(),
+            Op::ContactLevel(_) | Op::Language(_) => 0,
         }
     }
 }
@@ -494,6 +521,27 @@ impl<'a> Tx<'a> {
         if self.bp.title != title {
             let old = mem::replace(&mut self.bp.title, title);
             self.undo.push(Op::Title(old));
+        }
+    }
+
+    pub fn set_description(&mut self, text: String) {
+        if self.bp.description != text {
+            let old = mem::replace(&mut self.bp.description, text);
+            self.undo.push(Op::Description(old));
+        }
+    }
+
+    pub fn set_contact_level(&mut self, level: ContactLevel) {
+        if self.bp.contact_level != level {
+            let old = mem::replace(&mut self.bp.contact_level, level);
+            self.undo.push(Op::ContactLevel(old));
+        }
+    }
+
+    pub fn set_language(&mut self, lang: Language) {
+        if self.bp.language != lang {
+            let old = mem::replace(&mut self.bp.language, lang);
+            self.undo.push(Op::Language(old));
         }
     }
 

@@ -79,6 +79,8 @@ pub fn show(
                 ui.add_space(8.0);
                 ui.label(t(Msg::NothingSelected));
                 ui.separator();
+                blueprint_fields(ui, bp, lang, actions);
+                ui.separator();
                 standards::all_standards(ui, bp, lang, st, actions);
                 return;
             };
@@ -104,6 +106,70 @@ pub fn show(
             standards::standards_of(ui, bp, tp, lang, st, actions);
             ui.separator();
             standards::all_standards(ui, bp, lang, st, actions);
+        });
+}
+
+/// The blueprint's own fields, shown when no touchpoint is selected: its
+/// title, description, contact level (printed under the title of every
+/// export) and language.
+fn blueprint_fields(ui: &mut egui::Ui, bp: &Blueprint, lang: Language, actions: &mut Vec<Action>) {
+    let t = |m: Msg| m.text(lang);
+    ui.heading(t(Msg::BlueprintHeading));
+    egui::Grid::new("blueprint-fields")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            let mut title = bp.title.clone();
+            let l = label(ui, t(Msg::FieldTitle));
+            let r = ui.add(egui::TextEdit::singleline(&mut title).desired_width(f32::INFINITY));
+            if r.labelled_by(l).changed() {
+                actions.push(Action::Typing(Edit::SetTitle(title)));
+            }
+            ui.end_row();
+            let mut description = bp.description.clone();
+            let l = label(ui, t(Msg::FieldDescription));
+            let r = ui.add(
+                egui::TextEdit::multiline(&mut description)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            );
+            if r.labelled_by(l).changed() {
+                actions.push(Action::Typing(Edit::SetDescription(description)));
+            }
+            ui.end_row();
+            let l = label(ui, t(Msg::FieldContactLevel));
+            let mut level = bp.contact_level;
+            egui::ComboBox::from_id_salt("contact-level")
+                .selected_text(i18n::contact_level(level).text(lang))
+                .show_ui(ui, |ui| {
+                    for c in [ContactLevel::High, ContactLevel::Medium, ContactLevel::Low] {
+                        ui.selectable_value(&mut level, c, i18n::contact_level(c).text(lang));
+                    }
+                })
+                .response
+                .labelled_by(l);
+            if level != bp.contact_level {
+                actions.push(Action::Edit(Edit::SetContactLevel(level)));
+            }
+            ui.end_row();
+            let l = label(ui, t(Msg::FieldBlueprintLanguage));
+            let mut written = bp.language;
+            egui::ComboBox::from_id_salt("blueprint-language")
+                .selected_text(if written == Language::Es {
+                    "Español"
+                } else {
+                    "English"
+                })
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut written, Language::En, "English");
+                    ui.selectable_value(&mut written, Language::Es, "Español");
+                })
+                .response
+                .labelled_by(l);
+            if written != bp.language {
+                actions.push(Action::Edit(Edit::SetLanguage(written)));
+            }
+            ui.end_row();
         });
 }
 
