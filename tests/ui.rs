@@ -192,8 +192,15 @@ fn build_a_blueprint_from_the_hotel_template_through_the_ui() {
         .expect("a standard")
         .id
         .clone();
+    // The date is today's until changed.
+    let today = servuction::model::Date::today().to_string();
+    assert!(
+        h.query_all_by_value(&today).next().is_some(),
+        "the date field shows today"
+    );
     h.get_by_label("Date").click();
     h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     type_text(&mut h, "2026-06-30");
     h.get_by_label("Value").click();
     h.run();
@@ -1571,4 +1578,27 @@ fn the_blueprints_own_properties_are_edited_in_the_inspector_and_exported() {
         h.state().blueprint().title,
         servuction::templates::blank(Language::En).title
     );
+}
+
+#[test]
+fn the_zoom_controls_sit_clear_of_the_diagram_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    for bp in [hotel(), servuction::templates::blank(Language::En)] {
+        let h = harness(bp, dir.path());
+        let zoom = h.get_by_label("Fit").rect();
+        assert!(
+            h.query_by_label("Overview of the whole diagram").is_none(),
+            "fitted: no overview"
+        );
+        // The diagram's title is its top: the controls are above it or beside it.
+        let cards: Vec<egui::Rect> = h
+            .state()
+            .blueprint()
+            .touchpoints
+            .iter()
+            .filter_map(|t| h.query_by_label(&t.title).map(|n| n.rect()))
+            .collect();
+        assert!(cards.iter().all(|c| !c.intersects(zoom)), "{zoom:?}");
+        assert!(zoom.min.y < 120.0, "at the top: {zoom:?}");
+    }
 }

@@ -92,6 +92,35 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The date so many days after 1970-01-01 (the proleptic Gregorian
+    /// calendar, as Howard Hinnant's `civil_from_days`).
+    pub fn from_days_since_epoch(days: i64) -> Self {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Self {
+            year: year.clamp(0, 9999) as u16,
+            month,
+            day,
+        }
+    }
+
+    /// Today's date (UTC).
+    pub fn today() -> Self {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Self::from_days_since_epoch((secs / 86_400) as i64)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -172,5 +201,24 @@ mod tests {
         assert!("2023-1-01".parse::<Date>().is_err());
         assert!("2023-+1-01".parse::<Date>().is_err());
         assert!("２023-01-01".parse::<Date>().is_err());
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::Date;
+
+    #[test]
+    fn days_since_1970_become_calendar_dates() {
+        assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
+        assert_eq!(
+            Date::from_days_since_epoch(11_016).to_string(),
+            "2000-02-29"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(20_000).to_string(),
+            "2024-10-04"
+        );
+        assert!(Date::today().year >= 2024);
     }
 }

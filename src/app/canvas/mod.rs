@@ -186,7 +186,7 @@ fn paint_diagram(painter: &egui::Painter, derived: &mut Derived, screen: Screen,
     );
 }
 
-/// Zoom buttons in the canvas' corner, from the commands.
+/// Zoom buttons in the canvas' top-right corner, from the commands.
 fn zoom_buttons(
     ui: &mut egui::Ui,
     rect: egui::Rect,
@@ -194,8 +194,9 @@ fn zoom_buttons(
     lang: Language,
     actions: &mut Vec<Action>,
 ) {
-    let corner =
-        egui::Rect::from_min_size(rect.right_bottom() - vec2(150.0, 40.0), vec2(140.0, 30.0));
+    // Top right: a fitted diagram leaves its margin there, clear of the
+    // legend at the diagram's foot.
+    let corner = egui::Rect::from_min_size(rect.right_top() + vec2(-150.0, 8.0), vec2(140.0, 30.0));
     ui.scope_builder(egui::UiBuilder::new().max_rect(corner), |ui| {
         ui.horizontal(|ui| {
             super::chrome::command_button(ui, UiCommand::ZoomOut, lang, true, true, actions);

@@ -41,12 +41,16 @@ pub fn standards_of(
                 sparkline(ui, s);
                 ui.label(values.join(" · "));
             }
-            let (date, value) = st.new_value.entry(s.id.clone()).or_default();
+            // The date a value is measured on is most often today.
+            let (date, value) = st
+                .new_value
+                .entry(s.id.clone())
+                .or_insert_with(|| (Date::today().to_string(), String::new()));
             ui.horizontal(|ui| {
                 let l = label(ui, t(Msg::FieldDate));
                 ui.add(
                     egui::TextEdit::singleline(date)
-                        .hint_text("2026-05-31")
+                        .hint_text("YYYY-MM-DD")
                         .desired_width(90.0),
                 )
                 .labelled_by(l);
@@ -63,7 +67,6 @@ pub fn standards_of(
                                 standard: s.id.clone(),
                                 measurement: Measurement { date: d, value: v },
                             }));
-                            date.clear();
                             value.clear();
                             st.error = None;
                         }
