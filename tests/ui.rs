@@ -1602,3 +1602,49 @@ fn the_zoom_controls_sit_clear_of_the_diagram_at_start() {
         assert!(zoom.min.y < 120.0, "at the top: {zoom:?}");
     }
 }
+
+#[test]
+fn the_path_prompt_takes_enter_and_esc_and_suggests_the_pngs_name() {
+    let dir = tempfile::tempdir().unwrap();
+    // A PNG exported with its document inside.
+    let png = dir.path().join("stay.png");
+    let bp = hotel();
+    let scene =
+        servuction::render::export_scene(&bp, &servuction::scene::Theme::LIGHT, Language::En);
+    let svg = servuction::render::svg::to_svg(&scene, &bp.title);
+    let (w, hgt, rgba) = servuction::render::png::rasterise(&svg, 0.3).unwrap();
+    let doc = servuction::format::to_string(&bp).unwrap();
+    std::fs::write(
+        &png,
+        servuction::render::png::encode(w, hgt, &rgba, Some(&doc)).unwrap(),
+    )
+    .unwrap();
+    let mut h = harness(servuction::templates::blank(Language::En), dir.path());
+    h.state_mut().open_path(&png);
+    h.run();
+    // Save: no file yet, so the prompt asks, suggesting the PNG's name.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let suggested = dir.path().join("stay.json").display().to_string();
+    assert!(
+        h.query_all_by_value(&suggested).next().is_some(),
+        "Save does not suggest {suggested}"
+    );
+    // Esc cancels: nothing written.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_all_by_value(&suggested).next().is_none(),
+        "Esc did not cancel"
+    );
+    assert!(!dir.path().join("stay.json").exists());
+    // Enter confirms.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        servuction::format::read(&dir.path().join("stay.json")).unwrap(),
+        bp
+    );
+}

@@ -27,6 +27,9 @@ pub struct Document {
     blueprint: Blueprint,
     history: History,
     path: Option<PathBuf>,
+    /// The file it was read from when that is not where it saves (an
+    /// exported PNG): Save suggests its name with `.json`.
+    origin: Option<PathBuf>,
     /// Bumped at every change; compared with `saved_revision` for the
     /// unsaved-changes mark.
     revision: u64,
@@ -46,6 +49,7 @@ impl Document {
             blueprint,
             history: History::default(),
             path: None,
+            origin: None,
             revision: 0,
             saved_revision: 0,
             stamp: None,
@@ -70,6 +74,20 @@ impl Document {
     /// The file it was opened from or saved to.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// A document read from a file it is not saved to (a PNG).
+    pub fn imported(blueprint: Blueprint, origin: &Path) -> Self {
+        let mut doc = Self::new(blueprint);
+        doc.origin = Some(origin.to_owned());
+        doc
+    }
+
+    /// Where Save suggests writing: the file, or beside the one it came from.
+    pub fn suggested_place(&self) -> Option<PathBuf> {
+        self.path
+            .clone()
+            .or_else(|| self.origin.as_ref().map(|p| p.with_extension("json")))
     }
 
     /// The file's state when it was last read or written here.

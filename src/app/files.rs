@@ -203,11 +203,16 @@ impl EditorApp {
     pub fn open_path(&mut self, path: &Path) {
         match crate::format::read(path) {
             Ok(bp) => {
-                // A PNG re-opens as a document to be saved as JSON.
+                // A PNG re-opens as a document to be saved as JSON beside it.
                 let is_png = path
                     .extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("png"));
-                self.replace_document(Document::opened(bp, (!is_png).then_some(path)));
+                let doc = if is_png {
+                    Document::imported(bp, path)
+                } else {
+                    Document::opened(bp, Some(path))
+                };
+                self.replace_document(doc);
                 self.prefs.remember(path);
                 self.notice = None;
             }
@@ -348,7 +353,7 @@ impl EditorApp {
 
     /// Asks for a path: a native dialog, or the app's own entry.
     pub(super) fn ask_path(&mut self, purpose: Purpose) {
-        let current = self.doc.path().map(Path::to_owned);
+        let current = self.doc.suggested_place();
         let name = self.doc.name(self.prefs.lang);
         if !self.files.ask(purpose, current.as_deref(), &name) {
             let text = match purpose {

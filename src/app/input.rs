@@ -70,7 +70,6 @@ impl InputPacer {
     /// this frame the keys held from the last one, and holds the keys and
     /// text that follow a pointer press in this frame's events.
     pub fn begin_frame(&mut self, ctx: &egui::Context) {
-        let typed_last_frame = std::mem::take(&mut self.typed_last_frame);
         let held = &mut self.held;
         ctx.input_mut(|i| {
             let mut events = std::mem::take(held);
@@ -86,14 +85,19 @@ impl InputPacer {
                 }
             }
             i.events = now;
-            // Escape that just left a text field does nothing more (egui
-            // drops the focus on Escape before the frame's widgets run).
-            if typed_last_frame {
-                i.consume_key(egui::Modifiers::NONE, egui::Key::Escape);
-            }
         });
         if self.holding() {
             ctx.request_repaint();
+        }
+    }
+
+    /// Takes an Escape that just left a text field, so that it does
+    /// nothing more (egui drops the focus on Escape before the frame's
+    /// widgets run): it does not also clear the selection or leave the
+    /// presentation. Dialogs still see it.
+    pub fn escape_left_a_field(&mut self, ctx: &egui::Context) {
+        if std::mem::take(&mut self.typed_last_frame) {
+            ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
         }
     }
 

@@ -254,6 +254,7 @@ impl EditorApp {
     fn input(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
         // A modal dialog takes the keyboard: no shortcut acts behind it.
         if self.dialog.is_none() {
+            self.input.escape_left_a_field(ctx);
             // An open menu takes the keys a text field would (Escape
             // closes it and nothing else).
             let typing = ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(ctx);
