@@ -1648,3 +1648,23 @@ fn the_path_prompt_takes_enter_and_esc_and_suggests_the_pngs_name() {
         bp
     );
 }
+
+#[test]
+fn a_stage_stop_shows_its_standards_with_their_targets() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = presenting(&dir);
+    h.key_press(Key::PageDown); // Check-in
+    h.run();
+    for (statement, target) in [
+        (
+            "No guest waits more than 5 min at reception",
+            "Target: ≤ 5 min",
+        ),
+        ("Check-in completed within 4 min", "Target: ≤ 4 min"),
+        ("Reservation found at the first attempt", "Target: ≥ 99 %"),
+    ] {
+        assert!(h.query_by_label(statement).is_some(), "{statement}");
+        assert!(h.query_by_label(target).is_some(), "{target}");
+    }
+    assert!(h.query_by_label("1 of 3 standards met").is_some());
+}

@@ -258,12 +258,25 @@ pub struct View {
     pub dark: bool,
     /// Cards tinted by the compliance of their standards.
     pub compliance: bool,
+    /// Cards with health-check findings carry a marker (not while presenting).
+    pub problems: bool,
 }
 
 impl View {
     pub fn theme(self) -> Theme {
         if self.dark { Theme::DARK } else { Theme::LIGHT }
     }
+}
+
+/// What the editor lays over the diagram in this view.
+fn overlay_for(bp: &Blueprint, findings: &[Finding], view: View) -> Overlay {
+    let mut overlay = if view.problems {
+        Overlay::with_findings(bp, findings)
+    } else {
+        Overlay::default()
+    };
+    overlay.compliance_view = view.compliance;
+    overlay
 }
 
 /// Everything worked out from one revision of the document.
@@ -290,8 +303,7 @@ impl Derived {
     fn new(bp: &Blueprint, view: View) -> Self {
         let layout = layout::layout(bp, layout::Options::default());
         let findings = check::check(bp);
-        let mut overlay = Overlay::with_findings(bp, &findings);
-        overlay.compliance_view = view.compliance;
+        let overlay = overlay_for(bp, &findings, view);
         let scene = scene::scene_with(bp, &layout, &view.theme(), view.lang, &overlay);
         let index = SceneIndex::new(&scene);
         let rollup = check::compliance_of_blueprint(bp);
@@ -314,8 +326,7 @@ impl Derived {
     /// cards whose look changed redrawn in place.
     fn update_cards(&mut self, bp: &Blueprint, changed: &[usize]) {
         let findings = check::check(bp);
-        let mut overlay = Overlay::with_findings(bp, &findings);
-        overlay.compliance_view = self.view.compliance;
+        let overlay = overlay_for(bp, &findings, self.view);
         // Cards whose problem marker came or went change too.
         let mut touchpoints: Vec<usize> = changed.to_vec();
         for (id, error) in overlay.flagged.iter() {

@@ -328,6 +328,7 @@ impl EditorApp {
             lang: self.prefs.lang,
             dark: self.prefs.dark,
             compliance: self.prefs.compliance_view && self.presentation.is_none(),
+            problems: self.presentation.is_none(),
         }
     }
 

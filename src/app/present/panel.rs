@@ -4,7 +4,6 @@
 
 use super::{Presentation, Screen, Stop};
 use crate::app::{Action, UiCommand};
-use crate::check;
 use crate::edit::Edit;
 use crate::i18n::{self, Msg};
 use crate::model::*;
@@ -284,7 +283,9 @@ fn timer(ui: &mut egui::Ui, p: &mut Presentation, lang: Language, now: f64) {
     }
 }
 
-/// The side panel: what the current stop is about, in large type.
+/// What the current stop is about, in large type: a stage's steps and the
+/// standards of its touchpoints, or a moment of truth and its standards,
+/// each with its target, latest value and status.
 fn stop_info(ui: &mut egui::Ui, bp: &Blueprint, stop: Option<&Stop>, lang: Language) {
     let big = |t: &str| egui::RichText::new(t).size(34.0).strong();
     let mid = |t: &str| egui::RichText::new(t).size(24.0);
@@ -294,52 +295,88 @@ fn stop_info(ui: &mut egui::Ui, bp: &Blueprint, stop: Option<&Stop>, lang: Langu
                 return;
             };
             ui.label(big(&stage.name));
+            let steps: Vec<&str> = stage.steps.iter().map(|s| s.name.as_str()).collect();
+            ui.label(mid(&steps.join(" · ")));
             ui.add_space(12.0);
-            for step in &stage.steps {
-                ui.label(mid(&format!("• {}", step.name)));
-            }
-            ui.add_space(16.0);
-            let r = check::compliance_by_stage(bp)
-                .into_iter()
-                .find(|(s, _)| s == id)
-                .map(|(_, r)| r)
-                .unwrap_or_default();
-            ui.label(mid(&Msg::ReportOfMet.fill(lang, &[&r.met, &r.total()])));
+            let in_stage: std::collections::HashSet<&StepId> =
+                stage.steps.iter().map(|s| &s.id).collect();
+            let here: std::collections::HashSet<&TouchpointId> = bp
+                .touchpoints
+                .iter()
+                .filter(|t| in_stage.contains(&t.step))
+                .map(|t| &t.id)
+                .collect();
+            let standards: Vec<&Standard> = bp
+                .standards
+                .iter()
+                .filter(|s| here.contains(&s.touchpoint))
+                .collect();
+            let met = standards
+                .iter()
+                .filter(|s| s.compliance() == Compliance::Met)
+                .count();
+            ui.label(mid(&Msg::ReportOfMet.fill(lang, &[&met, &standards.len()])));
+            standard_rows(ui, &standards, lang);
         }
         Some(Stop::Touchpoint(id)) => {
             let Some(tp) = bp.touchpoint(id) else { return };
             ui.label(big(&tp.title));
             ui.label(mid(i18n::moment(tp.moment_of_truth).text(lang)));
             ui.add_space(16.0);
-            for s in bp.standards_of(id) {
-                let latest = s
-                    .latest()
-                    .map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.value, s.unit));
-                ui.label(mid(&s.statement));
-                // The status in a colour that carries across a room, with its word.
-                let colour = match s.compliance() {
-                    Compliance::Met => egui::Color32::from_rgb(0x13, 0x7a, 0x33),
-                    Compliance::AtRisk => egui::Color32::from_rgb(0xa8, 0x5a, 0x00),
-                    Compliance::Missed => egui::Color32::from_rgb(0xc0, 0x1c, 0x1c),
-                    Compliance::NotMeasured => ui.visuals().weak_text_color(),
-                };
-                ui.label(
-                    egui::RichText::new(format!(
-                        "{latest} · {}",
-                        i18n::compliance(s.compliance()).text(lang)
-                    ))
-                    .size(28.0)
-                    .strong()
-                    .color(colour),
-                );
-                ui.add_space(10.0);
-            }
-            if bp.standards_of(id).next().is_none() {
+            let standards: Vec<&Standard> = bp.standards_of(id).collect();
+            if standards.is_empty() {
                 ui.label(mid(Msg::TooltipNoStandards.text(lang)));
             }
+            standard_rows(ui, &standards, lang);
         }
         None => {
             ui.label(big(&bp.title));
         }
+    }
+}
+
+/// Standards in large type: the statement, the target, and the latest value
+/// with its status in a colour that carries across a room (and its word).
+/// At most six, then how many more.
+fn standard_rows(ui: &mut egui::Ui, standards: &[&Standard], lang: Language) {
+    const SHOWN: usize = 6;
+    for s in standards.iter().take(SHOWN) {
+        ui.add_space(8.0);
+        ui.label(egui::RichText::new(&s.statement).size(22.0));
+        if let Some(target) = s.target {
+            let op = match s.direction {
+                Direction::HigherIsBetter => "≥",
+                Direction::LowerIsBetter => "≤",
+            };
+            ui.label(
+                egui::RichText::new(format!(
+                    "{}: {op} {target} {}",
+                    Msg::Target.text(lang),
+                    s.unit
+                ))
+                .size(20.0),
+            );
+        }
+        let latest = s
+            .latest()
+            .map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.value, s.unit));
+        let colour = match s.compliance() {
+            Compliance::Met => egui::Color32::from_rgb(0x13, 0x7a, 0x33),
+            Compliance::AtRisk => egui::Color32::from_rgb(0xa8, 0x5a, 0x00),
+            Compliance::Missed => egui::Color32::from_rgb(0xc0, 0x1c, 0x1c),
+            Compliance::NotMeasured => ui.visuals().weak_text_color(),
+        };
+        ui.label(
+            egui::RichText::new(format!(
+                "{latest} · {}",
+                i18n::compliance(s.compliance()).text(lang)
+            ))
+            .size(26.0)
+            .strong()
+            .color(colour),
+        );
+    }
+    if standards.len() > SHOWN {
+        ui.label(egui::RichText::new(format!("+{}", standards.len() - SHOWN)).size(20.0));
     }
 }
