@@ -1668,3 +1668,17 @@ fn a_stage_stop_shows_its_standards_with_their_targets() {
     }
     assert!(h.query_by_label("1 of 3 standards met").is_some());
 }
+
+#[test]
+fn the_problems_panel_is_resized_by_its_edge() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    let heading = h.get_all_by_label("Problems").last().unwrap().rect();
+    let edge = Pos2::new(300.0, heading.min.y - 6.0);
+    drag(&mut h, edge, edge - vec2(0.0, 200.0));
+    let moved = h.get_all_by_label("Problems").last().unwrap().rect();
+    assert!(
+        moved.min.y < heading.min.y - 150.0,
+        "the panel did not grow: {heading:?} -> {moved:?}"
+    );
+}

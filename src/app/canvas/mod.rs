@@ -20,6 +20,9 @@ use crate::model::*;
 use crate::render::egui::{DETAIL_MIN_ZOOM, UiFromScene, paint};
 use egui::{Color32, Sense, Vec2, vec2};
 
+/// Points along the canvas' edges left to the panels' resize handles.
+const RESIZE_MARGIN: f32 = 6.0;
+
 /// What the canvas keeps between frames.
 #[derive(Default)]
 pub struct Canvas {
@@ -81,7 +84,14 @@ impl Canvas {
 
     /// Draws the canvas and collects what the user did.
     pub fn show(&mut self, ui: &mut egui::Ui, input: Input<'_>, actions: &mut Vec<Action>) {
-        let (rect, bg) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
+        // The background takes the pointer a few points in from its edges,
+        // where the panels around it have their resize handles.
+        let bg = ui.interact(
+            rect.shrink(RESIZE_MARGIN),
+            ui.id().with("canvas"),
+            Sense::click_and_drag(),
+        );
         let size = input.derived.scene.size;
         self.view.frame(rect.size(), size);
         self.pan_and_zoom(ui, &bg, rect);
