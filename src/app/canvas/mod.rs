@@ -89,7 +89,7 @@ impl Canvas {
         // where the panels around it have their resize handles.
         let bg = ui.interact(
             rect.shrink(RESIZE_MARGIN),
-            ui.id().with("canvas"),
+            egui::Id::unique("canvas"),
             Sense::click_and_drag(),
         );
         let size = input.derived.scene.size;
