@@ -136,6 +136,12 @@ impl Canvas {
             let overlay = super::present::overlay::show;
             overlay(ui, &painter, input.bp, layout, screen, s, input.dark);
         } else {
+            // Zoomed in past the lane names: they ride along the left edge.
+            let labels = layout.lanes.first().map(|l| screen.t.rect(l.label));
+            if labels.is_some_and(|l| l.max.x < rect.min.x + 40.0) {
+                let names = super::present::overlay::lane_names_on_edge;
+                names(ui, &painter, input.bp, layout, screen, rect, input.dark);
+            }
             minimap::show(
                 ui,
                 &painter,

@@ -74,8 +74,9 @@ pub fn show(
     }
 }
 
-/// Lane names along the left edge of the canvas, in the focus' rows.
-fn lane_names_on_edge(
+/// Lane names along the left edge of the canvas, in the focus' rows (the
+/// editor's too, when the label column has scrolled out of view).
+pub fn lane_names_on_edge(
     ui: &egui::Ui,
     painter: &egui::Painter,
     bp: &Blueprint,
