@@ -586,3 +586,100 @@ fn deleting_thousands_of_touchpoints_and_undoing_is_quick() {
     // take seconds.
     assert!(spent < Duration::from_secs(2), "took {spent:?}");
 }
+
+#[test]
+fn stages_are_split_inserted_and_steps_moved_between_them_in_one_step_each() {
+    let original = hotel();
+    let mut bp = original.clone();
+    let mut history = History::default();
+    let order = |bp: &Blueprint| {
+        bp.steps()
+            .map(|(st, s)| format!("{}/{}", st.id, s.id))
+            .collect::<Vec<_>>()
+    };
+    // Split Check-in before "Registers": a new stage right after it.
+    let new_stage = Stage {
+        id: "stage-desk".into(),
+        name: "At the desk".into(),
+        steps: Vec::new(),
+    };
+    history.record(
+        apply(
+            &mut bp,
+            Edit::SplitStage {
+                at: "step-register".into(),
+                new_stage,
+            },
+        )
+        .unwrap(),
+    );
+    assert_eq!(bp.stages[1].id.as_str(), "stage-checkin");
+    assert_eq!(bp.stages[2].id.as_str(), "stage-desk");
+    assert_eq!(
+        order(&bp)[2..5],
+        [
+            "stage-checkin/step-queue",
+            "stage-desk/step-register",
+            "stage-desk/step-key"
+        ]
+    );
+    // A stage before the first one.
+    let before = Stage {
+        id: "stage-booking".into(),
+        name: "Booking".into(),
+        steps: vec![Step {
+            id: "step-book".into(),
+            name: "Books a room".into(),
+            duration_min: None,
+        }],
+    };
+    history.record(
+        apply(
+            &mut bp,
+            Edit::InsertStage {
+                index: 0,
+                stage: before,
+            },
+        )
+        .unwrap(),
+    );
+    assert_eq!(order(&bp)[0], "stage-booking/step-book");
+    // The luggage step moves to the start of the booking stage.
+    history.record(
+        apply(
+            &mut bp,
+            Edit::MoveStepTo {
+                id: "step-luggage".into(),
+                stage: "stage-booking".into(),
+                index: 0,
+            },
+        )
+        .unwrap(),
+    );
+    assert_eq!(
+        order(&bp)[..2],
+        ["stage-booking/step-luggage", "stage-booking/step-book"]
+    );
+    // A step inserted at the end of a stage.
+    history.record(
+        apply(
+            &mut bp,
+            Edit::InsertStep {
+                stage: "stage-arrival".into(),
+                index: 99,
+                step: Step {
+                    id: "step-valet".into(),
+                    name: "Valet".into(),
+                    duration_min: None,
+                },
+            },
+        )
+        .unwrap(),
+    );
+    assert_eq!(order(&bp)[3], "stage-arrival/step-valet");
+    assert!(bp.problems().is_empty());
+    for _ in 0..4 {
+        assert!(history.undo(&mut bp).is_some());
+    }
+    assert_eq!(bp, original);
+}

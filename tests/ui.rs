@@ -1690,7 +1690,8 @@ fn the_inspector_keeps_its_width_while_a_long_title_is_typed() {
     h.get_by_label("Receptionist registers the guest").click();
     h.run();
     let before = h.get_by_label("Touchpoint").rect().min.x;
-    h.get_by_role_and_label(egui::Role::TextInput, "Title").click();
+    h.get_by_role_and_label(egui::Role::TextInput, "Title")
+        .click();
     h.run();
     type_text(
         &mut h,
@@ -1699,10 +1700,16 @@ fn the_inspector_keeps_its_width_while_a_long_title_is_typed() {
     h.get_by_role_and_label(egui::Role::MultilineTextInput, "Description")
         .click();
     h.run();
-    type_text(&mut h, " Averylongwordwithoutanyspacesthatcannotwrapanywhereatallxxxxxxxxxxxxxxxxxx");
+    type_text(
+        &mut h,
+        " Averylongwordwithoutanyspacesthatcannotwrapanywhereatallxxxxxxxxxxxxxxxxxx",
+    );
     h.get_all_by_label("Owner").next().unwrap().click();
     h.run();
     type_text(&mut h, " and the night manager on duty in the lobby");
     let after = h.get_by_label("Touchpoint").rect().min.x;
-    assert!((after - before).abs() < 1.0, "the inspector grew: {before} -> {after}");
+    assert!(
+        (after - before).abs() < 1.0,
+        "the inspector grew: {before} -> {after}"
+    );
 }

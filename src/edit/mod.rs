@@ -108,6 +108,29 @@ pub enum Edit {
         stage: StageId,
         step: Step,
     },
+    /// Inserts a stage at a place among the stages (before or after another).
+    InsertStage {
+        index: usize,
+        stage: Stage,
+    },
+    /// Splits a stage before one of its steps: that step and those after it
+    /// go to `new_stage` (given with no steps), inserted right after.
+    SplitStage {
+        at: StepId,
+        new_stage: Stage,
+    },
+    /// Moves a step to a stage, at a place among its steps (clamped).
+    MoveStepTo {
+        id: StepId,
+        stage: StageId,
+        index: usize,
+    },
+    /// Inserts a step in a stage at a place among its steps (clamped).
+    InsertStep {
+        stage: StageId,
+        index: usize,
+        step: Step,
+    },
     RenameStep {
         id: StepId,
         name: String,
@@ -412,6 +435,49 @@ fn run(tx: &mut Tx, edit: Edit) -> Result<(), EditError> {
         Edit::AddStep { stage, step } => {
             let i = index::<Stage>(tx, "stage", stage.as_str())?;
             tx.update::<Stage>(i, |s| s.steps.push(step));
+        }
+        Edit::InsertStep {
+            stage,
+            index: at,
+            step,
+        } => {
+            let i = index::<Stage>(tx, "stage", stage.as_str())?;
+            tx.update::<Stage>(i, |s| s.steps.insert(at.min(s.steps.len()), step));
+        }
+        Edit::InsertStage { index: at, stage } => {
+            let at = at.min(tx.items::<Stage>().len());
+            tx.insert(vec![(at, stage)]);
+        }
+        Edit::SplitStage { at, mut new_stage } => {
+            let (si, pi) = step_place(tx, &at).ok_or_else(|| missing("step", &at))?;
+            if pi == 0 {
+                return Ok(());
+            }
+            new_stage.steps = tx.items::<Stage>()[si].steps[pi..].to_vec();
+            tx.update::<Stage>(si, |s| s.steps.truncate(pi));
+            tx.insert(vec![(si + 1, new_stage)]);
+        }
+        Edit::MoveStepTo {
+            id,
+            stage,
+            index: at,
+        } => {
+            let (si, pi) = step_place(tx, &id).ok_or_else(|| missing("step", &id))?;
+            let ti = index::<Stage>(tx, "stage", stage.as_str())?;
+            let step = tx.items::<Stage>()[si].steps[pi].clone();
+            if si == ti {
+                tx.update::<Stage>(si, |s| {
+                    s.steps.remove(pi);
+                    // The place is among the steps as they were.
+                    let at = if at > pi { at - 1 } else { at };
+                    s.steps.insert(at.min(s.steps.len()), step);
+                });
+            } else {
+                tx.update::<Stage>(si, |s| {
+                    s.steps.remove(pi);
+                });
+                tx.update::<Stage>(ti, |s| s.steps.insert(at.min(s.steps.len()), step));
+            }
         }
         Edit::RenameStep { id, name } => {
             let (si, pi) = step_place(tx, &id).ok_or_else(|| missing("step", &id))?;
