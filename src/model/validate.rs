@@ -146,51 +146,176 @@ impl Blueprint {
     }
 }
 
-#[derive(Default)]
-struct Validator {
-    problems: Vec<Problem>,
-    /// Every id seen so far, with where it was first seen.
-    seen: HashMap<String, DocPath>,
+/// Where an element sits: `list[index]`, or a step, `stages[index].steps[step]`.
+/// Small, as one is kept per id; paths are only made of it for a problem found.
+#[derive(Clone, Copy, Debug)]
+struct At {
+    index: u32,
+    /// The step's position in its stage (below [`limits::STEPS`]), or
+    /// `u16::MAX` for no step.
+    step: u16,
+    list: List,
 }
 
-impl Validator {
+/// The lists of a blueprint whose elements have ids or are checked.
+#[derive(Clone, Copy, Debug)]
+#[repr(u8)]
+enum List {
+    Stages,
+    Lanes,
+    Lines,
+    Touchpoints,
+    Notes,
+    Connectors,
+    Standards,
+}
+
+impl List {
+    fn key(self) -> &'static str {
+        match self {
+            List::Stages => "stages",
+            List::Lanes => "lanes",
+            List::Lines => "lines",
+            List::Touchpoints => "touchpoints",
+            List::Notes => "notes",
+            List::Connectors => "connectors",
+            List::Standards => "standards",
+        }
+    }
+}
+
+impl At {
+    fn new(list: List, index: usize) -> Self {
+        Self {
+            list,
+            index: index as u32,
+            step: u16::MAX,
+        }
+    }
+
+    /// A step of this stage.
+    fn step(self, step: usize) -> Self {
+        Self {
+            step: step.min(usize::from(u16::MAX - 1)) as u16,
+            ..self
+        }
+    }
+
+    /// The path of the element.
+    fn path(self) -> DocPath {
+        let mut p = DocPath(Vec::with_capacity(5));
+        p.0.push(PathSeg::Key(self.list.key().to_owned()));
+        p.0.push(PathSeg::Index(self.index as usize));
+        if self.step != u16::MAX {
+            p.0.push(PathSeg::Key("steps".to_owned()));
+            p.0.push(PathSeg::Index(self.step as usize));
+        }
+        p
+    }
+
+    /// The path of a field of the element.
+    fn key(self, key: &str) -> DocPath {
+        let mut p = self.path();
+        p.0.push(PathSeg::Key(key.to_owned()));
+        p
+    }
+}
+
+/// Kinds of element an id belongs to, as bits: what references may point at.
+const STEP: u8 = 1;
+const LANE: u8 = 2;
+const TOUCHPOINT: u8 = 4;
+
+/// What is known of an id: the element first seen with it, and the kinds of
+/// all elements with it (in eight bytes, with its key a table entry of 24).
+#[derive(Clone, Copy, Debug)]
+struct Seen {
+    index: u32,
+    step: u16,
+    list: List,
+    kinds: u8,
+}
+
+impl Seen {
+    fn new(at: At, kinds: u8) -> Self {
+        Self {
+            index: at.index,
+            step: at.step,
+            list: at.list,
+            kinds,
+        }
+    }
+
+    fn first(self) -> At {
+        At {
+            index: self.index,
+            step: self.step,
+            list: self.list,
+        }
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<Seen>() == 8);
+
+#[derive(Default)]
+struct Validator<'a> {
+    problems: Vec<Problem>,
+    /// Every id seen so far. One table for all ids and references keeps the
+    /// work per element to one or two lookups in it.
+    seen: HashMap<&'a str, Seen>,
+}
+
+impl<'a> Validator<'a> {
     fn push(&mut self, path: DocPath, error: IntegrityError) {
         self.problems.push(Problem { path, error });
     }
 
-    fn id(&mut self, id: &str, path: DocPath) {
+    /// Takes note of an element's id, of a kind (`0` for one nothing refers to).
+    fn id(&mut self, id: &'a str, at: At, kind: u8) {
+        let mut duplicate = None;
+        self.seen
+            .entry(id)
+            .and_modify(|seen| {
+                seen.kinds |= kind;
+                duplicate = Some(seen.first());
+            })
+            .or_insert(Seen::new(at, kind));
         if id.is_empty() {
-            self.push(path, IntegrityError::EmptyId);
-        } else if let Some(first) = self.seen.get(id) {
-            let first = first.to_string();
+            self.push(at.key("id"), IntegrityError::EmptyId);
+        } else if let Some(first) = duplicate {
+            let first = first.key("id").to_string();
             self.push(
-                path,
+                at.key("id"),
                 IntegrityError::DuplicateId {
                     id: id.to_owned(),
                     first,
                 },
             );
-        } else {
-            self.seen.insert(id.to_owned(), path);
         }
     }
 
+    /// Whether an element of a kind has this id.
+    fn is(&self, id: &str, kind: u8) -> bool {
+        self.seen.get(id).is_some_and(|s| s.kinds & kind != 0)
+    }
+
+    /// Checks a number; `path` makes its path if it is wrong.
     fn number(
         &mut self,
         value: Option<f64>,
         what: &'static str,
-        path: DocPath,
+        path: impl FnOnce() -> DocPath,
         non_negative: bool,
     ) {
         let Some(value) = value else { return };
         if !value.is_finite() {
-            self.push(path, IntegrityError::NotFinite);
+            self.push(path(), IntegrityError::NotFinite);
         } else if non_negative && value < 0.0 {
-            self.push(path, IntegrityError::Negative { what, value });
+            self.push(path(), IntegrityError::Negative { what, value });
         }
     }
 
-    fn run(&mut self, bp: &Blueprint) {
+    fn run(&mut self, bp: &'a Blueprint) {
         let root = DocPath::root();
         let steps = bp.stages.iter().map(|s| s.steps.len()).sum();
         let measurements = bp.standards.iter().map(|s| s.measurements.len()).sum();
@@ -234,32 +359,41 @@ impl Validator {
             // Checking every element of an absurd document is not worth the time.
             return;
         }
-        let mut step_ids = HashSet::new();
+        let ids = bp.stages.len()
+            + steps
+            + bp.lanes.len()
+            + bp.touchpoints.len()
+            + bp.notes.len()
+            + bp.connectors.len()
+            + bp.standards.len();
+        self.seen.reserve(ids);
         for (si, stage) in bp.stages.iter().enumerate() {
-            let sp = root.key("stages").index(si);
-            self.id(stage.id.as_str(), sp.key("id"));
+            let at = At::new(List::Stages, si);
+            self.id(stage.id.as_str(), at, 0);
             for (ti, step) in stage.steps.iter().enumerate() {
-                let p = sp.key("steps").index(ti);
-                self.id(step.id.as_str(), p.key("id"));
-                step_ids.insert(step.id.as_str());
-                self.number(step.duration_min, "a duration", p.key("duration_min"), true);
+                let at = at.step(ti);
+                self.id(step.id.as_str(), at, STEP);
+                self.number(
+                    step.duration_min,
+                    "a duration",
+                    || at.key("duration_min"),
+                    true,
+                );
             }
         }
-        let mut lane_ids = HashSet::new();
         for (i, lane) in bp.lanes.iter().enumerate() {
-            self.id(lane.id.as_str(), root.key("lanes").index(i).key("id"));
-            lane_ids.insert(lane.id.as_str());
+            self.id(lane.id.as_str(), At::new(List::Lanes, i), LANE);
         }
         let mut line_kinds = HashSet::new();
         for (i, line) in bp.lines.iter().enumerate() {
-            let p = root.key("lines").index(i);
+            let at = At::new(List::Lines, i);
             let kind = line_kind_name(line.kind);
             if !line_kinds.insert(line.kind) {
-                self.push(p.key("kind"), IntegrityError::DuplicateLine { kind });
+                self.push(at.key("kind"), IntegrityError::DuplicateLine { kind });
             }
-            if !lane_ids.contains(line.after_lane.as_str()) {
+            if !self.is(line.after_lane.as_str(), LANE) {
                 self.push(
-                    p.key("after_lane"),
+                    at.key("after_lane"),
                     IntegrityError::DanglingReference {
                         element: "line",
                         id: kind.to_owned(),
@@ -269,39 +403,42 @@ impl Validator {
                 );
             }
             if !line.shown && !line.kind.is_optional() {
-                self.push(p.key("shown"), IntegrityError::HiddenRequiredLine { kind });
+                self.push(at.key("shown"), IntegrityError::HiddenRequiredLine { kind });
             }
         }
-        let mut tp_ids = HashSet::new();
         for (i, tp) in bp.touchpoints.iter().enumerate() {
-            let p = root.key("touchpoints").index(i);
-            self.id(tp.id.as_str(), p.key("id"));
-            tp_ids.insert(tp.id.as_str());
-            if !lane_ids.contains(tp.lane.as_str()) {
-                self.dangling(p.key("lane"), "touchpoint", &tp.id.0, "lane", &tp.lane.0);
+            let at = At::new(List::Touchpoints, i);
+            self.id(tp.id.as_str(), at, TOUCHPOINT);
+            if !self.is(tp.lane.as_str(), LANE) {
+                self.dangling(at.key("lane"), "touchpoint", &tp.id.0, "lane", &tp.lane.0);
             }
-            if !step_ids.contains(tp.step.as_str()) {
-                self.dangling(p.key("step"), "touchpoint", &tp.id.0, "step", &tp.step.0);
+            if !self.is(tp.step.as_str(), STEP) {
+                self.dangling(at.key("step"), "touchpoint", &tp.id.0, "step", &tp.step.0);
             }
             self.number(
                 tp.expected_wait_min,
                 "an expected wait",
-                p.key("expected_wait_min"),
+                || at.key("expected_wait_min"),
                 true,
             );
-            self.number(tp.duration_min, "a duration", p.key("duration_min"), true);
+            self.number(
+                tp.duration_min,
+                "a duration",
+                || at.key("duration_min"),
+                true,
+            );
             if let Some(f) = tp.feeling
                 && !(-2..=2).contains(&f)
             {
                 self.push(
-                    p.key("feeling"),
+                    at.key("feeling"),
                     IntegrityError::FeelingOutOfRange { value: f },
                 );
             }
         }
         for (i, n) in bp.notes.iter().enumerate() {
-            let p = root.key("notes").index(i);
-            self.id(n.id.as_str(), p.key("id"));
+            let at = At::new(List::Notes, i);
+            self.id(n.id.as_str(), at, 0);
             let found = match (&n.lane, &n.step, &n.at) {
                 (Some(_), Some(_), None) | (None, None, Some(_)) => None,
                 (None, None, None) => Some("but has neither"),
@@ -311,7 +448,7 @@ impl Validator {
             };
             if let Some(found) = found {
                 self.push(
-                    p.clone(),
+                    at.path(),
                     IntegrityError::NotePlacement {
                         id: n.id.0.clone(),
                         found,
@@ -319,23 +456,23 @@ impl Validator {
                 );
             }
             if let Some(lane) = &n.lane
-                && !lane_ids.contains(lane.as_str())
+                && !self.is(lane.as_str(), LANE)
             {
-                self.dangling(p.key("lane"), "note", &n.id.0, "lane", &lane.0);
+                self.dangling(at.key("lane"), "note", &n.id.0, "lane", &lane.0);
             }
             if let Some(step) = &n.step
-                && !step_ids.contains(step.as_str())
+                && !self.is(step.as_str(), STEP)
             {
-                self.dangling(p.key("step"), "note", &n.id.0, "step", &step.0);
+                self.dangling(at.key("step"), "note", &n.id.0, "step", &step.0);
             }
-            if let Some(at) = n.at {
-                for (key, value) in [("x", at.x), ("y", at.y)] {
-                    let path = p.key("at").key(key);
+            if let Some(point) = n.at {
+                for (key, value) in [("x", point.x), ("y", point.y)] {
+                    let path = || at.key("at").key(key);
                     if !value.is_finite() {
-                        self.push(path, IntegrityError::NotFinite);
+                        self.push(path(), IntegrityError::NotFinite);
                     } else if !(0.0..=limits::NOTE_REACH).contains(&value) {
                         self.push(
-                            path,
+                            path(),
                             IntegrityError::OffDiagram {
                                 value,
                                 max: limits::NOTE_REACH,
@@ -346,16 +483,16 @@ impl Validator {
             }
         }
         for (i, c) in bp.connectors.iter().enumerate() {
-            let p = root.key("connectors").index(i);
-            self.id(c.id.as_str(), p.key("id"));
+            let at = At::new(List::Connectors, i);
+            self.id(c.id.as_str(), at, 0);
             for (field, end) in [("from", &c.from), ("to", &c.to)] {
-                if !tp_ids.contains(end.as_str()) {
-                    self.dangling(p.key(field), "connector", &c.id.0, "touchpoint", &end.0);
+                if !self.is(end.as_str(), TOUCHPOINT) {
+                    self.dangling(at.key(field), "connector", &c.id.0, "touchpoint", &end.0);
                 }
             }
             if c.from == c.to {
                 self.push(
-                    p.key("to"),
+                    at.key("to"),
                     IntegrityError::SelfConnector {
                         id: c.id.0.clone(),
                         touchpoint: c.from.0.clone(),
@@ -364,24 +501,24 @@ impl Validator {
             }
         }
         for (i, s) in bp.standards.iter().enumerate() {
-            let p = root.key("standards").index(i);
-            self.id(s.id.as_str(), p.key("id"));
-            if !tp_ids.contains(s.touchpoint.as_str()) {
+            let at = At::new(List::Standards, i);
+            self.id(s.id.as_str(), at, 0);
+            if !self.is(s.touchpoint.as_str(), TOUCHPOINT) {
                 self.dangling(
-                    p.key("touchpoint"),
+                    at.key("touchpoint"),
                     "standard",
                     &s.id.0,
                     "touchpoint",
                     &s.touchpoint.0,
                 );
             }
-            self.number(s.target, "a target", p.key("target"), false);
-            self.number(s.tolerance, "a tolerance", p.key("tolerance"), true);
+            self.number(s.target, "a target", || at.key("target"), false);
+            self.number(s.tolerance, "a tolerance", || at.key("tolerance"), true);
             for (j, m) in s.measurements.iter().enumerate() {
                 self.number(
                     Some(m.value),
                     "a value",
-                    p.key("measurements").index(j).key("value"),
+                    || at.key("measurements").index(j).key("value"),
                     false,
                 );
             }
