@@ -353,11 +353,20 @@ impl Builder<'_> {
 
 /// A five-pointed star.
 fn star(c: Pos, r: f32) -> Vec<Pos> {
-    (0..10)
-        .map(|i| {
+    // The directions of its points, worked out once.
+    static POINTS: std::sync::OnceLock<[(f32, f32); 10]> = std::sync::OnceLock::new();
+    let points = POINTS.get_or_init(|| {
+        std::array::from_fn(|i| {
             let a = std::f32::consts::PI * (i as f32) / 5.0 - std::f32::consts::FRAC_PI_2;
+            (a.cos(), a.sin())
+        })
+    });
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, &(cos, sin))| {
             let rr = if i % 2 == 0 { r } else { r * 0.45 };
-            pos(c.x + rr * a.cos(), c.y + rr * a.sin())
+            pos(c.x + rr * cos, c.y + rr * sin)
         })
         .collect()
 }
