@@ -3,7 +3,6 @@
 
 use super::{Arg, Element, Finding, Severity};
 use crate::i18n::Msg;
-use crate::model::index::IdIndex;
 use crate::model::*;
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
@@ -56,11 +55,10 @@ impl<'a> Ctx<'a> {
     /// The position of each touchpoint's lane, as `Blueprint::lane` finds it.
     fn lanes(&self) -> &[Option<u32>] {
         self.lanes.get_or_init(|| {
-            let first = IdIndex::new(self.bp.lanes.iter().map(|l| l.id.as_str()));
             self.bp
                 .touchpoints
                 .iter()
-                .map(|t| first.get(t.lane.as_str()).map(|i| i as u32))
+                .map(|t| self.ix.lane_index(&t.lane).map(|i| i as u32))
                 .collect()
         })
     }
@@ -678,9 +676,8 @@ fn empty_lane(cx: &Ctx, out: &mut Vec<Finding>) {
     for &l in cx.lanes().iter().flatten() {
         used[l as usize] = true;
     }
-    let first = IdIndex::new(bp.lanes.iter().map(|l| l.id.as_str()));
     for lane in bp.lanes.iter().filter(|l| !l.hidden) {
-        if !first.get(lane.id.as_str()).is_some_and(|i| used[i]) {
+        if !cx.ix.lane_index(&lane.id).is_some_and(|i| used[i]) {
             push(
                 out,
                 "empty-lane",

@@ -117,14 +117,14 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The blueprint looked into.
-    pub fn blueprint(&self) -> &'a Blueprint {
-        self.bp
+    /// The position of the lane with this id, as [`Blueprint::lane_index`].
+    pub fn lane_index(&self, id: &LaneId) -> Option<usize> {
+        self.lanes.get(id.as_str())
     }
 
     /// The lane with this id, as [`Blueprint::lane`].
     pub fn lane(&self, id: &LaneId) -> Option<&'a Lane> {
-        self.lanes.get(id.as_str()).map(|i| &self.bp.lanes[i])
+        self.lane_index(id).map(|i| &self.bp.lanes[i])
     }
 
     /// The stage with this id.
@@ -175,6 +175,7 @@ mod tests {
         let ix = bp.index();
         for t in &bp.touchpoints {
             assert_eq!(ix.lane(&t.lane), bp.lane(&t.lane));
+            assert_eq!(ix.lane_index(&t.lane), bp.lane_index(&t.lane));
             assert!(ix.standards_of(&t.id).eq(bp.standards_of(&t.id)));
             assert_eq!(
                 ix.has_standard(&t.id),
