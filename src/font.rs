@@ -53,17 +53,45 @@ impl Metrics {
         }
     }
 
+    /// The advance of a char, in em.
+    #[inline]
+    pub fn advance(&self, c: char) -> f32 {
+        self.advances
+            .get(c as usize)
+            .copied()
+            .unwrap_or(self.fallback)
+    }
+
+    /// The advances of the ASCII chars, in em.
+    #[inline]
+    #[expect(
+        clippy::expect_used,
+        reason = "the table is built with every ASCII char"
+    )]
+    fn ascii(&self) -> &[f32; 128] {
+        self.advances[..128]
+            .try_into()
+            .expect("advances cover ASCII")
+    }
+
+    /// The sum of the advances of `text`, in em: its width at size 1.
+    /// Adding a char's advance to the sum of a text gives the sum of the
+    /// longer text, to the bit.
+    #[inline]
+    fn sum(&self, text: &str) -> f32 {
+        if text.is_ascii() {
+            let ascii = self.ascii();
+            text.bytes()
+                .map(|b| ascii[usize::from(b & 0x7f)])
+                .sum::<f32>()
+        } else {
+            text.chars().map(|c| self.advance(c)).sum::<f32>()
+        }
+    }
+
     /// The width of `text` at `size`.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars()
-            .map(|c| {
-                self.advances
-                    .get(c as usize)
-                    .copied()
-                    .unwrap_or(self.fallback)
-            })
-            .sum::<f32>()
-            * size
+        self.sum(text) * size
     }
 }
 
@@ -82,17 +110,91 @@ pub fn metrics(bold: bool) -> &'static Metrics {
 /// `max_lines` of them; a text that does not fit ends in an ellipsis.
 pub fn wrap(text: &str, size: f32, bold: bool, max_width: f32, max_lines: usize) -> Vec<String> {
     let m = metrics(bold);
-    let mut lines: Vec<String> = Vec::new();
+    // Most text is ASCII: its advances need no decoding and no bounds.
+    if text.is_ascii() {
+        wrap_with(text, size, max_width, max_lines, m, Ascii(m.ascii()))
+    } else {
+        wrap_with(text, size, max_width, max_lines, m, m)
+    }
+}
+
+/// Sums of advances, in em.
+trait Advances {
+    /// The words of `text`, as `str::split_whitespace` splits them.
+    fn words<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str>;
+    fn advance(&self, c: char) -> f32;
+    /// `start` plus the advances of `text`, one at a time.
+    fn sum_from(&self, start: f32, text: &str) -> f32;
+}
+
+impl Advances for &Metrics {
+    fn words<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> {
+        text.split_whitespace()
+    }
+    fn advance(&self, c: char) -> f32 {
+        Metrics::advance(self, c)
+    }
+    fn sum_from(&self, start: f32, text: &str) -> f32 {
+        text.chars()
+            .fold(start, |sum, c| sum + Metrics::advance(self, c))
+    }
+}
+
+/// The advances of ASCII text, which has a byte for each char.
+struct Ascii<'a>(&'a [f32; 128]);
+
+impl Advances for Ascii<'_> {
+    fn words<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> {
+        // The ASCII chars of Unicode's White_Space: tab to carriage return, space.
+        text.split(|c: char| matches!(c, '\t'..='\r' | ' '))
+            .filter(|w| !w.is_empty())
+    }
+    fn advance(&self, c: char) -> f32 {
+        self.0[c as usize & 0x7f]
+    }
+    fn sum_from(&self, start: f32, text: &str) -> f32 {
+        text.bytes()
+            .fold(start, |sum, b| sum + self.0[usize::from(b & 0x7f)])
+    }
+}
+
+/// [`wrap`] with the advances of `text`'s chars.
+fn wrap_with(
+    text: &str,
+    size: f32,
+    max_width: f32,
+    max_lines: usize,
+    m: &Metrics,
+    a: impl Advances,
+) -> Vec<String> {
+    let advance = |c: char| a.advance(c);
+    let ellipsis = m.advance('…');
+    // Widths are kept as running sums of advances, in em, and grown a char at
+    // a time: the same sums, in the same order, as measuring each candidate
+    // line from its start.
+    let space = advance(' ');
+    let fits = |sum: f32| sum * size <= max_width;
+    let over = |sum: f32| sum * size > max_width;
+    let mut lines: Vec<String> = Vec::with_capacity(max_lines.min(4));
     let mut current = String::new();
+    let mut current_sum = 0.0f32;
     let mut truncated = false;
-    'words: for word in text.split_whitespace() {
-        let candidate = if current.is_empty() {
-            word.to_owned()
+    'words: for word in a.words(text) {
+        let start = if current.is_empty() {
+            0.0
         } else {
-            format!("{current} {word}")
+            current_sum + space
         };
-        if m.width(&candidate, size) <= max_width {
-            current = candidate;
+        let candidate = a.sum_from(start, word);
+        if fits(candidate) {
+            if current.is_empty() {
+                // Room for the longest line there can be: the whole text.
+                current.reserve(text.len());
+            } else {
+                current.push(' ');
+            }
+            current.push_str(word);
+            current_sum = candidate;
             continue;
         }
         if !current.is_empty() {
@@ -104,9 +206,13 @@ pub fn wrap(text: &str, size: f32, bold: bool, max_width: f32, max_lines: usize)
         }
         // A word wider than the line is cut by characters.
         let mut piece = String::new();
+        let mut piece_sum = 0.0f32;
+        let mut piece_chars = 0usize;
         for c in word.chars() {
             piece.push(c);
-            if m.width(&piece, size) > max_width && piece.chars().count() > 1 {
+            piece_sum += advance(c);
+            piece_chars += 1;
+            if over(piece_sum) && piece_chars > 1 {
                 piece.pop();
                 lines.push(std::mem::take(&mut piece));
                 if lines.len() == max_lines {
@@ -114,9 +220,12 @@ pub fn wrap(text: &str, size: f32, bold: bool, max_width: f32, max_lines: usize)
                     break 'words;
                 }
                 piece.push(c);
+                piece_sum = advance(c);
+                piece_chars = 1;
             }
         }
         current = piece;
+        current_sum = piece_sum;
     }
     if !truncated && !current.is_empty() {
         if lines.len() == max_lines {
@@ -126,18 +235,34 @@ pub fn wrap(text: &str, size: f32, bold: bool, max_width: f32, max_lines: usize)
         }
     }
     if truncated && let Some(last) = lines.last_mut() {
-        while !last.is_empty() && m.width(&format!("{last}…"), size) > max_width {
-            last.pop();
+        // The longest start of the last line that fits with an ellipsis.
+        let mut sums = Vec::with_capacity(last.len() + 1);
+        let mut sum = 0.0f32;
+        sums.push((0, sum));
+        for (i, c) in last.char_indices() {
+            sum += advance(c);
+            sums.push((i + c.len_utf8(), sum));
         }
-        let trimmed = last.trim_end().to_owned();
-        *last = format!("{trimmed}…");
+        let keep = sums
+            .iter()
+            .rposition(|&(_, sum)| !over(sum + ellipsis))
+            .unwrap_or(0);
+        last.truncate(sums[keep].0);
+        let trimmed = last.trim_end().len();
+        last.truncate(trimmed);
+        last.push('…');
     }
     lines
 }
 
 /// Cuts `text` to fit `max_width` on one line, with an ellipsis if cut.
 pub fn clip(text: &str, size: f32, bold: bool, max_width: f32) -> String {
-    wrap(&text.replace('\n', " "), size, bold, max_width, 1)
+    let text = if text.contains('\n') {
+        std::borrow::Cow::Owned(text.replace('\n', " "))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    wrap(&text, size, bold, max_width, 1)
         .pop()
         .unwrap_or_default()
 }
@@ -175,6 +300,128 @@ mod tests {
             "{long:?}"
         );
         assert!(wrap("", 13.0, false, 60.0, 3).is_empty());
+    }
+
+    /// `wrap` as it was, measuring every candidate line from its start.
+    fn wrap_by_measuring(
+        text: &str,
+        size: f32,
+        bold: bool,
+        max_width: f32,
+        max_lines: usize,
+    ) -> Vec<String> {
+        // Measured char by char, as `Metrics::width` did.
+        struct M(&'static Metrics);
+        impl M {
+            fn width(&self, text: &str, size: f32) -> f32 {
+                text.chars().map(|c| self.0.advance(c)).sum::<f32>() * size
+            }
+        }
+        let m = M(metrics(bold));
+        let mut lines: Vec<String> = Vec::new();
+        let mut current = String::new();
+        let mut truncated = false;
+        'words: for word in text.split_whitespace() {
+            let candidate = if current.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{current} {word}")
+            };
+            if m.width(&candidate, size) <= max_width {
+                current = candidate;
+                continue;
+            }
+            if !current.is_empty() {
+                lines.push(std::mem::take(&mut current));
+                if lines.len() == max_lines {
+                    truncated = true;
+                    break 'words;
+                }
+            }
+            let mut piece = String::new();
+            for c in word.chars() {
+                piece.push(c);
+                if m.width(&piece, size) > max_width && piece.chars().count() > 1 {
+                    piece.pop();
+                    lines.push(std::mem::take(&mut piece));
+                    if lines.len() == max_lines {
+                        truncated = true;
+                        break 'words;
+                    }
+                    piece.push(c);
+                }
+            }
+            current = piece;
+        }
+        if !truncated && !current.is_empty() {
+            if lines.len() == max_lines {
+                truncated = true;
+            } else {
+                lines.push(current);
+            }
+        }
+        if truncated && let Some(last) = lines.last_mut() {
+            while !last.is_empty() && m.width(&format!("{last}…"), size) > max_width {
+                last.pop();
+            }
+            let trimmed = last.trim_end().to_owned();
+            *last = format!("{trimmed}…");
+        }
+        lines
+    }
+
+    #[test]
+    fn wrapping_by_running_sums_gives_the_lines_of_measuring_each() {
+        let words = [
+            "a",
+            "I",
+            "WWW",
+            "Recepción",
+            "huésped",
+            "del",
+            "Supercalifragilisticexpialidocious",
+            "x\u{b}y",
+            "tab\there",
+            "f\u{c}r\rs\u{1f}u",
+            "\u{85}x",
+            "nbsp\u{a0}word",
+            "中文字",
+            "emoji😀",
+            "—",
+            "ii",
+            "mm",
+            "",
+            "line\nbreak",
+            "  ",
+            "ÁÉÍÓÚ",
+            "ñandú",
+            "€100",
+            "…",
+        ];
+        // A small generator, so the test needs no seed and repeats.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..next(12) {
+                text.push_str(words[next(words.len())]);
+                text.push_str([" ", "  ", "\t", "\n", " \u{3000}", ""][next(6)]);
+            }
+            let size = [10.0, 11.5, 12.5, 13.0, 22.0][next(5)];
+            let bold = next(2) == 0;
+            let width = [0.0, 5.0, 30.0, 60.0, 136.0, 150.0, 176.0, 1000.0][next(8)];
+            let max_lines = next(5);
+            assert_eq!(
+                wrap(&text, size, bold, width, max_lines),
+                wrap_by_measuring(&text, size, bold, width, max_lines),
+                "{text:?} at {size} bold {bold} in {width} on {max_lines} lines"
+            );
+        }
     }
 }
 

@@ -3,8 +3,9 @@
 //! hit-testing the editor needs. Units are diagram units: one unit is one
 //! pixel at scale 1.
 
+use crate::model::index::Groups;
 use crate::model::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A point in diagram units.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -149,6 +150,8 @@ pub struct LineBox {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Route {
     pub id: ConnectorId,
+    /// The connector's position in `Blueprint::connectors`.
+    pub index: usize,
     pub kind: ConnectorKind,
     pub points: Vec<Pos>,
     /// Where the label goes: the middle of the longest segment.
@@ -481,7 +484,7 @@ fn emotion_box(bp: &Blueprint, steps: &[(&Stage, &Step)], rect: Rect, grid_x: f3
         min: pos(grid_x, rect.min.y + 14.0),
         max: pos(rect.max.x, rect.max.y - 14.0),
     };
-    let customer: Vec<&LaneId> = bp
+    let customer: HashSet<&LaneId> = bp
         .lanes
         .iter()
         .filter(|l| l.kind == LaneKind::Customer)
@@ -490,28 +493,23 @@ fn emotion_box(bp: &Blueprint, steps: &[(&Stage, &Step)], rect: Rect, grid_x: f3
     let y_of = |f: f32| plot.center().y - f / 2.0 * (plot.height() / 2.0);
     let mut points = Vec::new();
     let mut moments = Vec::new();
+    let by_step = Groups::new(bp.touchpoints.iter().map(|t| t.step.as_str()));
+    let mut feelings: Vec<f32> = Vec::new();
     for (i, (_, step)) in steps.iter().enumerate() {
-        let here: Vec<&Touchpoint> = bp
-            .touchpoints
-            .iter()
-            .filter(|t| t.step == step.id && customer.contains(&&t.lane))
-            .collect();
-        let feelings: Vec<f32> = here
-            .iter()
-            .filter_map(|t| t.feeling)
-            .map(f32::from)
-            .collect();
+        let here = || by_step.get(step.id.as_str()).map(|t| &bp.touchpoints[t]);
+        feelings.clear();
+        feelings.extend(
+            here()
+                .filter(|t| customer.contains(&t.lane))
+                .filter_map(|t| t.feeling)
+                .map(f32::from),
+        );
         let x = grid_x + (i as f32 + 0.5) * COL_W;
         if !feelings.is_empty() {
             let mean = feelings.iter().sum::<f32>() / feelings.len() as f32;
             let p = pos(x, y_of(mean));
             points.push((i, p));
-            let moment = bp
-                .touchpoints
-                .iter()
-                .filter(|t| t.step == step.id)
-                .map(|t| t.moment_of_truth)
-                .max_by_key(|m| *m as u8);
+            let moment = here().map(|t| t.moment_of_truth).max_by_key(|m| *m as u8);
             match moment {
                 Some(MomentOfTruth::Critical) => moments.push((p, true)),
                 Some(MomentOfTruth::Moment) => moments.push((p, false)),
@@ -554,8 +552,9 @@ fn route_connectors(
             };
         off.clamp(-gutter + 3.0, gutter - 3.0)
     };
+    let in_the_way = InTheWay::new(cards, lanes.len());
     let mut routes = Vec::with_capacity(bp.connectors.len());
-    for c in &bp.connectors {
+    for (index, c) in bp.connectors.iter().enumerate() {
         let (Some(&a), Some(&b)) = (card_of.get(&c.from), card_of.get(&c.to)) else {
             continue;
         };
@@ -564,14 +563,7 @@ fn route_connectors(
         let mut pts = Vec::new();
         if s.step == t.step {
             let x = sr.center().x;
-            let between_clear = !cards.iter().any(|o| {
-                o.step == s.step
-                    && o.id != s.id
-                    && o.id != t.id
-                    && o.rect.min.y < sr.max.y.max(tr.max.y)
-                    && o.rect.max.y > sr.min.y.min(tr.min.y)
-            });
-            if between_clear {
+            if in_the_way.clear_column(s, t) {
                 let (y0, y1) = if tr.min.y > sr.max.y {
                     (sr.max.y, tr.min.y)
                 } else {
@@ -591,7 +583,7 @@ fn route_connectors(
             }
         } else if t.step > s.step {
             let gx_t = tr.min.x - gutter + offset((t.step as i32, 0));
-            if t.step == s.step + 1 || (s.lane == t.lane && clear_row(cards, s, t)) {
+            if t.step == s.step + 1 || (s.lane == t.lane && in_the_way.clear_row(s, t)) {
                 pts.extend([
                     pos(sr.max.x, sr.center().y),
                     pos(gx_t, sr.center().y),
@@ -629,6 +621,7 @@ fn route_connectors(
         let label_at = longest_segment_middle(&pts);
         routes.push(Route {
             id: c.id.clone(),
+            index,
             kind: c.kind,
             points: pts,
             label_at,
@@ -637,16 +630,87 @@ fn route_connectors(
     routes
 }
 
-/// Whether no card sits between two cards of one lane.
-fn clear_row(cards: &[CardBox], s: &CardBox, t: &CardBox) -> bool {
-    let y = s.rect.center().y;
-    !cards.iter().any(|o| {
-        o.lane == s.lane
-            && o.step > s.step.min(t.step)
-            && o.step < s.step.max(t.step)
-            && o.rect.min.y <= y
-            && o.rect.max.y >= y
-    })
+/// Finds the cards in the way of a connector without looking at every card:
+/// the cards of each column from top to bottom, and of each lane by rows,
+/// top to bottom and then left to right. The cards of a column do not
+/// overlap and are all as tall, so those across a span of height are a run
+/// of the column, and those level with a point a run of the lane.
+struct InTheWay<'a> {
+    cards: &'a [CardBox],
+    columns: Vec<Vec<usize>>,
+    rows: Vec<Vec<usize>>,
+}
+
+impl<'a> InTheWay<'a> {
+    fn new(cards: &'a [CardBox], lanes: usize) -> Self {
+        let mut columns: Vec<Vec<usize>> = Vec::new();
+        let mut rows: Vec<Vec<usize>> = vec![Vec::new(); lanes];
+        for (i, c) in cards.iter().enumerate() {
+            if columns.len() <= c.step {
+                columns.resize_with(c.step + 1, Vec::new);
+            }
+            columns[c.step].push(i);
+            if rows.len() <= c.lane {
+                rows.resize_with(c.lane + 1, Vec::new);
+            }
+            rows[c.lane].push(i);
+        }
+        for col in &mut columns {
+            col.sort_by(|&a, &b| cards[a].rect.min.y.total_cmp(&cards[b].rect.min.y));
+        }
+        for row in &mut rows {
+            row.sort_by(|&a, &b| {
+                let (a, b) = (&cards[a], &cards[b]);
+                a.rect
+                    .min
+                    .y
+                    .total_cmp(&b.rect.min.y)
+                    .then(a.step.cmp(&b.step))
+            });
+        }
+        Self {
+            cards,
+            columns,
+            rows,
+        }
+    }
+
+    /// Whether no other card of their column reaches between two cards of it,
+    /// from the top of the higher to the bottom of the lower.
+    fn clear_column(&self, s: &CardBox, t: &CardBox) -> bool {
+        let cards = self.cards;
+        let (y0, y1) = (
+            s.rect.min.y.min(t.rect.min.y),
+            s.rect.max.y.max(t.rect.max.y),
+        );
+        let col = self.columns.get(s.step).map_or(&[][..], |c| &c[..]);
+        let lo = col.partition_point(|&o| cards[o].rect.max.y <= y0);
+        let hi = col.partition_point(|&o| cards[o].rect.min.y < y1).max(lo);
+        !col[lo..hi]
+            .iter()
+            .any(|&o| cards[o].id != s.id && cards[o].id != t.id)
+    }
+
+    /// Whether no card of their lane, level with the middle of `s`, sits in a
+    /// column between two cards of the lane.
+    fn clear_row(&self, s: &CardBox, t: &CardBox) -> bool {
+        let cards = self.cards;
+        let y = s.rect.center().y;
+        let (a, b) = (s.step.min(t.step), s.step.max(t.step));
+        let row = self.rows.get(s.lane).map_or(&[][..], |r| &r[..]);
+        let lo = row.partition_point(|&o| cards[o].rect.max.y < y);
+        let hi = row.partition_point(|&o| cards[o].rect.min.y <= y).max(lo);
+        let level = &row[lo..hi];
+        let between = |&o: &usize| cards[o].step > a && cards[o].step < b;
+        match (level.first(), level.last()) {
+            // One row of cards, left to right: the first right of `a` decides.
+            (Some(&f), Some(&l)) if cards[f].rect.min.y == cards[l].rect.min.y => {
+                let p = level.partition_point(|&o| cards[o].step <= a);
+                !level.get(p).is_some_and(between)
+            }
+            _ => !level.iter().any(between),
+        }
+    }
 }
 
 /// A horizontal channel in the top padding of a lane, where no card sits.
@@ -751,6 +815,67 @@ mod tests {
         let l = layout(&bp, Options::default());
         assert_eq!(l.lanes.len(), bp.lanes.len() - 1);
         assert!(l.cell_at(pos(-5.0, -5.0)).is_none());
+    }
+
+    /// Cards in the way found by search agree with looking at every card, as
+    /// routing did, on crowded cells, hidden lanes and repeated ids.
+    #[test]
+    fn cards_in_the_way_are_those_a_look_at_every_card_finds() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for round in 0..60 {
+            let mut bp = templates::synthetic(0);
+            bp.stages[0].steps = (0..1 + next(6))
+                .map(|i| Step {
+                    id: StepId(format!("step-{i}")),
+                    name: String::new(),
+                    duration_min: None,
+                })
+                .collect();
+            bp.lanes[next(5)].hidden = round % 3 == 0;
+            for i in 0..next(40) {
+                let mut tp = Touchpoint::new(
+                    LaneId(format!("lane-{}", next(6))),
+                    StepId(format!("step-{}", next(7))),
+                    "t",
+                );
+                tp.id = TouchpointId(format!("tp-{}", next(30).max(i / 2)));
+                bp.touchpoints.push(tp);
+            }
+            let l = layout(&bp, Options::default());
+            let way = InTheWay::new(&l.cards, l.lanes.len());
+            for s in &l.cards {
+                for t in &l.cards {
+                    let (sr, tr) = (s.rect, t.rect);
+                    if s.step == t.step {
+                        let every = !l.cards.iter().any(|o| {
+                            o.step == s.step
+                                && o.id != s.id
+                                && o.id != t.id
+                                && o.rect.min.y < sr.max.y.max(tr.max.y)
+                                && o.rect.max.y > sr.min.y.min(tr.min.y)
+                        });
+                        assert_eq!(way.clear_column(s, t), every, "{} {}", s.id, t.id);
+                    }
+                    if s.lane == t.lane {
+                        let y = s.rect.center().y;
+                        let every = !l.cards.iter().any(|o| {
+                            o.lane == s.lane
+                                && o.step > s.step.min(t.step)
+                                && o.step < s.step.max(t.step)
+                                && o.rect.min.y <= y
+                                && o.rect.max.y >= y
+                        });
+                        assert_eq!(way.clear_row(s, t), every, "{} {}", s.id, t.id);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

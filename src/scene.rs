@@ -2,11 +2,14 @@
 //! drawing primitives. The canvas, the SVG and the PNG all draw this list, so
 //! nothing about the look of a blueprint is decided twice.
 
-use crate::check;
+use crate::check::{self, Rollup};
 use crate::font;
 use crate::i18n::{self, Msg};
 use crate::layout::{Layout, Pos, Rect, pos};
+use crate::model::index::IdIndex;
 use crate::model::*;
+use std::collections::HashMap;
+use std::ops::Range;
 
 /// An sRGB colour with alpha.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -265,6 +268,9 @@ pub struct Scene {
     pub size: Pos,
     pub background: Rgba,
     pub items: Vec<Item>,
+    /// For each card of the layout, in its order, the items the card is drawn
+    /// with (empty where its touchpoint is missing), for [`rebuild_cards`].
+    pub cards: Vec<Range<usize>>,
 }
 
 struct Builder<'a> {
@@ -319,7 +325,7 @@ impl Builder<'_> {
     #[allow(clippy::too_many_arguments)]
     fn lines(
         &mut self,
-        lines: &[String],
+        lines: Vec<String>,
         x: f32,
         top: f32,
         size: f32,
@@ -329,10 +335,10 @@ impl Builder<'_> {
     ) {
         let m = font::metrics(bold);
         let lh = size * 1.25;
-        for (i, l) in lines.iter().enumerate() {
+        for (i, l) in lines.into_iter().enumerate() {
             self.text(
                 pos(x, top + m.ascent * size + i as f32 * lh),
-                l.clone(),
+                l,
                 size,
                 bold,
                 colour,
@@ -347,11 +353,20 @@ impl Builder<'_> {
 
 /// A five-pointed star.
 fn star(c: Pos, r: f32) -> Vec<Pos> {
-    (0..10)
-        .map(|i| {
+    // The directions of its points, worked out once.
+    static POINTS: std::sync::OnceLock<[(f32, f32); 10]> = std::sync::OnceLock::new();
+    let points = POINTS.get_or_init(|| {
+        std::array::from_fn(|i| {
             let a = std::f32::consts::PI * (i as f32) / 5.0 - std::f32::consts::FRAC_PI_2;
+            (a.cos(), a.sin())
+        })
+    });
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, &(cos, sin))| {
             let rr = if i % 2 == 0 { r } else { r * 0.45 };
-            pos(c.x + rr * a.cos(), c.y + rr * a.sin())
+            pos(c.x + rr * cos, c.y + rr * sin)
         })
         .collect()
 }
@@ -528,26 +543,33 @@ impl Overlay {
     /// The health-check findings of a blueprint, by touchpoint (findings on a
     /// standard or a connector mark its touchpoint).
     pub fn with_findings(bp: &Blueprint, findings: &[check::Finding]) -> Self {
-        let mut flagged = std::collections::HashMap::new();
+        let mut flagged: HashMap<TouchpointId, bool> = HashMap::new();
+        // Standards and connectors by id, looked up only if a finding needs them.
+        let mut standards = None;
+        let mut connectors = None;
         for f in findings {
             let tp = match &f.element {
-                check::Element::Touchpoint(id) => Some(id.clone()),
-                check::Element::Standard(id) => bp
-                    .standards
-                    .iter()
-                    .find(|s| &s.id == id)
-                    .map(|s| s.touchpoint.clone()),
-                check::Element::Connector(id) => bp
-                    .connectors
-                    .iter()
-                    .find(|c| &c.id == id)
-                    .map(|c| c.from.clone()),
+                check::Element::Touchpoint(id) => Some(id),
+                check::Element::Standard(id) => standards
+                    .get_or_insert_with(|| IdIndex::new(bp.standards.iter().map(|s| s.id.as_str())))
+                    .get(id.as_str())
+                    .map(|i| &bp.standards[i].touchpoint),
+                check::Element::Connector(id) => connectors
+                    .get_or_insert_with(|| {
+                        IdIndex::new(bp.connectors.iter().map(|c| c.id.as_str()))
+                    })
+                    .get(id.as_str())
+                    .map(|i| &bp.connectors[i].from),
                 _ => None,
             };
             if let Some(tp) = tp {
                 let error = f.severity == check::Severity::Error;
-                let e = flagged.entry(tp).or_insert(false);
-                *e |= error;
+                match flagged.get_mut(tp) {
+                    Some(e) => *e |= error,
+                    None => {
+                        flagged.insert(tp.clone(), error);
+                    }
+                }
             }
         }
         Self {
@@ -571,13 +593,22 @@ pub fn scene_with(
     lang: Language,
     overlay: &Overlay,
 ) -> Scene {
+    // Room for the items of a typical scene, so they are not moved as it grows.
+    let items = layout.cards.len() * 8
+        + layout.routes.len() * 3
+        + layout.steps.len() * 5
+        + layout.stages.len() * 2
+        + layout.lanes.len() * 8
+        + layout.notes.len() * 6
+        + 128;
     let mut b = Builder {
-        items: Vec::with_capacity(layout.cards.len() * 8 + 64),
+        items: Vec::with_capacity(items),
         theme,
         lang,
         owner: Owner::None,
     };
     let th = *theme;
+    let ix = bp.index();
 
     // Title.
     let title = font::clip(&bp.title, 22.0, true, layout.title.width());
@@ -607,7 +638,7 @@ pub fn scene_with(
 
     // Stage and step headers.
     for (i, s) in layout.stages.iter().enumerate() {
-        let stage = bp.stages.iter().find(|x| x.id == s.id);
+        let stage = ix.stage(&s.id);
         let fill = if i % 2 == 0 {
             th.header
         } else {
@@ -641,7 +672,7 @@ pub fn scene_with(
         }
         let top = sb.header.center().y - name.len() as f32 * 7.5;
         b.lines(
-            &name,
+            name,
             sb.header.center().x,
             top,
             12.0,
@@ -653,7 +684,7 @@ pub fn scene_with(
 
     // Lanes.
     for lane_box in &layout.lanes {
-        let Some(lane) = bp.lane(&lane_box.id) else {
+        let Some(lane) = ix.lane(&lane_box.id) else {
             continue;
         };
         let fill = th.lane_fill(lane.colour);
@@ -674,8 +705,11 @@ pub fn scene_with(
         );
         let block = name.len() as f32 * 16.25 + 4.0 + kind.len() as f32 * 13.1;
         let top = lane_box.label.center().y - block / 2.0;
+        let name_lines = name.len() as f32;
+        let show_kind =
+            lane.kind != LaneKind::Custom && !kind.concat().eq_ignore_ascii_case(&name.concat());
         b.lines(
-            &name,
+            name,
             lane_box.label.min.x + 12.0,
             top,
             13.0,
@@ -683,11 +717,11 @@ pub fn scene_with(
             th.text,
             Anchor::Start,
         );
-        if lane.kind != LaneKind::Custom && !kind.concat().eq_ignore_ascii_case(&name.concat()) {
+        if show_kind {
             b.lines(
-                &kind,
+                kind,
                 lane_box.label.min.x + 12.0,
-                top + name.len() as f32 * 16.25 + 4.0,
+                top + name_lines * 16.25 + 4.0,
                 10.5,
                 false,
                 th.muted,
@@ -770,11 +804,10 @@ pub fn scene_with(
     }
 
     // Connectors, under the cards.
-    for (route, c) in layout.routes.iter().zip(
-        bp.connectors
-            .iter()
-            .filter(|c| layout.card(&c.from).is_some() && layout.card(&c.to).is_some()),
-    ) {
+    for route in &layout.routes {
+        let Some(c) = bp.connectors.get(route.index) else {
+            continue;
+        };
         if route.points.len() < 2 {
             continue;
         }
@@ -825,13 +858,14 @@ pub fn scene_with(
     b.owner = Owner::None;
 
     // Cards.
-    for card in &layout.cards {
-        let Some(tp) = card.touchpoint(bp) else {
-            continue;
-        };
-        b.owner = Owner::Touchpoint(tp.id.clone());
-        card_shapes(&mut b, bp, tp, card.rect, overlay);
-        votes_badge(&mut b, card.rect, tp.votes);
+    let mut cards = Vec::with_capacity(layout.cards.len());
+    for cb in &layout.cards {
+        let start = b.items.len();
+        if let Some(tp) = cb.touchpoint(bp) {
+            let rollup = Rollup::of(ix.standards_of(&tp.id));
+            card(&mut b, tp, ix.lane(&tp.lane), rollup, cb.rect, overlay);
+        }
+        cards.push(start..b.items.len());
     }
     b.owner = Owner::None;
     // Sticky notes pinned to cells.
@@ -856,7 +890,82 @@ pub fn scene_with(
         size: layout.size,
         background: th.background,
         items: b.items,
+        cards,
     }
+}
+
+/// Draws some cards of a scene again from the blueprint, after changes to
+/// their touchpoints (or standards, or findings) that left the layout as it
+/// was: `cards` are positions in `layout.cards`, and `layout` is the scene's.
+/// The new items take the place of the old ones. Returns whether the number
+/// of items changed, which moves every item after the first card redrawn.
+///
+/// Only cards are drawn again. A change of a touchpoint's feeling or moment
+/// of truth can move the emotion curve (`Layout::emotion`), and a change of a
+/// standard's measurements the count of standards met in the title: when
+/// those change, build the scene anew.
+pub fn rebuild_cards(
+    scene: &mut Scene,
+    bp: &Blueprint,
+    layout: &Layout,
+    theme: &Theme,
+    lang: Language,
+    overlay: &Overlay,
+    cards: &[usize],
+) -> bool {
+    let mut which: Vec<usize> = cards
+        .iter()
+        .copied()
+        .filter(|&i| i < layout.cards.len() && i < scene.cards.len())
+        .collect();
+    which.sort_unstable();
+    which.dedup();
+    // The standards of these cards, in one pass over the standards.
+    let mut rollups: HashMap<&TouchpointId, Rollup> = which
+        .iter()
+        .filter_map(|&i| layout.cards[i].touchpoint(bp))
+        .map(|t| (&t.id, Rollup::default()))
+        .collect();
+    for s in &bp.standards {
+        if let Some(r) = rollups.get_mut(&s.touchpoint) {
+            r.add(s.compliance());
+        }
+    }
+    let mut b = Builder {
+        items: Vec::new(),
+        theme,
+        lang,
+        owner: Owner::None,
+    };
+    // Each card in its place, from the last back so the places of those
+    // before it hold; then the ranges after each are moved by what it grew.
+    let mut grew = Vec::with_capacity(which.len());
+    for &i in which.iter().rev() {
+        let cb = &layout.cards[i];
+        if let Some(tp) = cb.touchpoint(bp) {
+            let rollup = rollups.get(&tp.id).copied().unwrap_or_default();
+            card(&mut b, tp, bp.lane(&tp.lane), rollup, cb.rect, overlay);
+        }
+        let old = scene.cards[i].clone();
+        let len = b.items.len();
+        scene.items.splice(old.clone(), b.items.drain(..));
+        scene.cards[i] = old.start..old.start + len;
+        grew.push((i, len as isize - old.len() as isize));
+    }
+    grew.reverse();
+    let Some(&(first, _)) = grew.first() else {
+        return false;
+    };
+    let mut shift = 0isize;
+    let mut next = grew.iter().peekable();
+    for (j, r) in scene.cards.iter_mut().enumerate().skip(first) {
+        let start = r.start.wrapping_add_signed(shift);
+        *r = start..start + r.len();
+        if let Some(&(_, d)) = next.next_if(|(i, _)| *i == j) {
+            shift += d;
+        }
+    }
+    grew.iter().any(|&(_, d)| d != 0)
 }
 
 /// A sticky note: a pinned one carries a pin at its top; a loose one casts a
@@ -893,7 +1002,7 @@ fn sticky_note(b: &mut Builder, note: &Note, nb: &crate::layout::NoteBox) {
     }
     let lines = font::wrap(&note.text, 12.5, false, r.width() - 24.0, 4);
     b.lines(
-        &lines,
+        lines,
         r.min.x + 12.0,
         r.min.y + 10.0,
         12.5,
@@ -927,13 +1036,33 @@ fn votes_badge(b: &mut Builder, r: Rect, votes: u32) {
     );
 }
 
-/// The primitives of one card.
-fn card_shapes(b: &mut Builder, bp: &Blueprint, tp: &Touchpoint, r: Rect, overlay: &Overlay) {
+/// The primitives of one card, owned by its touchpoint: the card, and the
+/// dots it received in a vote.
+fn card(
+    b: &mut Builder,
+    tp: &Touchpoint,
+    lane: Option<&Lane>,
+    rollup: Rollup,
+    r: Rect,
+    overlay: &Overlay,
+) {
+    b.owner = Owner::Touchpoint(tp.id.clone());
+    card_shapes(b, tp, lane, rollup, r, overlay);
+    votes_badge(b, r, tp.votes);
+}
+
+/// The primitives of one card: `lane` is the touchpoint's and `rollup` the
+/// count of its standards.
+fn card_shapes(
+    b: &mut Builder,
+    tp: &Touchpoint,
+    lane: Option<&Lane>,
+    rollup: Rollup,
+    r: Rect,
+    overlay: &Overlay,
+) {
     let th = *b.theme;
-    let lane_colour = bp
-        .lane(&tp.lane)
-        .map(|l| th.lane_fill(l.colour))
-        .unwrap_or(th.header);
+    let lane_colour = lane.map(|l| th.lane_fill(l.colour)).unwrap_or(th.header);
     let border = match tp.evidence {
         Evidence::Observed => Stroke::solid(1.0, th.card_border),
         Evidence::Assumed => Stroke {
@@ -947,7 +1076,7 @@ fn card_shapes(b: &mut Builder, bp: &Blueprint, tp: &Touchpoint, r: Rect, overla
             dash: Dash::Dashed,
         },
     };
-    let rollup = check::compliance_of_touchpoint(bp, &tp.id);
+    let flag = overlay.flagged.get(&tp.id).copied();
     let fill = if overlay.compliance_view && rollup.total() > 0 {
         th.card.mix(
             th.compliance(rollup.worst()),
@@ -957,7 +1086,7 @@ fn card_shapes(b: &mut Builder, bp: &Blueprint, tp: &Touchpoint, r: Rect, overla
         th.card
     };
     b.rect(r, 6.0, Some(fill), Some(border));
-    if let Some(&error) = overlay.flagged.get(&tp.id) {
+    if let Some(error) = flag {
         // A problem marker: a diamond with "!" at the top-right, left of the badge.
         let c = pos(r.max.x - 32.0, r.min.y + 15.0);
         let colour = if error { th.missed } else { th.at_risk };
@@ -993,15 +1122,10 @@ fn card_shapes(b: &mut Builder, bp: &Blueprint, tp: &Touchpoint, r: Rect, overla
         Some(accent),
         None,
     );
-    let text_w = r.width()
-        - if overlay.flagged.contains_key(&tp.id) {
-            56.0
-        } else {
-            40.0
-        };
+    let text_w = r.width() - if flag.is_some() { 56.0 } else { 40.0 };
     let title = font::wrap(&tp.title, 12.5, true, text_w, 3);
     b.lines(
-        &title,
+        title,
         r.min.x + 12.0,
         r.min.y + 8.0,
         12.5,
@@ -1055,7 +1179,7 @@ fn emotion(b: &mut Builder, e: &crate::layout::EmotionBox) {
         2,
     );
     b.lines(
-        &label,
+        label,
         e.rect.min.x + 12.0,
         e.rect.min.y + 12.0,
         13.0,
@@ -1167,5 +1291,147 @@ fn legend(b: &mut Builder, r: Rect) {
             &|b, p| badge(b, p, 7.0, c),
             i18n::compliance(c).text(lang),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{self, Options};
+
+    fn hotel() -> Blueprint {
+        crate::templates::find("hotel")
+            .unwrap()
+            .load(Language::En)
+            .unwrap()
+    }
+
+    /// The editor's overlay: findings and the compliance view.
+    fn overlay(bp: &Blueprint) -> Overlay {
+        let mut o = Overlay::with_findings(bp, &check::check(bp));
+        o.compliance_view = true;
+        o
+    }
+
+    /// The layout card of a touchpoint.
+    fn card_of(l: &Layout, id: &str) -> usize {
+        l.cards.iter().position(|c| c.id.as_str() == id).unwrap()
+    }
+
+    #[test]
+    fn each_card_has_the_range_of_its_items() {
+        let bp = hotel();
+        let l = layout::layout(&bp, Options::default());
+        let s = scene_with(&bp, &l, &Theme::LIGHT, Language::En, &overlay(&bp));
+        assert_eq!(s.cards.len(), l.cards.len());
+        let mut end = s.cards[0].start;
+        for (c, r) in l.cards.iter().zip(&s.cards) {
+            assert_eq!(r.start, end, "cards follow each other");
+            assert!(!r.is_empty());
+            let owner = Owner::Touchpoint(c.id.clone());
+            assert!(s.items[r.clone()].iter().all(|i| i.owner == owner));
+            end = r.end;
+        }
+        let owned = |i: &Item| matches!(i.owner, Owner::Touchpoint(_));
+        assert!(!s.items[..s.cards[0].start].iter().any(owned));
+        assert!(!s.items[end..].iter().any(owned));
+    }
+
+    /// Edits `bp` with `change`, redraws the changed cards into the old scene,
+    /// and compares with the scene drawn anew; returns whether items moved.
+    fn rebuilt_equals_built(
+        theme: &Theme,
+        lang: Language,
+        ids: &[&str],
+        change: impl Fn(&mut Blueprint),
+    ) -> bool {
+        let before = crate::templates::find("hotel").unwrap().load(lang).unwrap();
+        let l = layout::layout(&before, Options::default());
+        let mut s = scene_with(&before, &l, theme, lang, &overlay(&before));
+        let mut after = before.clone();
+        change(&mut after);
+        assert_eq!(
+            layout::layout(&after, Options::default()),
+            l,
+            "no card moved"
+        );
+        let ov = overlay(&after);
+        let cards: Vec<usize> = ids.iter().map(|id| card_of(&l, id)).collect();
+        let moved = rebuild_cards(&mut s, &after, &l, theme, lang, &ov, &cards);
+        let built = scene_with(&after, &l, theme, lang, &ov);
+        assert_eq!(s.items.len(), built.items.len());
+        for (i, (a, b)) in s.items.iter().zip(&built.items).enumerate() {
+            assert_eq!(a, b, "item {i}");
+        }
+        assert_eq!(s, built);
+        moved
+    }
+
+    fn touchpoint<'a>(bp: &'a mut Blueprint, id: &str) -> &'a mut Touchpoint {
+        bp.touchpoint_mut(&id.into()).unwrap()
+    }
+
+    #[test]
+    fn a_rebuilt_card_is_the_card_built_anew() {
+        for (theme, lang) in [(Theme::LIGHT, Language::En), (Theme::DARK, Language::Es)] {
+            // A new title and flags: fewer items.
+            let moved = rebuilt_equals_built(&theme, lang, &["tp-register-receptionist"], |bp| {
+                let tp = touchpoint(bp, "tp-register-receptionist");
+                tp.title = "Registers".into();
+                tp.fail_point = false;
+                tp.owner.clear();
+            });
+            assert!(moved);
+            // Flags that add markers and votes, on a card without standards.
+            let moved = rebuilt_equals_built(&theme, lang, &["tp-register-pms"], |bp| {
+                let tp = touchpoint(bp, "tp-register-pms");
+                // Its step has a critical moment already: the curve stays.
+                tp.moment_of_truth = MomentOfTruth::Moment;
+                tp.fail_point = true;
+                tp.wait_point = true;
+                tp.expected_wait_min = Some(12.5);
+                tp.evidence = Evidence::Proposed;
+                tp.votes = 3;
+                tp.owner = "Night auditor".into();
+            });
+            assert!(moved);
+            // The same number of items: nothing after the card moves.
+            let moved = rebuilt_equals_built(&theme, lang, &["tp-register-desk"], |bp| {
+                touchpoint(bp, "tp-register-desk").evidence = Evidence::Assumed;
+            });
+            assert!(!moved);
+        }
+    }
+
+    #[test]
+    fn a_title_that_wraps_to_more_lines_moves_the_items_after_it() {
+        let long = "Receptionist registers the guest, checks the reservation, the \
+                    passport and the card, and hands over the key";
+        let lines = |bp: &Blueprint| {
+            let tp = bp.touchpoint(&"tp-register-guest".into()).unwrap();
+            font::wrap(&tp.title, 12.5, true, 136.0, 3).len()
+        };
+        let mut bp = hotel();
+        let before = lines(&bp);
+        touchpoint(&mut bp, "tp-register-guest").title = long.into();
+        assert!(lines(&bp) > before);
+        let moved =
+            rebuilt_equals_built(&Theme::LIGHT, Language::En, &["tp-register-guest"], |bp| {
+                touchpoint(bp, "tp-register-guest").title = long.into();
+            });
+        assert!(moved);
+        // Several cards at once, in any order, one growing and one shrinking.
+        let ids = [
+            "tp-key-card",
+            "tp-register-guest",
+            "tp-arrive-guest",
+            "tp-key-card",
+        ];
+        let moved = rebuilt_equals_built(&Theme::DARK, Language::En, &ids, |bp| {
+            touchpoint(bp, "tp-register-guest").title = long.into();
+            touchpoint(bp, "tp-arrive-guest").title = "Arrives".into();
+            touchpoint(bp, "tp-key-card").votes = 2;
+        });
+        assert!(moved);
     }
 }

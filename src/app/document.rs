@@ -348,7 +348,7 @@ impl Derived {
             .filter_map(|&i| bp.touchpoints.get(i))
             .filter_map(|tp| self.layout.card_index(&tp.id))
             .collect();
-        let shifted = rebuild_cards_fallback(
+        let shifted = scene::rebuild_cards(
             &mut self.scene,
             bp,
             &self.layout,
@@ -366,16 +366,44 @@ impl Derived {
     }
 }
 
-/// Stand-in for `scene::rebuild_cards` until it lands: a full rebuild.
-fn rebuild_cards_fallback(
-    scene: &mut Scene,
-    bp: &Blueprint,
-    layout: &Layout,
-    theme: &Theme,
-    lang: Language,
-    overlay: &Overlay,
-    _cards: &[usize],
-) -> bool {
-    *scene = scene::scene_with(bp, layout, theme, lang, overlay);
-    true
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view() -> View {
+        View {
+            lang: Language::En,
+            dark: false,
+            compliance: false,
+            problems: true,
+        }
+    }
+
+    #[test]
+    fn derived_data_after_a_typed_title_equals_data_worked_out_anew() {
+        let hotel = crate::templates::find("hotel")
+            .unwrap()
+            .load(Language::En)
+            .unwrap();
+        let mut doc = Document::new(hotel);
+        doc.view(view());
+        // A burst of typing, and a flag: card edits that move nothing.
+        for title in [
+            "R",
+            "Re",
+            "Receptionist greets the guest by name and smiles",
+        ] {
+            let mut tp = doc.blueprint().touchpoints[14].clone();
+            tp.title = title.into();
+            tp.fail_point = !tp.fail_point;
+            doc.apply(vec![Edit::SetTouchpoint(tp)], Step::Burst)
+                .unwrap();
+            assert!(matches!(doc.pending, Footprint::Touchpoints(_)));
+            let (bp, derived) = doc.view(view());
+            let fresh = Derived::new(bp, view());
+            assert_eq!(derived.scene, fresh.scene, "after {title:?}");
+            assert_eq!(derived.findings, fresh.findings);
+            assert_eq!(derived.layout, fresh.layout);
+        }
+    }
 }

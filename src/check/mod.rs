@@ -124,9 +124,10 @@ impl Finding {
 /// first, then in document order.
 pub fn check(bp: &Blueprint) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let cx = rules::Ctx::new(bp);
     for rule in RULES {
         if !bp.disabled_rules.iter().any(|r| r == rule.id) {
-            (rule.run)(bp, &mut findings);
+            (rule.run)(&cx, &mut findings);
         }
     }
     findings.sort_by_key(|f| f.severity);

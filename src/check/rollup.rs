@@ -67,14 +67,16 @@ pub fn compliance_of_blueprint(bp: &Blueprint) -> Rollup {
 pub fn compliance_by_lane(bp: &Blueprint) -> Vec<(LaneId, Rollup)> {
     let lane_of: HashMap<&TouchpointId, &LaneId> =
         bp.touchpoints.iter().map(|t| (&t.id, &t.lane)).collect();
+    let mut by_lane: HashMap<&LaneId, Rollup> = HashMap::new();
+    for s in &bp.standards {
+        if let Some(lane) = lane_of.get(&s.touchpoint) {
+            by_lane.entry(lane).or_default().add(s.compliance());
+        }
+    }
     bp.lanes
         .iter()
         .map(|lane| {
-            let r = Rollup::of(
-                bp.standards
-                    .iter()
-                    .filter(|s| lane_of.get(&s.touchpoint) == Some(&&lane.id)),
-            );
+            let r = by_lane.get(&lane.id).copied().unwrap_or_default();
             (lane.id.clone(), r)
         })
         .collect()
@@ -91,14 +93,16 @@ pub fn compliance_by_stage(bp: &Blueprint) -> Vec<(StageId, Rollup)> {
         .iter()
         .filter_map(|t| stage_of_step.get(&t.step).map(|s| (&t.id, *s)))
         .collect();
+    let mut by_stage: HashMap<&StageId, Rollup> = HashMap::new();
+    for s in &bp.standards {
+        if let Some(stage) = stage_of.get(&s.touchpoint) {
+            by_stage.entry(stage).or_default().add(s.compliance());
+        }
+    }
     bp.stages
         .iter()
         .map(|stage| {
-            let r = Rollup::of(
-                bp.standards
-                    .iter()
-                    .filter(|s| stage_of.get(&s.touchpoint) == Some(&&stage.id)),
-            );
+            let r = by_stage.get(&stage.id).copied().unwrap_or_default();
             (stage.id.clone(), r)
         })
         .collect()

@@ -3,8 +3,10 @@
 //! missed.
 
 use super::rules::is_time_standard;
-use crate::model::{Blueprint, Compliance, LaneKind, StageId, StandardId, StepId};
+use crate::model::index::Groups;
+use crate::model::{Blueprint, Compliance, LaneId, LaneKind, StageId, StandardId, StepId};
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// The time of one step.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -46,23 +48,24 @@ impl TimeBudget {
 
 /// The time budget of a blueprint.
 pub fn time_budget(bp: &Blueprint) -> TimeBudget {
-    let customer_lanes: Vec<_> = bp
+    let customer_lanes: HashSet<&LaneId> = bp
         .lanes
         .iter()
         .filter(|l| l.kind == LaneKind::Customer)
         .map(|l| &l.id)
         .collect();
+    let ix = bp.index();
+    let by_step = Groups::new(bp.touchpoints.iter().map(|t| t.step.as_str()));
     let steps: Vec<StepTime> = bp
         .steps()
         .map(|(stage, step)| {
-            let here: Vec<_> = bp
-                .touchpoints
-                .iter()
-                .filter(|t| t.step == step.id)
+            let here: Vec<_> = by_step
+                .get(step.id.as_str())
+                .map(|i| &bp.touchpoints[i])
                 .collect();
             let service_min = step.duration_min.unwrap_or_else(|| {
                 here.iter()
-                    .filter(|t| customer_lanes.contains(&&t.lane))
+                    .filter(|t| customer_lanes.contains(&t.lane))
                     .filter_map(|t| t.duration_min)
                     .sum()
             });
@@ -73,7 +76,7 @@ pub fn time_budget(bp: &Blueprint) -> TimeBudget {
                 .sum();
             let missed_time_standards = here
                 .iter()
-                .flat_map(|t| bp.standards_of(&t.id))
+                .flat_map(|t| ix.standards_of(&t.id))
                 .filter(|s| is_time_standard(s) && s.compliance() == Compliance::Missed)
                 .map(|s| s.id.clone())
                 .collect();
@@ -86,13 +89,18 @@ pub fn time_budget(bp: &Blueprint) -> TimeBudget {
             }
         })
         .collect();
+    // Each stage's steps summed in time order.
+    let mut by_stage: HashMap<&StageId, (f64, f64)> = HashMap::new();
+    for s in &steps {
+        let (a, b) = by_stage.entry(&s.stage).or_insert((0.0, 0.0));
+        *a += s.service_min;
+        *b += s.wait_min;
+    }
     let stages = bp
         .stages
         .iter()
         .map(|stage| {
-            let mine = steps.iter().filter(|s| s.stage == stage.id);
-            let (service_min, wait_min) =
-                mine.fold((0.0, 0.0), |(a, b), s| (a + s.service_min, b + s.wait_min));
+            let (service_min, wait_min) = by_stage.get(&stage.id).copied().unwrap_or((0.0, 0.0));
             StageTime {
                 stage: stage.id.clone(),
                 service_min,

@@ -5,11 +5,13 @@
 
 mod blueprint;
 pub mod ids;
+pub mod index;
 mod standard;
 mod values;
 
 pub use blueprint::*;
 pub use ids::{ConnectorId, LaneId, NoteId, StageId, StandardId, StepId, TouchpointId};
+pub use index::Index;
 pub use standard::*;
 pub use values::{Colour, Date};
 mod validate;

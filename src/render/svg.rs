@@ -5,61 +5,104 @@ use crate::font;
 use crate::scene::{Anchor, Dash, Rgba, Scene, Shape, Stroke};
 use std::fmt::Write;
 
-fn colour(c: Rgba) -> String {
-    format!("#{:02x}{:02x}{:02x}", c.0[0], c.0[1], c.0[2])
+/// Writes a colour as `#rrggbb`.
+fn colour(out: &mut String, c: Rgba) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('#');
+    for b in &c.0[..3] {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
 }
 
-fn paint(attr: &str, c: Option<Rgba>) -> String {
+/// Writes a fill or stroke paint attribute, with its opacity if not opaque.
+fn paint(out: &mut String, attr: &str, c: Option<Rgba>) {
+    out.push(' ');
+    out.push_str(attr);
+    out.push_str("=\"");
     match c {
-        None => format!(" {attr}=\"none\""),
-        Some(c) if c.0[3] == 255 => format!(" {attr}=\"{}\"", colour(c)),
-        Some(c) => format!(
-            " {attr}=\"{}\" {attr}-opacity=\"{:.3}\"",
-            colour(c),
-            f32::from(c.0[3]) / 255.0
-        ),
+        None => out.push_str("none\""),
+        Some(c) => {
+            colour(out, c);
+            out.push('"');
+            if c.0[3] != 255 {
+                let _ = write!(out, " {attr}-opacity=\"{:.3}\"", f32::from(c.0[3]) / 255.0);
+            }
+        }
     }
 }
 
-fn stroke(s: Option<Stroke>) -> String {
+/// Writes a stroke's attributes.
+fn stroke(out: &mut String, s: Option<Stroke>) {
     let Some(s) = s else {
-        return " stroke=\"none\"".into();
+        out.push_str(" stroke=\"none\"");
+        return;
     };
-    let mut out = paint("stroke", Some(s.colour));
-    let _ = write!(out, " stroke-width=\"{}\"", n(s.width));
+    paint(out, "stroke", Some(s.colour));
+    attr(out, "stroke-width", s.width);
     let w = s.width.max(1.0);
-    match s.dash {
-        Dash::Solid => {}
-        Dash::Dashed => {
-            let _ = write!(out, " stroke-dasharray=\"{} {}\"", n(5.0 * w), n(3.5 * w));
+    let dashes: &[f32] = match s.dash {
+        Dash::Solid => return,
+        Dash::Dashed => &[5.0 * w, 3.5 * w],
+        Dash::Dotted => &[w, 2.5 * w],
+        Dash::DashDot => &[7.0 * w, 2.5 * w, w, 2.5 * w],
+    };
+    out.push_str(" stroke-dasharray=\"");
+    for (i, d) in dashes.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-        Dash::Dotted => {
-            let _ = write!(out, " stroke-dasharray=\"{} {}\"", n(w), n(2.5 * w));
-        }
-        Dash::DashDot => {
-            let _ = write!(
-                out,
-                " stroke-dasharray=\"{} {} {} {}\"",
-                n(7.0 * w),
-                n(2.5 * w),
-                n(w),
-                n(2.5 * w)
-            );
-        }
+        num(out, *d);
     }
-    out
+    out.push('"');
+}
+
+/// Writes ` name="value"` with a number.
+fn attr(out: &mut String, name: &str, v: f32) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    num(out, v);
+    out.push('"');
+}
+
+/// Writes a number with at most two decimals and no trailing zeros.
+fn num(out: &mut String, v: f32) {
+    // Most coordinates are whole, halves or quarters, written exactly with
+    // two decimals: those need no float formatting.
+    let quarters = v * 4.0;
+    if quarters.fract() == 0.0 && quarters.abs() < 1e7 {
+        let q = quarters as i64;
+        let (whole, part) = (q / 4, (q % 4).abs());
+        if q < 0 && whole == 0 && part != 0 {
+            out.push('-');
+        }
+        let _ = write!(out, "{whole}");
+        out.push_str(["", ".25", ".5", ".75"][part as usize]);
+        return;
+    }
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    out.push_str(if s == "-0" { "0" } else { s });
 }
 
 /// A number with at most two decimals and no trailing zeros.
+#[cfg(test)]
 fn n(v: f32) -> String {
-    let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.into() }
+    let mut s = String::new();
+    num(&mut s, v);
+    s
 }
 
 /// Escapes text for XML.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+/// Writes text escaped for XML.
+fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -72,14 +115,20 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
-fn points(pts: &[crate::layout::Pos]) -> String {
-    pts.iter()
-        .map(|p| format!("{},{}", n(p.x), n(p.y)))
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Writes a `points` attribute.
+fn points(out: &mut String, pts: &[crate::layout::Pos]) {
+    out.push_str(" points=\"");
+    for (i, p) in pts.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        num(out, p.x);
+        out.push(',');
+        num(out, p.y);
+    }
+    out.push('"');
 }
 
 /// The SVG text of a scene. `title` becomes the document's `<title>`.
@@ -91,12 +140,12 @@ pub fn to_svg(scene: &Scene, title: &str) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"'{}', 'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif\">",
         font::FAMILY
     );
-    let _ = writeln!(s, "<title>{}</title>", escape(title));
-    let _ = writeln!(
-        s,
-        "<rect width=\"{w}\" height=\"{h}\"{}/>",
-        paint("fill", Some(scene.background))
-    );
+    s.push_str("<title>");
+    push_escaped(&mut s, title);
+    s.push_str("</title>\n");
+    let _ = write!(s, "<rect width=\"{w}\" height=\"{h}\"");
+    paint(&mut s, "fill", Some(scene.background));
+    s.push_str("/>\n");
     for item in &scene.items {
         match &item.shape {
             Shape::Rect {
@@ -105,42 +154,38 @@ pub fn to_svg(scene: &Scene, title: &str) -> String {
                 fill,
                 stroke: st,
             } => {
-                let _ = write!(
-                    s,
-                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
-                    n(rect.min.x),
-                    n(rect.min.y),
-                    n(rect.width()),
-                    n(rect.height())
-                );
+                s.push_str("<rect");
+                attr(&mut s, "x", rect.min.x);
+                attr(&mut s, "y", rect.min.y);
+                attr(&mut s, "width", rect.width());
+                attr(&mut s, "height", rect.height());
                 if *radius > 0.0 {
-                    let _ = write!(s, " rx=\"{}\"", n(*radius));
+                    attr(&mut s, "rx", *radius);
                 }
-                let _ = writeln!(s, "{}{}/>", paint("fill", *fill), stroke(*st));
+                paint(&mut s, "fill", *fill);
+                stroke(&mut s, *st);
+                s.push_str("/>\n");
             }
             Shape::Path {
                 points: pts,
                 stroke: st,
             } => {
-                let _ = writeln!(
-                    s,
-                    "<polyline points=\"{}\" fill=\"none\"{} stroke-linejoin=\"round\"/>",
-                    points(pts),
-                    stroke(Some(*st))
-                );
+                s.push_str("<polyline");
+                points(&mut s, pts);
+                s.push_str(" fill=\"none\"");
+                stroke(&mut s, Some(*st));
+                s.push_str(" stroke-linejoin=\"round\"/>\n");
             }
             Shape::Polygon {
                 points: pts,
                 fill,
                 stroke: st,
             } => {
-                let _ = writeln!(
-                    s,
-                    "<polygon points=\"{}\"{}{} stroke-linejoin=\"round\"/>",
-                    points(pts),
-                    paint("fill", *fill),
-                    stroke(*st)
-                );
+                s.push_str("<polygon");
+                points(&mut s, pts);
+                paint(&mut s, "fill", *fill);
+                stroke(&mut s, *st);
+                s.push_str(" stroke-linejoin=\"round\"/>\n");
             }
             Shape::Circle {
                 center,
@@ -148,15 +193,13 @@ pub fn to_svg(scene: &Scene, title: &str) -> String {
                 fill,
                 stroke: st,
             } => {
-                let _ = writeln!(
-                    s,
-                    "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"{}{}/>",
-                    n(center.x),
-                    n(center.y),
-                    n(*radius),
-                    paint("fill", *fill),
-                    stroke(*st)
-                );
+                s.push_str("<circle");
+                attr(&mut s, "cx", center.x);
+                attr(&mut s, "cy", center.y);
+                attr(&mut s, "r", *radius);
+                paint(&mut s, "fill", *fill);
+                stroke(&mut s, *st);
+                s.push_str("/>\n");
             }
             Shape::Text {
                 pos,
@@ -166,24 +209,95 @@ pub fn to_svg(scene: &Scene, title: &str) -> String {
                 colour: c,
                 anchor,
             } => {
-                let anchor = match anchor {
+                s.push_str("<text");
+                attr(&mut s, "x", pos.x);
+                attr(&mut s, "y", pos.y);
+                attr(&mut s, "font-size", *size);
+                if *bold {
+                    s.push_str(" font-weight=\"bold\"");
+                }
+                s.push_str(match anchor {
                     Anchor::Start => "",
                     Anchor::Middle => " text-anchor=\"middle\"",
                     Anchor::End => " text-anchor=\"end\"",
-                };
-                let weight = if *bold { " font-weight=\"bold\"" } else { "" };
-                let _ = writeln!(
-                    s,
-                    "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{anchor}{}>{}</text>",
-                    n(pos.x),
-                    n(pos.y),
-                    n(*size),
-                    paint("fill", Some(*c)),
-                    escape(text)
-                );
+                });
+                paint(&mut s, "fill", Some(*c));
+                s.push('>');
+                push_escaped(&mut s, text);
+                s.push_str("</text>\n");
             }
         }
     }
     s.push_str("</svg>\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Numbers as they were written: formatted with two decimals, trimmed.
+    fn formatted(v: f32) -> String {
+        let s = format!("{v:.2}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        if s == "-0" { "0".into() } else { s.into() }
+    }
+
+    #[test]
+    fn numbers_are_written_as_formatting_writes_them() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.25,
+            -0.25,
+            0.5,
+            -0.5,
+            0.75,
+            -0.75,
+            1.0,
+            -1.0,
+            1.25,
+            -1.75,
+            2.5,
+            0.125,
+            -0.125,
+            0.375,
+            0.005,
+            -0.005,
+            0.015,
+            1.005,
+            1e6,
+            -1e6,
+            2.5e6,
+            2.5e6 + 0.25,
+            1e7,
+            1e7 + 1.0,
+            3.3e7,
+            1e9,
+            -1e12,
+            1e30,
+            0.1,
+            0.7,
+            3.1417,
+            99.995,
+            -99.995,
+            f32::MIN_POSITIVE,
+            f32::EPSILON,
+            16_777_216.0,
+            8_388_607.5,
+        ];
+        let mut x = 0.0f32;
+        while x < 3000.0 {
+            values.push(x);
+            values.push(-x);
+            x += 0.0625 * 1.0001;
+        }
+        for i in 0..100_000 {
+            values.push(i as f32 / 8.0);
+            values.push(-(i as f32) / 4.0 - 0.01);
+        }
+        for v in values {
+            assert_eq!(n(v), formatted(v), "{v:?}");
+        }
+    }
 }

@@ -1,0 +1,142 @@
+//! How the work after an edit grows with the size of a blueprint: integrity
+//! (`Blueprint::problems`), health checks, the findings overlay, layout, scene
+//! and SVG export of `templates::synthetic(n)` at 1,000 to 50,000
+//! touchpoints, and how much each figure grows per 4× N (linear work grows
+//! about 4×; quadratic work 16×). Run with `cargo bench --bench scale`, or
+//! `cargo bench --bench scale -- 1000 5000` for some sizes only.
+//!
+//! The last column is a yardstick, not work the editor does: putting every
+//! touchpoint id in a hash set. Once tables outgrow the processor's caches,
+//! each lookup by id costs more, so even this linear work grows faster than
+//! N between some sizes; compare the figures' growth with its.
+
+use servuction::check;
+use servuction::layout::{self, Options};
+use servuction::model::Language;
+use servuction::render::svg;
+use servuction::scene::{self, Overlay, Theme};
+use servuction::templates::synthetic;
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+// As in the editor (see src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The median of a few runs; fewer for the big sizes.
+fn time<T>(n: usize, mut f: impl FnMut() -> T) -> Duration {
+    let rounds = if n <= 5_000 {
+        11
+    } else if n <= 20_000 {
+        5
+    } else {
+        3
+    };
+    let mut runs: Vec<Duration> = (0..rounds)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .collect();
+    runs.sort();
+    runs[runs.len() / 2]
+}
+
+const FIGURES: [&str; 8] = [
+    "problems",
+    "check",
+    "overlay",
+    "layout",
+    "scene",
+    "layout+scene",
+    "SVG",
+    "ids (ref)",
+];
+
+fn measure(n: usize) -> [Duration; 8] {
+    let bp = synthetic(n);
+    let problems = time(n, || bp.problems());
+    let check = time(n, || check::check(&bp));
+    let findings = check::check(&bp);
+    let overlay = time(n, || Overlay::with_findings(&bp, &findings));
+    let mut ov = Overlay::with_findings(&bp, &findings);
+    ov.compliance_view = true;
+    let layout = time(n, || layout::layout(&bp, Options::default()));
+    let l = layout::layout(&bp, Options::default());
+    let scene = time(n, || {
+        scene::scene_with(&bp, &l, &Theme::LIGHT, Language::En, &ov)
+    });
+    let both = time(n, || {
+        let l = layout::layout(&bp, Options::default());
+        scene::scene_with(&bp, &l, &Theme::LIGHT, Language::En, &ov)
+    });
+    let s = scene::scene(&bp, &l, &Theme::LIGHT, Language::En);
+    let svg = time(n, || svg::to_svg(&s, &bp.title));
+    let ids = time(n, || {
+        bp.touchpoints
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect::<HashSet<_>>()
+    });
+    [problems, check, overlay, layout, scene, both, svg, ids]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1e3)
+}
+
+fn main() {
+    let args: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.replace([',', '_'], "").parse().ok())
+        .collect();
+    let sizes = if args.is_empty() {
+        vec![1_000, 5_000, 20_000, 50_000]
+    } else {
+        args
+    };
+    print!("{:>12}", "touchpoints");
+    for f in FIGURES {
+        print!(" {f:>13}");
+    }
+    println!();
+    let mut rows = Vec::new();
+    for &n in &sizes {
+        let row = measure(n);
+        print!("{n:>12}");
+        for d in row {
+            print!(" {:>13}", ms(d));
+        }
+        println!();
+        rows.push((n, row));
+    }
+    // Growth per 4× N, scaled to 4× when the sizes are not exactly 4× apart.
+    for pair in [(5_000, 20_000), (20_000, 50_000)] {
+        let (Some(a), Some(b)) = (
+            rows.iter().find(|r| r.0 == pair.0),
+            rows.iter().find(|r| r.0 == pair.1),
+        ) else {
+            continue;
+        };
+        let k = (4.0f64).ln() / (b.0 as f64 / a.0 as f64).ln();
+        let ratios: Vec<f64> =
+            a.1.iter()
+                .zip(&b.1)
+                .map(|(x, y)| y.as_secs_f64() / x.as_secs_f64())
+                .collect();
+        let label = format!("{}k→{}k", pair.0 / 1000, pair.1 / 1000);
+        print!("{label:>12}");
+        for r in &ratios {
+            print!(" {:>13}", format!("{r:.2}x"));
+        }
+        println!();
+        if k != 1.0 {
+            print!("{:>12}", "per 4× N");
+            for r in &ratios {
+                print!(" {:>13}", format!("{:.2}x", r.powf(k)));
+            }
+            println!();
+        }
+    }
+}
