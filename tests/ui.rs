@@ -1713,3 +1713,60 @@ fn the_inspector_keeps_its_width_while_a_long_title_is_typed() {
         "the inspector grew: {before} -> {after}"
     );
 }
+
+/// Right-clicks the header of the step whose column holds `card`: the
+/// header row sits just above the first lane's cards.
+fn step_header_menu(h: &mut Harness<'_, EditorApp>, card: &str) {
+    let x = h.get_by_label(card).rect().center().x;
+    let first_lane = h.get_by_label("Entrance, signage and drop-off area").rect();
+    right_click_at(h, Pos2::new(x, first_lane.min.y - 25.0));
+}
+
+#[test]
+fn stages_and_steps_are_restructured_from_their_menus_and_the_toolbar() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = projector(&dir);
+    let order = |h: &Harness<'_, EditorApp>| {
+        h.state()
+            .blueprint()
+            .steps()
+            .map(|(st, s)| format!("{}/{}", st.id, s.id))
+            .collect::<Vec<_>>()
+    };
+    // Split Check-in before "Registers".
+    step_header_menu(&mut h, "Receptionist registers the guest");
+    h.get_by_label("Split the stage here").click();
+    h.run();
+    let bp = h.state().blueprint().clone();
+    assert_eq!(bp.stages.len(), 5);
+    assert_eq!(bp.stages[2].steps[0].id.as_str(), "step-register");
+    // Move "Hands over the luggage" to the new stage.
+    step_header_menu(&mut h, "Bellhop tags and keeps the bags");
+    h.get_by_label("Move to stage").click();
+    h.run();
+    h.get_by_label("New stage").click();
+    h.run();
+    assert!(
+        order(&h)
+            .iter()
+            .any(|s| s.ends_with("/step-luggage") && !s.starts_with("stage-arrival"))
+    );
+    // A step from the toolbar, after the selected card's.
+    h.get_by_label("Doorman greets the guest").click();
+    h.run();
+    let before = order(&h).len();
+    h.get_by_label("Add step").click();
+    h.run();
+    assert_eq!(order(&h).len(), before + 1);
+    assert!(
+        order(&h)[1].starts_with("stage-arrival/"),
+        "{:?}",
+        order(&h)
+    );
+    // Each was one undo step.
+    for _ in 0..3 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().blueprint(), &hotel());
+}

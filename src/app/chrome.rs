@@ -64,6 +64,7 @@ impl EditorApp {
                         UiCommand::Cut,
                         UiCommand::Paste,
                         UiCommand::AddTouchpoint,
+                        UiCommand::AddStep,
                         UiCommand::Duplicate,
                         UiCommand::Delete,
                     ] {
@@ -184,6 +185,7 @@ impl EditorApp {
                     &[UiCommand::Undo, UiCommand::Redo][..],
                     &[
                         UiCommand::AddTouchpoint,
+                        UiCommand::AddStep,
                         UiCommand::Duplicate,
                         UiCommand::Delete,
                     ],

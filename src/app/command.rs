@@ -25,6 +25,7 @@ pub enum UiCommand {
     Delete,
     Duplicate,
     AddTouchpoint,
+    AddStep,
     ToggleMoment,
     ToggleCritical,
     ToggleFail,
@@ -114,6 +115,7 @@ impl UiCommand {
             Delete => Msg::CmdDelete,
             Duplicate => Msg::CmdDuplicate,
             AddTouchpoint => Msg::CmdAddTouchpoint,
+            AddStep => Msg::CmdAddStep,
             ToggleMoment => Msg::CmdToggleMoment,
             ToggleCritical => Msg::CmdToggleCritical,
             ToggleFail => Msg::CmdToggleFail,
@@ -148,6 +150,7 @@ impl UiCommand {
             Delete => Msg::TipDelete,
             Duplicate => Msg::TipDuplicate,
             AddTouchpoint => Msg::TipAddTouchpoint,
+            AddStep => Msg::TipAddStep,
             ToggleMoment | ToggleCritical | ToggleFail | ToggleWait => Msg::TipToggle,
             Cancel => Msg::TipCancel,
             ZoomIn => Msg::TipZoomIn,
@@ -180,7 +183,7 @@ impl UiCommand {
             ExportPng | ExportSvg | ImportCsv | Undo | Redo | ZoomIn | ZoomOut | ZoomFit => {
                 Scope::Document
             }
-            Copy | Cut | Paste | Delete | Duplicate | AddTouchpoint | ToggleMoment
+            Copy | Cut | Paste | Delete | Duplicate | AddTouchpoint | AddStep | ToggleMoment
             | ToggleCritical | ToggleFail | ToggleWait | Cancel => Scope::Canvas,
             NextStop | PreviousStop | LeavePresentation => Scope::Presenting,
         }
@@ -197,7 +200,7 @@ impl UiCommand {
             Save => vec![k(cmd, Key::S)],
             SaveAs => vec![k(cmd | Modifiers::SHIFT, Key::S)],
             ExportPng => vec![k(cmd, Key::E)],
-            ExportSvg | ImportCsv => vec![],
+            ExportSvg | ImportCsv | AddStep => vec![],
             Undo => vec![k(cmd, Key::Z)],
             Redo => vec![k(cmd | Modifiers::SHIFT, Key::Z), k(cmd, Key::Y)],
             Copy => vec![k(cmd, Key::C)],

@@ -96,6 +96,7 @@ impl EditorApp {
             }
             Duplicate => self.duplicate(),
             AddTouchpoint => self.add_touchpoint(ctx),
+            AddStep => self.add_step(),
             ToggleMoment | ToggleCritical | ToggleFail | ToggleWait => self.toggle(cmd),
             Cancel => {
                 self.canvas.reset_gestures();
@@ -150,6 +151,27 @@ impl EditorApp {
             })
             .collect();
         self.apply_edits(edits, Step::New);
+    }
+
+    /// A step after the selected touchpoint's, or at the end of the last
+    /// stage.
+    fn add_step(&mut self) {
+        let bp = self.doc.blueprint();
+        let step = super::canvas::new_step(self.prefs.lang);
+        let after = self
+            .selection
+            .first()
+            .and_then(|id| bp.touchpoint(id))
+            .and_then(|t| {
+                bp.stages.iter().find_map(|s| {
+                    let i = s.steps.iter().position(|p| p.id == t.step)?;
+                    Some((s.id.clone(), i + 1))
+                })
+            })
+            .or_else(|| bp.stages.last().map(|s| (s.id.clone(), s.steps.len())));
+        if let Some((stage, index)) = after {
+            self.edit(Edit::InsertStep { stage, index, step });
+        }
     }
 
     /// A touchpoint beside the selected one, or in the customer lane at the

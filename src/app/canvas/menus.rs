@@ -323,71 +323,163 @@ fn header_menu(
     if let Some(sb) = layout.step_header_at(at)
         && let Some((stage, step)) = bp.steps().find(|(_, s)| s.id == sb.id)
     {
-        ui.label(egui::RichText::new(&step.name).strong());
-        if let Some(name) = rename_field(ui, &step.name, rename, lang) {
-            actions.push(Action::Edit(Edit::RenameStep {
-                id: step.id.clone(),
-                name,
-            }));
-            ui.close();
-        }
-        add_step_button(ui, &stage.id, lang, actions);
-        for (m, by) in [(Msg::CmdMoveLeft, -1), (Msg::CmdMoveRight, 1)] {
-            if ui.button(t(m)).clicked() {
-                actions.push(Action::Edit(Edit::MoveStep {
-                    id: step.id.clone(),
-                    by,
-                }));
-                ui.close();
-            }
-        }
-        if ui.button(t(Msg::CmdDelete)).clicked() {
-            actions.push(Action::Edit(Edit::DeleteStep(step.id.clone())));
-            ui.close();
-        }
+        step_menu(ui, bp, stage, step, lang, rename, actions);
         return;
     }
     if let Some(sb) = layout.stage_at(at)
-        && let Some(stage) = bp.stages.iter().find(|s| s.id == sb.id)
+        && let Some(i) = bp.stages.iter().position(|s| s.id == sb.id)
     {
-        ui.label(egui::RichText::new(&stage.name).strong());
-        if let Some(name) = rename_field(ui, &stage.name, rename, lang) {
-            actions.push(Action::Edit(Edit::RenameStage {
-                id: stage.id.clone(),
-                name,
-            }));
-            ui.close();
-        }
-        add_step_button(ui, &stage.id, lang, actions);
-        for (m, by) in [(Msg::CmdMoveLeft, -1), (Msg::CmdMoveRight, 1)] {
-            if ui.button(t(m)).clicked() {
-                actions.push(Action::Edit(Edit::MoveStage {
-                    id: stage.id.clone(),
-                    by,
-                }));
-                ui.close();
-            }
-        }
-        if ui.button(t(Msg::CmdDelete)).clicked() {
-            actions.push(Action::Edit(Edit::DeleteStage(stage.id.clone())));
-            ui.close();
-        }
+        stage_menu(ui, bp, i, lang, rename, actions);
         return;
     }
     structure_menu(ui, bp, lang, actions);
 }
 
+/// A step header's menu: rename, add steps beside it, split its stage
+/// here, move it (a place, or another stage), delete.
+fn step_menu(
+    ui: &mut egui::Ui,
+    bp: &Blueprint,
+    stage: &Stage,
+    step: &Step,
+    lang: Language,
+    rename: &mut String,
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
+    ui.label(egui::RichText::new(&step.name).strong());
+    if let Some(name) = rename_field(ui, &step.name, rename, lang) {
+        actions.push(Action::Edit(Edit::RenameStep {
+            id: step.id.clone(),
+            name,
+        }));
+        ui.close();
+    }
+    let at = stage
+        .steps
+        .iter()
+        .position(|s| s.id == step.id)
+        .unwrap_or(0);
+    for (m, index) in [(Msg::CmdAddStepBefore, at), (Msg::CmdAddStepAfter, at + 1)] {
+        if ui.button(t(m)).clicked() {
+            actions.push(Action::Edit(Edit::InsertStep {
+                stage: stage.id.clone(),
+                index,
+                step: new_step(lang),
+            }));
+            ui.close();
+        }
+    }
+    if ui
+        .add_enabled(at > 0, egui::Button::new(t(Msg::CmdSplitStage)))
+        .clicked()
+    {
+        actions.push(Action::Edit(Edit::SplitStage {
+            at: step.id.clone(),
+            new_stage: Stage {
+                id: StageId::generate(),
+                name: t(Msg::NewStage).to_owned(),
+                steps: Vec::new(),
+            },
+        }));
+        ui.close();
+    }
+    ui.menu_button(t(Msg::CmdMoveToStage), |ui| {
+        for other in bp.stages.iter().filter(|s| s.id != stage.id) {
+            if ui.button(&other.name).clicked() {
+                actions.push(Action::Edit(Edit::MoveStepTo {
+                    id: step.id.clone(),
+                    stage: other.id.clone(),
+                    index: other.steps.len(),
+                }));
+                ui.close();
+            }
+        }
+    });
+    for (m, by) in [(Msg::CmdMoveLeft, -1), (Msg::CmdMoveRight, 1)] {
+        if ui.button(t(m)).clicked() {
+            actions.push(Action::Edit(Edit::MoveStep {
+                id: step.id.clone(),
+                by,
+            }));
+            ui.close();
+        }
+    }
+    if ui.button(t(Msg::CmdDelete)).clicked() {
+        actions.push(Action::Edit(Edit::DeleteStep(step.id.clone())));
+        ui.close();
+    }
+}
+
+/// A stage header's menu: rename, add a step at its end, add stages beside
+/// it, move, delete.
+fn stage_menu(
+    ui: &mut egui::Ui,
+    bp: &Blueprint,
+    i: usize,
+    lang: Language,
+    rename: &mut String,
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
+    let stage = &bp.stages[i];
+    ui.label(egui::RichText::new(&stage.name).strong());
+    if let Some(name) = rename_field(ui, &stage.name, rename, lang) {
+        actions.push(Action::Edit(Edit::RenameStage {
+            id: stage.id.clone(),
+            name,
+        }));
+        ui.close();
+    }
+    add_step_button(ui, &stage.id, lang, actions);
+    for (m, index) in [(Msg::CmdAddStageBefore, i), (Msg::CmdAddStageAfter, i + 1)] {
+        if ui.button(t(m)).clicked() {
+            actions.push(Action::Edit(Edit::InsertStage {
+                index,
+                stage: new_stage(lang),
+            }));
+            ui.close();
+        }
+    }
+    for (m, by) in [(Msg::CmdMoveLeft, -1), (Msg::CmdMoveRight, 1)] {
+        if ui.button(t(m)).clicked() {
+            actions.push(Action::Edit(Edit::MoveStage {
+                id: stage.id.clone(),
+                by,
+            }));
+            ui.close();
+        }
+    }
+    if ui.button(t(Msg::CmdDelete)).clicked() {
+        actions.push(Action::Edit(Edit::DeleteStage(stage.id.clone())));
+        ui.close();
+    }
+}
+
+/// A new step, named as such.
+pub fn new_step(lang: Language) -> Step {
+    Step {
+        id: StepId::generate(),
+        name: Msg::NewStep.text(lang).to_owned(),
+        duration_min: None,
+    }
+}
+
+/// A new stage with one new step.
+fn new_stage(lang: Language) -> Stage {
+    Stage {
+        id: StageId::generate(),
+        name: Msg::NewStage.text(lang).to_owned(),
+        steps: vec![new_step(lang)],
+    }
+}
+
 /// A button that adds a step at the end of a stage.
 fn add_step_button(ui: &mut egui::Ui, stage: &StageId, lang: Language, actions: &mut Vec<Action>) {
     if ui.button(Msg::CmdAddStep.text(lang)).clicked() {
-        let step = Step {
-            id: StepId::generate(),
-            name: Msg::NewStep.text(lang).to_owned(),
-            duration_min: None,
-        };
         actions.push(Action::Edit(Edit::AddStep {
             stage: stage.clone(),
-            step,
+            step: new_step(lang),
         }));
         ui.close();
     }

@@ -8,7 +8,7 @@ mod minimap;
 mod notes;
 mod view;
 
-pub use menus::structure_menu;
+pub use menus::{new_step, structure_menu};
 pub use view::View;
 
 use super::Action;
