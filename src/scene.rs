@@ -260,6 +260,10 @@ pub struct Item {
     pub owner: Owner,
     /// What the shape covers, worked out once so painters can cull cheaply.
     pub bounds: Rect,
+    /// A label's backing (a connector's or a line's pill): the size of the
+    /// text it backs, so a painter that leaves the text out at a small zoom
+    /// leaves the empty pill out too.
+    pub backs_text: Option<f32>,
 }
 
 /// Everything to draw, in painting order.
@@ -287,7 +291,15 @@ impl Builder<'_> {
             shape,
             owner: self.owner.clone(),
             bounds,
+            backs_text: None,
         });
+    }
+    /// A label's backing: drawn only where its text (of `size`) is.
+    fn pill(&mut self, rect: Rect, radius: f32, fill: Rgba, stroke: Stroke, size: f32) {
+        self.rect(rect, radius, Some(fill), Some(stroke));
+        if let Some(item) = self.items.last_mut() {
+            item.backs_text = Some(size);
+        }
     }
     fn rect(&mut self, rect: Rect, radius: f32, fill: Option<Rgba>, stroke: Option<Stroke>) {
         self.push(Shape::Rect {
@@ -787,12 +799,7 @@ pub fn scene_with(
         let w = font::metrics(true).width(label, 10.5) + 14.0;
         // On the line, in the label column, clear of the cards.
         let r = Rect::from_xywh(line.x0 + 6.0, line.y - 9.0, w, 18.0);
-        b.rect(
-            r,
-            9.0,
-            Some(th.background),
-            Some(Stroke::solid(1.0, th.line)),
-        );
+        b.pill(r, 9.0, th.background, Stroke::solid(1.0, th.line), 10.5);
         b.text(
             pos(r.center().x, r.center().y + 3.8),
             label,
@@ -839,12 +846,7 @@ pub fn scene_with(
             let text = font::clip(&c.label, 10.0, false, 140.0);
             let w = font::metrics(false).width(&text, 10.0) + 10.0;
             let r = Rect::from_xywh(route.label_at.x - w / 2.0, route.label_at.y - 8.0, w, 16.0);
-            b.rect(
-                r,
-                4.0,
-                Some(th.background),
-                Some(Stroke::solid(0.8, colour)),
-            );
+            b.pill(r, 4.0, th.background, Stroke::solid(0.8, colour), 10.0);
             b.text(
                 pos(route.label_at.x, route.label_at.y + 3.5),
                 text,

@@ -204,7 +204,6 @@ pub fn paint(
         }
         _ => false,
     };
-    let coarse = is_coarse;
     let candidates = index.map(|ix| ix.candidates(visible.min.x, visible.max.x));
     let items: Box<dyn Iterator<Item = &crate::scene::Item>> = match &candidates {
         Some(c) => Box::new(c.iter().map(|&i| &scene.items[i as usize])),
@@ -215,12 +214,7 @@ pub fn paint(
             continue;
         }
         let shape = &item.shape;
-        let skip = match shape {
-            Shape::Text { size, .. } => size * t.zoom < TEXT_MIN_SIZE,
-            Shape::Rect { .. } => mesh_drawn,
-            Shape::Path { .. } => coarse && item.owner != crate::scene::Owner::None,
-            Shape::Polygon { .. } | Shape::Circle { .. } => coarse,
-        };
+        let skip = !is_drawn(item, t.zoom, mesh_drawn);
         if skip {
             continue;
         }
@@ -228,6 +222,21 @@ pub fn paint(
         painted += 1;
     }
     painted
+}
+
+/// Whether an item is painted at a zoom: text too small to read is left
+/// out, with the pill behind it; below [`DETAIL_MIN_ZOOM`] the cards' details
+/// go, and rectangles when the coarse mesh stands in for them.
+pub fn is_drawn(item: &crate::scene::Item, zoom: f32, mesh_drawn: bool) -> bool {
+    let coarse = zoom < DETAIL_MIN_ZOOM;
+    !match &item.shape {
+        Shape::Text { size, .. } => size * zoom < TEXT_MIN_SIZE,
+        // A label's pill goes with its text.
+        Shape::Rect { .. } if item.backs_text.is_some_and(|s| s * zoom < TEXT_MIN_SIZE) => true,
+        Shape::Rect { .. } => mesh_drawn,
+        Shape::Path { .. } => coarse && item.owner != crate::scene::Owner::None,
+        Shape::Polygon { .. } | Shape::Circle { .. } => coarse,
+    }
 }
 
 /// Paints one primitive.
@@ -393,4 +402,33 @@ fn clip_segment(a: egui::Pos2, b: egui::Pos2, r: egui::Rect) -> Option<(egui::Po
 /// The size of the smallest rectangle holding a scene, in screen points.
 pub fn screen_size(scene: &Scene, zoom: f32) -> egui::Vec2 {
     vec2(scene.size.x * zoom, scene.size.y * zoom)
+}
+
+#[cfg(test)]
+mod pill_tests {
+    use super::*;
+
+    #[test]
+    fn a_label_pill_is_drawn_only_with_its_text() {
+        let bp = crate::templates::find("hotel")
+            .unwrap()
+            .load(crate::model::Language::En)
+            .unwrap();
+        let scene = crate::render::export_scene(&bp, &crate::scene::Theme::LIGHT, bp.language);
+        let pills: Vec<usize> = (0..scene.items.len())
+            .filter(|&i| scene.items[i].backs_text.is_some())
+            .collect();
+        assert!(pills.len() > 5, "the hotel's connector and line labels");
+        for zoom in [0.2, 0.3, 0.45, 0.6, 1.0] {
+            for &i in &pills {
+                let (pill, text) = (&scene.items[i], &scene.items[i + 1]);
+                assert!(matches!(text.shape, Shape::Text { .. }));
+                assert_eq!(
+                    is_drawn(pill, zoom, false),
+                    is_drawn(text, zoom, false),
+                    "at {zoom}"
+                );
+            }
+        }
+    }
 }
