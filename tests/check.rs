@@ -204,18 +204,37 @@ fn incomplete_standards_name_what_is_missing_in_each_language() {
 #[test]
 fn visible_touchpoints_need_back_office_support() {
     let mut bp = healthy();
-    // Cut the drink step's back-office dependency: the staff and the customer
-    // of that step lose their support; the customer journey does not carry it.
+    // Cut the drink step's back-office dependency: the staff lose their
+    // support; the customer's own action keeps the step's physical evidence,
+    // which the method counts as support.
     bp.connectors.retain(|c| c.id.as_str() != "con-b-drink");
     assert_eq!(
         rules_found(&bp),
-        [
-            ("visible-without-support", tp("tp-staff-drink")),
-            ("visible-without-support", tp("tp-cust-drink"))
-        ]
+        [("visible-without-support", tp("tp-staff-drink"))]
+    );
+    let found = check::check(&bp);
+    assert_eq!(
+        found[0].message(Language::En),
+        "the contact personnel's \"t staff drink\" has nothing behind it: no link across the line of visibility to the back-office work that makes it possible"
+            .replace("t staff drink", &bp.touchpoint(&"tp-staff-drink".into()).unwrap().title)
+    );
+    // Without the evidence either, the customer is flagged too, and told why.
+    bp.touchpoints.retain(|t| t.id.as_str() != "tp-phys-drink");
+    let found: Vec<_> = check::check(&bp)
         .into_iter()
-        .rev()
-        .collect::<Vec<_>>()
+        .filter(|f| f.rule == "visible-without-support")
+        .collect();
+    assert_eq!(found.len(), 2);
+    let customer = found
+        .iter()
+        .find(|f| f.element == tp("tp-cust-drink"))
+        .expect("the customer's touchpoint");
+    assert!(
+        customer
+            .message(Language::En)
+            .contains("has no physical evidence in its step and no link to the back-office work"),
+        "{}",
+        customer.message(Language::En)
     );
 }
 

@@ -469,19 +469,39 @@ fn visible_without_support(cx: &Ctx, out: &mut Vec<Finding>) {
             };
         }
     }
+    // The customer's own actions (arriving, going to the room, sleeping)
+    // are supported by the physical evidence of their step: the method counts
+    // it as support. Contact personnel need work behind them.
+    let evidence = steps_with_evidence(bp, kinds);
     for ((tp, &n), kind) in bp.touchpoints.iter().zip(&graph.of_touchpoint).zip(kinds) {
-        if matches!(kind, Some(LaneKind::Customer | LaneKind::ContactPersonnel))
-            && !supported[n as usize]
-        {
-            push(
-                out,
-                "visible-without-support",
-                Element::Touchpoint(tp.id.clone()),
-                Msg::FindVisibleWithoutSupport,
-                vec![tp.title.clone().into()],
-            );
+        if supported[n as usize] {
+            continue;
         }
+        let msg = match kind {
+            Some(LaneKind::Customer) if !evidence.contains(&tp.step) => {
+                Msg::FindCustomerWithoutSupport
+            }
+            Some(LaneKind::ContactPersonnel) => Msg::FindVisibleWithoutSupport,
+            _ => continue,
+        };
+        push(
+            out,
+            "visible-without-support",
+            Element::Touchpoint(tp.id.clone()),
+            msg,
+            vec![tp.title.clone().into()],
+        );
     }
+}
+
+/// The steps where a touchpoint of physical support (evidence) lies.
+fn steps_with_evidence<'a>(bp: &'a Blueprint, kinds: &[Option<LaneKind>]) -> HashSet<&'a StepId> {
+    bp.touchpoints
+        .iter()
+        .zip(kinds)
+        .filter(|(_, k)| **k == Some(LaneKind::PhysicalSupport))
+        .map(|(t, _)| &t.step)
+        .collect()
 }
 
 /// Which steps have a touchpoint in a lane of a kind, by position in time
@@ -718,7 +738,7 @@ mod tests {
     use std::collections::VecDeque;
 
     /// The rule as it was: a search out of each customer or contact touchpoint.
-    fn visible_without_support_by_search(bp: &Blueprint) -> Vec<TouchpointId> {
+    fn visible_without_support_by_search(bp: &Blueprint) -> Vec<usize> {
         let lane_kind = |lane: &LaneId| bp.lane(lane).map(|l| l.kind);
         let invisible = invisible_lanes(bp);
         if invisible.is_empty() {
@@ -732,7 +752,7 @@ mod tests {
         let lane_of: HashMap<&TouchpointId, &LaneId> =
             bp.touchpoints.iter().map(|t| (&t.id, &t.lane)).collect();
         let mut found = Vec::new();
-        for tp in &bp.touchpoints {
+        for (index, tp) in bp.touchpoints.iter().enumerate() {
             if !matches!(
                 lane_kind(&tp.lane),
                 Some(LaneKind::Customer | LaneKind::ContactPersonnel)
@@ -763,7 +783,7 @@ mod tests {
                 }
             }
             if !supported {
-                found.push(tp.id.clone());
+                found.push(index);
             }
         }
         found
@@ -819,7 +839,19 @@ mod tests {
                     e => panic!("{e:?}"),
                 })
                 .collect();
-            let want = visible_without_support_by_search(&bp);
+            let cx = Ctx::new(&bp);
+            let kinds = cx.kinds().to_vec();
+            let evidence = steps_with_evidence(&bp, &kinds);
+            // The customer's touchpoints with evidence in their step are
+            // supported by it.
+            let want: Vec<TouchpointId> = visible_without_support_by_search(&bp)
+                .into_iter()
+                .filter(|&i| {
+                    kinds[i] != Some(LaneKind::Customer)
+                        || !evidence.contains(&bp.touchpoints[i].step)
+                })
+                .map(|i| bp.touchpoints[i].id.clone())
+                .collect();
             some_found += usize::from(!want.is_empty() && want.len() < n);
             assert_eq!(got, want, "{bp:#?}");
         }
