@@ -172,3 +172,76 @@ fn schema_command_prints_the_published_schema() {
         std::fs::read_to_string("docs/servuction.schema.json").unwrap()
     );
 }
+
+#[test]
+fn import_measurements_claims_values_added_only_after_the_save_succeeded() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stay.json");
+    let file_s = file.to_str().unwrap();
+    assert!(
+        servuction(&["new", "--template", "hotel", "-o", file_s])
+            .status
+            .success()
+    );
+    let csv = dir.path().join("values.csv");
+    std::fs::write(
+        &csv,
+        "standard_id,date,value\nstd-greet-30s,2026-05-15,91\n",
+    )
+    .unwrap();
+    let csv_s = csv.to_str().unwrap();
+    let before = std::fs::read(&file).unwrap();
+
+    // The output's folder does not exist: the save fails.
+    let missing = dir.path().join("no-such-folder").join("out.json");
+    let o = servuction(&[
+        "import-measurements",
+        file_s,
+        "--csv",
+        csv_s,
+        "-o",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        !stdout(&o).contains("added"),
+        "claims values were added although nothing was saved: {}",
+        stdout(&o)
+    );
+    assert!(stderr(&o).contains("out.json"), "{}", stderr(&o));
+    assert!(!missing.exists());
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+
+    // Saving in place into a read-only folder (root may write anyway: then the save succeeds).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let ro = dir.path().join("ro");
+        std::fs::create_dir(&ro).unwrap();
+        let ro_file = ro.join("stay.json");
+        std::fs::copy(&file, &ro_file).unwrap();
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let writable = std::fs::write(ro.join("probe"), "").is_ok();
+        let o = servuction(&[
+            "import-measurements",
+            ro_file.to_str().unwrap(),
+            "--csv",
+            csv_s,
+        ]);
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+        if !writable {
+            assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+            assert!(!stdout(&o).contains("added"), "{}", stdout(&o));
+            assert_eq!(std::fs::read(&ro_file).unwrap(), before);
+        }
+    }
+
+    // Once the save succeeds, the summary is printed.
+    let o = servuction(&["import-measurements", file_s, "--csv", csv_s]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("1 measured values added"),
+        "{}",
+        stdout(&o)
+    );
+}
