@@ -155,9 +155,13 @@ enum Command {
     ///
     /// The CSV needs `date` (YYYY-MM-DD) and `value` columns and a
     /// `standard_id` (or `statement`) column; a sheet written by
-    /// `servuction export FILE -o standards.csv` works as it is. Rows that
-    /// cannot be matched are listed and skipped. Exits 0 when every row was
-    /// used, 1 when some were skipped, 2 when a file cannot be read or written.
+    /// `servuction export FILE -o standards.csv` works as it is, also after a
+    /// spreadsheet saved it again (`;` separators, decimal commas, day-first
+    /// dates, UTF-8, UTF-16 or Windows-1252). Rows that cannot be matched are
+    /// listed and skipped; a row with more fields than the header or a number
+    /// that reads two ways refuses the file. Exits 0 when every row was used,
+    /// 1 when some were skipped, 2 when a file cannot be read or written or
+    /// is refused (then the blueprint is left as it was).
     ImportMeasurements {
         /// The blueprint to add to; it is saved in place unless --output is given.
         file: PathBuf,
@@ -415,28 +419,52 @@ fn cmd_import(
     output: Option<&std::path::Path>,
     lang: Language,
 ) -> ExitCode {
+    let target = output.unwrap_or(file);
+    // A PNG carries the document inside an image: writing JSON over it would
+    // lose the image (refused, before anything is read or written).
+    let is_png = |p: &std::path::Path| {
+        p.extension().is_some_and(|e| e.eq_ignore_ascii_case("png"))
+            || std::fs::read(p).is_ok_and(|b| b.starts_with(format::png::SIGNATURE))
+    };
+    if is_png(target) {
+        return fail(format!(
+            "{} is a PNG: the measured values would replace the image with JSON text; write them to a JSON document with --output NAME.json",
+            target.display()
+        ));
+    }
+    let stamp = servuction::recovery::FileStamp::of(target);
     let mut blueprint = match format::read(file) {
         Ok(b) => b,
         Err(e) => return fail(format!("{}: {e}", file.display())),
     };
-    let text = match std::fs::read_to_string(csv) {
-        Ok(t) => t,
+    let bytes = match std::fs::read(csv) {
+        Ok(b) => b,
         Err(e) => return fail(format!("{}: {e}", csv.display())),
     };
-    let report = match servuction::report::import_measurements(&mut blueprint, &text) {
+    let report = match servuction::report::import_measurements_bytes(&mut blueprint, &bytes) {
         Ok(r) => r,
         Err(e) => return fail(format!("{}: {e}", csv.display())),
     };
+    if report.format != servuction::report::CsvFormat::default() {
+        out!("{}: read as {}", csv.display(), report.format);
+    }
     for row in &report.skipped {
         out!("{}:{}: skipped: {}", csv.display(), row.line, row.reason);
     }
-    out!("{}", report.summary(lang));
+    // The summary says values were added: only once they are saved.
     if report.added > 0 || output.is_some() {
-        let target = output.unwrap_or(file);
-        if let Err(e) = format::save(target, &blueprint) {
-            return fail(e);
+        if servuction::recovery::FileStamp::of(target) != stamp {
+            return fail(format!(
+                "{} changed while the measured values were read; nothing was written (run the import again)",
+                target.display()
+            ));
+        }
+        // The previous version is kept as NAME.bak, as the editor does.
+        if let Err(e) = servuction::recovery::save_with_backup(target, &blueprint) {
+            return fail(format!("{e}; no measured value was added"));
         }
     }
+    out!("{}", report.summary(lang));
     if report.skipped.is_empty() {
         ExitCode::SUCCESS
     } else {

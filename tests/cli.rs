@@ -253,3 +253,139 @@ fn new_with_force_keeps_the_previous_file_as_a_backup() {
         hotel
     );
 }
+
+#[test]
+fn import_measurements_claims_values_added_only_after_the_save_succeeded() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stay.json");
+    let file_s = file.to_str().unwrap();
+    assert!(
+        servuction(&["new", "--template", "hotel", "-o", file_s])
+            .status
+            .success()
+    );
+    let csv = dir.path().join("values.csv");
+    std::fs::write(
+        &csv,
+        "standard_id,date,value\nstd-greet-30s,2026-05-15,91\n",
+    )
+    .unwrap();
+    let csv_s = csv.to_str().unwrap();
+    let before = std::fs::read(&file).unwrap();
+
+    // The output's folder does not exist: the save fails.
+    let missing = dir.path().join("no-such-folder").join("out.json");
+    let o = servuction(&[
+        "import-measurements",
+        file_s,
+        "--csv",
+        csv_s,
+        "-o",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        !stdout(&o).contains("added"),
+        "claims values were added although nothing was saved: {}",
+        stdout(&o)
+    );
+    assert!(stderr(&o).contains("out.json"), "{}", stderr(&o));
+    assert!(!missing.exists());
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+
+    // Saving in place into a read-only folder (root may write anyway: then the save succeeds).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let ro = dir.path().join("ro");
+        std::fs::create_dir(&ro).unwrap();
+        let ro_file = ro.join("stay.json");
+        std::fs::copy(&file, &ro_file).unwrap();
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let writable = std::fs::write(ro.join("probe"), "").is_ok();
+        let o = servuction(&[
+            "import-measurements",
+            ro_file.to_str().unwrap(),
+            "--csv",
+            csv_s,
+        ]);
+        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
+        if !writable {
+            assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+            assert!(!stdout(&o).contains("added"), "{}", stdout(&o));
+            assert_eq!(std::fs::read(&ro_file).unwrap(), before);
+        }
+    }
+
+    // Once the save succeeds, the summary is printed.
+    let o = servuction(&["import-measurements", file_s, "--csv", csv_s]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("1 measured values added"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn import_measurements_keeps_a_backup_and_refuses_to_write_over_a_png() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stay.json");
+    let file_s = file.to_str().unwrap();
+    assert!(
+        servuction(&["new", "--template", "hotel", "-o", file_s])
+            .status
+            .success()
+    );
+    let before = std::fs::read(&file).unwrap();
+    let csv = dir.path().join("values.csv");
+    std::fs::write(&csv, "standard,date,value\nstd-greet-30s,2026-05-15,91\n").unwrap();
+    let o = servuction(&[
+        "import-measurements",
+        file_s,
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(dir.path().join("stay.json.bak")).unwrap(),
+        before
+    );
+
+    // Into a PNG: refused, the image untouched.
+    let png = dir.path().join("stay.png");
+    assert!(
+        servuction(&[
+            "export",
+            file_s,
+            "-o",
+            png.to_str().unwrap(),
+            "--scale",
+            "0.2"
+        ])
+        .status
+        .success()
+    );
+    let image = std::fs::read(&png).unwrap();
+    let o = servuction(&[
+        "import-measurements",
+        png.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("is a PNG"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&png).unwrap(), image);
+    // From a PNG into a JSON document: fine.
+    let out = dir.path().join("from-png.json");
+    let o = servuction(&[
+        "import-measurements",
+        png.to_str().unwrap(),
+        "--csv",
+        csv.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(servuction::format::read(&out).is_ok());
+}

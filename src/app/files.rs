@@ -380,15 +380,16 @@ impl EditorApp {
     /// the rows it could not use.
     pub fn import_csv(&mut self, path: &Path) {
         let lang = self.prefs.lang;
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
+        // Bytes: the importer finds the encoding (Excel's Windows-1252 too).
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
             Err(e) => {
                 self.notify(Msg::OpenFailed.fill(lang, &[&path.display(), &e]), true);
                 return;
             }
         };
         let mut copy = self.doc.blueprint().clone();
-        match crate::report::import_measurements(&mut copy, &text) {
+        match crate::report::import_measurements_bytes(&mut copy, &bytes) {
             Ok(report) => {
                 if report.added > 0 {
                     self.edit(crate::edit::Edit::SetStandards(copy.standards));

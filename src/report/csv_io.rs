@@ -1,12 +1,20 @@
 //! Standards to CSV, and measured values from CSV.
 
+use super::csv_text::{self, NumberError, Numbers, protect, unprotect};
 use crate::i18n::{self, Msg};
-use crate::model::{Blueprint, Date, Language, Measurement};
-use std::collections::HashMap;
+use crate::model::{Blueprint, Date, Language, Measurement, limits};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 /// Every standard of the blueprint, one row each, with its touchpoint, lane,
 /// stage, target and latest value. Column names are fixed (English, snake
 /// case) so scripts can rely on them; values such as the status are in `lang`.
+///
+/// A text cell that a spreadsheet would run as a formula (one beginning with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as
+/// OWASP advises against CSV injection; numbers and dates are written as
+/// they are, so a target of -5 stays `-5`. `import_measurements` takes the
+/// `'` off again.
 pub fn standards_csv(bp: &Blueprint, lang: Language) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
@@ -43,26 +51,30 @@ pub fn standards_csv(bp: &Blueprint, lang: Language) -> String {
             .and_then(|t| place.get(&t.step).copied())
             .unwrap_or(("", ""));
         let latest = s.latest();
-        let _ = w.write_record([
-            s.id.as_str(),
-            &s.statement,
-            s.touchpoint.as_str(),
-            tp.map_or("", |t| t.title.as_str()),
-            lane,
-            stage,
-            step,
-            &s.indicator,
-            &s.unit,
-            i18n::direction(s.direction).text(lang),
-            &num(s.target),
-            &num(s.tolerance),
-            s.method.map_or("", |m| i18n::method(m).text(lang)),
-            &s.owner,
-            &latest.map(|m| m.date.to_string()).unwrap_or_default(),
-            &num(latest.map(|m| m.value)),
-            i18n::compliance(s.compliance()).text(lang),
-            &s.measurements.len().to_string(),
-        ]);
+        let cells = [
+            protect(s.id.as_str()),
+            protect(&s.statement),
+            protect(s.touchpoint.as_str()),
+            protect(tp.map_or("", |t| t.title.as_str())),
+            protect(lane),
+            protect(stage),
+            protect(step),
+            protect(&s.indicator),
+            protect(&s.unit),
+            protect(i18n::direction(s.direction).text(lang)),
+            num(s.target).into(),
+            num(s.tolerance).into(),
+            protect(s.method.map_or("", |m| i18n::method(m).text(lang))),
+            protect(&s.owner),
+            latest
+                .map(|m| m.date.to_string())
+                .unwrap_or_default()
+                .into(),
+            num(latest.map(|m| m.value)).into(),
+            protect(i18n::compliance(s.compliance()).text(lang)),
+            s.measurements.len().to_string().into(),
+        ];
+        let _ = w.write_record(cells.iter().map(|c| c.as_bytes()));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
@@ -83,40 +95,165 @@ pub struct ImportReport {
     /// Rows already in the blueprint (same standard, date and value).
     pub duplicates: usize,
     pub skipped: Vec<SkippedRow>,
+    /// How the file was read.
+    pub format: CsvFormat,
 }
 
-/// Adds the measured values in `csv_text` to the blueprint's standards.
+/// How the bytes of a CSV file were read: their encoding and the separator
+/// of their fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CsvFormat {
+    /// The encoding's WHATWG name: `UTF-8`, `UTF-16LE`, `UTF-16BE` or `windows-1252`.
+    pub encoding: &'static str,
+    /// Whether the file began with a byte-order mark.
+    pub bom: bool,
+    /// The separator of the fields: `,`, `;` or a tab.
+    pub separator: char,
+}
+
+impl Default for CsvFormat {
+    fn default() -> Self {
+        Self {
+            encoding: "UTF-8",
+            bom: false,
+            separator: ',',
+        }
+    }
+}
+
+impl fmt::Display for CsvFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let bom = if self.bom {
+            " with a byte-order mark"
+        } else {
+            ""
+        };
+        let separator = csv_text::separator_name(self.separator);
+        write!(f, "{}{bom}, fields separated by {separator}", self.encoding)
+    }
+}
+
+/// Adds the measured values in `csv_text` to the blueprint's standards; see
+/// `import_measurements_bytes`.
+pub fn import_measurements(bp: &mut Blueprint, csv_text: &str) -> Result<ImportReport, String> {
+    import_measurements_bytes(bp, csv_text.as_bytes())
+}
+
+/// Adds the measured values in a CSV file to the blueprint's standards.
+///
+/// The file may be UTF-8 (with or without a byte-order mark), UTF-16 with a
+/// byte-order mark, or else Windows-1252/Latin-1, with `,`, `;` or tabs
+/// between fields (as its header line shows) and CRLF or LF line ends: the
+/// CSVs spreadsheets write. Numbers may have decimal points or commas and
+/// thousands separators, read as the module `csv_text` explains; in a
+/// `;`-separated file dates may also be written day first (`15/05/2026`).
 ///
 /// The CSV needs a header with `date` and `value` columns, and a
 /// `standard_id` column, or else a `statement` column matching exactly one
 /// standard's statement (ignoring case). This is the format `standards_csv`
 /// writes, so an exported sheet with new dates and values re-imports as it is.
-/// Rows that cannot be matched are reported and skipped; the others are added.
-pub fn import_measurements(bp: &mut Blueprint, csv_text: &str) -> Result<ImportReport, String> {
+///
+/// Rows that cannot be matched (an unknown standard, a date or value that is
+/// not one) are reported and skipped; the others are added. A row that
+/// cannot be read without guessing refuses the whole file, with its line and
+/// column, and nothing is added: one with more fields than the header (a
+/// decimal comma unquoted in a `,`-separated file), or a number that could
+/// be read two ways. So does a file that would take the blueprint past
+/// `limits::MEASUREMENTS`: every row is checked before any is added. The
+/// work is linear in the rows.
+pub fn import_measurements_bytes(bp: &mut Blueprint, bytes: &[u8]) -> Result<ImportReport, String> {
+    let decoded = csv_text::decode(bytes)?;
+    let format = CsvFormat {
+        encoding: decoded.encoding,
+        bom: decoded.bom,
+        separator: csv_text::separator(&decoded.text),
+    };
+    let (report, new) = plan(bp, &decoded.text, format)?;
+    for (standard, measurement) in new {
+        bp.standards[standard].measurements.push(measurement);
+    }
+    Ok(report)
+}
+
+/// What an import would add, to which standard (by index), without adding it.
+fn plan(
+    bp: &Blueprint,
+    text: &str,
+    format: CsvFormat,
+) -> Result<(ImportReport, Vec<(usize, Measurement)>), String> {
+    let separator = format.separator;
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator as u8)
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(csv_text.as_bytes());
+        .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| format!("cannot read the CSV header: {e}"))?
+        .map_err(|e| format!("cannot read the CSV header ({format}): {e}"))?
         .clone();
     let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     let (Some(date_col), Some(value_col)) = (
         col("date").or(col("latest_date")),
         col("value").or(col("latest_value")),
     ) else {
-        return Err("the CSV needs `date` and `value` columns".into());
+        let mut found: Vec<String> = headers.iter().take(12).map(|h| format!("`{h}`")).collect();
+        if headers.len() > 12 {
+            found.push("…".into());
+        }
+        return Err(format!(
+            "the CSV needs `date` and `value` columns; its header, read as {format}, has {}",
+            if found.is_empty() {
+                "none".into()
+            } else {
+                found.join(", ")
+            }
+        ));
     };
     let id_col = col("standard_id").or(col("standard"));
     let statement_col = col("statement");
     if id_col.is_none() && statement_col.is_none() {
         return Err("the CSV needs a `standard_id` or a `statement` column".into());
     }
-    let mut report = ImportReport::default();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
+
+    // Lookups built once: matching a row costs the same however many standards
+    // and measured values there are.
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in bp.standards.iter().enumerate() {
+        by_id.entry(s.id.as_str()).or_insert(i);
+    }
+    let mut by_statement: HashMap<String, Vec<usize>> = HashMap::new();
+    if statement_col.is_some() {
+        for (i, s) in bp.standards.iter().enumerate() {
+            by_statement
+                .entry(s.statement.trim().to_ascii_lowercase())
+                .or_default()
+                .push(i);
+        }
+    }
+    // The measured values of each standard a row names, to find duplicates;
+    // filled the first time a row names the standard.
+    let mut known: Vec<Option<HashSet<(Date, u64)>>> = vec![None; bp.standards.len()];
+    let key = |date: Date, value: f64| (date, if value == 0.0 { 0 } else { value.to_bits() });
+    let held: usize = bp.standards.iter().map(|s| s.measurements.len()).sum();
+
+    let mut numbers = Numbers::new(separator);
+    let mut report = ImportReport {
+        format,
+        ..ImportReport::default()
+    };
+    let mut new = Vec::new();
+    let mut errors: (Option<String>, usize) = (None, 0);
+    let mut error = |line: u64, column: usize, message: String| {
+        errors.1 += 1;
+        errors
+            .0
+            .get_or_insert_with(|| format!("line {line}, column {column}: {message}"));
+    };
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 report.skipped.push(SkippedRow {
@@ -125,53 +262,71 @@ pub fn import_measurements(bp: &mut Blueprint, csv_text: &str) -> Result<ImportR
                 });
                 continue;
             }
-        };
+        }
         let line = record.position().map_or(0, |p| p.line());
+        if record.len() > headers.len() && record.iter().skip(headers.len()).any(|f| !f.is_empty())
+        {
+            let hint = if separator == ',' {
+                "; is it a decimal comma? In a `,`-separated file a number like 91,5 must be quoted (\"91,5\")"
+            } else {
+                ""
+            };
+            error(
+                line,
+                headers.len() + 1,
+                format!(
+                    "the row has {} fields but the header has {}{hint}",
+                    record.len(),
+                    headers.len()
+                ),
+            );
+            continue;
+        }
         let mut skip = |reason: String| report.skipped.push(SkippedRow { line, reason });
         let field = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("");
         let (date_text, value_text) = (field(Some(date_col)), field(Some(value_col)));
         if date_text.is_empty() && value_text.is_empty() {
             continue; // a standard without a new value, as in an exported sheet
         }
-        let date: Date = match date_text.parse() {
+        let date = match csv_text::read_date(date_text, separator == ';') {
             Ok(d) => d,
             Err(e) => {
                 skip(e);
                 continue;
             }
         };
-        let value: f64 = match value_text.replace(',', ".").parse::<f64>() {
-            Ok(v) if v.is_finite() => v,
-            _ => {
+        let value = match numbers.read(value_text, line) {
+            Ok(v) => v,
+            Err(NumberError::NotANumber) => {
                 skip(format!("`{value_text}` is not a number"));
                 continue;
             }
+            Err(NumberError::Refused(message)) => {
+                error(line, value_col + 1, message);
+                continue;
+            }
         };
-        let id = field(id_col);
+        let id = unprotect(field(id_col));
         let target = if !id.is_empty() {
-            match bp.standards.iter().position(|s| s.id.as_str() == id) {
-                Some(i) => i,
+            match by_id.get(id) {
+                Some(&i) => i,
                 None => {
                     skip(format!("no standard has the id `{id}`"));
                     continue;
                 }
             }
         } else {
-            let statement = field(statement_col);
-            let matches: Vec<_> = bp
-                .standards
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.statement.trim().eq_ignore_ascii_case(statement))
-                .map(|(i, _)| i)
-                .collect();
-            match matches[..] {
-                [i] => i,
-                [] => {
+            let statement = unprotect(field(statement_col)).trim();
+            match by_statement
+                .get(&statement.to_ascii_lowercase())
+                .map(Vec::as_slice)
+            {
+                Some(&[i]) => i,
+                None | Some(&[]) => {
                     skip(format!("no standard reads \"{statement}\""));
                     continue;
                 }
-                _ => {
+                Some(matches) => {
                     skip(format!(
                         "{} standards read \"{statement}\"; give a standard_id",
                         matches.len()
@@ -180,19 +335,40 @@ pub fn import_measurements(bp: &mut Blueprint, csv_text: &str) -> Result<ImportR
                 }
             }
         };
-        let standard = &mut bp.standards[target];
-        if standard
-            .measurements
-            .iter()
-            .any(|m| m.date == date && m.value == value)
-        {
+        let seen = known[target].get_or_insert_with(|| {
+            bp.standards[target]
+                .measurements
+                .iter()
+                .map(|m| key(m.date, m.value))
+                .collect()
+        });
+        if !seen.insert(key(date, value)) {
             report.duplicates += 1;
             continue;
         }
-        standard.measurements.push(Measurement { date, value });
-        report.added += 1;
+        if held + new.len() >= limits::MEASUREMENTS {
+            if let Some(first) = errors.0 {
+                return Err(first);
+            }
+            return Err(format!(
+                "line {line}: the blueprint would hold more than {} measured values, the most \
+                 it may ({held} now, and this file adds more than {}); nothing was added",
+                limits::MEASUREMENTS,
+                new.len()
+            ));
+        }
+        new.push((target, Measurement { date, value }));
     }
-    Ok(report)
+    if let (Some(first), count) = errors {
+        let more = match count {
+            1 => String::new(),
+            2 => " (and an error on 1 more row)".into(),
+            n => format!(" (and errors on {} more rows)", n - 1),
+        };
+        return Err(format!("{first}{more}; nothing was added"));
+    }
+    report.added = new.len();
+    Ok((report, new))
 }
 
 impl ImportReport {

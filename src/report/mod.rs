@@ -3,7 +3,11 @@
 //! HTML report.
 
 mod csv_io;
+mod csv_text;
 mod html;
 
-pub use csv_io::{ImportReport, SkippedRow, import_measurements, standards_csv};
+pub use csv_io::{
+    CsvFormat, ImportReport, SkippedRow, import_measurements, import_measurements_bytes,
+    standards_csv,
+};
 pub use html::{escape, html};
