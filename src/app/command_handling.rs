@@ -178,22 +178,24 @@ impl EditorApp {
     /// first step.
     fn add_touchpoint(&mut self, ctx: &egui::Context) {
         let bp = self.doc.blueprint();
-        let at = self
-            .selection
-            .first()
-            .and_then(|id| bp.touchpoint(id))
-            .map(|t| (t.lane.clone(), t.step.clone()))
-            .or_else(|| {
-                let lane = bp
-                    .lanes
-                    .iter()
-                    .find(|l| l.kind == LaneKind::Customer)
-                    .or(bp.lanes.first())?;
-                Some((lane.id.clone(), bp.steps().next()?.1.id.clone()))
-            });
+        let at = self.selected_cell().or_else(|| {
+            let lane = bp
+                .lanes
+                .iter()
+                .find(|l| l.kind == LaneKind::Customer)
+                .or(bp.lanes.first())?;
+            Some((lane.id.clone(), bp.steps().next()?.1.id.clone()))
+        });
         if let Some((lane, step)) = at {
             self.add_touchpoint_at(ctx, lane, step);
         }
+    }
+
+    /// The cell of the (first) selected card.
+    fn selected_cell(&self) -> Option<(LaneId, StepId)> {
+        let bp = self.doc.blueprint();
+        let tp = bp.touchpoint(self.selection.first()?)?;
+        Some((tp.lane.clone(), tp.step.clone()))
     }
 
     /// Adds a touchpoint in a cell, selects it and gives its title the
@@ -217,17 +219,12 @@ impl EditorApp {
     /// Pastes copied touchpoints as one undo step, and selects them.
     pub fn paste(&mut self, text: &str) {
         let bp = self.doc.blueprint();
-        let at = self
-            .selection
-            .first()
-            .and_then(|id| bp.touchpoint(id))
-            .map(|t| (t.lane.clone(), t.step.clone()))
-            .or_else(|| {
-                Some((
-                    bp.lanes.first()?.id.clone(),
-                    bp.steps().next()?.1.id.clone(),
-                ))
-            });
+        let at = self.selected_cell().or_else(|| {
+            Some((
+                bp.lanes.first()?.id.clone(),
+                bp.steps().next()?.1.id.clone(),
+            ))
+        });
         let Some((lane, step)) = at else { return };
         let Some((edits, ids)) = crate::edit::clipboard::paste(bp, text, (&lane, &step)) else {
             return;
