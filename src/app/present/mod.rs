@@ -110,6 +110,10 @@ pub fn stops(bp: &Blueprint, by_moments: bool) -> Vec<Stop> {
 
 /// The part of the diagram a stop shows.
 pub fn focus_rect(layout: &Layout, stop: &Stop) -> Option<Rect> {
+    // Room on the left for the lane names, as wide as their column: the
+    // first stage shows the names themselves, later stops their chips over
+    // the veiled column before, never over the stop's own cards.
+    let room = crate::layout::metrics::LABEL_W;
     match stop {
         Stop::Stage(id) => {
             let header = layout.stages.iter().find(|s| &s.id == id)?.rect;
@@ -118,7 +122,7 @@ pub fn focus_rect(layout: &Layout, stop: &Stop) -> Option<Rect> {
                 .as_ref()
                 .map_or(layout.grid.max.y, |e| e.rect.max.y);
             Some(Rect {
-                min: header.min,
+                min: pos(header.min.x - room, header.min.y),
                 max: pos(header.max.x, bottom),
             })
         }
@@ -131,7 +135,7 @@ pub fn focus_rect(layout: &Layout, stop: &Stop) -> Option<Rect> {
             let before = &steps[card.step.saturating_sub(1)];
             let after = &steps[(card.step + 1).min(steps.len() - 1)];
             Some(Rect {
-                min: pos(before.column.min.x, first.rect.min.y),
+                min: pos(before.column.min.x - room, first.rect.min.y),
                 max: pos(after.column.max.x, last.rect.max.y),
             })
         }
@@ -144,7 +148,14 @@ pub fn focus_rect(layout: &Layout, stop: &Stop) -> Option<Rect> {
 /// it), the touchpoint ringed.
 pub fn spotlight(layout: &Layout, stop: &Stop, view: Rect) -> Option<(Rect, Option<Rect>)> {
     match stop {
-        Stop::Stage(_) => Some((view, None)),
+        // The stage itself: the room left of it for the names is veiled.
+        Stop::Stage(_) => Some((
+            Rect {
+                min: pos(view.min.x + crate::layout::metrics::LABEL_W, view.min.y),
+                max: view.max,
+            },
+            None,
+        )),
         Stop::Touchpoint(id) => {
             let card = layout.card(id)?;
             let column = layout.steps[card.step].column;
@@ -333,6 +344,9 @@ mod tests {
         assert_eq!(ring, Some(card.rect));
         assert_eq!(clear.width(), l.steps[card.step].column.width());
         assert!(view.width() >= 3.0 * clear.width() - 1.0);
+        // Room for the lane names left of the stop's cards.
+        let first_column = l.steps[card.step.saturating_sub(1)].column;
+        assert!(view.min.x <= first_column.min.x - crate::layout::metrics::LABEL_W + 0.5);
         for (i, lane) in l.lanes.iter().enumerate() {
             let shown = view.min.y <= lane.rect.min.y && lane.rect.max.y <= view.max.y;
             assert!(shown, "lane {i} is cut");
