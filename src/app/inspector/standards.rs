@@ -333,7 +333,7 @@ fn standards_table(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: Lan
                 .id_salt(("tp-standards", tp.id.as_str()))
                 .striped(true);
             for _ in 0..10 {
-                table = table.column(Column::auto().at_least(40.0).clip(true));
+                table = table.column(Column::auto().at_least(40.0));
             }
             table
                 .header(20.0, |mut h| {
