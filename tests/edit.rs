@@ -7,7 +7,6 @@
 use proptest::prelude::*;
 use servuction::edit::{Change, Edit, Footprint, History, apply};
 use servuction::model::*;
-use std::time::{Duration, Instant};
 
 fn hotel() -> Blueprint {
     servuction::templates::find("hotel")
@@ -564,7 +563,7 @@ fn a_batch_is_one_undo_step() {
 }
 
 #[test]
-fn deleting_thousands_of_touchpoints_and_undoing_is_quick() {
+fn deleting_thousands_of_touchpoints_is_undone_and_redone_exactly() {
     let mut bp = servuction::templates::synthetic(20000);
     let original = bp.clone();
     let ids: Vec<TouchpointId> = bp
@@ -574,17 +573,14 @@ fn deleting_thousands_of_touchpoints_and_undoing_is_quick() {
         .map(|t| t.id.clone())
         .collect();
     assert_eq!(ids.len(), 2000);
-    let t = Instant::now();
+    // One pass over each list (milliseconds; a Vec::remove per card took
+    // seconds): measured by `cargo bench --bench edit`, not asserted here.
     let change = apply(&mut bp, Edit::DeleteTouchpoints(ids)).unwrap();
     assert_eq!(bp.touchpoints.len(), 18000);
     let redo = change.revert(&mut bp);
     let undo = redo.revert(&mut bp);
     undo.revert(&mut bp);
-    let spent = t.elapsed();
     assert_eq!(bp, original);
-    // One pass over each list: milliseconds; one Vec::remove per card would
-    // take seconds.
-    assert!(spent < Duration::from_secs(2), "took {spent:?}");
 }
 
 #[test]

