@@ -1770,3 +1770,40 @@ fn stages_and_steps_are_restructured_from_their_menus_and_the_toolbar() {
     }
     assert_eq!(h.state().blueprint(), &hotel());
 }
+
+#[test]
+fn a_step_header_is_dragged_to_another_place_and_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = projector(&dir);
+    let header_y = h
+        .get_by_label("Entrance, signage and drop-off area")
+        .rect()
+        .min
+        .y
+        - 25.0;
+    let from = Pos2::new(center_of(&h, "Bellhop tags and keeps the bags").x, header_y);
+    // The right half of the "Registers" column.
+    let registers = h.get_by_label("Receptionist registers the guest").rect();
+    let to = Pos2::new(registers.right() - 4.0, header_y);
+    drag(&mut h, from, to);
+    let order: Vec<String> = h
+        .state()
+        .blueprint()
+        .steps()
+        .map(|(st, s)| format!("{}/{}", st.id, s.id))
+        .collect();
+    assert_eq!(
+        order[1..5],
+        [
+            "stage-checkin/step-queue",
+            "stage-checkin/step-register",
+            "stage-checkin/step-luggage",
+            "stage-checkin/step-key"
+        ],
+        "{order:?}"
+    );
+    // One undo puts it back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().blueprint(), &hotel());
+}

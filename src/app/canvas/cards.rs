@@ -8,6 +8,7 @@ use crate::edit::Edit;
 use crate::i18n::Msg;
 use crate::layout::{self, Layout, Pos};
 use crate::model::*;
+use crate::render::egui::UiFromScene;
 use egui::{Id, Sense, vec2};
 
 /// What one frame's card gestures read.
@@ -30,10 +31,28 @@ pub struct Gestures {
     pub connecting: Option<TouchpointId>,
     /// Where a box selection started, on screen.
     boxing: Option<egui::Pos2>,
+    /// A step header being dragged to another place or stage.
+    moving_step: Option<StepId>,
     /// When and where (on screen, and on the diagram) the last click on the
     /// background was: a double-click adds its card in the cell the user
     /// aimed at, even if the view moved between the two clicks.
     last_click: Option<(f64, egui::Pos2, Pos)>,
+}
+
+/// Where a step dropped at `x` goes: the stage of the column under it, the
+/// place before or after that column's step, and the x of that boundary.
+fn step_place_at(bp: &Blueprint, layout: &Layout, x: f32) -> Option<(StageId, usize, f32)> {
+    let steps = &layout.steps;
+    let k = steps
+        .iter()
+        .position(|s| x < s.column.max.x)
+        .unwrap_or(steps.len().checked_sub(1)?);
+    let column = steps[k].column;
+    let after = x > column.center().x;
+    let (stage, step) = bp.steps().nth(k)?;
+    let i = stage.steps.iter().position(|s| s.id == step.id)?;
+    let edge = if after { column.max.x } else { column.min.x };
+    Some((stage.id.clone(), i + usize::from(after), edge))
 }
 
 fn connector(from: TouchpointId, to: TouchpointId) -> Edit {
@@ -49,7 +68,54 @@ fn connector(from: TouchpointId, to: TouchpointId) -> Edit {
 impl Gestures {
     /// A card drag or box selection goes on: the background does not pan.
     pub fn busy(&self) -> bool {
-        self.dragging.is_some() || self.boxing.is_some()
+        self.dragging.is_some() || self.boxing.is_some() || self.moving_step.is_some()
+    }
+
+    /// A drag that starts on a step header moves the step (instead of
+    /// panning).
+    pub fn start_step_drag(&mut self, bg: &egui::Response, layout: &Layout, t: UiFromScene) {
+        if bg.drag_started()
+            && let Some(p) = bg.interact_pointer_pos()
+            && let Some(header) = layout.step_header_at(t.inverse(p))
+        {
+            self.moving_step = Some(header.id.clone());
+        }
+    }
+
+    /// A step header being dragged: a bar where it would go; dropped, the
+    /// step moves there, into the stage of the column it is dropped on.
+    pub fn step_drag(
+        &mut self,
+        ui: &egui::Ui,
+        painter: &egui::Painter,
+        bg: &egui::Response,
+        c: &Ctx<'_>,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(id) = self.moving_step.clone() else {
+            return;
+        };
+        let Some(p) = ui.input(|i| i.pointer.latest_pos()) else {
+            return;
+        };
+        let at = c.screen.t.inverse(p);
+        let Some((stage, index, x)) = step_place_at(c.bp, c.layout, at.x) else {
+            return;
+        };
+        let t = c.screen.t;
+        let top = t.apply(layout::pos(
+            x,
+            c.layout.grid.min.y - crate::layout::metrics::STEP_H,
+        ));
+        let bottom = t.apply(layout::pos(x, c.layout.grid.max.y));
+        painter.line_segment([top, bottom], egui::Stroke::new(4.0, c.screen.accent));
+        ui.ctx().request_repaint();
+        if bg.drag_stopped() || !bg.dragged() {
+            self.moving_step = None;
+            if bg.drag_stopped() {
+                actions.push(Action::Edit(Edit::MoveStepTo { id, stage, index }));
+            }
+        }
     }
 
     /// The cards' widgets; true if one was clicked.

@@ -94,6 +94,8 @@ impl Canvas {
         );
         let size = input.derived.scene.size;
         self.view.frame(rect.size(), size);
+        let t = self.view.transform(rect);
+        self.gestures.start_step_drag(&bg, &input.derived.layout, t);
         self.pan_and_zoom(ui, &bg, rect);
         if let Some(s) = &input.spotlight {
             let dt = ui.input(|i| i.stable_dt);
@@ -130,6 +132,7 @@ impl Canvas {
         self.gestures.handles(ui, &painter, &ctx, actions);
         self.gestures.ghosts(ui, &painter, &ctx);
         self.gestures.box_select(ui, &painter, &bg, &ctx, actions);
+        self.gestures.step_drag(ui, &painter, &bg, &ctx, actions);
         self.gestures
             .background(ui, &bg, &ctx, hit, &mut self.menus, actions);
         if let Some(s) = input.spotlight {
