@@ -152,7 +152,7 @@ class Template:
             if s["values"]:
                 o["measurements"] = [{"date": d, "value": float(v)} for d, v in s["values"]]
             bp["standards"].append(o)
-        return {"format": "servuction", "version": 4, "blueprint": bp}
+        return {"format": "servuction", "version": 5, "blueprint": bp}
 
 
 HIGHER, LOWER = "higher_is_better", "lower_is_better"

@@ -438,7 +438,7 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
     let routes = route_connectors(bp, &cards, &card_of, &lanes, grid);
 
     let mut bottom = grid.max.y;
-    let emotion = options.emotion_curve.then(|| {
+    let emotion = (options.emotion_curve && bp.emotion_curve).then(|| {
         let rect = Rect::from_xywh(x0, bottom + 16.0, LABEL_W + grid_w, EMOTION_H);
         bottom = rect.max.y;
         emotion_box(bp, &steps, rect, grid_x)

@@ -217,9 +217,9 @@ fn values_of_the_wrong_type_name_the_field() {
 
 #[test]
 fn newer_and_foreign_files_are_refused_clearly() {
-    let text = base().replace("\"version\": 4", "\"version\": 5");
+    let text = base().replace("\"version\": 5", "\"version\": 6");
     let err = format::from_str(&text).unwrap_err();
-    assert!(matches!(err, ReadError::NewerVersion { found: 5, .. }));
+    assert!(matches!(err, ReadError::NewerVersion { found: 6, .. }));
     assert!(
         err.to_string().contains("made by a newer Servuction"),
         "{err}"
@@ -263,7 +263,7 @@ fn version_1_files_are_migrated() {
     assert_eq!(moment("tp-greet"), MomentOfTruth::Moment);
     assert_eq!(moment("tp-go"), MomentOfTruth::None);
     // Written back, it is a current file.
-    assert!(format::to_string(&bp).unwrap().contains("\"version\": 4"));
+    assert!(format::to_string(&bp).unwrap().contains("\"version\": 5"));
 }
 
 #[test]
@@ -584,11 +584,11 @@ fn fuzz_regressions() {
 }
 
 #[test]
-fn version_2_and_3_files_read_as_they_are_and_notes_with_votes_round_trip() {
+fn version_2_3_and_4_files_read_as_they_are_and_notes_with_votes_round_trip() {
     let v4 = base();
-    assert!(v4.contains("\"version\": 4"), "the current version is 4");
-    for old in [2, 3] {
-        let text = v4.replace("\"version\": 4", &format!("\"version\": {old}"));
+    assert!(v4.contains("\"version\": 5"), "the current version is 5");
+    for old in [2, 3, 4] {
+        let text = v4.replace("\"version\": 5", &format!("\"version\": {old}"));
         assert_eq!(
             format::from_str(&text).unwrap(),
             format::from_str(&v4).unwrap()

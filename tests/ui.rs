@@ -1807,3 +1807,38 @@ fn a_step_header_is_dragged_to_another_place_and_stage() {
     h.run();
     assert_eq!(h.state().blueprint(), &hotel());
 }
+
+#[test]
+fn the_customers_feeling_chart_is_hidden_by_a_view_option_and_by_the_blueprint_for_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(servuction::templates::blank(Language::En), dir.path());
+    let export_has_chart = |bp: &Blueprint| {
+        let scene =
+            servuction::render::export_scene(bp, &servuction::scene::Theme::LIGHT, Language::En);
+        servuction::render::svg::to_svg(&scene, &bp.title).contains("Customer's feeling")
+    };
+    assert!(export_has_chart(h.state().blueprint()));
+    // The blueprint's setting: exports leave the chart out, and it is saved.
+    h.get_by_role_and_label(egui::Role::CheckBox, "Customer's feeling")
+        .click();
+    h.run();
+    let bp = h.state().blueprint().clone();
+    assert!(!bp.emotion_curve);
+    assert!(!export_has_chart(&bp));
+    let path = dir.path().join("no-chart.json");
+    assert!(h.state_mut().save_to(&path, false));
+    assert!(!servuction::format::read(&path).unwrap().emotion_curve);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state().blueprint().emotion_curve,
+        "one undo brings it back"
+    );
+    // The view option: the canvas only, the document unchanged.
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Customer's feeling chart").click();
+    h.run();
+    assert!(!h.state().prefs().emotion_curve);
+    assert!(h.state().blueprint().emotion_curve);
+}

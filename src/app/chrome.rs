@@ -155,6 +155,7 @@ impl EditorApp {
         ui.checkbox(&mut p.dark, t(Msg::CmdDarkTheme));
         ui.checkbox(&mut p.compliance_view, t(Msg::CmdComplianceView));
         ui.checkbox(&mut p.show_problems, t(Msg::ProblemsTitle));
+        ui.checkbox(&mut p.emotion_curve, t(Msg::ViewEmotionCurve));
         ui.menu_button(t(Msg::Language), |ui| {
             ui.radio_value(&mut p.lang, Language::En, "English");
             ui.radio_value(&mut p.lang, Language::Es, "Español");

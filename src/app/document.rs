@@ -260,6 +260,9 @@ pub struct View {
     pub compliance: bool,
     /// Cards with health-check findings carry a marker (not while presenting).
     pub problems: bool,
+    /// The customer's-feeling chart (a view option; the blueprint may hide
+    /// it for every view).
+    pub emotion_curve: bool,
 }
 
 impl View {
@@ -301,7 +304,11 @@ pub struct Derived {
 
 impl Derived {
     fn new(bp: &Blueprint, view: View) -> Self {
-        let layout = layout::layout(bp, layout::Options::default());
+        let options = layout::Options {
+            emotion_curve: view.emotion_curve,
+            ..layout::Options::default()
+        };
+        let layout = layout::layout(bp, options);
         let findings = check::check(bp);
         let overlay = overlay_for(bp, &findings, view);
         let scene = scene::scene_with(bp, &layout, &view.theme(), view.lang, &overlay);
@@ -376,6 +383,7 @@ mod tests {
             dark: false,
             compliance: false,
             problems: true,
+            emotion_curve: true,
         }
     }
 

@@ -329,6 +329,7 @@ impl EditorApp {
             dark: self.prefs.dark,
             compliance: self.prefs.compliance_view && self.presentation.is_none(),
             problems: self.presentation.is_none(),
+            emotion_curve: self.prefs.emotion_curve,
         }
     }
 

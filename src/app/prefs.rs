@@ -17,6 +17,8 @@ pub struct Prefs {
     pub show_problems: bool,
     /// Cards tinted by the compliance of their standards.
     pub compliance_view: bool,
+    /// The customer's-feeling chart on the canvas (when the blueprint draws it).
+    pub emotion_curve: bool,
 }
 
 impl Default for Prefs {
@@ -28,6 +30,7 @@ impl Default for Prefs {
             present_screen: None,
             show_problems: true,
             compliance_view: false,
+            emotion_curve: true,
         }
     }
 }

@@ -57,6 +57,8 @@ pub enum Edit {
     SetContactLevel(ContactLevel),
     /// The language the blueprint is written in.
     SetLanguage(Language),
+    /// Whether the customer's-feeling chart is drawn (canvas and exports).
+    SetEmotionCurve(bool),
     AddNote(Note),
     SetNote(Note),
     DeleteNote(NoteId),
@@ -313,6 +315,7 @@ fn run(tx: &mut Tx, edit: Edit) -> Result<(), EditError> {
         Edit::SetDescription(d) => tx.set_description(d),
         Edit::SetContactLevel(c) => tx.set_contact_level(c),
         Edit::SetLanguage(l) => tx.set_language(l),
+        Edit::SetEmotionCurve(e) => tx.set_emotion_curve(e),
         Edit::AddNote(n) => tx.push(n),
         Edit::SetNote(n) => {
             let i = index::<Note>(tx, "note", n.id.as_str())?;

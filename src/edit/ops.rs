@@ -117,6 +117,8 @@ pub(crate) enum Op {
     ContactLevel(ContactLevel),
     /// Swaps the document's language with the held one.
     Language(Language),
+    /// Swaps the emotion-curve setting with the held one.
+    EmotionCurve(bool),
 }
 
 impl Op {
@@ -153,6 +155,10 @@ impl Op {
                 mem::swap(&mut bp.language, &mut l);
                 Op::Language(l)
             }
+            Op::EmotionCurve(mut e) => {
+                mem::swap(&mut bp.emotion_curve, &mut e);
+                Op::EmotionCurve(e)
+            }
         }
     }
 
@@ -174,7 +180,8 @@ impl Op {
             | (Op::DisabledRules(_), Op::DisabledRules(_))
             | (Op::Description(_), Op::Description(_))
             | (Op::ContactLevel(_), Op::ContactLevel(_))
-            | (Op::Language(_), Op::Language(_)) => true,
+            | (Op::Language(_), Op::Language(_))
+            | (Op::EmotionCurve(_), Op::EmotionCurve(_)) => true,
             _ => false,
         }
     }
@@ -203,6 +210,7 @@ impl Op {
             Op::Description(d) => *d == bp.description,
             Op::ContactLevel(c) => *c == bp.contact_level,
             Op::Language(l) => *l == bp.language,
+            Op::EmotionCurve(e) => *e == bp.emotion_curve,
         }
     }
 
@@ -230,7 +238,7 @@ impl Op {
             Op::Title(t) => t.capacity(),
             Op::DisabledRules(r) => strings(r),
             Op::Description(d) => d.capacity(),
-            Op::ContactLevel(_) | Op::Language(_) => 0,
+            Op::ContactLevel(_) | Op::Language(_) | Op::EmotionCurve(_) => 0,
         }
     }
 }
@@ -542,6 +550,13 @@ impl<'a> Tx<'a> {
         if self.bp.language != lang {
             let old = mem::replace(&mut self.bp.language, lang);
             self.undo.push(Op::Language(old));
+        }
+    }
+
+    pub fn set_emotion_curve(&mut self, shown: bool) {
+        if self.bp.emotion_curve != shown {
+            let old = mem::replace(&mut self.bp.emotion_curve, shown);
+            self.undo.push(Op::EmotionCurve(old));
         }
     }
 

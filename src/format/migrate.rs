@@ -6,8 +6,9 @@
 //! field: `moment` or `critical`.
 //! Version 3 adds workshop results: sticky `notes` and `votes` on
 //! touchpoints and notes. Version 4 adds loose notes (`at` instead of
-//! `lane` and `step`). A version 2 or 3 file is a valid version 4 file, read
-//! as it is.
+//! `lane` and `step`). Version 5 adds the blueprint's `emotion_curve`
+//! setting (shown unless `false`). A version 2, 3 or 4 file is a valid
+//! version 5 file, read as it is.
 
 use crate::model::DocPath;
 use serde_json::{Map, Value};

@@ -1,7 +1,7 @@
 //! The file format: a versioned JSON envelope around a [`Blueprint`].
 //!
 //! ```json
-//! { "format": "servuction", "version": 4, "blueprint": { ... } }
+//! { "format": "servuction", "version": 5, "blueprint": { ... } }
 //! ```
 //!
 //! Reading validates everything and reports each problem with its place in the
@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 /// The value of the `format` field of every Servuction file.
 pub const FORMAT_NAME: &str = "servuction";
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 4;
+pub const CURRENT_VERSION: u32 = 5;
 
 /// The oldest version whose files have the current shape (each later version
 /// only added optional fields), read directly with positions.

@@ -53,7 +53,7 @@ pub enum ContactLevel {
 }
 
 /// A service blueprint: one service cycle drawn as lanes crossed by steps.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Blueprint {
     /// The service this blueprint describes, e.g. "Hotel stay".
@@ -86,6 +86,30 @@ pub struct Blueprint {
     /// Sticky notes captured in a workshop, pinned to cells.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// Whether the customer's-feeling chart is drawn under the diagram (on
+    /// the canvas and in every export). Format version 5.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub emotion_curve: bool,
+}
+
+impl Default for Blueprint {
+    fn default() -> Self {
+        Self {
+            title: String::new(),
+            description: String::new(),
+            language: Language::default(),
+            contact_level: ContactLevel::default(),
+            stages: Vec::new(),
+            lanes: Vec::new(),
+            lines: Vec::new(),
+            touchpoints: Vec::new(),
+            connectors: Vec::new(),
+            standards: Vec::new(),
+            disabled_rules: Vec::new(),
+            notes: Vec::new(),
+            emotion_curve: true,
+        }
+    }
 }
 
 /// The colour of a sticky note.

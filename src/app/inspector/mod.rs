@@ -170,6 +170,12 @@ fn blueprint_fields(ui: &mut egui::Ui, bp: &Blueprint, lang: Language, actions: 
                 actions.push(Action::Edit(Edit::SetLanguage(written)));
             }
             ui.end_row();
+            ui.label("");
+            let mut curve = bp.emotion_curve;
+            if ui.checkbox(&mut curve, t(Msg::FieldEmotionCurve)).changed() {
+                actions.push(Action::Edit(Edit::SetEmotionCurve(curve)));
+            }
+            ui.end_row();
         });
 }
 
