@@ -1842,3 +1842,18 @@ fn the_customers_feeling_chart_is_hidden_by_a_view_option_and_by_the_blueprint_f
     assert!(!h.state().prefs().emotion_curve);
     assert!(h.state().blueprint().emotion_curve);
 }
+
+#[test]
+fn double_clicking_the_diagrams_title_edits_the_blueprints_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    h.get_by_label("Doorman greets the guest").click();
+    h.run();
+    // The title sits above the stage row, left of the first stage.
+    let physical = h.get_by_label("Entrance, signage and drop-off area").rect();
+    let title = Pos2::new(physical.min.x + 10.0, physical.min.y - 60.0);
+    click_at(&mut h, title, 2);
+    assert!(h.state().selection().is_empty());
+    type_text(&mut h, "Hotel stay, city centre");
+    assert_eq!(h.state().blueprint().title, "Hotel stay, city centre");
+}

@@ -36,6 +36,12 @@ impl EditorApp {
                     self.selection = vec![id];
                 }
                 Action::AskPath(purpose) => self.ask_path(purpose),
+                Action::EditBlueprintTitle => {
+                    self.selection.clear();
+                    let title = self.doc.blueprint().title.clone();
+                    let field = egui::Id::unique(inspector::BLUEPRINT_TITLE_ID);
+                    inspector::focus_all(ctx, field, &title);
+                }
             }
         }
     }

@@ -59,6 +59,8 @@ pub enum Action {
     VoteNote(NoteId),
     /// Asks for a file path for a purpose (a native dialog, or our own).
     AskPath(files::Purpose),
+    /// Selects nothing and gives the blueprint's title field the keyboard.
+    EditBlueprintTitle,
 }
 
 /// A message in the status bar (or the presentation's panel).

@@ -419,7 +419,10 @@ impl Gestures {
                 match self.last_click {
                     Some((when, first, at)) if now - when < 0.5 && (p - first).length() < 8.0 => {
                         self.last_click = None;
-                        if let Some((lane, step)) = c.layout.cell_at(at) {
+                        if c.layout.title.contains(at) {
+                            // The diagram's title: edit the blueprint's own fields.
+                            actions.push(Action::EditBlueprintTitle);
+                        } else if let Some((lane, step)) = c.layout.cell_at(at) {
                             actions.push(Action::AddTouchpointAt { lane, step });
                         }
                     }

@@ -10,6 +10,8 @@ use crate::model::*;
 
 /// The text field of the selected touchpoint's title.
 pub const TITLE_ID: &str = "touchpoint-title";
+/// The text field of the blueprint's own title.
+pub const BLUEPRINT_TITLE_ID: &str = "blueprint-title";
 
 /// What the inspector keeps between frames.
 #[derive(Default)]
@@ -115,17 +117,22 @@ pub fn show(
 fn blueprint_fields(ui: &mut egui::Ui, bp: &Blueprint, lang: Language, actions: &mut Vec<Action>) {
     let t = |m: Msg| m.text(lang);
     ui.heading(t(Msg::BlueprintHeading));
+    // The title outside the grid (a grid shown for the first time lays
+    // itself out invisibly, which would take the keyboard from it).
+    let mut title = bp.title.clone();
+    let l = label(ui, t(Msg::FieldTitle));
+    let r = ui.add(
+        egui::TextEdit::singleline(&mut title)
+            .id(egui::Id::unique(BLUEPRINT_TITLE_ID))
+            .desired_width(f32::INFINITY),
+    );
+    if r.labelled_by(l).changed() {
+        actions.push(Action::Typing(Edit::SetTitle(title)));
+    }
     egui::Grid::new("blueprint-fields")
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            let mut title = bp.title.clone();
-            let l = label(ui, t(Msg::FieldTitle));
-            let r = ui.add(egui::TextEdit::singleline(&mut title).desired_width(f32::INFINITY));
-            if r.labelled_by(l).changed() {
-                actions.push(Action::Typing(Edit::SetTitle(title)));
-            }
-            ui.end_row();
             let mut description = bp.description.clone();
             let l = label(ui, t(Msg::FieldDescription));
             let r = ui.add(
