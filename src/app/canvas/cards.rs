@@ -73,9 +73,17 @@ impl Gestures {
 
     /// A drag that starts on a step header moves the step (instead of
     /// panning).
-    pub fn start_step_drag(&mut self, bg: &egui::Response, layout: &Layout, t: UiFromScene) {
+    pub fn start_step_drag(
+        &mut self,
+        ui: &egui::Ui,
+        bg: &egui::Response,
+        layout: &Layout,
+        t: UiFromScene,
+    ) {
+        // Where the button went down: the pointer may be far on already
+        // when the drag is recognised.
         if bg.drag_started()
-            && let Some(p) = bg.interact_pointer_pos()
+            && let Some(p) = ui.input(|i| i.pointer.press_origin())
             && let Some(header) = layout.step_header_at(t.inverse(p))
         {
             self.moving_step = Some(header.id.clone());

@@ -95,7 +95,8 @@ impl Canvas {
         let size = input.derived.scene.size;
         self.view.frame(rect.size(), size);
         let t = self.view.transform(rect);
-        self.gestures.start_step_drag(&bg, &input.derived.layout, t);
+        self.gestures
+            .start_step_drag(ui, &bg, &input.derived.layout, t);
         self.pan_and_zoom(ui, &bg, rect);
         if let Some(s) = &input.spotlight {
             let dt = ui.input(|i| i.stable_dt);
