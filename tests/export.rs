@@ -466,3 +466,43 @@ fn characters_xml_forbids_in_a_title_still_give_well_formed_svg_and_a_png() {
     let (w, h, _) = render::png::rasterise(&svg, 0.25).expect("the PNG export works");
     assert!(w > 0 && h > 0);
 }
+
+#[test]
+fn our_png_of_the_hotel_is_no_larger_than_rsvg_converts_of_the_same_picture() {
+    if Command::new("rsvg-convert")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("NOTICE: rsvg-convert is not installed (Debian: librsvg2-bin); skipped");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install librsvg2-bin"
+        );
+        return;
+    }
+    let (_, svg) = export_svg("hotel", Language::En, &Theme::LIGHT);
+    let (w, h, rgba) = png::rasterise(&svg, 1.0).unwrap();
+    let ours = png::encode(w, h, &rgba, None).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (input, output) = (dir.path().join("h.svg"), dir.path().join("h.png"));
+    std::fs::write(&input, &svg).unwrap();
+    let o = Command::new("rsvg-convert")
+        .arg("-o")
+        .arg(&output)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let theirs = std::fs::read(&output).unwrap();
+    let (tw, th, _) = decode(&theirs);
+    assert_eq!((tw, th), (w, h), "the same picture size");
+    assert!(
+        ours.len() <= theirs.len(),
+        "ours {} bytes, rsvg-convert's {} bytes",
+        ours.len(),
+        theirs.len()
+    );
+    // Opaque: written as RGB.
+    assert_eq!(ours[25], 2, "colour type RGB");
+}
