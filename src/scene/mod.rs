@@ -1,0 +1,733 @@
+//! What the diagram looks like: layout and theme become a flat list of
+//! drawing primitives. The canvas, the SVG and the PNG all draw this list, so
+//! nothing about the look of a blueprint is decided twice.
+
+use crate::check::{self, Rollup};
+use crate::font;
+use crate::i18n::{self, Msg};
+use crate::layout::{Layout, Pos, Rect, pos};
+use crate::model::index::IdIndex;
+use crate::model::*;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// An sRGB colour with alpha.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgba(pub [u8; 4]);
+
+impl Rgba {
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Self {
+        Self([r, g, b, 255])
+    }
+    fn from_colour(c: Colour) -> Self {
+        Self::rgb(c.r, c.g, c.b)
+    }
+    /// This colour mixed with `other`, `t` of the way.
+    pub fn mix(self, other: Rgba, t: f32) -> Rgba {
+        let m = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t).round() as u8;
+        Rgba([
+            m(self.0[0], other.0[0]),
+            m(self.0[1], other.0[1]),
+            m(self.0[2], other.0[2]),
+            m(self.0[3], other.0[3]),
+        ])
+    }
+}
+
+/// How a line is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Dash {
+    Solid,
+    Dashed,
+    Dotted,
+    DashDot,
+}
+
+/// A line's width, colour and dash.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stroke {
+    pub width: f32,
+    pub colour: Rgba,
+    pub dash: Dash,
+}
+
+impl Stroke {
+    pub const fn solid(width: f32, colour: Rgba) -> Self {
+        Self {
+            width,
+            colour,
+            dash: Dash::Solid,
+        }
+    }
+}
+
+/// Where a text run's position sits on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// One drawing primitive.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    /// A rectangle, with rounded corners when `radius > 0`.
+    Rect {
+        rect: Rect,
+        radius: f32,
+        fill: Option<Rgba>,
+        stroke: Option<Stroke>,
+    },
+    /// An open polyline.
+    Path { points: Vec<Pos>, stroke: Stroke },
+    /// A closed polygon (arrow heads, stars, triangles).
+    Polygon {
+        points: Vec<Pos>,
+        fill: Option<Rgba>,
+        stroke: Option<Stroke>,
+    },
+    Circle {
+        center: Pos,
+        radius: f32,
+        fill: Option<Rgba>,
+        stroke: Option<Stroke>,
+    },
+    /// One line of text; `pos` is on its baseline.
+    Text {
+        pos: Pos,
+        text: String,
+        size: f32,
+        bold: bool,
+        colour: Rgba,
+        anchor: Anchor,
+    },
+}
+
+impl Shape {
+    /// A rectangle holding everything the shape paints.
+    pub fn bounds(&self) -> Rect {
+        let of_points = |pts: &[Pos], pad: f32| {
+            let mut r = Rect {
+                min: pts[0],
+                max: pts[0],
+            };
+            for p in pts {
+                r = r.union(&Rect { min: *p, max: *p });
+            }
+            r.expand(pad)
+        };
+        match self {
+            Shape::Rect { rect, stroke, .. } => rect.expand(stroke.map_or(0.0, |s| s.width)),
+            Shape::Path { points, stroke } if !points.is_empty() => {
+                of_points(points, stroke.width + 1.0)
+            }
+            Shape::Polygon { points, .. } if !points.is_empty() => of_points(points, 1.0),
+            Shape::Circle { center, radius, .. } => Rect::from_xywh(
+                center.x - radius,
+                center.y - radius,
+                2.0 * radius,
+                2.0 * radius,
+            )
+            .expand(1.0),
+            Shape::Text {
+                pos,
+                text,
+                size,
+                bold,
+                anchor,
+                ..
+            } => {
+                let m = font::metrics(*bold);
+                let w = m.width(text, *size);
+                let x = match anchor {
+                    Anchor::Start => pos.x,
+                    Anchor::Middle => pos.x - w / 2.0,
+                    Anchor::End => pos.x - w,
+                };
+                Rect {
+                    min: self::pos(x, pos.y - m.ascent * size),
+                    max: self::pos(x + w, pos.y - m.descent * size),
+                }
+            }
+            _ => Rect::default(),
+        }
+    }
+}
+
+/// Colours of the diagram.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Theme {
+    pub dark: bool,
+    pub background: Rgba,
+    pub text: Rgba,
+    pub muted: Rgba,
+    pub grid: Rgba,
+    pub header: Rgba,
+    pub card: Rgba,
+    pub card_border: Rgba,
+    pub line: Rgba,
+    pub connector: Rgba,
+    pub feedback: Rgba,
+    pub met: Rgba,
+    pub at_risk: Rgba,
+    pub missed: Rgba,
+    pub not_measured: Rgba,
+    pub moment: Rgba,
+    pub fail: Rgba,
+    pub wait: Rgba,
+    /// How much of the lane colour shows in the band (0 = none).
+    pub lane_tint: f32,
+}
+
+impl Theme {
+    /// The print-friendly light theme, the default for export.
+    pub const LIGHT: Theme = Theme {
+        dark: false,
+        background: Rgba::rgb(0xff, 0xff, 0xff),
+        text: Rgba::rgb(0x1f, 0x29, 0x33),
+        muted: Rgba::rgb(0x61, 0x6e, 0x7c),
+        grid: Rgba::rgb(0xd9, 0xdd, 0xe3),
+        header: Rgba::rgb(0xf3, 0xf4, 0xf6),
+        card: Rgba::rgb(0xff, 0xff, 0xff),
+        card_border: Rgba::rgb(0xb8, 0xc0, 0xcc),
+        line: Rgba::rgb(0x3e, 0x4c, 0x59),
+        connector: Rgba::rgb(0x52, 0x60, 0x6d),
+        feedback: Rgba::rgb(0xb4, 0x4d, 0x12),
+        met: Rgba::rgb(0x1a, 0x7f, 0x37),
+        at_risk: Rgba::rgb(0xbf, 0x87, 0x00),
+        missed: Rgba::rgb(0xcf, 0x22, 0x2e),
+        not_measured: Rgba::rgb(0x8c, 0x95, 0x9f),
+        moment: Rgba::rgb(0xd9, 0x8e, 0x04),
+        fail: Rgba::rgb(0xcf, 0x22, 0x2e),
+        wait: Rgba::rgb(0x09, 0x69, 0xda),
+        lane_tint: 1.0,
+    };
+
+    /// A dark theme for the screen.
+    pub const DARK: Theme = Theme {
+        dark: true,
+        background: Rgba::rgb(0x16, 0x1b, 0x22),
+        text: Rgba::rgb(0xe6, 0xed, 0xf3),
+        muted: Rgba::rgb(0x9d, 0xa7, 0xb3),
+        grid: Rgba::rgb(0x30, 0x36, 0x3d),
+        header: Rgba::rgb(0x21, 0x26, 0x2d),
+        card: Rgba::rgb(0x22, 0x27, 0x2e),
+        card_border: Rgba::rgb(0x48, 0x4f, 0x58),
+        line: Rgba::rgb(0xc9, 0xd1, 0xd9),
+        connector: Rgba::rgb(0x8b, 0x94, 0x9e),
+        feedback: Rgba::rgb(0xf0, 0x88, 0x3e),
+        met: Rgba::rgb(0x3f, 0xb9, 0x50),
+        at_risk: Rgba::rgb(0xd2, 0x99, 0x22),
+        missed: Rgba::rgb(0xf8, 0x51, 0x49),
+        not_measured: Rgba::rgb(0x8b, 0x94, 0x9e),
+        moment: Rgba::rgb(0xe3, 0xb3, 0x41),
+        fail: Rgba::rgb(0xf8, 0x51, 0x49),
+        wait: Rgba::rgb(0x58, 0xa6, 0xff),
+        lane_tint: 0.16,
+    };
+
+    fn lane_fill(&self, c: Colour) -> Rgba {
+        if self.dark {
+            self.background.mix(Rgba::from_colour(c), self.lane_tint)
+        } else {
+            Rgba::from_colour(c)
+        }
+    }
+
+    fn compliance(&self, c: Compliance) -> Rgba {
+        match c {
+            Compliance::Met => self.met,
+            Compliance::AtRisk => self.at_risk,
+            Compliance::Missed => self.missed,
+            Compliance::NotMeasured => self.not_measured,
+        }
+    }
+}
+
+/// What a primitive belongs to, for the editor.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Owner {
+    None,
+    Touchpoint(TouchpointId),
+    Connector(ConnectorId),
+}
+
+/// A primitive and what it belongs to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub shape: Shape,
+    pub owner: Owner,
+    /// What the shape covers, worked out once so painters can cull cheaply.
+    pub bounds: Rect,
+    /// A label's backing (a connector's or a line's pill): the size of the
+    /// text it backs, so a painter that leaves the text out at a small zoom
+    /// leaves the empty pill out too.
+    pub backs_text: Option<f32>,
+}
+
+/// Everything to draw, in painting order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    pub size: Pos,
+    pub background: Rgba,
+    pub items: Vec<Item>,
+    /// For each card of the layout, in its order, the items the card is drawn
+    /// with (empty where its touchpoint is missing), for [`rebuild_cards`].
+    pub cards: Vec<Range<usize>>,
+}
+
+struct Builder<'a> {
+    items: Vec<Item>,
+    theme: &'a Theme,
+    lang: Language,
+    owner: Owner,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, shape: Shape) {
+        let bounds = shape.bounds();
+        self.items.push(Item {
+            shape,
+            owner: self.owner.clone(),
+            bounds,
+            backs_text: None,
+        });
+    }
+    /// A label's backing: drawn only where its text (of `size`) is.
+    fn pill(&mut self, rect: Rect, radius: f32, fill: Rgba, stroke: Stroke, size: f32) {
+        self.rect(rect, radius, Some(fill), Some(stroke));
+        if let Some(item) = self.items.last_mut() {
+            item.backs_text = Some(size);
+        }
+    }
+    fn rect(&mut self, rect: Rect, radius: f32, fill: Option<Rgba>, stroke: Option<Stroke>) {
+        self.push(Shape::Rect {
+            rect,
+            radius,
+            fill,
+            stroke,
+        });
+    }
+    fn line(&mut self, points: Vec<Pos>, stroke: Stroke) {
+        self.push(Shape::Path { points, stroke });
+    }
+    fn text(
+        &mut self,
+        p: Pos,
+        text: impl Into<String>,
+        size: f32,
+        bold: bool,
+        colour: Rgba,
+        anchor: Anchor,
+    ) {
+        let text = text.into();
+        if !text.is_empty() {
+            self.push(Shape::Text {
+                pos: p,
+                text,
+                size,
+                bold,
+                colour,
+                anchor,
+            });
+        }
+    }
+    /// Lines of text with their first baseline at `top + ascent`.
+    #[allow(clippy::too_many_arguments)]
+    fn lines(
+        &mut self,
+        lines: Vec<String>,
+        x: f32,
+        top: f32,
+        size: f32,
+        bold: bool,
+        colour: Rgba,
+        anchor: Anchor,
+    ) {
+        let m = font::metrics(bold);
+        let lh = size * 1.25;
+        for (i, l) in lines.into_iter().enumerate() {
+            self.text(
+                pos(x, top + m.ascent * size + i as f32 * lh),
+                l,
+                size,
+                bold,
+                colour,
+                anchor,
+            );
+        }
+    }
+    fn t(&self, m: Msg) -> &'static str {
+        m.text(self.lang)
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// What the editor lays over the diagram.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Overlay {
+    /// Cards tinted by the worst compliance of their standards.
+    pub compliance_view: bool,
+    /// Touchpoints with health-check findings, and whether one is an error.
+    pub flagged: std::collections::HashMap<TouchpointId, bool>,
+}
+
+impl Overlay {
+    /// The health-check findings of a blueprint, by touchpoint (findings on a
+    /// standard or a connector mark its touchpoint).
+    pub fn with_findings(bp: &Blueprint, findings: &[check::Finding]) -> Self {
+        let mut flagged: HashMap<TouchpointId, bool> = HashMap::new();
+        // Standards and connectors by id, looked up only if a finding needs them.
+        let mut standards = None;
+        let mut connectors = None;
+        for f in findings {
+            let tp = match &f.element {
+                check::Element::Touchpoint(id) => Some(id),
+                check::Element::Standard(id) => standards
+                    .get_or_insert_with(|| IdIndex::new(bp.standards.iter().map(|s| s.id.as_str())))
+                    .get(id.as_str())
+                    .map(|i| &bp.standards[i].touchpoint),
+                check::Element::Connector(id) => connectors
+                    .get_or_insert_with(|| {
+                        IdIndex::new(bp.connectors.iter().map(|c| c.id.as_str()))
+                    })
+                    .get(id.as_str())
+                    .map(|i| &bp.connectors[i].from),
+                _ => None,
+            };
+            if let Some(tp) = tp {
+                let error = f.severity == check::Severity::Error;
+                match flagged.get_mut(tp) {
+                    Some(e) => *e |= error,
+                    None => {
+                        flagged.insert(tp.clone(), error);
+                    }
+                }
+            }
+        }
+        Self {
+            compliance_view: false,
+            flagged,
+        }
+    }
+}
+
+/// Builds the scene of a blueprint laid out by [`crate::layout::layout`].
+pub fn scene(bp: &Blueprint, layout: &Layout, theme: &Theme, lang: Language) -> Scene {
+    scene_with(bp, layout, theme, lang, &Overlay::default())
+}
+
+/// Builds the scene with the editor's overlay: problem markers on cards and
+/// the compliance view.
+pub fn scene_with(
+    bp: &Blueprint,
+    layout: &Layout,
+    theme: &Theme,
+    lang: Language,
+    overlay: &Overlay,
+) -> Scene {
+    // Room for the items of a typical scene, so they are not moved as it grows.
+    let items = layout.cards.len() * 8
+        + layout.routes.len() * 3
+        + layout.steps.len() * 5
+        + layout.stages.len() * 2
+        + layout.lanes.len() * 8
+        + layout.notes.len() * 6
+        + 128;
+    let mut b = Builder {
+        items: Vec::with_capacity(items),
+        theme,
+        lang,
+        owner: Owner::None,
+    };
+    let th = *theme;
+    let ix = bp.index();
+
+    // Title.
+    let title = font::clip(&bp.title, 22.0, true, layout.title.width());
+    b.text(
+        pos(layout.title.min.x, layout.title.min.y + 26.0),
+        title,
+        22.0,
+        true,
+        th.text,
+        Anchor::Start,
+    );
+    let rollup = check::compliance_of_blueprint(bp);
+    let sub = format!(
+        "{} · {} · {}",
+        b.t(i18n::contact_level(bp.contact_level)),
+        Msg::DiagramTouchpoints.fill(lang, &[&bp.touchpoints.len()]),
+        Msg::ReportOfMet.fill(lang, &[&rollup.met, &rollup.total()])
+    );
+    b.text(
+        pos(layout.title.min.x, layout.title.min.y + 46.0),
+        sub,
+        12.0,
+        false,
+        th.muted,
+        Anchor::Start,
+    );
+
+    // Stage and step headers.
+    for (i, s) in layout.stages.iter().enumerate() {
+        let stage = ix.stage(&s.id);
+        let fill = if i % 2 == 0 {
+            th.header
+        } else {
+            th.header.mix(th.grid, 0.5)
+        };
+        b.rect(s.rect, 0.0, Some(fill), Some(Stroke::solid(1.0, th.grid)));
+        let name = stage.map_or("", |x| x.name.as_str());
+        let text = font::clip(name, 13.0, true, s.rect.width() - 12.0);
+        b.text(
+            pos(s.rect.min.x + 10.0, s.rect.center().y + 4.5),
+            text,
+            13.0,
+            true,
+            th.text,
+            Anchor::Start,
+        );
+    }
+    let steps: Vec<&Step> = bp.steps().map(|(_, s)| s).collect();
+    for (sb, step) in layout.steps.iter().zip(&steps) {
+        b.rect(
+            sb.header,
+            0.0,
+            Some(th.background),
+            Some(Stroke::solid(1.0, th.grid)),
+        );
+        let mut name = font::wrap(&step.name, 12.0, false, sb.header.width() - 16.0, 2);
+        if let Some(d) = step.duration_min
+            && name.len() < 2
+        {
+            name.push(format!("{} min", fmt_num(d)));
+        }
+        let top = sb.header.center().y - name.len() as f32 * 7.5;
+        b.lines(
+            name,
+            sb.header.center().x,
+            top,
+            12.0,
+            false,
+            th.text,
+            Anchor::Middle,
+        );
+    }
+
+    // Lanes.
+    for lane_box in &layout.lanes {
+        let Some(lane) = ix.lane(&lane_box.id) else {
+            continue;
+        };
+        let fill = th.lane_fill(lane.colour);
+        b.rect(lane_box.rect, 0.0, Some(fill), None);
+        b.rect(
+            lane_box.label,
+            0.0,
+            Some(fill.mix(th.text, if th.dark { 0.06 } else { 0.05 })),
+            None,
+        );
+        let name = font::wrap(&lane.name, 13.0, true, lane_box.label.width() - 24.0, 3);
+        let kind = font::wrap(
+            b.t(i18n::lane_kind(lane.kind)),
+            10.5,
+            false,
+            lane_box.label.width() - 24.0,
+            2,
+        );
+        let block = name.len() as f32 * 16.25 + 4.0 + kind.len() as f32 * 13.1;
+        let top = lane_box.label.center().y - block / 2.0;
+        let name_lines = name.len() as f32;
+        let show_kind =
+            lane.kind != LaneKind::Custom && !kind.concat().eq_ignore_ascii_case(&name.concat());
+        b.lines(
+            name,
+            lane_box.label.min.x + 12.0,
+            top,
+            13.0,
+            true,
+            th.text,
+            Anchor::Start,
+        );
+        if show_kind {
+            b.lines(
+                kind,
+                lane_box.label.min.x + 12.0,
+                top + name_lines * 16.25 + 4.0,
+                10.5,
+                false,
+                th.muted,
+                Anchor::Start,
+            );
+        }
+        b.line(
+            vec![
+                pos(lane_box.rect.min.x, lane_box.rect.max.y),
+                pos(lane_box.rect.max.x, lane_box.rect.max.y),
+            ],
+            Stroke::solid(1.0, th.grid),
+        );
+    }
+    // Step columns.
+    for sb in &layout.steps {
+        b.line(
+            vec![
+                pos(sb.column.min.x, sb.column.min.y),
+                pos(sb.column.min.x, sb.column.max.y),
+            ],
+            Stroke {
+                width: 1.0,
+                colour: th.grid,
+                dash: Dash::Dashed,
+            },
+        );
+    }
+    b.rect(
+        Rect {
+            min: layout.grid.min,
+            max: layout.grid.max,
+        }
+        .union(&Rect {
+            min: pos(
+                layout.grid.min.x - crate::layout::metrics::LABEL_W,
+                layout.grid.min.y,
+            ),
+            max: layout.grid.min,
+        }),
+        0.0,
+        None,
+        Some(Stroke::solid(1.0, th.grid)),
+    );
+
+    // The lines of the method.
+    for line in &layout.lines {
+        let (width, dash) = match line.kind {
+            LineKind::Interaction => (2.0, Dash::Solid),
+            LineKind::Visibility => (2.5, Dash::Dashed),
+            LineKind::InternalInteraction => (2.0, Dash::Dotted),
+            LineKind::OrderPenetration | LineKind::Implementation => (1.5, Dash::DashDot),
+        };
+        b.line(
+            vec![pos(line.x0, line.y), pos(line.x1, line.y)],
+            Stroke {
+                width,
+                colour: th.line,
+                dash,
+            },
+        );
+        let label = b.t(i18n::line_kind(line.kind));
+        let w = font::metrics(true).width(label, 10.5) + 14.0;
+        // On the line, in the label column, clear of the cards.
+        let r = Rect::from_xywh(line.x0 + 6.0, line.y - 9.0, w, 18.0);
+        b.pill(r, 9.0, th.background, Stroke::solid(1.0, th.line), 10.5);
+        b.text(
+            pos(r.center().x, r.center().y + 3.8),
+            label,
+            10.5,
+            true,
+            th.line,
+            Anchor::Middle,
+        );
+    }
+
+    // Connectors, under the cards.
+    for route in &layout.routes {
+        let Some(c) = bp.connectors.get(route.index) else {
+            continue;
+        };
+        if route.points.len() < 2 {
+            continue;
+        }
+        b.owner = Owner::Connector(route.id.clone());
+        let (colour, dash) = match route.kind {
+            ConnectorKind::Flow => (th.connector, Dash::Solid),
+            ConnectorKind::Dependency => (th.connector, Dash::Dashed),
+            ConnectorKind::Feedback => (th.feedback, Dash::Solid),
+        };
+        let n = route.points.len();
+        let head = arrow_head(route.points[n - 2], route.points[n - 1], 8.0);
+        let mut pts = route.points.clone();
+        // Stop the line at the base of the arrow head.
+        pts[n - 1] = pos((head[1].x + head[2].x) / 2.0, (head[1].y + head[2].y) / 2.0);
+        b.line(
+            pts,
+            Stroke {
+                width: 1.4,
+                colour,
+                dash,
+            },
+        );
+        b.push(Shape::Polygon {
+            points: head,
+            fill: Some(colour),
+            stroke: None,
+        });
+        if !c.label.is_empty() {
+            let text = font::clip(&c.label, 10.0, false, 140.0);
+            let w = font::metrics(false).width(&text, 10.0) + 10.0;
+            let r = Rect::from_xywh(route.label_at.x - w / 2.0, route.label_at.y - 8.0, w, 16.0);
+            b.pill(r, 4.0, th.background, Stroke::solid(0.8, colour), 10.0);
+            b.text(
+                pos(route.label_at.x, route.label_at.y + 3.5),
+                text,
+                10.0,
+                false,
+                colour,
+                Anchor::Middle,
+            );
+        }
+    }
+    b.owner = Owner::None;
+
+    // Cards.
+    let mut cards = Vec::with_capacity(layout.cards.len());
+    for cb in &layout.cards {
+        let start = b.items.len();
+        if let Some(tp) = cb.touchpoint(bp) {
+            let rollup = Rollup::of(ix.standards_of(&tp.id));
+            card(&mut b, tp, ix.lane(&tp.lane), rollup, cb.rect, overlay);
+        }
+        cards.push(start..b.items.len());
+    }
+    b.owner = Owner::None;
+    // Sticky notes pinned to cells.
+    for nb in layout.notes.iter().filter(|n| !n.loose) {
+        if let Some(note) = bp.notes.get(nb.index).filter(|n| n.id == nb.id) {
+            sticky_note(&mut b, note, nb);
+        }
+    }
+    if let Some(e) = &layout.emotion {
+        emotion(&mut b, e);
+    }
+    if layout.legend.width() > 0.0 {
+        legend(&mut b, layout.legend);
+    }
+    // Loose notes lie over everything.
+    for nb in layout.notes.iter().filter(|n| n.loose) {
+        if let Some(note) = bp.notes.get(nb.index).filter(|n| n.id == nb.id) {
+            sticky_note(&mut b, note, nb);
+        }
+    }
+    Scene {
+        size: layout.size,
+        background: th.background,
+        items: b.items,
+        cards,
+    }
+}
+
+mod marks;
+pub use marks::rebuild_cards;
+use marks::*;
+
+#[cfg(test)]
+mod tests;

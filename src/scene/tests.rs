@@ -1,0 +1,137 @@
+use super::*;
+use crate::layout::{self, Options};
+
+fn hotel() -> Blueprint {
+    crate::templates::find("hotel")
+        .unwrap()
+        .load(Language::En)
+        .unwrap()
+}
+
+/// The editor's overlay: findings and the compliance view.
+fn overlay(bp: &Blueprint) -> Overlay {
+    let mut o = Overlay::with_findings(bp, &check::check(bp));
+    o.compliance_view = true;
+    o
+}
+
+/// The layout card of a touchpoint.
+fn card_of(l: &Layout, id: &str) -> usize {
+    l.cards.iter().position(|c| c.id.as_str() == id).unwrap()
+}
+
+#[test]
+fn each_card_has_the_range_of_its_items() {
+    let bp = hotel();
+    let l = layout::layout(&bp, Options::default());
+    let s = scene_with(&bp, &l, &Theme::LIGHT, Language::En, &overlay(&bp));
+    assert_eq!(s.cards.len(), l.cards.len());
+    let mut end = s.cards[0].start;
+    for (c, r) in l.cards.iter().zip(&s.cards) {
+        assert_eq!(r.start, end, "cards follow each other");
+        assert!(!r.is_empty());
+        let owner = Owner::Touchpoint(c.id.clone());
+        assert!(s.items[r.clone()].iter().all(|i| i.owner == owner));
+        end = r.end;
+    }
+    let owned = |i: &Item| matches!(i.owner, Owner::Touchpoint(_));
+    assert!(!s.items[..s.cards[0].start].iter().any(owned));
+    assert!(!s.items[end..].iter().any(owned));
+}
+
+/// Edits `bp` with `change`, redraws the changed cards into the old scene,
+/// and compares with the scene drawn anew; returns whether items moved.
+fn rebuilt_equals_built(
+    theme: &Theme,
+    lang: Language,
+    ids: &[&str],
+    change: impl Fn(&mut Blueprint),
+) -> bool {
+    let before = crate::templates::find("hotel").unwrap().load(lang).unwrap();
+    let l = layout::layout(&before, Options::default());
+    let mut s = scene_with(&before, &l, theme, lang, &overlay(&before));
+    let mut after = before.clone();
+    change(&mut after);
+    assert_eq!(
+        layout::layout(&after, Options::default()),
+        l,
+        "no card moved"
+    );
+    let ov = overlay(&after);
+    let cards: Vec<usize> = ids.iter().map(|id| card_of(&l, id)).collect();
+    let moved = rebuild_cards(&mut s, &after, &l, theme, lang, &ov, &cards);
+    let built = scene_with(&after, &l, theme, lang, &ov);
+    assert_eq!(s.items.len(), built.items.len());
+    for (i, (a, b)) in s.items.iter().zip(&built.items).enumerate() {
+        assert_eq!(a, b, "item {i}");
+    }
+    assert_eq!(s, built);
+    moved
+}
+
+fn touchpoint<'a>(bp: &'a mut Blueprint, id: &str) -> &'a mut Touchpoint {
+    bp.touchpoint_mut(&id.into()).unwrap()
+}
+
+#[test]
+fn a_rebuilt_card_is_the_card_built_anew() {
+    for (theme, lang) in [(Theme::LIGHT, Language::En), (Theme::DARK, Language::Es)] {
+        // A new title and flags: fewer items.
+        let moved = rebuilt_equals_built(&theme, lang, &["tp-register-receptionist"], |bp| {
+            let tp = touchpoint(bp, "tp-register-receptionist");
+            tp.title = "Registers".into();
+            tp.fail_point = false;
+            tp.owner.clear();
+        });
+        assert!(moved);
+        // Flags that add markers and votes, on a card without standards.
+        let moved = rebuilt_equals_built(&theme, lang, &["tp-register-pms"], |bp| {
+            let tp = touchpoint(bp, "tp-register-pms");
+            // Its step has a critical moment already: the curve stays.
+            tp.moment_of_truth = MomentOfTruth::Moment;
+            tp.fail_point = true;
+            tp.wait_point = true;
+            tp.expected_wait_min = Some(12.5);
+            tp.evidence = Evidence::Proposed;
+            tp.votes = 3;
+            tp.owner = "Night auditor".into();
+        });
+        assert!(moved);
+        // The same number of items: nothing after the card moves.
+        let moved = rebuilt_equals_built(&theme, lang, &["tp-register-desk"], |bp| {
+            touchpoint(bp, "tp-register-desk").evidence = Evidence::Assumed;
+        });
+        assert!(!moved);
+    }
+}
+
+#[test]
+fn a_title_that_wraps_to_more_lines_moves_the_items_after_it() {
+    let long = "Receptionist registers the guest, checks the reservation, the \
+                passport and the card, and hands over the key";
+    let lines = |bp: &Blueprint| {
+        let tp = bp.touchpoint(&"tp-register-guest".into()).unwrap();
+        font::wrap(&tp.title, 12.5, true, 136.0, 3).len()
+    };
+    let mut bp = hotel();
+    let before = lines(&bp);
+    touchpoint(&mut bp, "tp-register-guest").title = long.into();
+    assert!(lines(&bp) > before);
+    let moved = rebuilt_equals_built(&Theme::LIGHT, Language::En, &["tp-register-guest"], |bp| {
+        touchpoint(bp, "tp-register-guest").title = long.into();
+    });
+    assert!(moved);
+    // Several cards at once, in any order, one growing and one shrinking.
+    let ids = [
+        "tp-key-card",
+        "tp-register-guest",
+        "tp-arrive-guest",
+        "tp-key-card",
+    ];
+    let moved = rebuilt_equals_built(&Theme::DARK, Language::En, &ids, |bp| {
+        touchpoint(bp, "tp-register-guest").title = long.into();
+        touchpoint(bp, "tp-arrive-guest").title = "Arrives".into();
+        touchpoint(bp, "tp-key-card").votes = 2;
+    });
+    assert!(moved);
+}
