@@ -5,7 +5,7 @@
 
 use crate::model::index::Groups;
 use crate::model::*;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// A point in diagram units.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]

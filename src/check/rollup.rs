@@ -2,8 +2,8 @@
 //! measured, for a touchpoint, a lane, a stage or the whole blueprint.
 
 use crate::model::{Blueprint, Compliance, LaneId, StageId, Standard, TouchpointId};
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Counts of standards by compliance status.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

@@ -4,8 +4,8 @@
 use super::{Arg, Element, Finding, Severity};
 use crate::i18n::Msg;
 use crate::model::*;
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
 
 /// What the rules look things up in: the blueprint and lookups by id, each
 /// built once, when a rule first needs it, for all the rules.
@@ -759,7 +759,7 @@ mod tests {
             ) {
                 continue;
             }
-            let mut seen = HashSet::from([&tp.id]);
+            let mut seen = HashSet::from_iter([&tp.id]);
             let mut queue = VecDeque::from([&tp.id]);
             let mut supported = false;
             while let Some(at) = queue.pop_front() {

@@ -5,8 +5,8 @@
 use super::rules::is_time_standard;
 use crate::model::index::Groups;
 use crate::model::{Blueprint, Compliance, LaneId, LaneKind, StageId, StandardId, StepId};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 
 /// The time of one step.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -8,7 +8,7 @@
 use super::EditError;
 use super::ops::{Element, Kind};
 use crate::model::*;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// Up to this many ids, comparing one by one beats hashing.
 const FEW: usize = 8;

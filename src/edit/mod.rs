@@ -11,8 +11,9 @@
 
 use crate::model::*;
 use check::IdSet;
+use foldhash::{HashMap, HashMapExt};
 use ops::{Element, Op, Tx, VecOp};
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 mod check;
 pub mod clipboard;

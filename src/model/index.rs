@@ -5,7 +5,7 @@
 //! search it replaces answers: the first element with that id.
 
 use super::{Blueprint, Lane, LaneId, Stage, StageId, Standard, TouchpointId};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Positions by id: for each id, where the first element with it sits.
 #[derive(Clone, Debug, Default)]

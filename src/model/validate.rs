@@ -3,7 +3,7 @@
 //! their place in the file; the editor keeps documents free of them.
 
 use super::{Blueprint, Connector, Line, LineKind, Note, Standard, Step, Touchpoint};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet, HashSetExt};
 use std::fmt;
 
 /// One step of a path to a value in a document: a field or an array index.

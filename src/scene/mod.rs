@@ -8,7 +8,7 @@ use crate::i18n::{self, Msg};
 use crate::layout::{Layout, Pos, Rect, pos};
 use crate::model::index::IdIndex;
 use crate::model::*;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 /// An sRGB colour with alpha.
@@ -377,7 +377,7 @@ pub struct Overlay {
     /// Cards tinted by the worst compliance of their standards.
     pub compliance_view: bool,
     /// Touchpoints with health-check findings, and whether one is an error.
-    pub flagged: std::collections::HashMap<TouchpointId, bool>,
+    pub flagged: HashMap<TouchpointId, bool>,
 }
 
 impl Overlay {
