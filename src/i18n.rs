@@ -297,6 +297,10 @@ catalogue! {
     Discard => ("Discard changes", "Descartar cambios"),
     Saved => ("Saved {}", "Guardado {}"),
     Exported => ("Exported {}", "Exportado {}"),
+    ExportedScaled => (
+        "Exported {} at {} % of full size: at full size the picture would be over 100 megapixels",
+        "Exportado {} al {} % del tamaño real: a tamaño real la imagen pasaría de 100 megapíxeles"
+    ),
     OpenFailed => ("Could not open {}: {}", "No se pudo abrir {}: {}"),
     SaveFailed => ("Could not save {}: {}", "No se pudo guardar {}: {}"),
     ChangedOnDisk => ("{} was changed by someone else since it was opened. Save over it anyway?", "Otra persona cambió {} desde que se abrió. ¿Guardar encima de todos modos?"),

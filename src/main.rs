@@ -399,9 +399,7 @@ fn cmd_export(
                 Ok(d) => d,
                 Err(e) => return fail(e),
             };
-            let result = render::png::rasterise(&svg(), scale)
-                .and_then(|(w, h, rgba)| render::png::encode(w, h, &rgba, Some(&document)));
-            match result {
+            match render::export_png(&blueprint, &theme, lang, scale, Some(&document)) {
                 Ok(png) => png,
                 Err(e) => return fail(e),
             }

@@ -389,3 +389,48 @@ fn import_measurements_keeps_a_backup_and_refuses_to_write_over_a_png() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(servuction::format::read(&out).is_ok());
 }
+
+#[test]
+fn a_png_too_large_is_refused_with_a_scale_that_works_and_nothing_written() {
+    use servuction::model::{Language, Note, NoteColour, Point};
+    let dir = tempfile::tempdir().unwrap();
+    // A note a million units to the right makes a picture of 1e9 pixels at
+    // scale 1.
+    let mut bp = servuction::templates::find("hotel")
+        .unwrap()
+        .load(Language::En)
+        .unwrap();
+    bp.notes.push(Note::loose(
+        Point {
+            x: 999_000.0,
+            y: 100.0,
+        },
+        "Far away".into(),
+        NoteColour::Yellow,
+    ));
+    let file = dir.path().join("far.json");
+    servuction::format::save(&file, &bp).unwrap();
+    let out = dir.path().join("far.png");
+    let (f, o) = (file.to_str().unwrap(), out.to_str().unwrap());
+    let refused = servuction(&["export", f, "-o", o]);
+    assert_eq!(refused.status.code(), Some(2));
+    let err = stderr(&refused);
+    assert!(err.contains("over the limit of 100 megapixels"), "{err}");
+    assert!(!out.exists(), "nothing written");
+    let suggested: f32 = err
+        .rsplit("--scale ")
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let (w, h) = servuction::render::export_size(&bp);
+    assert!(servuction::render::png::pixel_size(w, h, suggested).is_ok());
+    // A smaller scale still: written, and it reopens as the same blueprint.
+    let small = (suggested / 20.0).to_string();
+    let done = servuction(&["export", f, "-o", o, "--scale", &small]);
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert_eq!(servuction::format::read(&out).unwrap(), bp);
+}

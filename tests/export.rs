@@ -194,6 +194,13 @@ fn a_png_re_opens_as_the_same_blueprint_and_a_foreign_png_is_refused() {
     )
     .unwrap();
     assert_eq!(format::read(&path).unwrap(), bp);
+    // The document is stored compressed (flag 1 after the keyword).
+    let bytes = std::fs::read(&path).unwrap();
+    let at = bytes
+        .windows(15)
+        .position(|w| w == b"iTXtservuction\0")
+        .expect("an iTXt chunk named servuction");
+    assert_eq!(bytes[at + 15], 1, "compressed");
 
     let plain = dir.path().join("photo.png");
     std::fs::write(&plain, png::encode(2, 2, &[255; 16], None).unwrap()).unwrap();
@@ -241,6 +248,26 @@ fn a_png_claiming_huge_dimensions_is_read_without_decoding_pixels() {
     let text = format::png::embedded_document(&bytes).unwrap();
     assert_eq!(format::from_str(&text).unwrap(), bp);
     assert!(start.elapsed().as_secs() < 2);
+}
+
+#[test]
+fn a_compressed_document_that_inflates_past_the_limit_is_refused() {
+    // 65 MiB of spaces deflate to a chunk of some 300 KB.
+    let text = " ".repeat(65 << 20);
+    let mut chunk = ::png::text_metadata::ITXtChunk::new("servuction", text);
+    chunk.compress_text().unwrap();
+    chunk.compressed = true;
+    let mut bytes = Vec::new();
+    {
+        let enc = ::png::Encoder::new(&mut bytes, 1, 1);
+        let mut w = enc.write_header().unwrap();
+        w.write_text_chunk(&chunk).unwrap();
+        w.write_image_data(&[0]).unwrap();
+    }
+    let err = format::png::embedded_document(&bytes)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("damaged"), "{err}");
 }
 
 #[test]

@@ -297,25 +297,37 @@ impl EditorApp {
     fn export_to(&mut self, path: &Path) {
         let view = self.view();
         let bp = self.doc.blueprint();
-        let scene = crate::render::export_scene(bp, &view.theme(), view.lang);
-        let svg = crate::render::svg::to_svg(&scene, &bp.title);
         let is_png = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+        // A picture too large for the pixel budget at full size is exported
+        // at the largest scale that fits, and the user told so.
+        let mut scale = 1.0;
         let bytes = if is_png {
-            let doc = crate::format::to_string(bp).map_err(|e| e.to_string());
-            doc.and_then(|doc| {
-                crate::render::png::rasterise(&svg, 1.0)
-                    .and_then(|(w, h, rgba)| crate::render::png::encode(w, h, &rgba, Some(&doc)))
-                    .map_err(|e| e.to_string())
-            })
+            let (w, h) = crate::render::export_size(bp);
+            scale = crate::render::png::fitting_scale(w, h, 1.0);
+            crate::format::to_string(bp)
+                .map_err(|e| e.to_string())
+                .and_then(|doc| {
+                    crate::render::export_png(bp, &view.theme(), view.lang, scale, Some(&doc))
+                        .map_err(|e| e.to_string())
+                })
         } else {
-            Ok(svg.into_bytes())
+            let scene = crate::render::export_scene(bp, &view.theme(), view.lang);
+            Ok(crate::render::svg::to_svg(&scene, &bp.title).into_bytes())
         };
         let result =
             bytes.and_then(|b| crate::format::write_atomic(path, &b).map_err(|e| e.to_string()));
         let lang = self.prefs.lang;
         match result {
+            Ok(()) if scale < 1.0 => {
+                let percent = format!("{:.2}", scale * 100.0);
+                let percent = percent.trim_end_matches('0').trim_end_matches('.');
+                self.notify(
+                    Msg::ExportedScaled.fill(lang, &[&path.display(), &percent]),
+                    false,
+                );
+            }
             Ok(()) => self.notify(Msg::Exported.fill(lang, &[&path.display()]), false),
             Err(e) => self.notify(Msg::SaveFailed.fill(lang, &[&path.display(), &e]), true),
         }

@@ -35,11 +35,17 @@ pub fn embedded_document_from(
     let info = reader.info();
     for chunk in &info.utf8_text {
         if chunk.keyword == PNG_KEYWORD {
-            return chunk.get_text().map_err(|e| {
-                bad(format!(
-                    "the Servuction diagram in this PNG is damaged: {e}"
-                ))
-            });
+            // A compressed chunk is inflated no further than the limit on a
+            // document: a small chunk cannot make a huge text.
+            let mut chunk = chunk.clone();
+            return chunk
+                .decompress_text_with_limit(MAX_FILE_BYTES as usize)
+                .and_then(|()| chunk.get_text())
+                .map_err(|e| {
+                    bad(format!(
+                        "the Servuction diagram in this PNG is damaged: {e}"
+                    ))
+                });
         }
     }
     Err(bad(

@@ -15,3 +15,28 @@ pub fn export_scene(bp: &Blueprint, theme: &Theme, lang: Language) -> Scene {
     let l = layout::layout(bp, Options::default());
     scene::scene(bp, &l, theme, lang)
 }
+
+/// A PNG of a whole blueprint at `scale`, with `document` (its JSON) inside.
+/// The pixel budget is checked from the layout, before the picture is built:
+/// a diagram too large for `scale` is refused at once, with a scale that fits.
+pub fn export_png(
+    bp: &Blueprint,
+    theme: &Theme,
+    lang: Language,
+    scale: f32,
+    document: Option<&str>,
+) -> Result<Vec<u8>, png::PngError> {
+    let l = layout::layout(bp, Options::default());
+    png::pixel_size(l.size.x, l.size.y, scale)?;
+    let scene = scene::scene(bp, &l, theme, lang);
+    let svg = svg::to_svg(&scene, &bp.title);
+    drop(scene);
+    let (w, h, rgba) = png::rasterise(&svg, scale)?;
+    png::encode(w, h, &rgba, document)
+}
+
+/// The size in units of a blueprint's exported picture.
+pub fn export_size(bp: &Blueprint) -> (f32, f32) {
+    let l = layout::layout(bp, Options::default());
+    (l.size.x, l.size.y)
+}

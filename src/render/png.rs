@@ -69,6 +69,39 @@ pub fn suggest_scale(width: f64, height: f64) -> String {
     format!("{:.*}", decimals, digits * unit)
 }
 
+/// The size in pixels of a picture of `width × height` units at `scale`, or
+/// why it cannot be made: checked from the layout's size, before the picture
+/// is built, so that a refusal costs nothing.
+pub fn pixel_size(width: f32, height: f32, scale: f32) -> Result<(u32, u32), PngError> {
+    if !(scale.is_finite() && scale > 0.0) {
+        return Err(PngError::BadScale(scale));
+    }
+    let (w, h) = (
+        (f64::from(width) * f64::from(scale)).ceil() as u64,
+        (f64::from(height) * f64::from(scale)).ceil() as u64,
+    );
+    if !fits(w, h) {
+        return Err(PngError::TooLarge {
+            width: w,
+            height: h,
+            limit: MAX_PIXELS / 1_000_000,
+            suggested: suggest_scale(f64::from(width), f64::from(height)),
+        });
+    }
+    Ok((w.max(1) as u32, h.max(1) as u32))
+}
+
+/// The largest scale, up to `scale`, at which `width × height` units fit the
+/// pixel limit: what the editor exports at when full size is too large.
+pub fn fitting_scale(width: f32, height: f32, scale: f32) -> f32 {
+    if pixel_size(width, height, scale).is_ok() {
+        return scale;
+    }
+    suggest_scale(f64::from(width), f64::from(height))
+        .parse()
+        .unwrap_or(0.001)
+}
+
 /// Rasterises SVG text at `scale` into straight (not premultiplied) RGBA.
 pub fn rasterise(svg: &str, scale: f32) -> Result<(u32, u32, Vec<u8>), PngError> {
     if !(scale.is_finite() && scale > 0.0) {
@@ -81,32 +114,25 @@ pub fn rasterise(svg: &str, scale: f32) -> Result<(u32, u32, Vec<u8>), PngError>
     };
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| PngError::Svg(e.to_string()))?;
     let size = tree.size();
-    let (w, h) = (
-        (f64::from(size.width()) * f64::from(scale)).ceil() as u64,
-        (f64::from(size.height()) * f64::from(scale)).ceil() as u64,
-    );
-    if !fits(w, h) {
-        let suggested = suggest_scale(f64::from(size.width()), f64::from(size.height()));
-        return Err(PngError::TooLarge {
-            width: w,
-            height: h,
-            limit: MAX_PIXELS / 1_000_000,
-            suggested,
-        });
-    }
-    let mut pixmap = tiny_skia::Pixmap::new(w.max(1) as u32, h.max(1) as u32)
-        .ok_or_else(|| PngError::Svg("empty image".into()))?;
+    let (w, h) = pixel_size(size.width(), size.height(), scale)?;
+    let mut pixmap =
+        tiny_skia::Pixmap::new(w, h).ok_or_else(|| PngError::Svg("empty image".into()))?;
     resvg::render(
         &tree,
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );
-    let mut rgba = Vec::with_capacity((w * h * 4) as usize);
+    // Where every pixel is opaque, premultiplied and straight colours are
+    // the same: the pixmap's own buffer is the answer, with no copy.
+    if pixmap.data().chunks_exact(4).all(|p| p[3] == 255) {
+        return Ok((w, h, pixmap.take()));
+    }
+    let mut rgba = Vec::with_capacity(pixmap.data().len());
     for p in pixmap.pixels() {
         let c = p.demultiply();
         rgba.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
     }
-    Ok((pixmap.width(), pixmap.height(), rgba))
+    Ok((w, h, rgba))
 }
 
 /// Encodes RGBA pixels as PNG, with `document` (the blueprint's JSON) in an
@@ -138,13 +164,17 @@ pub fn encode(
         enc.set_depth(png::BitDepth::Eight);
         enc.set_compression(png::Compression::Balanced);
         enc.set_filter(png::Filter::Adaptive);
-        if let Some(doc) = document {
-            enc.add_itxt_chunk(crate::format::PNG_KEYWORD.to_owned(), doc.to_owned())
-                .map_err(|e| PngError::Encode(e.to_string()))?;
-        }
         let mut writer = enc
             .write_header()
             .map_err(|e| PngError::Encode(e.to_string()))?;
+        if let Some(doc) = document {
+            // Compressed: JSON deflates to a sixth or less of its size.
+            let mut chunk = png::text_metadata::ITXtChunk::new(crate::format::PNG_KEYWORD, doc);
+            chunk.compressed = true;
+            writer
+                .write_text_chunk(&chunk)
+                .map_err(|e| PngError::Encode(e.to_string()))?;
+        }
         writer
             .write_image_data(pixels)
             .map_err(|e| PngError::Encode(e.to_string()))?;
@@ -173,5 +203,15 @@ mod tests {
             assert!(fits(pw, ph), "{s} gives {pw} × {ph}");
         }
         assert_eq!(suggest_scale(1_000_200.0, 1_000_700.0), "0.0099");
+    }
+
+    #[test]
+    fn the_fitting_scale_is_full_size_where_that_fits_and_fits_where_not() {
+        assert_eq!(fitting_scale(2724.0, 954.0, 1.0), 1.0);
+        let s = fitting_scale(2_000_000.0, 900.0, 1.0);
+        assert!(s > 0.0 && s < 1.0, "{s}");
+        assert!(pixel_size(2_000_000.0, 900.0, s).is_ok());
+        assert!(pixel_size(2_000_000.0, 900.0, 1.0).is_err());
+        assert!(pixel_size(10.0, 10.0, 0.0).is_err());
     }
 }
