@@ -34,8 +34,15 @@ fn main() {
     let dir = std::env::temp_dir().join("servuction-bench-export");
     let _ = std::fs::create_dir_all(&dir);
     println!(
-        "{:<22} {:>12} {:>12} {:>12} {:>16} {:>8}",
-        "blueprint", "size (px)", "SVG", "PNG (resvg)", "rsvg-convert", "ratio"
+        "{:<22} {:>12} {:>12} {:>12} {:>16} {:>8} {:>10} {:>12}",
+        "blueprint",
+        "size (px)",
+        "SVG",
+        "PNG (resvg)",
+        "rsvg-convert",
+        "ratio",
+        "PNG bytes",
+        "rsvg's bytes"
     );
     for (name, bp) in [("hotel (50 tp)", &hotel), ("synthetic 2,000 tp", &big)] {
         run(name, bp, &dir);
@@ -60,10 +67,11 @@ fn run(name: &str, bp: &Blueprint, dir: &std::path::Path) {
     let scene_size = render::export_scene(bp, &Theme::LIGHT, Language::En).size;
     let scale: f32 = cap.min(32_000.0 / scene_size.x.max(scene_size.y));
     let mut size = (0, 0);
+    let mut bytes = 0;
     let png_time = median(rounds, || {
         let (w, h, rgba) = png::rasterise(&svg, scale).unwrap();
         size = (w, h);
-        std::hint::black_box(png::encode(w, h, &rgba, Some(&doc)).unwrap());
+        bytes = std::hint::black_box(png::encode(w, h, &rgba, Some(&doc)).unwrap()).len();
     });
     let svg_path = dir.join("bench.svg");
     std::fs::write(&svg_path, &svg).unwrap();
@@ -93,13 +101,17 @@ fn run(name: &str, bp: &Blueprint, dir: &std::path::Path) {
         ),
         None => ("not installed".into(), "-".into()),
     };
+    let theirs = std::fs::metadata(dir.join("bench-rsvg.png")).map_or(0, |m| m.len());
     println!(
-        "{:<22} {:>12} {:>12} {:>12} {:>16} {:>8}   (scale {scale:.2})",
+        "{:<22} {:>12} {:>12} {:>12} {:>16} {:>8} {:>10} {:>12}   (scale {scale:.2}; our bytes hold the document too)",
         name,
         format!("{}x{}", size.0, size.1),
         ms(svg_time),
         ms(png_time),
         rsvg_s,
-        ratio
+        ratio,
+        bytes,
+        theirs
     );
+    let _ = std::fs::remove_file(dir.join("bench-rsvg.png"));
 }

@@ -1,0 +1,41 @@
+//! One piece of headless work on `templates::synthetic(N)`, once, for
+//! counting its instructions: time on a shared machine grows faster than N
+//! where tables outgrow the caches, instruction counts do not. Run
+//!
+//! ```sh
+//! cargo build --release --example count
+//! valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/count 20000 check
+//! ```
+//!
+//! for `none` (building the blueprint only), `check`, `svg` or `png` (4
+//! megapixels), and subtract `none`'s count from the others.
+
+use servuction::model::Language;
+use servuction::render;
+use servuction::scene::Theme;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (Some(n), Some(what)) = (args.next().and_then(|n| n.parse().ok()), args.next()) else {
+        eprintln!("usage: count N none|check|svg|png");
+        std::process::exit(2);
+    };
+    let bp = servuction::templates::synthetic(n);
+    match what.as_str() {
+        "check" => {
+            std::hint::black_box(servuction::check::check(&bp));
+        }
+        "svg" => {
+            let scene = render::export_scene(&bp, &Theme::LIGHT, Language::En);
+            std::hint::black_box(render::svg::to_svg(&scene, &bp.title));
+        }
+        "png" => {
+            let (w, h) = render::export_size(&bp);
+            let scale = (4e6 / f64::from(w * h)).sqrt() as f32;
+            std::hint::black_box(
+                render::export_png(&bp, &Theme::LIGHT, Language::En, scale, None).ok(),
+            );
+        }
+        _ => {}
+    }
+}
