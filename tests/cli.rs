@@ -417,16 +417,10 @@ fn a_png_too_large_is_refused_with_a_scale_that_works_and_nothing_written() {
     let err = stderr(&refused);
     assert!(err.contains("over the limit of 100 megapixels"), "{err}");
     assert!(!out.exists(), "nothing written");
-    let suggested: f32 = err
-        .rsplit("--scale ")
-        .next()
-        .unwrap()
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
     let (w, h) = servuction::render::export_size(&bp);
+    let suggested = servuction::render::png::suggest_scale(f64::from(w), f64::from(h));
+    assert!(err.contains(&format!("--scale {suggested} ")), "{err}");
+    let suggested: f32 = suggested.parse().unwrap();
     assert!(servuction::render::png::pixel_size(w, h, suggested).is_ok());
     // A smaller scale still: written, and it reopens as the same blueprint.
     let small = (suggested / 20.0).to_string();
