@@ -1,7 +1,9 @@
-//! The bundled font (Noto Sans, SIL Open Font License; see
-//! `assets/fonts/COPYRIGHT-NotoSans.txt`). The diagram is measured, drawn on
-//! screen and exported with it, so screen, SVG and PNG agree and the output
-//! does not depend on the fonts installed.
+//! The bundled fonts (Noto Sans, and for other scripts Noto Sans Arabic,
+//! Noto Sans Devanagari and Noto Emoji; SIL Open Font License, see
+//! `assets/fonts/`). The diagram is measured, drawn on screen and exported
+//! with them, so screen, SVG, PNG and PDF agree. Scripts whose fonts are too
+//! large to bundle (Chinese, Japanese, Korean) come from the system's fonts
+//! where installed; see [`crate::render::fonts`].
 
 use std::sync::OnceLock;
 
@@ -12,12 +14,77 @@ pub const REGULAR: &[u8] = include_bytes!("../assets/fonts/NotoSans-Regular.ttf"
 /// Noto Sans Bold.
 pub const BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSans-Bold.ttf");
 
+/// Noto Sans Arabic Regular: Arabic, Persian, Urdu.
+pub const ARABIC: &[u8] = include_bytes!("../assets/fonts/NotoSansArabic-Regular.ttf");
+/// Noto Sans Devanagari Regular: Hindi, Marathi, Nepali.
+pub const DEVANAGARI: &[u8] = include_bytes!("../assets/fonts/NotoSansDevanagari-Regular.ttf");
+/// Noto Emoji Regular (outlines, as egui draws emoji on screen).
+pub const EMOJI: &[u8] = include_bytes!("../assets/fonts/NotoEmoji-Regular.ttf");
+/// The bundled fonts for what Noto Sans lacks, in the order they are tried.
+pub const FALLBACKS: [&[u8]; 3] = [ARABIC, DEVANAGARI, EMOJI];
+
+/// Whether a char is drawn a full em wide in the fonts of East Asian scripts
+/// (Han, Kana, Hangul, full-width forms): how text the bundled fonts lack is
+/// measured.
+pub(crate) fn is_wide(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD)
+}
+
+/// The bundled faces that draw what Noto Sans lacks.
+fn fallback_faces() -> &'static [ttf_parser::Face<'static>] {
+    static FACES: OnceLock<Vec<ttf_parser::Face<'static>>> = OnceLock::new();
+    FACES.get_or_init(|| {
+        FALLBACKS
+            .iter()
+            .filter_map(|data| ttf_parser::Face::parse(data, 0).ok())
+            .collect()
+    })
+}
+
+/// Whether one of the bundled fonts has a glyph for `c`. Text with chars
+/// that none has is drawn with the system's fonts where they have them.
+pub fn bundled_has(c: char) -> bool {
+    u32::from(c) < 0x250
+        || c.is_control()
+        || c.is_whitespace()
+        || metrics(false)
+            .face
+            .as_ref()
+            .is_some_and(|f| f.glyph_index(c).is_some())
+        || fallback_faces().iter().any(|f| f.glyph_index(c).is_some())
+}
+
+/// The advance of a char that Noto Sans lacks, in em: from the bundled face
+/// that has it, a full em for East Asian scripts, else `fallback`.
+fn other_advance(c: char, fallback: f32) -> f32 {
+    for face in fallback_faces() {
+        if let Some(a) = face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)) {
+            return f32::from(a) / f32::from(face.units_per_em());
+        }
+    }
+    if is_wide(c) { 1.0 } else { fallback }
+}
+
 /// Glyph advances of one face, for measuring text.
 pub struct Metrics {
     /// Advance of each char up to U+024F (Latin, with Spanish accents), in em.
     advances: Vec<f32>,
     /// Advance used for anything else, in em.
     fallback: f32,
+    /// The face, for chars beyond the table.
+    face: Option<ttf_parser::Face<'static>>,
     /// Ascender, in em.
     pub ascent: f32,
     /// Descender (negative), in em.
@@ -25,12 +92,13 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    fn of(data: &[u8]) -> Self {
+    fn of(data: &'static [u8]) -> Self {
         let Ok(face) = ttf_parser::Face::parse(data, 0) else {
             // The bundled font always parses; stay usable if it ever did not.
             return Self {
                 advances: vec![0.55; 0x250],
                 fallback: 0.55,
+                face: None,
                 ascent: 1.07,
                 descent: -0.29,
             };
@@ -50,16 +118,29 @@ impl Metrics {
             fallback,
             ascent: f32::from(face.ascender()) / upem,
             descent: f32::from(face.descender()) / upem,
+            face: Some(face),
         }
     }
 
     /// The advance of a char, in em.
     #[inline]
     pub fn advance(&self, c: char) -> f32 {
-        self.advances
-            .get(c as usize)
-            .copied()
-            .unwrap_or(self.fallback)
+        match self.advances.get(c as usize) {
+            Some(&a) => a,
+            None => self.beyond_table(c),
+        }
+    }
+
+    /// The advance of a char beyond the table: from this face, or from the
+    /// face that will draw it.
+    #[cold]
+    fn beyond_table(&self, c: char) -> f32 {
+        if let Some(face) = &self.face
+            && let Some(a) = face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g))
+        {
+            return f32::from(a) / f32::from(face.units_per_em());
+        }
+        other_advance(c, self.fallback)
     }
 
     /// The advances of the ASCII chars, in em.

@@ -24,8 +24,22 @@ pub fn install_fonts(ctx: &egui::Context) {
         "noto-sans-bold".into(),
         std::sync::Arc::new(egui::FontData::from_static(font::BOLD)),
     );
+    // The bundled fonts for other scripts, as exports draw them (egui's own
+    // fonts already hold the same Noto Emoji; the system's fonts come after
+    // all of these, through eframe's font fallback).
+    for (name, data) in [
+        ("noto-sans-arabic", font::ARABIC),
+        ("noto-sans-devanagari", font::DEVANAGARI),
+    ] {
+        fonts.font_data.insert(
+            name.into(),
+            std::sync::Arc::new(egui::FontData::from_static(data)),
+        );
+    }
     if let Some(list) = fonts.families.get_mut(&FontFamily::Proportional) {
         list.insert(0, "noto-sans".into());
+        list.insert(1, "noto-sans-arabic".into());
+        list.insert(2, "noto-sans-devanagari".into());
     }
     let mut bold = vec!["noto-sans-bold".to_owned()];
     bold.extend(
