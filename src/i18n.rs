@@ -173,6 +173,8 @@ catalogue! {
     CmdSaveAs => ("Save as…", "Guardar como…"),
     CmdExportPng => ("Export PNG…", "Exportar PNG…"),
     CmdExportSvg => ("Export SVG…", "Exportar SVG…"),
+    CmdExportPdf => ("Export PDF…", "Exportar PDF…"),
+    CmdCopyImage => ("Copy as image", "Copiar como imagen"),
     CmdUndo => ("Undo", "Deshacer"),
     CmdRedo => ("Redo", "Rehacer"),
     CmdDelete => ("Delete", "Eliminar"),
@@ -233,7 +235,14 @@ catalogue! {
     TipSave => ("Save the blueprint to its file", "Guardar el plano en su archivo"),
     TipSaveAs => ("Save the blueprint to a new file", "Guardar el plano en un archivo nuevo"),
     TipExportPng => ("A picture of the whole diagram, with the document inside", "Una imagen de todo el diagrama, con el documento dentro"),
-    TipExportSvg => ("The whole diagram as a vector drawing", "Todo el diagrama como dibujo vectorial"),
+    TipExportSvg => ("The whole diagram as a vector drawing that looks the same everywhere, with the document inside", "Todo el diagrama como dibujo vectorial que se ve igual en todas partes, con el documento dentro"),
+    TipExportPdf => ("The whole diagram on one page, text selectable, with the document inside (paper sizes and tiling: servuction export --paper, --tile)", "Todo el diagrama en una página, con texto seleccionable y el documento dentro (tamaños de papel y mosaico: servuction export --paper, --tile)"),
+    TipCopyImage => ("Copy the diagram, or the selected cards, as a picture to paste into a document or a slide", "Copiar el diagrama, o las tarjetas seleccionadas, como imagen para pegar en un documento o una diapositiva"),
+    CopiedImage => ("Copied as an image ({} × {} pixels)", "Copiado como imagen ({} × {} píxeles)"),
+    MissingGlyphs => (
+        "Exported {}, but no font on this machine draws {}. Install a font that has them ({}) and export again",
+        "Exportado {}, pero ninguna fuente de este equipo dibuja {}. Instale una fuente que los tenga ({}) y vuelva a exportar"
+    ),
     TipImportCsv => ("Add measured values to the standards from a CSV file", "Añadir valores medidos a los estándares desde un archivo CSV"),
     TipUndo => ("Take back the last change", "Deshacer el último cambio"),
     TipRedo => ("Make again the change taken back", "Volver a hacer el cambio deshecho"),
@@ -297,6 +306,10 @@ catalogue! {
     Discard => ("Discard changes", "Descartar cambios"),
     Saved => ("Saved {}", "Guardado {}"),
     Exported => ("Exported {}", "Exportado {}"),
+    PdfTile => (
+        "Row {}, column {} · page {} of {} · {}",
+        "Fila {}, columna {} · página {} de {} · {}"
+    ),
     ExportedScaled => (
         "Exported {} at {} % of full size: at full size the picture would be over 100 megapixels",
         "Exportado {} al {} % del tamaño real: a tamaño real la imagen pasaría de 100 megapíxeles"

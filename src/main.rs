@@ -71,6 +71,52 @@ impl From<Lang> for Language {
     }
 }
 
+/// How `export` draws and lays out.
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// Pixels per diagram unit, for PNG.
+    #[arg(long, default_value_t = 1.0)]
+    scale: f32,
+    /// The colours: light (print-friendly) or dark.
+    #[arg(long, value_enum, default_value = "light")]
+    theme: ThemeArg,
+    /// The language of labels and legends (default: the blueprint's).
+    #[arg(short, long, value_enum)]
+    lang: Option<Lang>,
+    /// SVG text: glyph outlines under invisible selectable text, drawn the
+    /// same everywhere (outlines), or text alone, drawn with the fonts
+    /// installed where the SVG is opened (plain; the smallest file).
+    #[arg(long, value_enum, default_value = "outlines")]
+    svg_text: SvgTextArg,
+    /// PDF: print on this paper, the whole diagram fitted on one sheet
+    /// (default: one page the size of the diagram).
+    #[arg(long, value_enum)]
+    paper: Option<servuction::render::pdf::Paper>,
+    /// PDF: sheets in landscape.
+    #[arg(long)]
+    landscape: bool,
+    /// PDF: the diagram at full size across as many sheets as it takes (A4
+    /// unless --paper), with crop marks, an overlap to glue and each sheet's
+    /// row and column.
+    #[arg(long)]
+    tile: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum SvgTextArg {
+    Outlines,
+    Plain,
+}
+
+impl From<SvgTextArg> for servuction::render::svg::TextMode {
+    fn from(a: SvgTextArg) -> Self {
+        match a {
+            SvgTextArg::Outlines => Self::Outlines,
+            SvgTextArg::Plain => Self::Plain,
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
 enum ThemeArg {
     Light,
@@ -125,25 +171,19 @@ enum Command {
     },
     /// Export the whole diagram, the standards or a report.
     ///
-    /// The format follows OUT's extension: .svg and .png (the diagram; the PNG
-    /// carries the blueprint and re-opens as an editable document), .csv (every
-    /// standard with its place, target and latest value) and .html (a printable
-    /// report with the diagram, compliance, standards, problems and time).
+    /// The format follows OUT's extension: .svg, .png and .pdf (the diagram;
+    /// each carries the blueprint and re-opens as an editable document), .csv
+    /// (every standard with its place, target and latest value) and .html (a
+    /// printable report with the diagram, compliance, standards, problems and
+    /// time). Characters no installed font can draw are named in a warning.
     Export {
-        /// The blueprint (.json, or .png exported by Servuction).
+        /// The blueprint (.json, or a .png, .svg or .pdf exported by Servuction).
         file: PathBuf,
         /// The file to write.
         #[arg(short, long)]
         output: PathBuf,
-        /// Pixels per diagram unit, for PNG.
-        #[arg(long, default_value_t = 1.0)]
-        scale: f32,
-        /// The colours: light (print-friendly) or dark.
-        #[arg(long, value_enum, default_value = "light")]
-        theme: ThemeArg,
-        /// The language of labels and legends (default: the blueprint's).
-        #[arg(short, long, value_enum)]
-        lang: Option<Lang>,
+        #[command(flatten)]
+        args: ExportArgs,
     },
     /// List the health-check rules with their ids and severities.
     Rules {
@@ -210,13 +250,7 @@ fn main() -> ExitCode {
             format,
             lang,
         }) => cmd_check(&files, format, lang.into()),
-        Some(Command::Export {
-            file,
-            output,
-            scale,
-            theme,
-            lang,
-        }) => cmd_export(&file, &output, scale, theme, lang.map(Into::into)),
+        Some(Command::Export { file, output, args }) => cmd_export(&file, &output, &args),
         Some(Command::Rules { lang }) => {
             for r in check::RULES {
                 out!(
@@ -358,54 +392,48 @@ fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Language) -> ExitCod
     }
 }
 
-fn cmd_export(
-    file: &std::path::Path,
-    output: &std::path::Path,
-    scale: f32,
-    theme: ThemeArg,
-    lang: Option<Language>,
-) -> ExitCode {
-    use servuction::render;
+fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArgs) -> ExitCode {
+    use servuction::render::export::{self, Format, Settings};
+    use servuction::render::pdf::Layout;
     use servuction::scene::Theme;
-    let ext = output
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if !["svg", "png", "csv", "html"].contains(&ext.as_str()) {
+    let Some(format) = Format::of(output) else {
         return fail(format!(
-            "cannot export to `{}`: the output must end in .svg, .png, .csv or .html",
+            "cannot export to `{}`: the output must end in .svg, .png, .pdf, .csv or .html",
             output.display()
         ));
-    }
+    };
     let blueprint = match format::read(file) {
         Ok(b) => b,
         Err(e) => return fail(format!("{}: {e}", file.display())),
     };
-    let lang = lang.unwrap_or(blueprint.language);
-    let theme = match theme {
-        ThemeArg::Light => Theme::LIGHT,
-        ThemeArg::Dark => Theme::DARK,
+    let mut settings = Settings::new(
+        match args.theme {
+            ThemeArg::Light => Theme::LIGHT,
+            ThemeArg::Dark => Theme::DARK,
+        },
+        args.lang.map_or(blueprint.language, Into::into),
+    );
+    settings.scale = args.scale;
+    settings.svg_text = args.svg_text.into();
+    settings.pdf = match (args.paper, args.tile) {
+        (None, false) => Layout::Diagram,
+        (paper, true) => Layout::Tile {
+            paper: paper.unwrap_or(servuction::render::pdf::Paper::A4),
+            landscape: args.landscape,
+        },
+        (Some(paper), false) => Layout::Fit {
+            paper,
+            landscape: args.landscape,
+        },
     };
-    let svg = || {
-        let scene = render::export_scene(&blueprint, &theme, lang);
-        render::svg::to_svg(&scene, &blueprint.title)
+    let exported = match export::export(&blueprint, format, &settings) {
+        Ok(e) => e,
+        Err(e) => return fail(e),
     };
-    let bytes = match ext.as_str() {
-        "svg" => svg().into_bytes(),
-        "csv" => servuction::report::standards_csv(&blueprint, lang).into_bytes(),
-        "html" => servuction::report::html(&blueprint, lang, &svg()).into_bytes(),
-        _ => {
-            let document = match format::to_string(&blueprint) {
-                Ok(d) => d,
-                Err(e) => return fail(e),
-            };
-            match render::export_png(&blueprint, &theme, lang, scale, Some(&document)) {
-                Ok(png) => png,
-                Err(e) => return fail(e),
-            }
-        }
-    };
-    match format::write_atomic(output, &bytes) {
+    if !exported.missing.is_empty() {
+        eprintln!("{}: warning: {}", output.display(), exported.missing);
+    }
+    match format::write_atomic(output, &exported.bytes) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }

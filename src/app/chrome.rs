@@ -61,6 +61,7 @@ impl EditorApp {
                     ui.separator();
                     for cmd in [
                         UiCommand::Copy,
+                        UiCommand::CopyImage,
                         UiCommand::Cut,
                         UiCommand::Paste,
                         UiCommand::AddTouchpoint,
@@ -132,6 +133,7 @@ impl EditorApp {
             UiCommand::SaveAs,
             UiCommand::ExportPng,
             UiCommand::ExportSvg,
+            UiCommand::ExportPdf,
             UiCommand::ImportCsv,
         ] {
             self.button(ui, cmd, actions);
@@ -275,6 +277,7 @@ impl EditorApp {
             UiCommand::SaveAs => Some(Purpose::Save),
             UiCommand::ExportPng => Some(Purpose::ExportPng),
             UiCommand::ExportSvg => Some(Purpose::ExportSvg),
+            UiCommand::ExportPdf => Some(Purpose::ExportPdf),
             UiCommand::ImportCsv => Some(Purpose::ImportCsv),
             _ => None,
         }

@@ -16,10 +16,12 @@ pub enum UiCommand {
     SaveAs,
     ExportPng,
     ExportSvg,
+    ExportPdf,
     ImportCsv,
     Undo,
     Redo,
     Copy,
+    CopyImage,
     Cut,
     Paste,
     Delete,
@@ -106,6 +108,8 @@ impl UiCommand {
             SaveAs => Msg::CmdSaveAs,
             ExportPng => Msg::CmdExportPng,
             ExportSvg => Msg::CmdExportSvg,
+            ExportPdf => Msg::CmdExportPdf,
+            CopyImage => Msg::CmdCopyImage,
             ImportCsv => Msg::CmdImportCsv,
             Undo => Msg::CmdUndo,
             Redo => Msg::CmdRedo,
@@ -141,6 +145,8 @@ impl UiCommand {
             SaveAs => Msg::TipSaveAs,
             ExportPng => Msg::TipExportPng,
             ExportSvg => Msg::TipExportSvg,
+            ExportPdf => Msg::TipExportPdf,
+            CopyImage => Msg::TipCopyImage,
             ImportCsv => Msg::TipImportCsv,
             Undo => Msg::TipUndo,
             Redo => Msg::TipRedo,
@@ -180,9 +186,8 @@ impl UiCommand {
         use UiCommand::*;
         match self {
             Open | Save | SaveAs | Shortcuts | Present => Scope::Always,
-            ExportPng | ExportSvg | ImportCsv | Undo | Redo | ZoomIn | ZoomOut | ZoomFit => {
-                Scope::Document
-            }
+            ExportPng | ExportSvg | ExportPdf | ImportCsv | CopyImage | Undo | Redo | ZoomIn
+            | ZoomOut | ZoomFit => Scope::Document,
             Copy | Cut | Paste | Delete | Duplicate | AddTouchpoint | AddStep | ToggleMoment
             | ToggleCritical | ToggleFail | ToggleWait | Cancel => Scope::Canvas,
             NextStop | PreviousStop | LeavePresentation => Scope::Presenting,
@@ -200,7 +205,8 @@ impl UiCommand {
             Save => vec![k(cmd, Key::S)],
             SaveAs => vec![k(cmd | Modifiers::SHIFT, Key::S)],
             ExportPng => vec![k(cmd, Key::E)],
-            ExportSvg | ImportCsv | AddStep => vec![],
+            ExportSvg | ExportPdf | ImportCsv | AddStep => vec![],
+            CopyImage => vec![k(cmd | Modifiers::SHIFT, Key::C)],
             Undo => vec![k(cmd, Key::Z)],
             Redo => vec![k(cmd | Modifiers::SHIFT, Key::Z), k(cmd, Key::Y)],
             Copy => vec![k(cmd, Key::C)],

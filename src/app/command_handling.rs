@@ -72,7 +72,7 @@ impl EditorApp {
             Save => {
                 self.save();
             }
-            SaveAs | ExportPng | ExportSvg | ImportCsv => {
+            SaveAs | ExportPng | ExportSvg | ExportPdf | ImportCsv => {
                 if let Some(purpose) = Self::purpose_of(cmd) {
                     self.ask_path(purpose);
                 }
@@ -95,6 +95,7 @@ impl EditorApp {
                     }
                 }
             }
+            CopyImage => self.copy_image(ctx),
             Paste => ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
             Delete => {
                 let ids = std::mem::take(&mut self.selection);

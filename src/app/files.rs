@@ -20,6 +20,7 @@ pub enum Purpose {
     Save,
     ExportPng,
     ExportSvg,
+    ExportPdf,
     ImportCsv,
 }
 
@@ -28,7 +29,7 @@ impl Purpose {
         match self {
             Purpose::Open => Msg::PathOpen,
             Purpose::Save => Msg::PathSave,
-            Purpose::ExportPng | Purpose::ExportSvg => Msg::PathExport,
+            Purpose::ExportPng | Purpose::ExportSvg | Purpose::ExportPdf => Msg::PathExport,
             Purpose::ImportCsv => Msg::CmdImportCsv,
         }
     }
@@ -38,6 +39,7 @@ impl Purpose {
             Purpose::Open | Purpose::Save => "json",
             Purpose::ExportPng => "png",
             Purpose::ExportSvg => "svg",
+            Purpose::ExportPdf => "pdf",
             Purpose::ImportCsv => "csv",
         }
     }
@@ -143,7 +145,9 @@ impl Files {
                 d = d.set_directory(dir);
             }
             let path = match purpose {
-                Purpose::Open => d.add_filter("Servuction", &["json", "png"]).pick_file(),
+                Purpose::Open => d
+                    .add_filter("Servuction", &["json", "png", "svg", "pdf"])
+                    .pick_file(),
                 Purpose::ImportCsv => d.add_filter("CSV", &["csv"]).pick_file(),
                 _ => {
                     let name = suggested
@@ -295,42 +299,96 @@ impl EditorApp {
     }
 
     fn export_to(&mut self, path: &Path) {
+        use crate::render::export::{self, Format, Settings};
         let view = self.view();
         let bp = self.doc.blueprint();
-        let is_png = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+        let lang = self.prefs.lang;
+        let format = Format::of(path).unwrap_or(Format::Png);
+        let mut settings = Settings::new(view.theme(), view.lang);
         // A picture too large for the pixel budget at full size is exported
         // at the largest scale that fits, and the user told so.
-        let mut scale = 1.0;
-        let bytes = if is_png {
+        if format == Format::Png {
             let (w, h) = crate::render::export_size(bp);
-            scale = crate::render::png::fitting_scale(w, h, 1.0);
-            crate::format::to_string(bp)
+            settings.scale = crate::render::png::fitting_scale(w, h, 1.0);
+        }
+        let result = export::export(bp, format, &settings).and_then(|e| {
+            crate::format::write_atomic(path, &e.bytes)
+                .map(|()| e.missing)
                 .map_err(|e| e.to_string())
-                .and_then(|doc| {
-                    crate::render::export_png(bp, &view.theme(), view.lang, scale, Some(&doc))
-                        .map_err(|e| e.to_string())
-                })
-        } else {
-            let scene = crate::render::export_scene(bp, &view.theme(), view.lang);
-            Ok(crate::render::svg::to_svg(&scene, &bp.title).into_bytes())
-        };
-        let result =
-            bytes.and_then(|b| crate::format::write_atomic(path, &b).map_err(|e| e.to_string()));
-        let lang = self.prefs.lang;
+        });
         match result {
-            Ok(()) if scale < 1.0 => {
-                let percent = format!("{:.2}", scale * 100.0);
+            Ok(missing) if !missing.is_empty() => self.notify(
+                Msg::MissingGlyphs.fill(
+                    lang,
+                    &[
+                        &path.display(),
+                        &missing.chars_text(),
+                        &missing.packages_text(),
+                    ],
+                ),
+                true,
+            ),
+            Ok(_) if settings.scale < 1.0 => {
+                let percent = format!("{:.2}", settings.scale * 100.0);
                 let percent = percent.trim_end_matches('0').trim_end_matches('.');
                 self.notify(
                     Msg::ExportedScaled.fill(lang, &[&path.display(), &percent]),
                     false,
                 );
             }
-            Ok(()) => self.notify(Msg::Exported.fill(lang, &[&path.display()]), false),
+            Ok(_) => self.notify(Msg::Exported.fill(lang, &[&path.display()]), false),
             Err(e) => self.notify(Msg::SaveFailed.fill(lang, &[&path.display(), &e]), true),
         }
+    }
+
+    /// The diagram, or the selected cards' part of it, on the clipboard as
+    /// a picture (at twice the screen's size, for documents and slides).
+    pub(super) fn copy_image(&mut self, ctx: &egui::Context) {
+        let view = self.view();
+        let bp = self.doc.blueprint();
+        let lang = self.prefs.lang;
+        let scene = crate::render::export_scene(bp, &view.theme(), view.lang);
+        let svg = crate::render::svg::to_svg(&scene, &bp.title);
+        let (w, h) = (scene.size.x, scene.size.y);
+        let scale = crate::render::png::fitting_scale(w, h, 2.0);
+        let region = self.selection_region().map(|r| {
+            [
+                (r.min.x * scale).floor().max(0.0) as usize,
+                (r.min.y * scale).floor().max(0.0) as usize,
+                (r.max.x * scale).ceil() as usize,
+                (r.max.y * scale).ceil() as usize,
+            ]
+        });
+        match crate::render::png::rasterise(&svg, scale) {
+            Ok((pw, ph, rgba)) => {
+                let (pw, ph) = (pw as usize, ph as usize);
+                let [x0, y0, x1, y1] = region.unwrap_or([0, 0, pw, ph]);
+                let (x1, y1) = (x1.min(pw), y1.min(ph));
+                let (cw, ch) = (x1.saturating_sub(x0), y1.saturating_sub(y0));
+                let mut pixels = Vec::with_capacity(cw * ch * 4);
+                for row in y0..y1 {
+                    pixels.extend_from_slice(&rgba[(row * pw + x0) * 4..(row * pw + x1) * 4]);
+                }
+                ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied([cw, ch], &pixels));
+                self.notify(Msg::CopiedImage.fill(lang, &[&cw, &ch]), false);
+            }
+            Err(e) => self.notify(e.to_string(), true),
+        }
+    }
+
+    /// The part of the diagram the selected cards cover, with a margin.
+    fn selection_region(&self) -> Option<crate::layout::Rect> {
+        let layout = crate::layout::layout(self.doc.blueprint(), Default::default());
+        let mut rect: Option<crate::layout::Rect> = None;
+        for card in &layout.cards {
+            if self.selection.contains(&card.id) {
+                rect = Some(match rect {
+                    None => card.rect,
+                    Some(r) => r.union(&card.rect),
+                });
+            }
+        }
+        rect.map(|r| r.expand(16.0))
     }
 
     /// Runs `then` now, or asks first if there are unsaved changes.
@@ -383,7 +441,7 @@ impl EditorApp {
             Purpose::Save => {
                 self.save_to(&path, true);
             }
-            Purpose::ExportPng | Purpose::ExportSvg => self.export_to(&path),
+            Purpose::ExportPng | Purpose::ExportSvg | Purpose::ExportPdf => self.export_to(&path),
             Purpose::ImportCsv => self.import_csv(&path),
         }
     }

@@ -10,7 +10,9 @@
 
 mod locate;
 mod migrate;
+pub mod pdf;
 pub mod png;
+pub mod svg;
 
 pub use locate::{Position, locate};
 
@@ -35,6 +37,8 @@ pub const PNG_KEYWORD: &str = "servuction";
 /// carries one, is refused before it is read, and no writer writes one.
 /// (A PNG's pixels do not count: they are never read.)
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest exported SVG or PDF read for the document it carries.
+pub const MAX_EXPORT_BYTES: u64 = 4 * MAX_FILE_BYTES;
 
 /// The file as it is written: format name, version and the blueprint.
 #[derive(Serialize, Deserialize, JsonSchema)]
@@ -283,22 +287,36 @@ pub fn read(path: &Path) -> Result<Blueprint, ReadError> {
         let text = png::embedded_document_from(std::io::BufReader::new(file))?;
         return from_str(&text);
     }
-    if meta.len() > MAX_FILE_BYTES {
+    // An exported SVG or PDF holds the picture beside the document: it may
+    // be larger than a document (the document inside is checked itself).
+    let is_export = head[..n].starts_with(pdf::SIGNATURE)
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    let limit = if is_export {
+        MAX_EXPORT_BYTES
+    } else {
+        MAX_FILE_BYTES
+    };
+    if meta.len() > limit {
         return Err(ReadError::TooLarge {
             size: meta.len(),
-            limit: MAX_FILE_BYTES,
+            limit,
         });
     }
     let mut bytes = head[..n].to_vec();
     // The file may grow while it is read: never more than the limit.
     (&mut file)
-        .take(MAX_FILE_BYTES + 1 - n as u64)
+        .take(limit + 1 - n as u64)
         .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge {
             size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
+            limit,
         });
+    }
+    if bytes.starts_with(pdf::SIGNATURE) {
+        return from_str(&pdf::embedded_document(bytes)?);
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
@@ -309,6 +327,9 @@ pub fn read(path: &Path) -> Result<Blueprint, ReadError> {
             message: "the file is not valid UTF-8 text".into(),
         }])
     })?;
+    if svg::looks_like(&text) {
+        return from_str(&svg::embedded_document(&text)?);
+    }
     from_str(&text)
 }
 

@@ -3,6 +3,10 @@
 
 #[cfg(feature = "app")]
 pub mod egui;
+pub mod export;
+pub mod fonts;
+mod glyphs;
+pub mod pdf;
 pub mod png;
 pub mod svg;
 
@@ -25,14 +29,16 @@ pub fn export_png(
     lang: Language,
     scale: f32,
     document: Option<&str>,
-) -> Result<Vec<u8>, png::PngError> {
+) -> Result<(Vec<u8>, fonts::Missing), png::PngError> {
     let l = layout::layout(bp, Options::default());
     png::pixel_size(l.size.x, l.size.y, scale)?;
     let scene = scene::scene(bp, &l, theme, lang);
     let svg = svg::to_svg(&scene, &bp.title);
     drop(scene);
-    let (w, h, rgba) = png::rasterise(&svg, scale)?;
-    png::encode(w, h, &rgba, document)
+    let tree = png::parse(&svg)?;
+    let missing = fonts::Missing::of_tree(&tree);
+    let (w, h, rgba) = png::rasterise_tree(&tree, scale)?;
+    Ok((png::encode(w, h, &rgba, document)?, missing))
 }
 
 /// The size in units of a blueprint's exported picture.

@@ -2,9 +2,7 @@
 //! encoded with the blueprint's JSON in an `iTXt` chunk so that the image
 //! re-opens as an editable document.
 
-use crate::font;
 use resvg::{tiny_skia, usvg};
-use std::sync::{Arc, OnceLock};
 
 /// The most pixels an export may have: 100 megapixels (400 MB of RGBA).
 pub const MAX_PIXELS: u64 = 100_000_000;
@@ -27,18 +25,6 @@ pub enum PngError {
     Svg(String),
     #[error("the PNG could not be encoded: {0}")]
     Encode(String),
-}
-
-fn fontdb() -> Arc<usvg::fontdb::Database> {
-    static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
-    DB.get_or_init(|| {
-        let mut db = usvg::fontdb::Database::new();
-        db.load_font_data(font::REGULAR.to_vec());
-        db.load_font_data(font::BOLD.to_vec());
-        db.set_sans_serif_family(font::FAMILY);
-        Arc::new(db)
-    })
-    .clone()
 }
 
 /// Whether an image of `w × h` pixels may be made.
@@ -102,23 +88,28 @@ pub fn fitting_scale(width: f32, height: f32, scale: f32) -> f32 {
         .unwrap_or(0.001)
 }
 
+/// Parses an export's SVG text with the fonts its text needs.
+pub fn parse(svg: &str) -> Result<usvg::Tree, PngError> {
+    let options = super::fonts::options(super::fonts::database(std::iter::once(svg)));
+    usvg::Tree::from_str(svg, &options).map_err(|e| PngError::Svg(e.to_string()))
+}
+
 /// Rasterises SVG text at `scale` into straight (not premultiplied) RGBA.
 pub fn rasterise(svg: &str, scale: f32) -> Result<(u32, u32, Vec<u8>), PngError> {
     if !(scale.is_finite() && scale > 0.0) {
         return Err(PngError::BadScale(scale));
     }
-    let options = usvg::Options {
-        fontdb: fontdb(),
-        font_family: font::FAMILY.to_owned(),
-        ..Default::default()
-    };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| PngError::Svg(e.to_string()))?;
+    rasterise_tree(&parse(svg)?, scale)
+}
+
+/// Rasterises a parsed SVG at `scale` into straight (not premultiplied) RGBA.
+pub fn rasterise_tree(tree: &usvg::Tree, scale: f32) -> Result<(u32, u32, Vec<u8>), PngError> {
     let size = tree.size();
     let (w, h) = pixel_size(size.width(), size.height(), scale)?;
     let mut pixmap =
         tiny_skia::Pixmap::new(w, h).ok_or_else(|| PngError::Svg("empty image".into()))?;
     resvg::render(
-        &tree,
+        tree,
         tiny_skia::Transform::from_scale(scale, scale),
         &mut pixmap.as_mut(),
     );

@@ -66,8 +66,29 @@ fn attr(out: &mut String, name: &str, v: f32) {
     out.push('"');
 }
 
+/// Writes the position, size, weight and anchor of a `<text>`.
+pub(super) fn text_attrs(
+    out: &mut String,
+    pos: crate::layout::Pos,
+    size: f32,
+    bold: bool,
+    anchor: Anchor,
+) {
+    attr(out, "x", pos.x);
+    attr(out, "y", pos.y);
+    attr(out, "font-size", size);
+    if bold {
+        out.push_str(" font-weight=\"bold\"");
+    }
+    out.push_str(match anchor {
+        Anchor::Start => "",
+        Anchor::Middle => " text-anchor=\"middle\"",
+        Anchor::End => " text-anchor=\"end\"",
+    });
+}
+
 /// Writes a number with at most two decimals and no trailing zeros.
-fn num(out: &mut String, v: f32) {
+pub(super) fn num(out: &mut String, v: f32) {
     // Most coordinates are whole, halves or quarters, written exactly with
     // two decimals: those need no float formatting.
     let quarters = v * 4.0;
@@ -102,7 +123,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Writes text escaped for XML.
-fn push_escaped(out: &mut String, text: &str) {
+pub(super) fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -131,18 +152,87 @@ fn points(out: &mut String, pts: &[crate::layout::Pos]) {
     out.push('"');
 }
 
+/// How an SVG carries its text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TextMode {
+    /// Glyph outlines, drawn the same by every renderer with or without
+    /// fonts, under invisible `<text>` that stays selectable, searchable and
+    /// read out by screen readers.
+    #[default]
+    Outlines,
+    /// `<text>` alone: the smallest file, drawn with the fonts installed
+    /// where it is opened.
+    Plain,
+}
+
+/// The namespace of the document an exported SVG carries in `<metadata>`.
+pub const DOCUMENT_NS: &str = "urn:servuction:document";
+
+/// An exported SVG.
+pub struct SvgExport {
+    pub svg: String,
+    /// Chars no font could draw (left blank).
+    pub missing: super::fonts::Missing,
+}
+
 /// The SVG text of a scene. `title` becomes the document's `<title>`.
 pub fn to_svg(scene: &Scene, title: &str) -> String {
+    write_svg(scene, title, None, None)
+}
+
+/// The SVG of a scene for a file: text as `mode` says, and `document` (the
+/// blueprint's JSON) in `<metadata>` so that the SVG reopens as a blueprint.
+pub fn export(
+    scene: &Scene,
+    title: &str,
+    document: Option<&str>,
+    mode: TextMode,
+) -> Result<SvgExport, String> {
+    let shaped = match mode {
+        TextMode::Outlines => Some(super::glyphs::shape(scene)?),
+        TextMode::Plain => None,
+    };
+    let svg = write_svg(scene, title, document, shaped.as_ref());
+    let missing = match shaped {
+        Some(s) => s.missing,
+        None => super::fonts::Missing::default(),
+    };
+    Ok(SvgExport { svg, missing })
+}
+
+fn write_svg(
+    scene: &Scene,
+    title: &str,
+    document: Option<&str>,
+    glyphs: Option<&super::glyphs::Shaped>,
+) -> String {
     let (w, h) = (scene.size.x.ceil(), scene.size.y.ceil());
-    let mut s = String::with_capacity(scene.items.len() * 120 + 512);
-    let _ = writeln!(
+    let mut s = String::with_capacity(
+        scene.items.len() * 120 + 512 + document.map_or(0, |d| d.len() + d.len() / 8),
+    );
+    let _ = write!(
         s,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"'{}', 'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"'{}', 'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif\"",
         font::FAMILY
     );
-    s.push_str("<title>");
+    if glyphs.is_some() {
+        s.push_str(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
+    }
+    s.push_str(">\n<title>");
     push_escaped(&mut s, title);
     s.push_str("</title>\n");
+    if let Some(doc) = document {
+        // Data, not content: renderers and screen readers skip metadata.
+        let _ = write!(s, "<metadata><document xmlns=\"{DOCUMENT_NS}\">");
+        push_escaped(&mut s, doc);
+        s.push_str("</document></metadata>\n");
+    }
+    if let Some(g) = glyphs {
+        s.push_str("<defs>\n");
+        s.push_str(&g.defs);
+        s.push_str("</defs>\n");
+    }
+    let mut text_index = 0;
     let _ = write!(s, "<rect width=\"{w}\" height=\"{h}\"");
     paint(&mut s, "fill", Some(scene.background));
     s.push_str("/>\n");
@@ -209,19 +299,23 @@ pub fn to_svg(scene: &Scene, title: &str) -> String {
                 colour: c,
                 anchor,
             } => {
-                s.push_str("<text");
-                attr(&mut s, "x", pos.x);
-                attr(&mut s, "y", pos.y);
-                attr(&mut s, "font-size", *size);
-                if *bold {
-                    s.push_str(" font-weight=\"bold\"");
+                let run = glyphs.and_then(|g| g.runs.get(text_index));
+                text_index += 1;
+                if let Some(run) = run {
+                    s.push_str("<g aria-hidden=\"true\"");
+                    paint(&mut s, "fill", Some(*c));
+                    s.push('>');
+                    s.push_str(run);
+                    s.push_str("</g>\n");
                 }
-                s.push_str(match anchor {
-                    Anchor::Start => "",
-                    Anchor::Middle => " text-anchor=\"middle\"",
-                    Anchor::End => " text-anchor=\"end\"",
-                });
-                paint(&mut s, "fill", Some(*c));
+                s.push_str("<text");
+                text_attrs(&mut s, *pos, *size, *bold, *anchor);
+                if run.is_some() {
+                    // Drawn by the outlines; kept for selection and search.
+                    s.push_str(" fill-opacity=\"0\"");
+                } else {
+                    paint(&mut s, "fill", Some(*c));
+                }
                 s.push('>');
                 push_escaped(&mut s, text);
                 s.push_str("</text>\n");

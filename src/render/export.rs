@@ -1,0 +1,119 @@
+//! Every export of a blueprint, as the command line and the editor make
+//! them: the format from the file's extension, the document carried inside
+//! the PNG, SVG and PDF so that they reopen, and the chars no font could
+//! draw reported beside the bytes.
+
+use super::{fonts::Missing, pdf, svg};
+use crate::model::{Blueprint, Language};
+use crate::scene::Theme;
+use std::path::Path;
+
+/// What an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Png,
+    Pdf,
+    Csv,
+    Html,
+}
+
+impl Format {
+    /// The format a file name asks for, by its extension.
+    pub fn of(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_string_lossy().to_lowercase();
+        Some(match ext.as_str() {
+            "svg" => Format::Svg,
+            "png" => Format::Png,
+            "pdf" => Format::Pdf,
+            "csv" => Format::Csv,
+            "html" | "htm" => Format::Html,
+            _ => return None,
+        })
+    }
+}
+
+/// How to export.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    pub theme: Theme,
+    pub lang: Language,
+    /// Pixels per diagram unit, for PNG.
+    pub scale: f32,
+    /// How an SVG carries its text.
+    pub svg_text: svg::TextMode,
+    /// How a PDF puts the diagram on paper.
+    pub pdf: pdf::Layout,
+}
+
+impl Settings {
+    pub fn new(theme: Theme, lang: Language) -> Self {
+        Self {
+            theme,
+            lang,
+            scale: 1.0,
+            svg_text: svg::TextMode::default(),
+            pdf: pdf::Layout::default(),
+        }
+    }
+}
+
+/// An export made.
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    /// Chars no font could draw: left blank in the picture.
+    pub missing: Missing,
+    /// Pages, for a PDF.
+    pub pages: usize,
+}
+
+/// The bytes of `bp` exported as `format`.
+pub fn export(bp: &Blueprint, format: Format, settings: &Settings) -> Result<Exported, String> {
+    let done = |bytes: Vec<u8>| Exported {
+        bytes,
+        missing: Missing::default(),
+        pages: 0,
+    };
+    let Settings { theme, lang, .. } = *settings;
+    let plain_svg = || {
+        let scene = super::export_scene(bp, &theme, lang);
+        svg::to_svg(&scene, &bp.title)
+    };
+    let document = || crate::format::to_string(bp).map_err(|e| e.to_string());
+    match format {
+        Format::Csv => Ok(done(crate::report::standards_csv(bp, lang).into_bytes())),
+        Format::Html => Ok(done(
+            crate::report::html(bp, lang, &plain_svg()).into_bytes(),
+        )),
+        Format::Svg => {
+            let doc = document()?;
+            let scene = super::export_scene(bp, &theme, lang);
+            let out = svg::export(&scene, &bp.title, Some(&doc), settings.svg_text)?;
+            Ok(Exported {
+                bytes: out.svg.into_bytes(),
+                missing: out.missing,
+                pages: 0,
+            })
+        }
+        Format::Png => {
+            let doc = document()?;
+            let (bytes, missing) = super::export_png(bp, &theme, lang, settings.scale, Some(&doc))
+                .map_err(|e| e.to_string())?;
+            Ok(Exported {
+                bytes,
+                missing,
+                pages: 0,
+            })
+        }
+        Format::Pdf => {
+            let doc = document()?;
+            let out = pdf::export(&plain_svg(), &bp.title, Some(&doc), settings.pdf, lang)
+                .map_err(|e| e.to_string())?;
+            Ok(Exported {
+                bytes: out.bytes,
+                missing: out.missing,
+                pages: out.pages,
+            })
+        }
+    }
+}
