@@ -4,10 +4,12 @@
 #   mesa-vulkan-drivers  (egui_kittest renders UI snapshots on the CPU with lavapipe)
 #   librsvg2-bin         (rsvg-convert checks that exported SVG renders in other programs)
 #   chromium             (the HTML report is opened in headless Chromium)
+#   poppler-utils        (pdftotext reads the text of exported PDFs)
+#   fonts-noto-cjk       (exports draw Chinese, Japanese and Korean with the system's fonts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(mesa-vulkan-drivers librsvg2-bin chromium)
+packages=(mesa-vulkan-drivers librsvg2-bin chromium poppler-utils fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -428,3 +428,43 @@ fn a_png_too_large_is_refused_with_a_scale_that_works_and_nothing_written() {
     assert!(done.status.success(), "{}", stderr(&done));
     assert_eq!(servuction::format::read(&out).unwrap(), bp);
 }
+
+#[test]
+fn export_writes_pdfs_on_paper_and_they_are_checked_and_exported_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stay.json");
+    let f = file.to_str().unwrap();
+    assert!(
+        servuction(&["new", "--template", "hotel", "-o", f])
+            .status
+            .success()
+    );
+    for (name, extra) in [
+        ("one.pdf", vec![]),
+        ("fit.pdf", vec!["--paper", "a3", "--landscape"]),
+        ("wall.pdf", vec!["--tile", "--paper", "letter"]),
+    ] {
+        let out = dir.path().join(name);
+        let mut args = vec!["export", f, "-o", out.to_str().unwrap()];
+        args.extend(extra);
+        let o = servuction(&args);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "no warning for Latin text");
+        // The PDF is a document like the JSON: check reads it, and it
+        // exports again.
+        let check = servuction(&["check", out.to_str().unwrap()]);
+        assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+        let again = dir.path().join(format!("{name}.svg"));
+        let o = servuction(&[
+            "export",
+            out.to_str().unwrap(),
+            "-o",
+            again.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    // A paper size that does not exist is refused.
+    let o = servuction(&["export", f, "-o", "x.pdf", "--paper", "a5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("a4"), "{}", stderr(&o));
+}

@@ -300,6 +300,12 @@ fn oversized_exports_are_refused_with_a_scale_that_fits() {
 /// pipelines do), as PNG bytes; `None` where it is not installed (CI must
 /// have it).
 fn rsvg_convert(svg: &str) -> Option<Vec<u8>> {
+    rsvg_convert_with(svg, false)
+}
+
+/// As [`rsvg_convert`]; with `no_fonts`, under a font configuration with no
+/// fonts at all, as on a bare documentation server.
+fn rsvg_convert_with(svg: &str, no_fonts: bool) -> Option<Vec<u8>> {
     if Command::new("rsvg-convert")
         .arg("--version")
         .output()
@@ -315,12 +321,22 @@ fn rsvg_convert(svg: &str) -> Option<Vec<u8>> {
     let dir = tempfile::tempdir().unwrap();
     let (input, output) = (dir.path().join("in.svg"), dir.path().join("out.png"));
     std::fs::write(&input, svg).unwrap();
-    let o = Command::new("rsvg-convert")
-        .arg("-o")
-        .arg(&output)
-        .arg(&input)
-        .output()
+    let mut command = Command::new("rsvg-convert");
+    if no_fonts {
+        let conf = dir.path().join("fonts.conf");
+        std::fs::write(
+            &conf,
+            format!(
+                "<?xml version=\"1.0\"?>\n<fontconfig><cachedir>{}</cachedir></fontconfig>\n",
+                dir.path().join("cache").display()
+            ),
+        )
         .unwrap();
+        command
+            .env("FONTCONFIG_FILE", &conf)
+            .env("XDG_CACHE_HOME", dir.path().join("cache"));
+    }
+    let o = command.arg("-o").arg(&output).arg(&input).output().unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     Some(std::fs::read(&output).unwrap())
 }
@@ -398,10 +414,12 @@ fn the_export_command_writes_each_format() {
         "export",
         s,
         "-o",
-        dir.path().join("x.pdf").to_str().unwrap(),
+        dir.path().join("x.docx").to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("must end in .svg, .png, .csv or .html"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("must end in .svg, .png, .pdf, .csv or .html")
+    );
     let o = run(&[
         "export",
         s,
@@ -521,4 +539,363 @@ fn our_png_of_the_hotel_is_no_larger_than_rsvg_converts_of_the_same_picture() {
     );
     // Opaque: written as RGB.
     assert_eq!(ours[25], 2, "colour type RGB");
+}
+
+// --- Documentation-grade exports: PDF, SVG that renders anywhere, any script.
+
+use servuction::render::export::{self as exporting, Exported, Format, Settings};
+use servuction::render::pdf::{Layout, Paper};
+
+fn hotel() -> servuction::model::Blueprint {
+    servuction::templates::find("hotel")
+        .unwrap()
+        .load(Language::En)
+        .unwrap()
+}
+
+fn export_as(bp: &servuction::model::Blueprint, format: Format, pdf: Layout) -> Exported {
+    let mut settings = Settings::new(Theme::LIGHT, Language::En);
+    settings.pdf = pdf;
+    exporting::export(bp, format, &settings).unwrap()
+}
+
+/// The text `pdftotext` extracts, white space made single spaces; `None`
+/// where poppler-utils is not installed (CI must have it).
+fn pdftotext(pdf: &[u8]) -> Option<String> {
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("NOTICE: pdftotext is not installed (Debian: poppler-utils); skipped");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install poppler-utils"
+        );
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.pdf");
+    std::fs::write(&input, pdf).unwrap();
+    // In the order the PDF draws its text: the picture's reading order.
+    let o = Command::new("pdftotext")
+        .arg("-raw")
+        .arg(&input)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    Some(
+        String::from_utf8_lossy(&o.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+fn page_count(pdf: &[u8]) -> usize {
+    hayro_syntax::Pdf::new(pdf.to_vec()).unwrap().pages().len()
+}
+
+#[test]
+fn a_pdf_has_selectable_text_and_the_pages_its_paper_asks_for() {
+    let bp = hotel();
+    let one = export_as(&bp, Format::Pdf, Layout::Diagram);
+    assert_eq!((one.pages, page_count(&one.bytes)), (1, 1));
+    let fitted = export_as(
+        &bp,
+        Format::Pdf,
+        Layout::Fit {
+            paper: Paper::A4,
+            landscape: true,
+        },
+    );
+    assert_eq!(page_count(&fitted.bytes), 1);
+    let tiled = export_as(
+        &bp,
+        Format::Pdf,
+        Layout::Tile {
+            paper: Paper::A4,
+            landscape: false,
+        },
+    );
+    // 2,724 × 954 units are 2,043 × 716 pt; an A4 sheet prints 539 × 785 pt
+    // of it, less 17 pt of overlap: 4 columns of one row.
+    assert_eq!((tiled.pages, page_count(&tiled.bytes)), (4, 4));
+
+    let Some(text) = pdftotext(&one.bytes) else {
+        return;
+    };
+    // Every text the picture shows is in the PDF as text.
+    let scene = render::export_scene(&bp, &Theme::LIGHT, Language::En);
+    let mut checked = 0;
+    for item in &scene.items {
+        if let servuction::scene::Shape::Text { text: t, .. } = &item.shape {
+            let words = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(text.contains(&words), "{words:?} is not in the PDF's text");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+    let fitted_text = pdftotext(&fitted.bytes).unwrap();
+    assert!(
+        fitted_text.contains("Doorman greets the guest"),
+        "{fitted_text}"
+    );
+    let tiled_text = pdftotext(&tiled.bytes).unwrap();
+    for label in [
+        "Row 1, column 1 · page 1 of 4",
+        "Row 1, column 4 · page 4 of 4",
+    ] {
+        assert!(tiled_text.contains(label), "{label} missing: {tiled_text}");
+    }
+}
+
+#[test]
+fn a_pdf_and_an_svg_reopen_as_the_same_blueprint() {
+    let dir = tempfile::tempdir().unwrap();
+    let bp = servuction::templates::find("bank")
+        .unwrap()
+        .load(Language::Es)
+        .unwrap();
+    let mut settings = Settings::new(Theme::DARK, Language::Es);
+    for (name, format, text, pdf) in [
+        (
+            "a.pdf",
+            Format::Pdf,
+            servuction::render::svg::TextMode::Outlines,
+            Layout::Diagram,
+        ),
+        (
+            "tiled.pdf",
+            Format::Pdf,
+            servuction::render::svg::TextMode::Outlines,
+            Layout::Tile {
+                paper: Paper::A3,
+                landscape: true,
+            },
+        ),
+        (
+            "a.svg",
+            Format::Svg,
+            servuction::render::svg::TextMode::Outlines,
+            Layout::Diagram,
+        ),
+        (
+            "plain.svg",
+            Format::Svg,
+            servuction::render::svg::TextMode::Plain,
+            Layout::Diagram,
+        ),
+    ] {
+        settings.svg_text = text;
+        settings.pdf = pdf;
+        let out = exporting::export(&bp, format, &settings).unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, &out.bytes).unwrap();
+        assert_eq!(format::read(&path).unwrap(), bp, "{name}");
+    }
+    // The document is metadata, not text a screen reader would read out.
+    let svg = std::fs::read_to_string(dir.path().join("a.svg")).unwrap();
+    let xml = roxmltree::Document::parse(&svg).unwrap();
+    let doc = xml
+        .descendants()
+        .find(|n| n.has_tag_name((servuction::render::svg::DOCUMENT_NS, "document")))
+        .unwrap();
+    assert_eq!(doc.parent().unwrap().tag_name().name(), "metadata");
+}
+
+#[test]
+fn the_svg_drawn_by_rsvg_convert_with_no_fonts_at_all_matches_our_png() {
+    for name in ["hotel", "delivery"] {
+        let bp = servuction::templates::find(name)
+            .unwrap()
+            .load(Language::En)
+            .unwrap();
+        let svg = export_as(&bp, Format::Svg, Layout::Diagram);
+        let Some(theirs) = rsvg_convert_with(std::str::from_utf8(&svg.bytes).unwrap(), true) else {
+            return;
+        };
+        let (_, plain) = export_svg(name, Language::En, &Theme::LIGHT);
+        let (w, h, ours) = png::rasterise(&plain, 1.0).unwrap();
+        let (tw, th, theirs) = decode(&theirs);
+        assert_similar(name, (tw, th, &theirs), (w, h, &ours));
+
+        // The plain SVG, by contrast, has nothing to draw its text with.
+        let plain_theirs = rsvg_convert_with(&plain, true).unwrap();
+        let (_, _, plain_theirs) = decode(&plain_theirs);
+        let differing = plain_theirs
+            .chunks(4)
+            .zip(ours.chunks(4))
+            .filter(|(a, b)| a.iter().zip(b.iter()).any(|(x, y)| x.abs_diff(*y) > 48))
+            .count();
+        assert!(
+            differing > 1000,
+            "{name}: the test would not see missing text"
+        );
+    }
+}
+
+/// The `<use>` glyphs drawn for the text `wanted` in an outlined SVG: their
+/// x positions, in order.
+fn glyph_xs(svg: &str, wanted: &str) -> Vec<f32> {
+    let xml = roxmltree::Document::parse(svg).unwrap();
+    let text = xml
+        .descendants()
+        .find(|n| n.has_tag_name("text") && n.text() == Some(wanted))
+        .unwrap_or_else(|| panic!("no text {wanted:?}"));
+    let group = text
+        .prev_sibling_element()
+        .filter(|g| g.has_tag_name("g"))
+        .unwrap_or_else(|| panic!("no glyphs for {wanted:?}"));
+    group
+        .children()
+        .filter(|n| n.has_tag_name("use"))
+        .map(|u| u.attribute("x").unwrap().parse().unwrap())
+        .collect()
+}
+
+/// Each glyph of `text` as the exports shape it: its text, x and glyph id.
+fn arabic_glyphs(text: &str) -> Vec<(String, f32, u32)> {
+    use resvg::usvg;
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"20\"><text x=\"0\" y=\"15\">{text}</text></svg>"
+    );
+    let fonts = servuction::render::fonts::database(std::iter::once(text));
+    let tree = usvg::Tree::from_str(&svg, &servuction::render::fonts::options(fonts)).unwrap();
+    let mut out = Vec::new();
+    for node in tree.root().children() {
+        if let usvg::Node::Text(t) = node {
+            for span in t.layouted() {
+                for g in &span.positioned_glyphs {
+                    out.push((g.text.clone(), g.transform().tx, g.id.0));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn titles_in_other_scripts_are_drawn_in_every_export_not_as_boxes() {
+    let mut bp = hotel();
+    let titles = ["تسجيل الوصول", "चेक इन", "Bell 😀 🏨", "接待处 受付"];
+    for (tp, title) in bp.touchpoints.iter_mut().zip(titles) {
+        tp.title = title.into();
+    }
+    let svg = export_as(&bp, Format::Svg, Layout::Diagram);
+    let png_export = export_as(&bp, Format::Png, Layout::Diagram);
+    let pdf = export_as(&bp, Format::Pdf, Layout::Diagram);
+    let cjk_installed = !svg.missing.0.contains(&'接');
+    if cjk_installed {
+        assert!(svg.missing.is_empty(), "{}", svg.missing);
+    } else {
+        // Where no font has the script, the export says so and what to install.
+        assert!(
+            svg.missing.to_string().contains("fonts-noto-cjk"),
+            "{}",
+            svg.missing
+        );
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install fonts-noto-cjk"
+        );
+    }
+    assert_eq!(png_export.missing, svg.missing);
+    assert_eq!(pdf.missing, svg.missing);
+
+    let text = String::from_utf8(svg.bytes).unwrap();
+    let arabic = glyph_xs(&text, "تسجيل الوصول");
+    assert!(arabic.len() >= 8, "{arabic:?}");
+    // Shaped as exports shape it: right to left, the letters joined.
+    let shaped = arabic_glyphs("تسجيل");
+    let x_of = |c: &str| shaped.iter().find(|g| g.0 == c).unwrap().1;
+    assert!(x_of("ت") > x_of("ل"), "right to left: {shaped:?}");
+    let alone = arabic_glyphs("ت");
+    assert_ne!(
+        shaped.iter().find(|g| g.0 == "ت").unwrap().2,
+        alone[0].2,
+        "the first letter takes its joined (initial) form, not its isolated one"
+    );
+    let devanagari = glyph_xs(&text, "चेक इन");
+    assert!(devanagari.len() >= 3, "{devanagari:?}");
+    let emoji = glyph_xs(&text, "Bell 😀 🏨");
+    assert_eq!(emoji.len(), 6, "B, e, l, l and two emoji: {emoji:?}");
+    if cjk_installed {
+        assert_eq!(glyph_xs(&text, "接待处 受付").len(), 5);
+    }
+
+    // The PNG reopens, and the PDF has the titles as text.
+    assert_eq!(
+        format::png::embedded_document(&png_export.bytes)
+            .map(|t| format::from_str(&t).unwrap())
+            .unwrap(),
+        bp
+    );
+    let pdf_text = pdftotext(&pdf.bytes);
+    if let Some(t) = pdf_text {
+        for title in &titles[..2] {
+            // pdftotext writes Arabic in logical order.
+            let first_word = title.split_whitespace().next().unwrap();
+            assert!(t.contains(first_word), "{first_word} not in {t}");
+        }
+    }
+}
+
+#[test]
+fn a_char_no_font_has_is_named_with_the_package_to_install() {
+    let mut bp = hotel();
+    // A private-use char: no font anywhere draws it.
+    bp.touchpoints[0].title = "Check \u{F8FF}\u{10FFFD} in".into();
+    let out = export_as(&bp, Format::Png, Layout::Diagram);
+    assert_eq!(
+        out.missing.0.iter().copied().collect::<Vec<_>>(),
+        vec!['\u{F8FF}', '\u{10FFFD}']
+    );
+    let message = out.missing.to_string();
+    assert!(message.contains("U+F8FF"), "{message}");
+    assert!(message.contains("install a font"), "{message}");
+}
+
+#[test]
+fn bad_svgs_and_pdfs_given_to_open_get_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let read = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        format::read(&path).unwrap_err().to_string()
+    };
+    let foreign = read(
+        "drawing.svg",
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"5\" height=\"5\"/></svg>",
+    );
+    assert!(
+        foreign.contains("this SVG has no Servuction diagram in it"),
+        "{foreign}"
+    );
+    let broken = read(
+        "broken.svg",
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\">\n<rect width=\"5\"\n</svg>",
+    );
+    assert!(broken.contains("this SVG cannot be read"), "{broken}");
+    let error = format::read(&dir.path().join("broken.svg")).unwrap_err();
+    assert!(
+        error.diagnostics()[0].position.is_some(),
+        "a line and column: {error:?}"
+    );
+    let not_svg = read("data.xml", b"<?xml version=\"1.0\"?><root/>");
+    assert!(not_svg.contains("not SVG"), "{not_svg}");
+
+    // A PDF with no document attached, and PDFs cut short or not PDFs.
+    let bp = hotel();
+    let scene = render::export_scene(&bp, &Theme::LIGHT, Language::En);
+    let svg = render::svg::to_svg(&scene, &bp.title);
+    let bare = servuction::render::pdf::export(&svg, "x", None, Layout::Diagram, Language::En)
+        .unwrap()
+        .bytes;
+    let message = read("bare.pdf", &bare);
+    assert!(
+        message.contains("this PDF has no Servuction diagram in it"),
+        "{message}"
+    );
+    let message = read("cut.pdf", &bare[..bare.len() / 3]);
+    assert!(message.contains("PDF"), "{message}");
+    let message = read("junk.pdf", b"%PDF-1.7\nthis is not a PDF at all");
+    assert!(message.contains("this PDF cannot be read"), "{message}");
 }

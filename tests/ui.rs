@@ -1865,3 +1865,85 @@ fn double_clicking_the_diagrams_title_edits_the_blueprints_title() {
     type_text(&mut h, "Hotel stay, city centre");
     assert_eq!(h.state().blueprint().title, "Hotel stay, city centre");
 }
+
+#[test]
+fn a_pdf_is_exported_through_the_file_menu_and_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("stay.pdf");
+    let mut h = harness(hotel(), dir.path());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export PDF…").click();
+    h.run();
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_text(&mut h, pdf.to_str().unwrap());
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.query_by_label_contains("Exported").is_some());
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    assert_eq!(servuction::format::read(&pdf).unwrap(), hotel());
+    // And Open takes it back.
+    let mut other = harness(servuction::templates::blank(Language::En), dir.path());
+    other.state_mut().open_path(&pdf);
+    other.run();
+    assert_eq!(other.state().blueprint(), &hotel());
+}
+
+/// The image the last frames put on the clipboard.
+fn copied_image(h: &Harness<'_, EditorApp>) -> Option<egui::ColorImage> {
+    h.output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyImage(image) => Some(image.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn the_diagram_or_the_selection_is_copied_as_an_image() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    // The whole diagram, from the Edit menu, at twice its size.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label("Copy as image Ctrl+Shift+C").click();
+    h.step();
+    let whole = copied_image(&h).expect("an image on the clipboard");
+    let (w, _) = servuction::render::export_size(&hotel());
+    assert_eq!(whole.size[0], (w * 2.0).ceil() as usize);
+    h.run();
+    assert!(h.query_by_label_contains("Copied as an image").is_some());
+    // One selected card, with Ctrl+Shift+C: a small picture of it.
+    h.get_by_label("Doorman greets the guest").click();
+    h.run();
+    // The key going down is a frame of its own (the harness gives each
+    // queued event one), whose output holds the image.
+    h.event(Event::Key {
+        key: Key::C,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::COMMAND | Modifiers::SHIFT,
+        physical_key: None,
+    });
+    h.step();
+    let card = copied_image(&h).expect("an image on the clipboard");
+    assert!(
+        card.size[0] < whole.size[0] / 4 && card.size[1] < whole.size[1] / 2,
+        "{:?} of {:?}",
+        card.size,
+        whole.size
+    );
+    // Not blank: the card's title is drawn in dark ink on it.
+    let dark = card
+        .pixels
+        .iter()
+        .filter(|p| p.r() < 80 && p.g() < 80 && p.b() < 80)
+        .count();
+    assert!(dark > 200, "{dark} dark pixels");
+    // The document did not change, nor did Copy (text) run.
+    assert_eq!(h.state().blueprint(), &hotel());
+}
