@@ -102,6 +102,20 @@ fn run(name: &str, bp: &Blueprint, dir: &std::path::Path) {
         None => ("not installed".into(), "-".into()),
     };
     let theirs = std::fs::metadata(dir.join("bench-rsvg.png")).map_or(0, |m| m.len());
+    // The files as `servuction export` writes them: SVG with glyph outlines
+    // and PDF, both with the document inside.
+    let settings = render::export::Settings::new(Theme::LIGHT, Language::En);
+    let mut files = Vec::new();
+    for format in [render::export::Format::Svg, render::export::Format::Pdf] {
+        let mut bytes = 0;
+        let t = median(rounds, || {
+            bytes = render::export::export(bp, format, &settings)
+                .unwrap()
+                .bytes
+                .len();
+        });
+        files.push(format!("{format:?} {} ({} KB)", ms(t), bytes / 1024));
+    }
     println!(
         "{:<22} {:>12} {:>12} {:>12} {:>16} {:>8} {:>10} {:>12}   (scale {scale:.2}; our bytes hold the document too)",
         name,
@@ -113,5 +127,6 @@ fn run(name: &str, bp: &Blueprint, dir: &std::path::Path) {
         bytes,
         theirs
     );
+    println!("{:<22} file exports: {}", "", files.join(", "));
     let _ = std::fs::remove_file(dir.join("bench-rsvg.png"));
 }
