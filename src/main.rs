@@ -50,7 +50,8 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(name = "servuction", version, args_conflicts_with_subcommands = true)]
 struct Cli {
-    /// A blueprint to open in the editor (.json, or .png exported by Servuction).
+    /// A blueprint to open in the editor (.servuction or .json, or a .png,
+    /// .svg or .pdf exported by Servuction).
     file: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -177,7 +178,8 @@ enum Command {
     /// printable report with the diagram, compliance, standards, problems and
     /// time). Characters no installed font can draw are named in a warning.
     Export {
-        /// The blueprint (.json, or a .png, .svg or .pdf exported by Servuction).
+        /// The blueprint (.servuction or .json, or a .png, .svg or .pdf
+        /// exported by Servuction).
         file: PathBuf,
         /// The file to write.
         #[arg(short, long)]
@@ -446,15 +448,12 @@ fn cmd_import(
     lang: Language,
 ) -> ExitCode {
     let target = output.unwrap_or(file);
-    // A PNG carries the document inside an image: writing JSON over it would
-    // lose the image (refused, before anything is read or written).
-    let is_png = |p: &std::path::Path| {
-        p.extension().is_some_and(|e| e.eq_ignore_ascii_case("png"))
-            || std::fs::read(p).is_ok_and(|b| b.starts_with(format::png::SIGNATURE))
-    };
-    if is_png(target) {
+    // A PNG, SVG or PDF carries the document inside a picture: writing JSON
+    // over it would lose the picture (refused, before anything is read or
+    // written).
+    if format::is_export(target) {
         return fail(format!(
-            "{} is a PNG: the measured values would replace the image with JSON text; write them to a JSON document with --output NAME.json",
+            "{} is an exported picture (PNG, SVG or PDF): the measured values would replace it with JSON text; write them to a document with --output NAME.servuction",
             target.display()
         ));
     }

@@ -352,30 +352,47 @@ fn import_measurements_keeps_a_backup_and_refuses_to_write_over_a_png() {
         before
     );
 
-    // Into a PNG: refused, the image untouched.
+    // Into a PNG, an SVG or a PDF (even one renamed): refused, the picture
+    // untouched.
     let png = dir.path().join("stay.png");
-    assert!(
-        servuction(&[
+    for (name, renamed) in [
+        ("stay.png", None),
+        ("stay.svg", None),
+        ("stay.pdf", Some("stay-pdf.json")),
+    ] {
+        let picture = dir.path().join(name);
+        let args = [
             "export",
             file_s,
             "-o",
-            png.to_str().unwrap(),
+            picture.to_str().unwrap(),
             "--scale",
-            "0.2"
-        ])
-        .status
-        .success()
-    );
-    let image = std::fs::read(&png).unwrap();
-    let o = servuction(&[
-        "import-measurements",
-        png.to_str().unwrap(),
-        "--csv",
-        csv.to_str().unwrap(),
-    ]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("is a PNG"), "{}", stderr(&o));
-    assert_eq!(std::fs::read(&png).unwrap(), image);
+            "0.2",
+        ];
+        assert!(servuction(&args).status.success());
+        let picture = match renamed {
+            Some(other) => {
+                let to = dir.path().join(other);
+                std::fs::rename(&picture, &to).unwrap();
+                to
+            }
+            None => picture,
+        };
+        let image = std::fs::read(&picture).unwrap();
+        let o = servuction(&[
+            "import-measurements",
+            picture.to_str().unwrap(),
+            "--csv",
+            csv.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        assert!(
+            stderr(&o).contains("is an exported picture"),
+            "{}",
+            stderr(&o)
+        );
+        assert_eq!(std::fs::read(&picture).unwrap(), image, "{name}");
+    }
     // From a PNG into a JSON document: fine.
     let out = dir.path().join("from-png.json");
     let o = servuction(&[

@@ -36,7 +36,7 @@ impl Purpose {
 
     fn extension(self) -> &'static str {
         match self {
-            Purpose::Open | Purpose::Save => "json",
+            Purpose::Open | Purpose::Save => crate::format::EXTENSION,
             Purpose::ExportPng => "png",
             Purpose::ExportSvg => "svg",
             Purpose::ExportPdf => "pdf",
@@ -66,13 +66,21 @@ pub fn native_dialogs_available() -> bool {
     portal || on_path("zenity")
 }
 
-/// A path proposed for saving or exporting.
+/// A path proposed for saving or exporting: documents are saved as
+/// `NAME.servuction`, but one already saved as `.json` keeps its name.
 pub fn suggested_path(purpose: Purpose, current: Option<&Path>, name: &str) -> String {
     let base = current.map(Path::to_path_buf).unwrap_or_else(|| {
         std::env::current_dir()
             .unwrap_or_default()
-            .join(format!("{name}.json"))
+            .join(format!("{name}.{}", crate::format::EXTENSION))
     });
+    let keeps_json = purpose == Purpose::Save
+        && base
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if keeps_json {
+        return base.display().to_string();
+    }
     base.with_extension(purpose.extension())
         .display()
         .to_string()
@@ -146,7 +154,10 @@ impl Files {
             }
             let path = match purpose {
                 Purpose::Open => d
-                    .add_filter("Servuction", &["json", "png", "svg", "pdf"])
+                    .add_filter(
+                        "Servuction",
+                        &[crate::format::EXTENSION, "json", "png", "svg", "pdf"],
+                    )
                     .pick_file(),
                 Purpose::ImportCsv => d.add_filter("CSV", &["csv"]).pick_file(),
                 _ => {
@@ -154,9 +165,12 @@ impl Files {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
-                    d.add_filter(purpose.extension(), &[purpose.extension()])
-                        .set_file_name(name)
-                        .save_file()
+                    let d = if purpose == Purpose::Save {
+                        d.add_filter("Servuction", &[crate::format::EXTENSION, "json"])
+                    } else {
+                        d.add_filter(purpose.extension(), &[purpose.extension()])
+                    };
+                    d.set_file_name(name).save_file()
                 }
             };
             let _ = tx.send(path);
@@ -207,11 +221,9 @@ impl EditorApp {
     pub fn open_path(&mut self, path: &Path) {
         match crate::format::read(path) {
             Ok(bp) => {
-                // A PNG re-opens as a document to be saved as JSON beside it.
-                let is_png = path
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("png"));
-                let doc = if is_png {
+                // An exported PNG, SVG or PDF re-opens as a document to be
+                // saved beside it, never over the picture.
+                let doc = if crate::format::is_export(path) {
                     Document::imported(bp, path)
                 } else {
                     Document::opened(bp, Some(path))
@@ -503,5 +515,36 @@ impl EditorApp {
             f.autosaved_revision = Some(revision);
         }
         f.last_autosave = now;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_are_saved_as_servuction_files_and_json_ones_keep_their_name() {
+        let new = suggested_path(Purpose::Save, None, "Hotel stay");
+        assert!(new.ends_with("Hotel stay.servuction"), "{new}");
+        let json = Path::new("/work/stay.json");
+        assert_eq!(
+            suggested_path(Purpose::Save, Some(json), "x"),
+            "/work/stay.json"
+        );
+        let ours = Path::new("/work/stay.servuction");
+        assert_eq!(
+            suggested_path(Purpose::Save, Some(ours), "x"),
+            "/work/stay.servuction"
+        );
+        for (purpose, ext) in [
+            (Purpose::ExportPng, "png"),
+            (Purpose::ExportSvg, "svg"),
+            (Purpose::ExportPdf, "pdf"),
+        ] {
+            assert_eq!(
+                suggested_path(purpose, Some(ours), "x"),
+                format!("/work/stay.{ext}")
+            );
+        }
     }
 }

@@ -31,6 +31,9 @@ pub const CURRENT_VERSION: u32 = 5;
 /// The oldest version whose files have the current shape (each later version
 /// only added optional fields), read directly with positions.
 const SAME_SHAPE_SINCE: u64 = 2;
+/// The extension documents are saved with (JSON inside; `.json` is read and
+/// written the same way).
+pub const EXTENSION: &str = "servuction";
 /// The keyword of the PNG `iTXt` chunk that carries a blueprint.
 pub const PNG_KEYWORD: &str = "servuction";
 /// The largest document text: a JSON file larger than this, or a PNG that
@@ -331,6 +334,28 @@ pub fn read(path: &Path) -> Result<Blueprint, ReadError> {
         return from_str(&svg::embedded_document(&text)?);
     }
     from_str(&text)
+}
+
+/// Whether a file is an exported picture that carries a document (PNG, SVG
+/// or PDF), by its extension or its first bytes: writing a document over
+/// it would lose the picture, so it is opened as an import and never saved
+/// over.
+pub fn is_export(path: &Path) -> bool {
+    use std::io::Read as _;
+    let by_name = path.extension().is_some_and(|e| {
+        ["png", "svg", "pdf"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    });
+    let mut head = [0u8; 64];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let head = &head[..n];
+    by_name
+        || head.starts_with(png::SIGNATURE)
+        || head.starts_with(pdf::SIGNATURE)
+        || std::str::from_utf8(head).is_ok_and(svg::looks_like)
 }
 
 /// The file text of a blueprint: pretty-printed JSON with a final newline.
