@@ -190,6 +190,17 @@ catalogue! {
     CmdToggleFail => ("Fail point", "Punto de fallo"),
     CmdToggleWait => ("Wait point", "Punto de espera"),
     CmdShortcuts => ("Keyboard shortcuts", "Atajos de teclado"),
+    CmdAbout => ("About Servuction", "Acerca de Servuction"),
+    AboutWhat => ("Editor for service blueprints and servuction diagrams", "Editor de diagramas de servicio y de servucción"),
+    AboutLicence => ("Licence: MIT or Apache-2.0, at your choice", "Licencia: MIT o Apache-2.0, a su elección"),
+    AboutFonts => (
+        "Fonts: Noto Sans, Noto Sans Arabic, Noto Sans Devanagari and Noto Emoji, © Google, under the SIL Open Font License 1.1",
+        "Fuentes: Noto Sans, Noto Sans Arabic, Noto Sans Devanagari y Noto Emoji, © Google, con la SIL Open Font License 1.1"
+    ),
+    AboutLibraries => (
+        "Built with egui, resvg, krilla and other Rust libraries under MIT, Apache-2.0 and similar licences",
+        "Hecho con egui, resvg, krilla y otras bibliotecas de Rust con licencias MIT, Apache-2.0 y similares"
+    ),
     CmdPresent => ("Present", "Presentar"),
     PresentByStage => ("Stage by stage", "Etapa a etapa"),
     PresentByMoment => ("Moments of truth", "Momentos de la verdad"),
@@ -257,6 +268,7 @@ catalogue! {
     TipZoomFit => ("Show the whole diagram", "Mostrar todo el diagrama"),
     TipToggle => ("Switch it on or off for the selected touchpoints", "Activarlo o desactivarlo en los puntos seleccionados"),
     TipShortcuts => ("Every keyboard shortcut", "Todos los atajos de teclado"),
+    TipAbout => ("The version, the licence and the fonts' licence", "La versión, la licencia y la licencia de las fuentes"),
     TipPresent => ("Full screen for a workshop: stage by stage or moment by moment", "Pantalla completa para un taller: etapa a etapa o momento a momento"),
     TipCancel => ("Stop connecting and clear the selection", "Dejar de conectar y vaciar la selección"),
     TipNextStop => ("Go to the next stage or moment of truth", "Ir a la siguiente etapa o momento de la verdad"),

@@ -18,3 +18,6 @@ pub mod render;
 pub mod report;
 pub mod scene;
 pub mod templates;
+
+/// The version as `servuction --version` prints it.
+pub const VERSION_TEXT: &str = concat!("servuction ", env!("CARGO_PKG_VERSION"));

@@ -1889,6 +1889,13 @@ fn a_pdf_is_exported_through_the_file_menu_and_reopens() {
     other.state_mut().open_path(&pdf);
     other.run();
     assert_eq!(other.state().blueprint(), &hotel());
+    // Saving never writes over the PDF: it asks, beside it, for a document.
+    let bytes = std::fs::read(&pdf).unwrap();
+    other.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    other.run();
+    let suggested = other.get_by_label("Path").value().unwrap_or_default();
+    assert!(suggested.ends_with("stay.servuction"), "{suggested}");
+    assert_eq!(std::fs::read(&pdf).unwrap(), bytes);
 }
 
 /// The image the last frames put on the clipboard.
@@ -1946,4 +1953,47 @@ fn the_diagram_or_the_selection_is_copied_as_an_image() {
     assert!(dark > 200, "{dark} dark pixels");
     // The document did not change, nor did Copy (text) run.
     assert_eq!(h.state().blueprint(), &hotel());
+}
+
+#[test]
+fn help_about_shows_the_version_as_the_command_line_prints_it_and_the_licences() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    h.get_by_label("Help").click();
+    h.run();
+    h.get_by_label("About Servuction").click();
+    h.run();
+    let printed = std::process::Command::new(env!("CARGO_BIN_EXE_servuction"))
+        .arg("--version")
+        .output()
+        .unwrap();
+    let version = String::from_utf8(printed.stdout).unwrap();
+    assert!(h.query_by_label(version.trim()).is_some(), "{version}");
+    assert!(h.query_by_label_contains("MIT or Apache-2.0").is_some());
+    assert!(h.query_by_label_contains("SIL Open Font License").is_some());
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.query_by_label_contains("SIL Open Font License").is_none());
+}
+
+#[test]
+fn a_new_blueprint_is_saved_as_a_servuction_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(servuction::templates::blank(Language::En), dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let suggested = h.get_by_label("Path").value().unwrap_or_default();
+    assert!(suggested.ends_with(".servuction"), "{suggested}");
+    let path = dir.path().join("mine.servuction");
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_text(&mut h, path.to_str().unwrap());
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(
+        &servuction::format::read(&path).unwrap(),
+        h.state().blueprint()
+    );
+    assert!(!h.state().document().is_dirty());
 }

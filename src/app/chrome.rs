@@ -86,6 +86,7 @@ impl EditorApp {
                 ui.menu_button(t(Msg::MenuView), |ui| self.view_menu(ui, actions));
                 ui.menu_button(t(Msg::MenuHelp), |ui| {
                     self.button(ui, UiCommand::Shortcuts, actions);
+                    self.button(ui, UiCommand::About, actions);
                 });
                 ui.separator();
                 // The language, one click away.

@@ -41,6 +41,7 @@ pub enum UiCommand {
     PreviousStop,
     LeavePresentation,
     Shortcuts,
+    About,
 }
 
 /// Where a command's shortcuts act.
@@ -133,6 +134,7 @@ impl UiCommand {
             PreviousStop => Msg::CmdPreviousStop,
             LeavePresentation => Msg::CmdLeavePresentation,
             Shortcuts => Msg::CmdShortcuts,
+            About => Msg::CmdAbout,
         }
     }
 
@@ -167,6 +169,7 @@ impl UiCommand {
             PreviousStop => Msg::TipPreviousStop,
             LeavePresentation => Msg::TipLeavePresentation,
             Shortcuts => Msg::TipShortcuts,
+            About => Msg::TipAbout,
         }
     }
 
@@ -185,7 +188,7 @@ impl UiCommand {
     pub fn scope(self) -> Scope {
         use UiCommand::*;
         match self {
-            Open | Save | SaveAs | Shortcuts | Present => Scope::Always,
+            Open | Save | SaveAs | Shortcuts | About | Present => Scope::Always,
             ExportPng | ExportSvg | ExportPdf | ImportCsv | CopyImage | Undo | Redo | ZoomIn
             | ZoomOut | ZoomFit => Scope::Document,
             Copy | Cut | Paste | Delete | Duplicate | AddTouchpoint | AddStep | ToggleMoment
@@ -232,6 +235,7 @@ impl UiCommand {
             PreviousStop => vec![k(none, Key::ArrowLeft), k(none, Key::PageUp)],
             LeavePresentation => vec![k(none, Key::Escape)],
             Shortcuts => vec![k(none, Key::F1)],
+            About => vec![],
         }
     }
 

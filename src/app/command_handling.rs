@@ -116,6 +116,7 @@ impl EditorApp {
             LeavePresentation => self.set_presenting(ctx, false),
             NextStop | PreviousStop => self.step_stop(cmd == NextStop),
             Shortcuts => self.dialog = Some(Dialog::Shortcuts),
+            About => self.dialog = Some(Dialog::About),
         }
     }
 

@@ -30,6 +30,7 @@ pub enum Dialog {
         entries: Vec<RecoveryEntry>,
     },
     Shortcuts,
+    About,
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -53,6 +54,7 @@ impl EditorApp {
             Dialog::ChangedOnDisk { path } => self.changed_dialog(ctx, path),
             Dialog::Recover { entries } => self.recover_dialog(ctx, entries),
             Dialog::Shortcuts => shortcuts_dialog(ctx, lang).then_some(Dialog::Shortcuts),
+            Dialog::About => about_dialog(ctx, lang).then_some(Dialog::About),
         }
         .or(self.dialog.take());
     }
@@ -74,7 +76,7 @@ impl EditorApp {
                 .add(
                     egui::TextEdit::singleline(&mut text)
                         .desired_width(480.0)
-                        .hint_text("/home/…/blueprint.json"),
+                        .hint_text("/home/…/blueprint.servuction"),
                 )
                 .labelled_by(l);
             edit.request_focus();
@@ -214,6 +216,24 @@ fn shortcuts_dialog(ctx: &egui::Context, lang: Language) -> bool {
             }
         });
         ui.label(Msg::HelpCanvas.text(lang));
+        ui.button(Msg::Ok.text(lang)).clicked()
+    });
+    !(r.inner || r.should_close())
+}
+
+/// The version (as `servuction --version` prints it), the licence and the
+/// fonts' licence; true while open.
+fn about_dialog(ctx: &egui::Context, lang: Language) -> bool {
+    let r = egui::Modal::new(egui::Id::unique("about")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.heading("Servuction");
+        ui.label(crate::VERSION_TEXT);
+        ui.label(Msg::AboutWhat.text(lang));
+        ui.add_space(6.0);
+        ui.label(Msg::AboutLicence.text(lang));
+        ui.label(Msg::AboutFonts.text(lang));
+        ui.label(Msg::AboutLibraries.text(lang));
+        ui.add_space(6.0);
         ui.button(Msg::Ok.text(lang)).clicked()
     });
     !(r.inner || r.should_close())

@@ -28,7 +28,7 @@ pub struct Document {
     history: History,
     path: Option<PathBuf>,
     /// The file it was read from when that is not where it saves (an
-    /// exported PNG): Save suggests its name with `.json`.
+    /// exported PNG, SVG or PDF): Save suggests its name with `.servuction`.
     origin: Option<PathBuf>,
     /// Bumped at every change; compared with `saved_revision` for the
     /// unsaved-changes mark.
@@ -85,9 +85,11 @@ impl Document {
 
     /// Where Save suggests writing: the file, or beside the one it came from.
     pub fn suggested_place(&self) -> Option<PathBuf> {
-        self.path
-            .clone()
-            .or_else(|| self.origin.as_ref().map(|p| p.with_extension("json")))
+        self.path.clone().or_else(|| {
+            self.origin
+                .as_ref()
+                .map(|p| p.with_extension(crate::format::EXTENSION))
+        })
     }
 
     /// The file's state when it was last read or written here.

@@ -409,11 +409,21 @@ impl eframe::App for EditorApp {
     }
 }
 
+/// The application's icon (assets/icon/servuction.svg, rendered at 256 px).
+fn icon() -> egui::IconData {
+    let png = include_bytes!("../../assets/icon/png/servuction-256.png");
+    eframe::icon_data::from_png_bytes(png).unwrap_or_default()
+}
+
 /// Runs the editor in a window.
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Servuction")
+            // The desktop entry's name (StartupWMClass, the Wayland app id)
+            // and the window's icon.
+            .with_app_id("servuction")
+            .with_icon(icon())
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
