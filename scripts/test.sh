@@ -6,10 +6,11 @@
 #   chromium             (the HTML report is opened in headless Chromium)
 #   poppler-utils        (pdftotext reads the text of exported PDFs)
 #   fonts-noto-cjk       (exports draw Chinese, Japanese and Korean with the system's fonts)
+#   desktop-file-utils   (desktop-file-validate checks the desktop entry)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(mesa-vulkan-drivers librsvg2-bin chromium poppler-utils fonts-noto-cjk)
+packages=(mesa-vulkan-drivers librsvg2-bin chromium poppler-utils fonts-noto-cjk desktop-file-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
