@@ -249,6 +249,10 @@ catalogue! {
     TipExportSvg => ("The whole diagram as a vector drawing that looks the same everywhere, with the document inside", "Todo el diagrama como dibujo vectorial que se ve igual en todas partes, con el documento dentro"),
     TipExportPdf => ("The whole diagram on one page, text selectable, with the document inside (paper sizes and tiling: servuction export --paper, --tile)", "Todo el diagrama en una página, con texto seleccionable y el documento dentro (tamaños de papel y mosaico: servuction export --paper, --tile)"),
     TipCopyImage => ("Copy the diagram, or the selected cards, as a picture to paste into a document or a slide", "Copiar el diagrama, o las tarjetas seleccionadas, como imagen para pegar en un documento o una diapositiva"),
+    SaveOverExport => (
+        "{} is an exported picture or the open document: a blueprint is saved as NAME.servuction (or .json), and an export needs a name of its own",
+        "{} es una imagen exportada o el documento abierto: un diagrama se guarda como NOMBRE.servuction (o .json), y una exportación necesita un nombre propio"
+    ),
     CopiedImage => ("Copied as an image ({} × {} pixels)", "Copiado como imagen ({} × {} píxeles)"),
     MissingGlyphs => (
         "Exported {}, but no font on this machine draws {}. Install a font that has them ({}) and export again",

@@ -404,6 +404,17 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
             output.display()
         ));
     };
+    if format != Format::Pdf && (args.paper.is_some() || args.tile || args.landscape) {
+        return fail(format!(
+            "--paper, --tile and --landscape are for PDF; `{}` is not a .pdf",
+            output.display()
+        ));
+    }
+    if args.landscape && args.paper.is_none() && !args.tile {
+        return fail(
+            "--landscape needs --paper or --tile (a PDF is one page the size of the diagram otherwise)",
+        );
+    }
     let blueprint = match format::read(file) {
         Ok(b) => b,
         Err(e) => return fail(format!("{}: {e}", file.display())),

@@ -485,3 +485,24 @@ fn export_writes_pdfs_on_paper_and_they_are_checked_and_exported_again() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("a4"), "{}", stderr(&o));
 }
+
+#[test]
+fn pdf_options_for_another_format_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stay.servuction");
+    let f = file.to_str().unwrap();
+    assert!(
+        servuction(&["new", "--template", "hotel", "-o", f])
+            .status
+            .success()
+    );
+    let png = dir.path().join("stay.png");
+    let o = servuction(&["export", f, "-o", png.to_str().unwrap(), "--tile"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("are for PDF"), "{}", stderr(&o));
+    assert!(!png.exists());
+    let pdf = dir.path().join("stay.pdf");
+    let o = servuction(&["export", f, "-o", pdf.to_str().unwrap(), "--landscape"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--landscape needs"), "{}", stderr(&o));
+}

@@ -899,3 +899,73 @@ fn bad_svgs_and_pdfs_given_to_open_get_a_clear_message() {
     let message = read("junk.pdf", b"%PDF-1.7\nthis is not a PDF at all");
     assert!(message.contains("this PDF cannot be read"), "{message}");
 }
+
+#[test]
+fn text_with_chars_xml_forbids_reopens_exactly_from_an_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bp = hotel();
+    bp.title = "Odd \u{fffe}\u{ffff}\u{1}\u{7f} & <tags> ]]> \"quoted\"".into();
+    let svg = export_as(&bp, Format::Svg, Layout::Diagram);
+    let path = dir.path().join("odd.svg");
+    std::fs::write(&path, &svg.bytes).unwrap();
+    assert_eq!(format::read(&path).unwrap(), bp);
+}
+
+#[test]
+fn a_text_no_font_draws_stays_visible_text_in_the_svg() {
+    let mut bp = hotel();
+    bp.touchpoints[0].title = "\u{F8FF}\u{F8FE}".into();
+    let svg = export_as(&bp, Format::Svg, Layout::Diagram);
+    let text = String::from_utf8(svg.bytes).unwrap();
+    let xml = roxmltree::Document::parse(&text).unwrap();
+    let node = xml
+        .descendants()
+        .find(|n| n.has_tag_name("text") && n.text() == Some("\u{F8FF}\u{F8FE}"))
+        .unwrap();
+    assert_eq!(node.attribute("fill-opacity"), None, "not hidden");
+    assert!(node.attribute("fill").is_some());
+}
+
+/// A PDF written by hand, objects and cross-reference table.
+fn pdf_of(objects: &[&str]) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+#[test]
+fn a_pdf_whose_attachments_loop_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    // The name tree's node 4 lists itself as its kids, ten times over.
+    let kids = "4 0 R ".repeat(10);
+    let pdf = pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R /Names 3 0 R >>",
+        "<< /Type /Pages /Kids [] /Count 0 >>",
+        "<< /EmbeddedFiles 4 0 R >>",
+        &format!("<< /Kids [{kids}] >>"),
+    ]);
+    let path = dir.path().join("loop.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let start = std::time::Instant::now();
+    let err = format::read(&path).unwrap_err().to_string();
+    assert!(err.contains("has no Servuction diagram"), "{err}");
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+}

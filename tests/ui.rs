@@ -1997,3 +1997,31 @@ fn a_new_blueprint_is_saved_as_a_servuction_file() {
     );
     assert!(!h.state().document().is_dirty());
 }
+
+#[test]
+fn save_as_never_writes_over_an_exported_picture_and_exports_get_their_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(hotel(), dir.path());
+    // An export named without its extension gets it.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export PDF…").click();
+    h.run();
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_text(&mut h, dir.path().join("report").to_str().unwrap());
+    h.get_by_label("OK").click();
+    h.run();
+    let pdf = dir.path().join("report.pdf");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    // Saving the document as that PDF is refused; the PDF stays.
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(!h.state_mut().save_to(&pdf, true));
+    h.run();
+    assert!(
+        h.query_by_label_contains("is an exported picture")
+            .is_some()
+    );
+    assert_eq!(std::fs::read(&pdf).unwrap(), bytes);
+}

@@ -284,6 +284,11 @@ impl EditorApp {
             return false;
         }
         let lang = self.prefs.lang;
+        // A document written over an exported picture would lose the picture.
+        if crate::format::is_export(path) {
+            self.notify(Msg::SaveOverExport.fill(lang, &[&path.display()]), true);
+            return false;
+        }
         match crate::recovery::save_with_backup(path, self.doc.blueprint()) {
             Ok(()) => {
                 self.doc.saved_to(path);
@@ -310,12 +315,31 @@ impl EditorApp {
         }
     }
 
-    fn export_to(&mut self, path: &Path) {
+    /// Exports in the format of the command given: a name without that
+    /// extension gets it, and the open document's own file is never written
+    /// over.
+    fn export_to(&mut self, purpose: Purpose, path: &Path) {
         use crate::render::export::{self, Format, Settings};
+        let lang = self.prefs.lang;
+        let format = match purpose {
+            Purpose::ExportSvg => Format::Svg,
+            Purpose::ExportPdf => Format::Pdf,
+            _ => Format::Png,
+        };
+        let path = &if Format::of(path) == Some(format) {
+            path.to_owned()
+        } else {
+            let mut name = path.as_os_str().to_owned();
+            name.push(".");
+            name.push(purpose.extension());
+            PathBuf::from(name)
+        };
+        if self.doc.path() == Some(path.as_path()) {
+            self.notify(Msg::SaveOverExport.fill(lang, &[&path.display()]), true);
+            return;
+        }
         let view = self.view();
         let bp = self.doc.blueprint();
-        let lang = self.prefs.lang;
-        let format = Format::of(path).unwrap_or(Format::Png);
         let mut settings = Settings::new(view.theme(), view.lang);
         // A picture too large for the pixel budget at full size is exported
         // at the largest scale that fits, and the user told so.
@@ -376,7 +400,11 @@ impl EditorApp {
                 let (pw, ph) = (pw as usize, ph as usize);
                 let [x0, y0, x1, y1] = region.unwrap_or([0, 0, pw, ph]);
                 let (x1, y1) = (x1.min(pw), y1.min(ph));
-                let (cw, ch) = (x1.saturating_sub(x0), y1.saturating_sub(y0));
+                let (x0, y0) = (x0.min(x1), y0.min(y1));
+                let (cw, ch) = (x1 - x0, y1 - y0);
+                if cw == 0 || ch == 0 {
+                    return;
+                }
                 let mut pixels = Vec::with_capacity(cw * ch * 4);
                 for row in y0..y1 {
                     pixels.extend_from_slice(&rgba[(row * pw + x0) * 4..(row * pw + x1) * 4]);
@@ -453,7 +481,9 @@ impl EditorApp {
             Purpose::Save => {
                 self.save_to(&path, true);
             }
-            Purpose::ExportPng | Purpose::ExportSvg | Purpose::ExportPdf => self.export_to(&path),
+            Purpose::ExportPng | Purpose::ExportSvg | Purpose::ExportPdf => {
+                self.export_to(purpose, &path);
+            }
             Purpose::ImportCsv => self.import_csv(&path),
         }
     }

@@ -293,6 +293,7 @@ pub fn read(path: &Path) -> Result<Blueprint, ReadError> {
     // An exported SVG or PDF holds the picture beside the document: it may
     // be larger than a document (the document inside is checked itself).
     let is_export = head[..n].starts_with(pdf::SIGNATURE)
+        || svg::looks_like(&String::from_utf8_lossy(&head[..n]))
         || path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
@@ -355,7 +356,7 @@ pub fn is_export(path: &Path) -> bool {
     by_name
         || head.starts_with(png::SIGNATURE)
         || head.starts_with(pdf::SIGNATURE)
-        || std::str::from_utf8(head).is_ok_and(svg::looks_like)
+        || svg::looks_like(&String::from_utf8_lossy(head))
 }
 
 /// The file text of a blueprint: pretty-printed JSON with a final newline.

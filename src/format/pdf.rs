@@ -46,7 +46,10 @@ fn attachment(pdf: &Pdf) -> Option<Vec<u8>> {
     let catalog: Dict = xref.get(xref.root_id())?;
     let names: Dict = catalog.get(b"Names")?;
     let tree: Dict = names.get(b"EmbeddedFiles")?;
-    find(&tree, 0)
+    // A crafted file can list a node among its own kids: the walk stops
+    // after a bounded number of nodes, however they are linked.
+    let mut budget = 1_000;
+    find(&tree, 0, &mut budget)
 }
 
 /// A stream's data, inflated no further than the document limit (one byte
@@ -70,10 +73,11 @@ fn decode(stream: &Stream) -> Vec<u8> {
     }
 }
 
-fn find(node: &Dict, depth: usize) -> Option<Vec<u8>> {
-    if depth > 16 {
+fn find(node: &Dict, depth: usize, budget: &mut usize) -> Option<Vec<u8>> {
+    if depth > 16 || *budget == 0 {
         return None;
     }
+    *budget -= 1;
     if let Some(names) = node.get::<Array>(b"Names") {
         let mut it = names.flex_iter();
         while let Some(key) = it.next::<PdfString>() {
@@ -86,5 +90,13 @@ fn find(node: &Dict, depth: usize) -> Option<Vec<u8>> {
         }
     }
     let kids: Array = node.get(b"Kids")?;
-    kids.iter::<Dict>().find_map(|kid| find(&kid, depth + 1))
+    for kid in kids.iter::<Dict>() {
+        if *budget == 0 {
+            return None;
+        }
+        if let Some(found) = find(&kid, depth + 1, budget) {
+            return Some(found);
+        }
+    }
+    None
 }

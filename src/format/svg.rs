@@ -29,6 +29,8 @@ pub fn embedded_document(text: &str) -> Result<String, ReadError> {
     }
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
+        // Bounds the memory a foreign or re-saved SVG can take.
+        nodes_limit: 4_000_000,
         ..Default::default()
     };
     let xml = roxmltree::Document::parse_with_options(text, options).map_err(|e| {

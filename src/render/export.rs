@@ -67,8 +67,26 @@ pub struct Exported {
     pub pages: usize,
 }
 
-/// The bytes of `bp` exported as `format`.
+/// The bytes of `bp` exported as `format`. An SVG or PDF larger than the
+/// reader takes back ([`crate::format::MAX_EXPORT_BYTES`]) is refused: what
+/// is written reopens.
 pub fn export(bp: &Blueprint, format: Format, settings: &Settings) -> Result<Exported, String> {
+    let out = export_unchecked(bp, format, settings)?;
+    let limit = crate::format::MAX_EXPORT_BYTES;
+    if matches!(format, Format::Svg | Format::Pdf) && out.bytes.len() as u64 > limit {
+        return Err(format!(
+            "the file would be {} bytes, more than the {limit} bytes Servuction reads back; nothing was written (export PNG, or SVG with --svg-text plain)",
+            out.bytes.len()
+        ));
+    }
+    Ok(out)
+}
+
+fn export_unchecked(
+    bp: &Blueprint,
+    format: Format,
+    settings: &Settings,
+) -> Result<Exported, String> {
     let done = |bytes: Vec<u8>| Exported {
         bytes,
         missing: Missing::default(),

@@ -99,17 +99,19 @@ impl Missing {
         }
         let mut chars = BTreeSet::new();
         walk(tree.root(), &mut chars);
+        chars.retain(|&c| !is_invisible(c));
+        // Each face is parsed once, for all the chars still missing.
         let db = tree.fontdb();
-        let has = |id, c| {
-            db.with_face_data(id, |data, index| {
-                ttf_parser::Face::parse(data, index)
-                    .ok()
-                    .and_then(|f| f.glyph_index(c))
-                    .is_some()
-            })
-            .unwrap_or(false)
-        };
-        chars.retain(|&c| !is_invisible(c) && !db.faces().any(|f| has(f.id, c)));
+        for face in db.faces() {
+            if chars.is_empty() {
+                break;
+            }
+            db.with_face_data(face.id, |data, index| {
+                if let Ok(f) = ttf_parser::Face::parse(data, index) {
+                    chars.retain(|&c| f.glyph_index(c).is_none());
+                }
+            });
+        }
         Missing(chars)
     }
 

@@ -27,6 +27,8 @@ const PT_PER_UNIT: f32 = 0.75;
 const MAX_PAGE_PT: f32 = 14_400.0;
 /// Margin around the printed area of a sheet: 10 mm.
 const MARGIN: f32 = 28.35;
+/// The most sheets a tiled PDF may have.
+const MAX_SHEETS: usize = 1_000;
 /// What neighbouring tiles repeat, to glue them over: 6 mm.
 const OVERLAP: f32 = 17.0;
 
@@ -185,7 +187,12 @@ fn tile(
     );
     let (step_x, step_y) = (cw - OVERLAP, ch - OVERLAP);
     let (cols, rows) = (count(dw, step_x), count(dh, step_y));
-    let total = cols * rows;
+    let total = cols.saturating_mul(rows);
+    if total > MAX_SHEETS {
+        return Err(PdfError::Write(format!(
+            "the diagram would take {total} sheets at full size ({cols} across, {rows} down), more than {MAX_SHEETS}; fit it on one sheet with --paper without --tile"
+        )));
+    }
     let mut diagram: Option<krilla::graphic::Graphic> = None;
     for row in 0..rows {
         for col in 0..cols {

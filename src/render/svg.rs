@@ -66,6 +66,25 @@ fn attr(out: &mut String, name: &str, v: f32) {
     out.push('"');
 }
 
+/// Writes JSON text as XML character data that reads back as the same
+/// text: `&`, `<` and `>` as entities, and the chars XML 1.0 forbids (which
+/// JSON can only hold inside strings) as JSON escapes, which mean the same.
+fn push_json(out: &mut String, json: &str) {
+    for c in json.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c if ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+                || matches!(c, '\u{fffe}' | '\u{ffff}') =>
+            {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+}
+
 /// Writes the position, size, weight and anchor of a `<text>`.
 pub(super) fn text_attrs(
     out: &mut String,
@@ -224,7 +243,7 @@ fn write_svg(
     if let Some(doc) = document {
         // Data, not content: renderers and screen readers skip metadata.
         let _ = write!(s, "<metadata><document xmlns=\"{DOCUMENT_NS}\">");
-        push_escaped(&mut s, doc);
+        push_json(&mut s, doc);
         s.push_str("</document></metadata>\n");
     }
     if let Some(g) = glyphs {
@@ -299,7 +318,10 @@ fn write_svg(
                 colour: c,
                 anchor,
             } => {
-                let run = glyphs.and_then(|g| g.runs.get(text_index));
+                // A text with no glyph drawn stays visible text.
+                let run = glyphs
+                    .and_then(|g| g.runs.get(text_index))
+                    .filter(|r| !r.is_empty());
                 text_index += 1;
                 if let Some(run) = run {
                     s.push_str("<g aria-hidden=\"true\"");
