@@ -9,6 +9,8 @@
 //!
 //! for `none` (building the blueprint only), `check`, `svg` or `png` (4
 //! megapixels), and subtract `none`'s count from the others.
+//! `count N save FILE` writes the blueprint to FILE, for timing the command
+//! line on it.
 
 use servuction::model::Language;
 use servuction::render;
@@ -35,6 +37,16 @@ fn main() {
             std::hint::black_box(
                 render::export_png(&bp, &Theme::LIGHT, Language::En, scale, None).ok(),
             );
+        }
+        "save" => {
+            let Some(path) = args.next() else {
+                eprintln!("usage: count N save FILE");
+                std::process::exit(2);
+            };
+            if let Err(e) = servuction::format::save(std::path::Path::new(&path), &bp) {
+                eprintln!("{path}: {e}");
+                std::process::exit(2);
+            }
         }
         _ => {}
     }

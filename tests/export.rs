@@ -969,3 +969,20 @@ fn a_pdf_whose_attachments_loop_is_refused_at_once() {
     assert!(err.contains("has no Servuction diagram"), "{err}");
     assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
 }
+
+#[test]
+fn a_png_at_a_fractional_scale_is_opaque_to_its_last_pixel() {
+    let bp = servuction::templates::synthetic(200);
+    let (w, h) = render::export_size(&bp);
+    for scale in [0.37f32, 0.61, 0.73, 0.9] {
+        let (bytes, _) = render::export_png(&bp, &Theme::LIGHT, Language::En, scale, None).unwrap();
+        // Colour type 2: RGB, every pixel opaque, though the picture's size
+        // is not a whole number of pixels.
+        assert_eq!(bytes[25], 2, "colour type at scale {scale}");
+        let (pw, ph, _) = decode(&bytes);
+        assert_eq!(
+            (pw, ph),
+            ((w * scale).ceil() as u32, (h * scale).ceil() as u32)
+        );
+    }
+}

@@ -108,9 +108,15 @@ pub fn rasterise_tree(tree: &usvg::Tree, scale: f32) -> Result<(u32, u32, Vec<u8
     let (w, h) = pixel_size(size.width(), size.height(), scale)?;
     let mut pixmap =
         tiny_skia::Pixmap::new(w, h).ok_or_else(|| PngError::Svg("empty image".into()))?;
+    // Stretched by under a pixel to fill the whole pixels: a scaled picture
+    // whose size is not a whole number of pixels would otherwise leave a
+    // half-transparent last column or row, and make the PNG RGBA.
     resvg::render(
         tree,
-        tiny_skia::Transform::from_scale(scale, scale),
+        tiny_skia::Transform::from_scale(
+            w as f32 / size.width().max(f32::MIN_POSITIVE),
+            h as f32 / size.height().max(f32::MIN_POSITIVE),
+        ),
         &mut pixmap.as_mut(),
     );
     // Where every pixel is opaque, premultiplied and straight colours are
