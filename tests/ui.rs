@@ -1625,7 +1625,7 @@ fn the_path_prompt_takes_enter_and_esc_and_suggests_the_pngs_name() {
     // Save: no file yet, so the prompt asks, suggesting the PNG's name.
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    let suggested = dir.path().join("stay.json").display().to_string();
+    let suggested = dir.path().join("stay.servuction").display().to_string();
     assert!(
         h.query_all_by_value(&suggested).next().is_some(),
         "Save does not suggest {suggested}"
@@ -1637,14 +1637,14 @@ fn the_path_prompt_takes_enter_and_esc_and_suggests_the_pngs_name() {
         h.query_all_by_value(&suggested).next().is_none(),
         "Esc did not cancel"
     );
-    assert!(!dir.path().join("stay.json").exists());
+    assert!(!dir.path().join("stay.servuction").exists());
     // Enter confirms.
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(
-        servuction::format::read(&dir.path().join("stay.json")).unwrap(),
+        servuction::format::read(&dir.path().join("stay.servuction")).unwrap(),
         bp
     );
 }
