@@ -48,7 +48,9 @@ test -f /usr/share/icons/hicolor/256x256/apps/servuction.png
 rm -rf "$work"
 
 DEBIAN_FRONTEND=noninteractive $sudo apt-get remove -y -qq servuction
-if command -v servuction >/dev/null || [ -e /usr/share/applications/servuction.desktop ]; then
+# (Files, not `command -v`: the shell remembers where it found a command.)
+if [ -e /usr/bin/servuction ] || [ -e /usr/share/applications/servuction.desktop ] \
+  || dpkg-query -W -f='${Status}' servuction 2>/dev/null | grep -q "ok installed"; then
   echo "servuction is still installed after apt-get remove" >&2
   exit 1
 fi
