@@ -479,14 +479,7 @@ mod tests {
             "€100",
             "…",
         ];
-        // A small generator, so the test needs no seed and repeats.
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::testing::numbers(0x9e37_79b9_7f4a_7c15u64);
         for _ in 0..20_000 {
             let mut text = String::new();
             for _ in 0..next(12) {

@@ -821,13 +821,7 @@ mod tests {
     /// routing did, on crowded cells, hidden lanes and repeated ids.
     #[test]
     fn cards_in_the_way_are_those_a_look_at_every_card_finds() {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::testing::numbers(0x2545_f491_4f6c_dd1du64);
         for round in 0..60 {
             let mut bp = templates::synthetic(0);
             bp.stages[0].steps = (0..1 + next(6))

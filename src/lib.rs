@@ -21,3 +21,6 @@ pub mod templates;
 
 /// The version as `servuction --version` prints it.
 pub const VERSION_TEXT: &str = concat!("servuction ", env!("CARGO_PKG_VERSION"));
+
+#[cfg(test)]
+mod testing;

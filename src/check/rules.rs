@@ -793,13 +793,7 @@ mod tests {
     /// touchpoint, on random graphs with repeated ids, broken ends and loops.
     #[test]
     fn support_found_by_groups_is_support_found_by_search() {
-        let mut state = 0x853c_49e6_748f_ea9bu64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::testing::numbers(0x853c_49e6_748f_ea9bu64);
         let mut some_found = 0;
         for round in 0..400 {
             let mut bp = crate::templates::synthetic(0);
