@@ -300,12 +300,12 @@ fn oversized_exports_are_refused_with_a_scale_that_fits() {
 /// pipelines do), as PNG bytes; `None` where it is not installed (CI must
 /// have it).
 fn rsvg_convert(svg: &str) -> Option<Vec<u8>> {
-    rsvg_convert_with(svg, false)
+    rsvg_convert_with(svg, false, 1.0)
 }
 
 /// As [`rsvg_convert`]; with `no_fonts`, under a font configuration with no
-/// fonts at all, as on a bare documentation server.
-fn rsvg_convert_with(svg: &str, no_fonts: bool) -> Option<Vec<u8>> {
+/// fonts at all, as on a bare documentation server; at `zoom` times its size.
+fn rsvg_convert_with(svg: &str, no_fonts: bool, zoom: f32) -> Option<Vec<u8>> {
     if Command::new("rsvg-convert")
         .arg("--version")
         .output()
@@ -336,7 +336,14 @@ fn rsvg_convert_with(svg: &str, no_fonts: bool) -> Option<Vec<u8>> {
             .env("FONTCONFIG_FILE", &conf)
             .env("XDG_CACHE_HOME", dir.path().join("cache"));
     }
-    let o = command.arg("-o").arg(&output).arg(&input).output().unwrap();
+    let o = command
+        .arg("-z")
+        .arg(zoom.to_string())
+        .arg("-o")
+        .arg(&output)
+        .arg(&input)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     Some(std::fs::read(&output).unwrap())
 }
@@ -521,6 +528,20 @@ fn characters_xml_forbids_in_a_title_still_give_well_formed_svg_and_a_png() {
     assert!(w > 0 && h > 0);
 }
 
+/// That our PNG is of the same picture size as rsvg-convert's, in no more
+/// bytes.
+fn assert_no_larger(ours: &[u8], theirs: &[u8]) {
+    let (w, h, _) = decode(ours);
+    let (tw, th, _) = decode(theirs);
+    assert_eq!((tw, th), (w, h), "the same picture size");
+    assert!(
+        ours.len() <= theirs.len(),
+        "ours {} bytes, rsvg-convert's {} bytes",
+        ours.len(),
+        theirs.len()
+    );
+}
+
 #[test]
 fn our_png_of_the_hotel_is_no_larger_than_rsvg_converts_of_the_same_picture() {
     let (_, svg) = export_svg("hotel", Language::En, &Theme::LIGHT);
@@ -529,14 +550,7 @@ fn our_png_of_the_hotel_is_no_larger_than_rsvg_converts_of_the_same_picture() {
     };
     let (w, h, rgba) = png::rasterise(&svg, 1.0).unwrap();
     let ours = png::encode(w, h, &rgba, None).unwrap();
-    let (tw, th, _) = decode(&theirs);
-    assert_eq!((tw, th), (w, h), "the same picture size");
-    assert!(
-        ours.len() <= theirs.len(),
-        "ours {} bytes, rsvg-convert's {} bytes",
-        ours.len(),
-        theirs.len()
-    );
+    assert_no_larger(&ours, &theirs);
     // Opaque: written as RGB.
     assert_eq!(ours[25], 2, "colour type RGB");
 }
@@ -551,6 +565,35 @@ fn hotel() -> servuction::model::Blueprint {
         .unwrap()
         .load(Language::En)
         .unwrap()
+}
+
+/// The picture: 2,000 touchpoints at half size (26114 × 697), as
+/// `servuction export` writes it, with the document inside, beside
+/// rsvg-convert's PNG of our plain SVG at the same zoom.
+#[test]
+fn our_png_of_2000_touchpoints_with_its_document_is_no_larger_than_rsvg_converts() {
+    let bp = servuction::templates::synthetic(2000);
+    let mut settings = Settings::new(Theme::LIGHT, Language::En);
+    settings.scale = 0.5;
+    let ours = exporting::export(&bp, Format::Png, &settings)
+        .unwrap()
+        .bytes;
+    settings.svg_text = render::svg::TextMode::Plain;
+    let svg = exporting::export(&bp, Format::Svg, &settings)
+        .unwrap()
+        .bytes;
+    let Some(theirs) = rsvg_convert_with(std::str::from_utf8(&svg).unwrap(), false, 0.5) else {
+        return;
+    };
+    assert_no_larger(&ours, &theirs);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.png");
+    std::fs::write(&file, &ours).unwrap();
+    assert_eq!(
+        format::read(&file).unwrap(),
+        bp,
+        "the PNG reopens as the blueprint"
+    );
 }
 
 fn export_as(bp: &servuction::model::Blueprint, format: Format, pdf: Layout) -> Exported {
@@ -709,7 +752,8 @@ fn the_svg_drawn_by_rsvg_convert_with_no_fonts_at_all_matches_our_png() {
             .load(Language::En)
             .unwrap();
         let svg = export_as(&bp, Format::Svg, Layout::Diagram);
-        let Some(theirs) = rsvg_convert_with(std::str::from_utf8(&svg.bytes).unwrap(), true) else {
+        let Some(theirs) = rsvg_convert_with(std::str::from_utf8(&svg.bytes).unwrap(), true, 1.0)
+        else {
             return;
         };
         let (_, plain) = export_svg(name, Language::En, &Theme::LIGHT);
@@ -718,7 +762,7 @@ fn the_svg_drawn_by_rsvg_convert_with_no_fonts_at_all_matches_our_png() {
         assert_similar(name, (tw, th, &theirs), (w, h, &ours));
 
         // The plain SVG, by contrast, has nothing to draw its text with.
-        let plain_theirs = rsvg_convert_with(&plain, true).unwrap();
+        let plain_theirs = rsvg_convert_with(&plain, true, 1.0).unwrap();
         let (_, _, plain_theirs) = decode(&plain_theirs);
         let differing = plain_theirs
             .chunks(4)

@@ -32,13 +32,28 @@ pub fn export_png(
 ) -> Result<(Vec<u8>, fonts::Missing), png::PngError> {
     let l = layout::layout(bp, Options::default());
     png::pixel_size(l.size.x, l.size.y, scale)?;
-    let scene = scene::scene(bp, &l, theme, lang);
-    let svg = svg::to_svg(&scene, &bp.title);
-    drop(scene);
-    let tree = png::parse(&svg)?;
-    let missing = fonts::Missing::of_tree(&tree);
-    let (w, h, rgba) = png::rasterise_tree(&tree, scale)?;
-    Ok((png::encode(w, h, &rgba, document)?, missing))
+    // The document is compressed on another thread while the picture is
+    // built and drawn.
+    std::thread::scope(|s| {
+        let itxt = document.map(|doc| s.spawn(move || png::itxt_compressed(doc)));
+        let scene = scene::scene(bp, &l, theme, lang);
+        let svg = svg::to_svg(&scene, &bp.title);
+        drop(scene);
+        let tree = png::parse(&svg)?;
+        let missing = fonts::Missing::of_tree(&tree);
+        let (w, h, rgba) = png::rasterise_tree(&tree, scale)?;
+        drop(tree);
+        let itxt = match itxt.map(|t| t.join()) {
+            Some(Ok(made)) => Some(made?),
+            Some(Err(_)) => {
+                return Err(png::PngError::Encode(
+                    "the document could not be compressed".into(),
+                ));
+            }
+            None => None,
+        };
+        Ok((png::encode_with(w, h, &rgba, itxt.as_deref())?, missing))
+    })
 }
 
 /// The size in units of a blueprint's exported picture.
