@@ -5,27 +5,47 @@ use super::{Arg, Element, Finding, Severity};
 use crate::i18n::Msg;
 use crate::model::*;
 use foldhash::{HashMap, HashMapExt, HashSet};
-use std::cell::OnceCell;
 
-/// What the rules look things up in: the blueprint and lookups by id, each
-/// built once, when a rule first needs it, for all the rules.
+/// What the rules look things up in: the blueprint, and what they need to
+/// know of each touchpoint, gathered in one pass over the touchpoints and
+/// one over the connectors. A touchpoint is a large record; the rules then
+/// go through these small tables, which stay in the processor's caches for
+/// blueprints far larger than the records do, and read a touchpoint itself
+/// only to report it.
 pub(super) struct Ctx<'a> {
     bp: &'a Blueprint,
     ix: Index<'a>,
     /// The position of each touchpoint's lane (`None` if it has none).
-    lanes: OnceCell<Vec<Option<u32>>>,
+    lanes: Vec<Option<u32>>,
     /// The kind of each touchpoint's lane.
-    kinds: OnceCell<Vec<Option<LaneKind>>>,
-    steps: OnceCell<Steps>,
-    graph: OnceCell<Graph>,
+    kinds: Vec<Option<LaneKind>>,
+    /// What each touchpoint is: [`CRITICAL`], [`FAIL_POINT`]…
+    flags: Vec<u8>,
+    steps: Steps,
+    graph: Graph,
 }
+
+/// A critical moment of truth.
+const CRITICAL: u8 = 1;
+/// A moment of truth (not critical).
+const MOMENT: u8 = 1 << 1;
+const FAIL_POINT: u8 = 1 << 2;
+/// A fail point without an owner.
+const NO_OWNER: u8 = 1 << 3;
+const WAIT_POINT: u8 = 1 << 4;
+/// A wait point without an expected wait.
+const NO_EXPECTED_WAIT: u8 = 1 << 5;
+/// A moment of truth or fail point with a standard.
+const STANDARD: u8 = 1 << 6;
+/// A wait point with a time standard.
+const TIME_STANDARD: u8 = 1 << 7;
 
 /// Steps by id. Where ids repeat, the last step with an id stands for it.
 struct Steps {
     /// The position standing for each step: the last with its id.
     slot: Vec<usize>,
     /// The position of each touchpoint's step in time order.
-    of_touchpoint: Vec<Option<usize>>,
+    of_touchpoint: Vec<Option<u32>>,
 }
 
 /// The touchpoints as nodes linked by connectors. Nodes are ids: those of
@@ -42,98 +62,111 @@ struct Graph {
 
 impl<'a> Ctx<'a> {
     pub(super) fn new(bp: &'a Blueprint) -> Self {
+        let ix = bp.index();
+        let n = bp.touchpoints.len();
+        let step_index: HashMap<&str, usize> = bp
+            .steps()
+            .enumerate()
+            .map(|(i, (_, s))| (s.id.as_str(), i))
+            .collect();
+        let slot = bp.steps().map(|(_, s)| step_index[s.id.as_str()]).collect();
+        let mut node: HashMap<&str, u32> = HashMap::with_capacity(n);
+        let mut touchpoint: Vec<u32> = Vec::with_capacity(n);
+        let mut intern = |id: &'a str, touchpoint: &mut Vec<u32>| -> u32 {
+            let next = touchpoint.len() as u32;
+            let k = *node.entry(id).or_insert(next);
+            if k == next {
+                touchpoint.push(u32::MAX);
+            }
+            k
+        };
+        let mut lanes = Vec::with_capacity(n);
+        let mut kinds = Vec::with_capacity(n);
+        let mut flags = Vec::with_capacity(n);
+        let mut of_step = Vec::with_capacity(n);
+        let mut of_node = Vec::with_capacity(n);
+        for (i, t) in bp.touchpoints.iter().enumerate() {
+            let lane = ix.lane_index(&t.lane);
+            lanes.push(lane.map(|l| l as u32));
+            kinds.push(lane.map(|l| bp.lanes[l].kind));
+            of_step.push(step_index.get(t.step.as_str()).map(|&s| s as u32));
+            let k = intern(t.id.as_str(), &mut touchpoint);
+            touchpoint[k as usize] = i as u32;
+            of_node.push(k);
+            let mut f = match t.moment_of_truth {
+                MomentOfTruth::Critical => CRITICAL,
+                MomentOfTruth::Moment => MOMENT,
+                _ => 0,
+            };
+            if t.fail_point {
+                f |= FAIL_POINT;
+                if t.owner.trim().is_empty() {
+                    f |= NO_OWNER;
+                }
+            }
+            if f & (CRITICAL | MOMENT | FAIL_POINT) != 0 && ix.has_standard(&t.id) {
+                f |= STANDARD;
+            }
+            if t.wait_point {
+                f |= WAIT_POINT;
+                if t.expected_wait_min.is_none() {
+                    f |= NO_EXPECTED_WAIT;
+                }
+                if ix.standards_of(&t.id).any(is_time_standard) {
+                    f |= TIME_STANDARD;
+                }
+            }
+            flags.push(f);
+        }
+        let links = bp
+            .connectors
+            .iter()
+            .map(|c| {
+                (
+                    intern(c.from.as_str(), &mut touchpoint),
+                    intern(c.to.as_str(), &mut touchpoint),
+                )
+            })
+            .collect();
         Self {
             bp,
-            ix: bp.index(),
-            lanes: OnceCell::new(),
-            kinds: OnceCell::new(),
-            steps: OnceCell::new(),
-            graph: OnceCell::new(),
+            ix,
+            lanes,
+            kinds,
+            flags,
+            steps: Steps {
+                slot,
+                of_touchpoint: of_step,
+            },
+            graph: Graph {
+                of_touchpoint: of_node,
+                touchpoint,
+                links,
+            },
         }
     }
 
     /// The position of each touchpoint's lane, as `Blueprint::lane` finds it.
     fn lanes(&self) -> &[Option<u32>] {
-        self.lanes.get_or_init(|| {
-            self.bp
-                .touchpoints
-                .iter()
-                .map(|t| self.ix.lane_index(&t.lane).map(|i| i as u32))
-                .collect()
-        })
+        &self.lanes
     }
 
     /// The kind of each touchpoint's lane.
     fn kinds(&self) -> &[Option<LaneKind>] {
-        self.kinds.get_or_init(|| {
-            self.lanes()
-                .iter()
-                .map(|l| l.map(|l| self.bp.lanes[l as usize].kind))
-                .collect()
-        })
+        &self.kinds
     }
 
     fn steps(&self) -> &Steps {
-        self.steps.get_or_init(|| {
-            let index: HashMap<&StepId, usize> = self
-                .bp
-                .steps()
-                .enumerate()
-                .map(|(i, (_, s))| (&s.id, i))
-                .collect();
-            let of_touchpoint = self
-                .bp
-                .touchpoints
-                .iter()
-                .map(|t| index.get(&t.step).copied())
-                .collect();
-            let slot = self.bp.steps().map(|(_, s)| index[&s.id]).collect();
-            Steps {
-                slot,
-                of_touchpoint,
-            }
-        })
+        &self.steps
     }
 
     fn graph(&self) -> &Graph {
-        self.graph.get_or_init(|| {
-            let bp = self.bp;
-            let mut node: HashMap<&str, u32> = HashMap::with_capacity(bp.touchpoints.len());
-            let mut touchpoint: Vec<u32> = Vec::with_capacity(bp.touchpoints.len());
-            let mut intern = |id: &'a TouchpointId, touchpoint: &mut Vec<u32>| -> u32 {
-                let next = touchpoint.len() as u32;
-                let n = *node.entry(id.as_str()).or_insert(next);
-                if n == next {
-                    touchpoint.push(u32::MAX);
-                }
-                n
-            };
-            let of_touchpoint = bp
-                .touchpoints
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    let n = intern(&t.id, &mut touchpoint);
-                    touchpoint[n as usize] = i as u32;
-                    n
-                })
-                .collect();
-            let links = bp
-                .connectors
-                .iter()
-                .map(|c| {
-                    (
-                        intern(&c.from, &mut touchpoint),
-                        intern(&c.to, &mut touchpoint),
-                    )
-                })
-                .collect();
-            Graph {
-                of_touchpoint,
-                touchpoint,
-                links,
-            }
-        })
+        &self.graph
+    }
+
+    /// The touchpoints, each with its flags, in document order.
+    fn flagged(&self) -> impl Iterator<Item = (&'a Touchpoint, u8)> + '_ {
+        self.bp.touchpoints.iter().zip(self.flags.iter().copied())
     }
 }
 
@@ -264,8 +297,8 @@ fn push(out: &mut Vec<Finding>, id: &'static str, element: Element, msg: Msg, ar
 }
 
 fn critical_without_standard(cx: &Ctx, out: &mut Vec<Finding>) {
-    for tp in &cx.bp.touchpoints {
-        if tp.moment_of_truth == MomentOfTruth::Critical && !cx.ix.has_standard(&tp.id) {
+    for (tp, f) in cx.flagged() {
+        if f & (CRITICAL | STANDARD) == CRITICAL {
             push(
                 out,
                 "critical-moment-without-standard",
@@ -278,8 +311,8 @@ fn critical_without_standard(cx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 fn moment_without_standard(cx: &Ctx, out: &mut Vec<Finding>) {
-    for tp in &cx.bp.touchpoints {
-        if tp.moment_of_truth == MomentOfTruth::Moment && !cx.ix.has_standard(&tp.id) {
+    for (tp, f) in cx.flagged() {
+        if f & (MOMENT | STANDARD) == MOMENT {
             push(
                 out,
                 "moment-without-standard",
@@ -413,14 +446,16 @@ fn visible_without_support(cx: &Ctx, out: &mut Vec<Finding>) {
     // neighbours once. A node shared by touchpoints takes the lane of the last.
     let graph = cx.graph();
     let kinds = cx.kinds();
+    // By lane position: a touchpoint's lane is the first lane with its id.
+    let hidden: Vec<bool> = bp.lanes.iter().map(|l| invisible.contains(&l.id)).collect();
     let role: Vec<Role> = graph
         .touchpoint
         .iter()
         .map(|&t| {
-            let Some(tp) = bp.touchpoints.get(t as usize) else {
+            let Some(&lane) = cx.lanes().get(t as usize) else {
                 return Role::Unknown;
             };
-            if invisible.contains(&tp.lane) {
+            if lane.is_some_and(|l| hidden[l as usize]) {
                 Role::Support
             } else if kinds[t as usize] == Some(LaneKind::Customer) {
                 Role::Customer
@@ -513,7 +548,7 @@ fn steps_with(cx: &Ctx, kind: LaneKind) -> Vec<bool> {
         if let (Some(k), Some(s)) = (k, s)
             && *k == kind
         {
-            with[*s] = true;
+            with[*s as usize] = true;
         }
     }
     with
@@ -562,12 +597,7 @@ fn step_without_customer(cx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 fn fail_point_without_owner(cx: &Ctx, out: &mut Vec<Finding>) {
-    for tp in cx
-        .bp
-        .touchpoints
-        .iter()
-        .filter(|t| t.fail_point && t.owner.trim().is_empty())
-    {
+    for (tp, _) in cx.flagged().filter(|(_, f)| f & NO_OWNER != 0) {
         push(
             out,
             "fail-point-without-owner",
@@ -580,7 +610,7 @@ fn fail_point_without_owner(cx: &Ctx, out: &mut Vec<Finding>) {
 
 fn fail_point_without_recovery(cx: &Ctx, out: &mut Vec<Finding>) {
     let bp = cx.bp;
-    if !bp.touchpoints.iter().any(|t| t.fail_point) {
+    if !cx.flags.iter().any(|f| f & FAIL_POINT != 0) {
         return;
     }
     let graph = cx.graph();
@@ -591,8 +621,8 @@ fn fail_point_without_recovery(cx: &Ctx, out: &mut Vec<Finding>) {
             feedback[to as usize] = true;
         }
     }
-    for (tp, &n) in bp.touchpoints.iter().zip(&graph.of_touchpoint) {
-        if tp.fail_point && !feedback[n as usize] && !cx.ix.has_standard(&tp.id) {
+    for ((tp, f), &n) in cx.flagged().zip(&graph.of_touchpoint) {
+        if f & (FAIL_POINT | STANDARD) == FAIL_POINT && !feedback[n as usize] {
             push(
                 out,
                 "fail-point-without-recovery",
@@ -605,12 +635,7 @@ fn fail_point_without_recovery(cx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 fn wait_without_expected_wait(cx: &Ctx, out: &mut Vec<Finding>) {
-    for tp in cx
-        .bp
-        .touchpoints
-        .iter()
-        .filter(|t| t.wait_point && t.expected_wait_min.is_none())
-    {
+    for (tp, _) in cx.flagged().filter(|(_, f)| f & NO_EXPECTED_WAIT != 0) {
         push(
             out,
             "wait-without-expected-wait",
@@ -633,8 +658,8 @@ pub(crate) fn is_time_standard(s: &Standard) -> bool {
 }
 
 fn wait_without_time_standard(cx: &Ctx, out: &mut Vec<Finding>) {
-    for tp in cx.bp.touchpoints.iter().filter(|t| t.wait_point) {
-        if !cx.ix.standards_of(&tp.id).any(is_time_standard) {
+    for (tp, f) in cx.flagged() {
+        if f & (WAIT_POINT | TIME_STANDARD) == WAIT_POINT {
             push(
                 out,
                 "wait-without-time-standard",
@@ -673,12 +698,7 @@ fn connector_backwards(cx: &Ctx, out: &mut Vec<Finding>) {
 
 fn high_contact_without_critical(cx: &Ctx, out: &mut Vec<Finding>) {
     let bp = cx.bp;
-    if bp.contact_level == ContactLevel::High
-        && !bp
-            .touchpoints
-            .iter()
-            .any(|t| t.moment_of_truth == MomentOfTruth::Critical)
-    {
+    if bp.contact_level == ContactLevel::High && !cx.flags.iter().any(|f| f & CRITICAL != 0) {
         push(
             out,
             "high-contact-without-critical-moment",
@@ -714,7 +734,7 @@ fn empty_stage(cx: &Ctx, out: &mut Vec<Finding>) {
     let steps = cx.steps();
     let mut used = vec![false; steps.slot.len()];
     for &s in steps.of_touchpoint.iter().flatten() {
-        used[s] = true;
+        used[s as usize] = true;
     }
     let mut first = 0;
     for stage in &bp.stages {
