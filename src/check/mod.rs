@@ -125,11 +125,18 @@ impl Finding {
 pub fn check(bp: &Blueprint) -> Vec<Finding> {
     let mut findings = Vec::new();
     let cx = rules::Ctx::new(bp);
-    for rule in RULES {
-        if !bp.disabled_rules.iter().any(|r| r == rule.id) {
-            (rule.run)(&cx, &mut findings);
+    // Severity by severity, each rule's findings in the rules' order: sorted
+    // as they are found.
+    for severity in [Severity::Error, Severity::Warning, Severity::Hint] {
+        for rule in RULES.iter().filter(|r| r.severity == severity) {
+            if !bp.disabled_rules.iter().any(|r| r == rule.id) {
+                let first = findings.len();
+                (rule.run)(&cx, &mut findings);
+                for f in &mut findings[first..] {
+                    f.severity = severity;
+                }
+            }
         }
     }
-    findings.sort_by_key(|f| f.severity);
     findings
 }
