@@ -4,7 +4,8 @@
 use super::{Arg, Element, Finding, Severity};
 use crate::i18n::Msg;
 use crate::model::*;
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::{HashMap, HashSet};
+use std::hash::BuildHasher as _;
 
 /// What the rules look things up in: the blueprint, and what they need to
 /// know of each touchpoint, gathered in one pass over the touchpoints and
@@ -70,15 +71,29 @@ impl<'a> Ctx<'a> {
             .map(|(i, (_, s))| (s.id.as_str(), i))
             .collect();
         let slot = bp.steps().map(|(_, s)| step_index[s.id.as_str()]).collect();
-        let mut node: HashMap<&str, u32> = HashMap::with_capacity(n);
+        // Nodes by id: the table holds only node numbers (4 bytes each,
+        // where a map of ids would hold 24), so that it stays in the cache
+        // for far larger blueprints; `names` holds each node's id.
+        let hasher = foldhash::fast::RandomState::default();
+        let mut node: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(n);
+        let mut names: Vec<&str> = Vec::with_capacity(n);
         let mut touchpoint: Vec<u32> = Vec::with_capacity(n);
         let mut intern = |id: &'a str, touchpoint: &mut Vec<u32>| -> u32 {
-            let next = touchpoint.len() as u32;
-            let k = *node.entry(id).or_insert(next);
-            if k == next {
-                touchpoint.push(u32::MAX);
+            let hash = hasher.hash_one(id);
+            match node.entry(
+                hash,
+                |&k| names[k as usize] == id,
+                |&k| hasher.hash_one(names[k as usize]),
+            ) {
+                hashbrown::hash_table::Entry::Occupied(e) => *e.get(),
+                hashbrown::hash_table::Entry::Vacant(e) => {
+                    let k = names.len() as u32;
+                    names.push(id);
+                    touchpoint.push(u32::MAX);
+                    e.insert(k);
+                    k
+                }
             }
-            k
         };
         let mut lanes = Vec::with_capacity(n);
         let mut kinds = Vec::with_capacity(n);
@@ -756,6 +771,7 @@ fn empty_stage(cx: &Ctx, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use foldhash::HashMapExt as _;
     use std::collections::VecDeque;
 
     /// The rule as it was: a search out of each customer or contact touchpoint.
