@@ -107,23 +107,35 @@ pub fn rasterise(svg: &str, scale: f32) -> Result<(u32, u32, Vec<u8>), PngError>
 pub fn rasterise_tree(tree: &usvg::Tree, scale: f32) -> Result<(u32, u32, Vec<u8>), PngError> {
     let size = tree.size();
     let (w, h) = pixel_size(size.width(), size.height(), scale)?;
-    rasterise_in(tree, w, h, bands(h))
+    // Cut across the longer side, so that each band holds about its share
+    // of the drawing (a wide diagram's bands are columns of steps).
+    let cut = if w > h { Cut::Columns } else { Cut::Rows };
+    rasterise_in(tree, w, h, bands(w.max(h)), cut)
 }
 
-/// How many horizontal bands a picture `height` pixels tall is drawn and
-/// compressed in, each on its own thread: one per core (at most 8), and
-/// none under 64 rows, where a thread would cost more than it saves.
-fn bands(height: u32) -> usize {
+/// How many bands a picture is drawn or compressed in, each on its own
+/// thread, across a side `extent` pixels long: one per core (at most 8),
+/// and none under 64 pixels, where a thread would cost more than it saves.
+fn bands(extent: u32) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    cores.clamp(1, 8).min((height / 64).max(1) as usize)
+    cores.clamp(1, 8).min((extent / 64).max(1) as usize)
 }
 
-/// Rasterises `tree` to `w × h` pixels in `bands` bands drawn side by side.
+/// How a picture is cut into bands.
+#[derive(Clone, Copy, Debug)]
+enum Cut {
+    Rows,
+    Columns,
+}
+
+/// Rasterises `tree` to `w × h` pixels in `bands` bands, cut as `cut` says,
+/// drawn side by side.
 fn rasterise_in(
     tree: &usvg::Tree,
     w: u32,
     h: u32,
     bands: usize,
+    cut: Cut,
 ) -> Result<(u32, u32, Vec<u8>), PngError> {
     let size = tree.size();
     let mut pixmap =
@@ -135,49 +147,11 @@ fn rasterise_in(
         w as f32 / size.width().max(f32::MIN_POSITIVE),
         h as f32 / size.height().max(f32::MIN_POSITIVE),
     );
-    let stride = w as usize * 4;
-    let rows = (h as usize).div_ceil(bands.max(1));
-    // Each band is the whole drawing moved up by the rows above it. Edges
-    // along a pixmap's top and bottom rows are smoothed a little unlike the
-    // same edges inside one, so a band is drawn with a few rows more on
-    // each side, in pieces of at most `PIECE` rows (bounding the memory a
-    // band takes beside the picture), and only its own rows are kept.
-    const MARGIN: usize = 8;
-    const PIECE: usize = 512;
-    let draw = |k: usize, band: &mut [u8]| {
-        if bands <= 1 {
-            if let Some(mut pixmap) = tiny_skia::PixmapMut::from_bytes(band, w, h) {
-                resvg::render(tree, transform, &mut pixmap);
-            }
-            return;
-        }
-        let mut scratch: Option<tiny_skia::Pixmap> = None;
-        for (j, out) in band.chunks_mut(PIECE * stride).enumerate() {
-            let top = k * rows + j * PIECE;
-            let n = out.len() / stride;
-            let above = top.min(MARGIN);
-            let below = (h as usize - top - n).min(MARGIN);
-            let tall = (above + n + below) as u32;
-            match &mut scratch {
-                Some(p) if p.height() == tall => p.fill(tiny_skia::Color::TRANSPARENT),
-                _ => scratch = tiny_skia::Pixmap::new(w, tall),
-            }
-            let Some(piece) = &mut scratch else { return };
-            let shift = transform.post_translate(0.0, -((top - above) as f32));
-            resvg::render(tree, shift, &mut piece.as_mut());
-            out.copy_from_slice(&piece.data()[above * stride..(above + n) * stride]);
-        }
-    };
-    std::thread::scope(|s| {
-        let mut parts = pixmap.data_mut().chunks_mut(rows * stride).enumerate();
-        let last = parts.next_back();
-        for (k, band) in parts {
-            s.spawn(move || draw(k, band));
-        }
-        if let Some((k, band)) = last {
-            draw(k, band);
-        }
-    });
+    if bands <= 1 {
+        resvg::render(tree, transform, &mut pixmap.as_mut());
+    } else {
+        draw_bands(tree, transform, &mut pixmap, bands, cut);
+    }
     // Where every pixel is opaque, premultiplied and straight colours are
     // the same: the pixmap's own buffer is the answer, with no copy.
     if pixmap.data().chunks_exact(4).all(|p| p[3] == 255) {
@@ -189,6 +163,89 @@ fn rasterise_in(
         rgba.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
     }
     Ok((w, h, rgba))
+}
+
+/// A band's first column and row, and its part of each of its rows.
+type BandRows<'a> = ((usize, usize), Vec<&'a mut [u8]>);
+
+/// Draws `tree` into `pixmap` in `bands` bands at once, each on its own
+/// thread.
+///
+/// Each band is the whole drawing moved by the pixels before it. Edges
+/// along a pixmap's borders are smoothed a little unlike the same edges
+/// inside one, so a band is drawn with a few pixels more on each side, in
+/// pieces of at most `PIECE` rows (bounding the memory a band takes beside
+/// the picture), and only its own pixels are kept.
+fn draw_bands(
+    tree: &usvg::Tree,
+    transform: tiny_skia::Transform,
+    pixmap: &mut tiny_skia::Pixmap,
+    bands: usize,
+    cut: Cut,
+) {
+    const MARGIN: usize = 8;
+    const PIECE: usize = 512;
+    let (w, h) = (pixmap.width() as usize, pixmap.height() as usize);
+    let stride = w * 4;
+    let mut parts: Vec<BandRows> = Vec::with_capacity(bands);
+    match cut {
+        Cut::Rows => {
+            let span = h.div_ceil(bands);
+            for (k, band) in pixmap.data_mut().chunks_mut(span * stride).enumerate() {
+                parts.push(((0, k * span), band.chunks_mut(stride).collect()));
+            }
+        }
+        Cut::Columns => {
+            let span = w.div_ceil(bands);
+            let count = w.div_ceil(span);
+            for k in 0..count {
+                parts.push(((k * span, 0), Vec::with_capacity(h)));
+            }
+            for row in pixmap.data_mut().chunks_mut(stride) {
+                for (part, piece) in parts.iter_mut().zip(row.chunks_mut(span * 4)) {
+                    part.1.push(piece);
+                }
+            }
+        }
+    }
+    let draw = |(x0, y0): (usize, usize), mut rows: Vec<&mut [u8]>| {
+        let Some(band_w) = rows.first().map(|r| r.len() / 4) else {
+            return;
+        };
+        let left = x0.min(MARGIN);
+        let right = (w - x0 - band_w).min(MARGIN);
+        let mut scratch: Option<tiny_skia::Pixmap> = None;
+        for (j, out) in rows.chunks_mut(PIECE).enumerate() {
+            let top = y0 + j * PIECE;
+            let n = out.len();
+            let above = top.min(MARGIN);
+            let below = (h - top - n).min(MARGIN);
+            let (pw, ph) = ((left + band_w + right) as u32, (above + n + below) as u32);
+            match &mut scratch {
+                Some(p) if p.width() == pw && p.height() == ph => {
+                    p.fill(tiny_skia::Color::TRANSPARENT);
+                }
+                _ => scratch = tiny_skia::Pixmap::new(pw, ph),
+            }
+            let Some(piece) = &mut scratch else { return };
+            let shift = transform.post_translate(-((x0 - left) as f32), -((top - above) as f32));
+            resvg::render(tree, shift, &mut piece.as_mut());
+            let piece_stride = pw as usize * 4;
+            for (r, out) in out.iter_mut().enumerate() {
+                let at = (above + r) * piece_stride + left * 4;
+                out.copy_from_slice(&piece.data()[at..at + band_w * 4]);
+            }
+        }
+    };
+    std::thread::scope(|s| {
+        let last = parts.pop();
+        for (origin, rows) in parts {
+            s.spawn(move || draw(origin, rows));
+        }
+        if let Some((origin, rows)) = last {
+            draw(origin, rows);
+        }
+    });
 }
 
 /// Encodes RGBA pixels as PNG, with `document` (the blueprint's JSON) in an
@@ -462,13 +519,16 @@ mod tests {
     fn a_picture_drawn_in_bands_is_the_picture_drawn_whole() {
         let tree = hotel_tree();
         let (w, h) = pixel_size(tree.size().width(), tree.size().height(), 0.5).unwrap();
-        let (_, _, whole) = rasterise_in(&tree, w, h, 1).unwrap();
+        let (_, _, whole) = rasterise_in(&tree, w, h, 1, Cut::Rows).unwrap();
         assert!(
             whole.chunks_exact(4).any(|p| p[0] < 100),
             "the picture has ink"
         );
-        for bands in [2, 3, 7, 8] {
-            let (bw, bh, banded) = rasterise_in(&tree, w, h, bands).unwrap();
+        for (bands, cut) in [2, 3, 7, 8]
+            .into_iter()
+            .flat_map(|b| [(b, Cut::Rows), (b, Cut::Columns)])
+        {
+            let (bw, bh, banded) = rasterise_in(&tree, w, h, bands, cut).unwrap();
             assert_eq!((bw, bh), (w, h));
             let differ = whole
                 .iter()
@@ -481,7 +541,7 @@ mod tests {
             // show as whole rows of differences.
             assert!(
                 differ * 10_000 < whole.len() && most <= Some(32),
-                "{bands} bands: {differ} of {} channels differ, by up to {most:?}",
+                "{bands} bands of {cut:?}: {differ} of {} channels differ, by up to {most:?}",
                 whole.len()
             );
         }
