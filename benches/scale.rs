@@ -5,10 +5,11 @@
 //! about 4×; quadratic work 16×). Run with `cargo bench --bench scale`, or
 //! `cargo bench --bench scale -- 1000 5000` for some sizes only.
 //!
-//! The last column is a yardstick, not work the editor does: putting every
-//! touchpoint id in a hash set. Once tables outgrow the processor's caches,
-//! each lookup by id costs more, so even this linear work grows faster than
-//! N between some sizes; compare the figures' growth with its.
+//! The last two columns are yardsticks, not work the editor does: reading
+//! one field of every touchpoint, and putting every touchpoint id in a hash
+//! set. Once a blueprint outgrows the processor's caches, each pass over it
+//! and each lookup by id costs more, so even this linear work grows faster
+//! than N between some sizes; compare the figures' growth with theirs.
 
 use servuction::check;
 use servuction::layout::{self, Options};
@@ -44,7 +45,7 @@ fn time<T>(n: usize, mut f: impl FnMut() -> T) -> Duration {
     runs.into_iter().min().unwrap_or_default()
 }
 
-const FIGURES: [&str; 9] = [
+const FIGURES: [&str; 10] = [
     "problems",
     "check",
     "overlay",
@@ -53,10 +54,11 @@ const FIGURES: [&str; 9] = [
     "layout+scene",
     "SVG",
     "PNG (4 Mpx)",
+    "scan (ref)",
     "ids (ref)",
 ];
 
-fn measure(n: usize) -> [Duration; 9] {
+fn measure(n: usize) -> [Duration; 10] {
     let bp = synthetic(n);
     let problems = time(n, || bp.problems());
     let check = time(n, || check::check(&bp));
@@ -81,13 +83,16 @@ fn measure(n: usize) -> [Duration; 9] {
     let png = time(n, || {
         servuction::render::export_png(&bp, &Theme::LIGHT, Language::En, png_scale, None)
     });
+    let scan = time(n, || bp.touchpoints.iter().filter(|t| t.fail_point).count());
     let ids = time(n, || {
         bp.touchpoints
             .iter()
             .map(|t| t.id.as_str())
             .collect::<HashSet<_>>()
     });
-    [problems, check, overlay, layout, scene, both, svg, png, ids]
+    [
+        problems, check, overlay, layout, scene, both, svg, png, scan, ids,
+    ]
 }
 
 fn ms(d: Duration) -> String {
