@@ -1,6 +1,7 @@
 //! Method intelligence: health checks of a blueprint against the servuction
 //! method, compliance roll-ups, and the customer's time through the cycle.
 
+mod context;
 mod rollup;
 mod rules;
 mod time;
@@ -124,7 +125,7 @@ impl Finding {
 /// first, then in document order.
 pub fn check(bp: &Blueprint) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let cx = rules::Ctx::new(bp);
+    let cx = context::Ctx::new(bp);
     // Severity by severity, each rule's findings in the rules' order: sorted
     // as they are found.
     for severity in [Severity::Error, Severity::Warning, Severity::Hint] {
