@@ -826,7 +826,7 @@ mod tests {
             let mut bp = templates::synthetic(0);
             bp.stages[0].steps = (0..1 + next(6))
                 .map(|i| Step {
-                    id: StepId(format!("step-{i}")),
+                    id: StepId::from(format!("step-{i}")),
                     name: String::new(),
                     duration_min: None,
                 })
@@ -834,11 +834,11 @@ mod tests {
             bp.lanes[next(5)].hidden = round % 3 == 0;
             for i in 0..next(40) {
                 let mut tp = Touchpoint::new(
-                    LaneId(format!("lane-{}", next(6))),
-                    StepId(format!("step-{}", next(7))),
+                    LaneId::from(format!("lane-{}", next(6))),
+                    StepId::from(format!("step-{}", next(7))),
                     "t",
                 );
-                tp.id = TouchpointId(format!("tp-{}", next(30).max(i / 2)));
+                tp.id = TouchpointId::from(format!("tp-{}", next(30).max(i / 2)));
                 bp.touchpoints.push(tp);
             }
             let l = layout(&bp, Options::default());

@@ -154,10 +154,10 @@ pub fn synthetic(touchpoints: usize) -> Blueprint {
     let mut bp = blank(Language::En);
     bp.title = format!("Synthetic blueprint with {touchpoints} touchpoints");
     for (i, lane) in bp.lanes.iter_mut().enumerate() {
-        lane.id = LaneId(format!("lane-{i}"));
+        lane.id = LaneId::from(format!("lane-{i}"));
     }
     for (line, lane) in bp.lines.iter_mut().zip(1..) {
-        line.after_lane = LaneId(format!("lane-{lane}"));
+        line.after_lane = LaneId::from(format!("lane-{lane}"));
     }
     let lanes = bp.lanes.len();
     let per_step = 8;
@@ -165,11 +165,11 @@ pub fn synthetic(touchpoints: usize) -> Blueprint {
     let steps_per_stage = 6;
     bp.stages = (0..steps.div_ceil(steps_per_stage))
         .map(|s| Stage {
-            id: StageId(format!("stage-{s}")),
+            id: StageId::from(format!("stage-{s}")),
             name: format!("Stage {}", s + 1),
             steps: (s * steps_per_stage..((s + 1) * steps_per_stage).min(steps))
                 .map(|p| Step {
-                    id: StepId(format!("step-{p}")),
+                    id: StepId::from(format!("step-{p}")),
                     name: format!("Step {}", p + 1),
                     duration_min: Some((p % 7) as f64 + 1.0),
                 })
@@ -178,11 +178,11 @@ pub fn synthetic(touchpoints: usize) -> Blueprint {
         .collect();
     for i in 0..touchpoints {
         let mut tp = Touchpoint::new(
-            LaneId(format!("lane-{}", i % lanes)),
-            StepId(format!("step-{}", i / per_step)),
+            LaneId::from(format!("lane-{}", i % lanes)),
+            StepId::from(format!("step-{}", i / per_step)),
             format!("Touchpoint {i} with a title long enough to wrap"),
         );
-        tp.id = TouchpointId(format!("tp-{i}"));
+        tp.id = TouchpointId::from(format!("tp-{i}"));
         tp.moment_of_truth = match i % 13 {
             0 => MomentOfTruth::Critical,
             5 => MomentOfTruth::Moment,
@@ -195,16 +195,16 @@ pub fn synthetic(touchpoints: usize) -> Blueprint {
         bp.touchpoints.push(tp);
         if i > 0 {
             bp.connectors.push(Connector {
-                id: ConnectorId(format!("con-{i}")),
-                from: TouchpointId(format!("tp-{}", i - 1)),
-                to: TouchpointId(format!("tp-{i}")),
+                id: ConnectorId::from(format!("con-{i}")),
+                from: TouchpointId::from(format!("tp-{}", i - 1)),
+                to: TouchpointId::from(format!("tp-{i}")),
                 kind: ConnectorKind::Flow,
                 label: String::new(),
             });
         }
         if i % 4 == 0 {
-            let mut s = Standard::new(TouchpointId(format!("tp-{i}")), "Served within 2 min");
-            s.id = StandardId(format!("std-{i}"));
+            let mut s = Standard::new(TouchpointId::from(format!("tp-{i}")), "Served within 2 min");
+            s.id = StandardId::from(format!("std-{i}"));
             s.indicator = "Minutes to serve".into();
             s.unit = "min".into();
             s.direction = Direction::LowerIsBetter;

@@ -396,11 +396,11 @@ fn blueprint() -> impl Strategy<Value = Blueprint> {
             };
             for s in 0..stages {
                 bp.stages.push(Stage {
-                    id: StageId(format!("stage-{s}")),
+                    id: StageId::from(format!("stage-{s}")),
                     name: format!("Stage {s}"),
                     steps: (0..steps_per)
                         .map(|p| Step {
-                            id: StepId(format!("step-{s}-{p}")),
+                            id: StepId::from(format!("step-{s}-{p}")),
                             name: format!("Step {p}"),
                             duration_min: (p % 2 == 0).then_some(p as f64 * 1.5),
                         })
@@ -409,7 +409,7 @@ fn blueprint() -> impl Strategy<Value = Blueprint> {
             }
             for l in 0..lanes {
                 bp.lanes.push(Lane {
-                    id: LaneId(format!("lane-{l}")),
+                    id: LaneId::from(format!("lane-{l}")),
                     kind: LaneKind::ALL[l % LaneKind::ALL.len()],
                     name: format!("Lane {l}"),
                     colour: Colour::rgb(l as u8 * 40, 200, (seed % 255) as u8),
@@ -430,7 +430,7 @@ fn blueprint() -> impl Strategy<Value = Blueprint> {
                     steps[(i * 7 + seed as usize) % steps.len()].clone(),
                     title,
                 );
-                tp.id = TouchpointId(format!("tp-{i}"));
+                tp.id = TouchpointId::from(format!("tp-{i}"));
                 tp.description = desc;
                 tp.moment_of_truth = [
                     MomentOfTruth::None,
@@ -448,7 +448,7 @@ fn blueprint() -> impl Strategy<Value = Blueprint> {
             let n = bp.touchpoints.len();
             for i in 1..n {
                 bp.connectors.push(Connector {
-                    id: ConnectorId(format!("con-{i}")),
+                    id: ConnectorId::from(format!("con-{i}")),
                     from: bp.touchpoints[i - 1].id.clone(),
                     to: bp.touchpoints[i].id.clone(),
                     kind: [
@@ -466,7 +466,7 @@ fn blueprint() -> impl Strategy<Value = Blueprint> {
             if n > 0 {
                 for (i, (statement, target, tolerance, values)) in stds.into_iter().enumerate() {
                     let mut s = Standard::new(bp.touchpoints[i % n].id.clone(), statement);
-                    s.id = StandardId(format!("std-{i}"));
+                    s.id = StandardId::from(format!("std-{i}"));
                     s.target = target;
                     s.tolerance = tolerance;
                     s.direction = if i % 2 == 0 {
@@ -501,7 +501,7 @@ fn blueprint() -> impl Strategy<Value = Blueprint> {
                     let x = (seed.wrapping_mul(i as u64 + 1) % 10_000_000) as f64 / 13.0;
                     Note::loose(Point { x, y: x / 3.0 }, tp.title.clone(), colour)
                 };
-                note.id = NoteId(format!("note-{i}"));
+                note.id = NoteId::from(format!("note-{i}"));
                 note.votes = (seed % 4) as u32 * i as u32;
                 bp.notes.push(note);
             }

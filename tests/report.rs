@@ -413,7 +413,7 @@ fn the_standards_sheet_neutralises_formulas_and_still_imports_back() {
     bp.standards.clear();
     for (i, statement) in nasty.iter().enumerate() {
         let mut s = base.clone();
-        s.id = StandardId(format!("std-n{i}"));
+        s.id = StandardId::from(format!("std-n{i}"));
         s.statement = (*statement).into();
         s.owner = "=cmd|' /C calc'!A0".into();
         s.target = Some(-5.0);

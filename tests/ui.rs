@@ -575,7 +575,7 @@ fn shift_drag_selects_a_box_of_cards_and_they_copy_and_paste() {
         .state()
         .selection()
         .iter()
-        .map(|id| id.0.clone())
+        .map(|id| id.0.to_string())
         .collect();
     sel.sort();
     assert_eq!(sel, ["tp-register-pms", "tp-register-receptionist"]);

@@ -666,17 +666,20 @@ mod tests {
             let n = 2 + next(14);
             for i in 0..n {
                 let mut tp = Touchpoint::new(
-                    LaneId(format!("lane-{}", next(6))),
+                    LaneId::from(format!("lane-{}", next(6))),
                     bp.stages[0].steps[0].id.clone(),
                     "t",
                 );
-                tp.id = TouchpointId(format!("tp-{}", if next(6) == 0 { next(i + 1) } else { i }));
+                tp.id = TouchpointId::from(format!(
+                    "tp-{}",
+                    if next(6) == 0 { next(i + 1) } else { i }
+                ));
                 bp.touchpoints.push(tp);
             }
             for i in 0..next(2 * n) {
-                let end = |k: usize| TouchpointId(format!("tp-{k}"));
+                let end = |k: usize| TouchpointId::from(format!("tp-{k}"));
                 bp.connectors.push(Connector {
-                    id: ConnectorId(format!("con-{i}")),
+                    id: ConnectorId::from(format!("con-{i}")),
                     from: end(next(n + 1)),
                     to: end(next(n + 1)),
                     kind: ConnectorKind::Flow,

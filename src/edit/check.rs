@@ -143,13 +143,15 @@ impl Touched {
                 _ => true,
             };
             self.steps.ins.push(Mark {
-                id: s.id.0.clone(),
+                id: s.id.0.to_string(),
                 at: usize::MAX,
                 fresh,
             });
         }
         let gone = old.iter().zip(&matched).filter(|(_, m)| !**m);
-        self.steps.outs.extend(gone.map(|(s, _)| s.id.0.clone()));
+        self.steps
+            .outs
+            .extend(gone.map(|(s, _)| s.id.0.to_string()));
         if new.len() > old.len() {
             self.steps.grew = true;
         }

@@ -295,13 +295,13 @@ impl Element for Stage {
         self.id.as_str()
     }
     fn heap_bytes(&self) -> usize {
-        self.id.0.capacity()
+        self.id.heap_bytes()
             + self.name.capacity()
             + self.steps.capacity() * size_of::<Step>()
             + self
                 .steps
                 .iter()
-                .map(|s| s.id.0.capacity() + s.name.capacity())
+                .map(|s| s.id.heap_bytes() + s.name.capacity())
                 .sum::<usize>()
     }
     fn track(old: Option<&Self>, new: Option<&Self>, touched: &mut Touched) {
@@ -318,7 +318,7 @@ impl Element for Lane {
         self.id.as_str()
     }
     fn heap_bytes(&self) -> usize {
-        self.id.0.capacity() + self.name.capacity()
+        self.id.heap_bytes() + self.name.capacity()
     }
 }
 
@@ -328,7 +328,7 @@ impl Element for Line {
         ""
     }
     fn heap_bytes(&self) -> usize {
-        self.after_lane.0.capacity()
+        self.after_lane.heap_bytes()
     }
 }
 
@@ -338,18 +338,13 @@ impl Element for Touchpoint {
         self.id.as_str()
     }
     fn heap_bytes(&self) -> usize {
-        [
-            &self.id.0,
-            &self.lane.0,
-            &self.step.0,
-            &self.title,
-            &self.description,
-            &self.owner,
-            &self.protocol,
-        ]
-        .iter()
-        .map(|s| s.capacity())
-        .sum()
+        self.id.heap_bytes()
+            + self.lane.heap_bytes()
+            + self.step.heap_bytes()
+            + [&self.title, &self.description, &self.owner, &self.protocol]
+                .iter()
+                .map(|s| s.capacity())
+                .sum::<usize>()
     }
 }
 
@@ -359,7 +354,7 @@ impl Element for Connector {
         self.id.as_str()
     }
     fn heap_bytes(&self) -> usize {
-        self.id.0.capacity() + self.from.0.capacity() + self.to.0.capacity() + self.label.capacity()
+        self.id.heap_bytes() + self.from.heap_bytes() + self.to.heap_bytes() + self.label.capacity()
     }
 }
 
@@ -369,17 +364,12 @@ impl Element for Standard {
         self.id.as_str()
     }
     fn heap_bytes(&self) -> usize {
-        [
-            &self.id.0,
-            &self.touchpoint.0,
-            &self.statement,
-            &self.indicator,
-            &self.unit,
-            &self.owner,
-        ]
-        .iter()
-        .map(|s| s.capacity())
-        .sum::<usize>()
+        self.id.heap_bytes()
+            + self.touchpoint.heap_bytes()
+            + [&self.statement, &self.indicator, &self.unit, &self.owner]
+                .iter()
+                .map(|s| s.capacity())
+                .sum::<usize>()
             + self.measurements.capacity() * size_of::<Measurement>()
     }
     fn track(old: Option<&Self>, new: Option<&Self>, touched: &mut Touched) {
@@ -396,9 +386,9 @@ impl Element for Note {
         self.id.as_str()
     }
     fn heap_bytes(&self) -> usize {
-        self.id.0.capacity()
-            + self.lane.as_ref().map_or(0, |l| l.0.capacity())
-            + self.step.as_ref().map_or(0, |s| s.0.capacity())
+        self.id.heap_bytes()
+            + self.lane.as_ref().map_or(0, |l| l.heap_bytes())
+            + self.step.as_ref().map_or(0, |s| s.heap_bytes())
             + self.text.capacity()
     }
 }

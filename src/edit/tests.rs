@@ -162,7 +162,7 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize) -> Edit {
             },
             "s",
         );
-        s.id = StandardId(id(b, StandardId::generate().0));
+        s.id = StandardId::from(id(b, StandardId::generate().0.to_string()));
         s.target = number(a);
         s.tolerance = number(b);
         if a.is_multiple_of(4) {
@@ -176,7 +176,7 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize) -> Edit {
     match op % 32 {
         0 => {
             let mut t = touchpoint(a, b);
-            t.id = TouchpointId(id(a + b, TouchpointId::generate().0));
+            t.id = TouchpointId::from(id(a + b, TouchpointId::generate().0.to_string()));
             Edit::AddTouchpoint(t)
         }
         1 => Edit::SetTouchpoint(touchpoint(a, b)),
@@ -192,7 +192,7 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize) -> Edit {
         3 => Edit::DeleteTouchpoints((0..1 + b % 12).map(|k| tp(a + k * b)).collect()),
         4 => Edit::DuplicateTouchpoints((0..1 + b % 10).map(|k| tp(a * k + b)).collect()),
         5 => Edit::AddConnector(Connector {
-            id: ConnectorId(id(b, ConnectorId::generate().0)),
+            id: ConnectorId::from(id(b, ConnectorId::generate().0.to_string())),
             from: tp(a),
             to: if b.is_multiple_of(7) {
                 "tp-none".into()
@@ -242,7 +242,7 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize) -> Edit {
                 .map_or("note-none".into(), |n| n.id.clone()),
         ),
         14 => Edit::AddLane(Lane {
-            id: LaneId(id(a, LaneId::generate().0)),
+            id: LaneId::from(id(a, LaneId::generate().0.to_string())),
             kind: LaneKind::Custom,
             name: "l".into(),
             colour: Colour::rgb(0, 0, 0),
@@ -254,11 +254,11 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize) -> Edit {
         },
         16 => Edit::DeleteLane(lane(a)),
         17 => Edit::AddStage(Stage {
-            id: StageId(id(a, StageId::generate().0)),
+            id: StageId::from(id(a, StageId::generate().0.to_string())),
             name: "s".into(),
             steps: (0..b % 3)
                 .map(|k| Step {
-                    id: StepId(id(b + k, StepId::generate().0)),
+                    id: StepId::from(id(b + k, StepId::generate().0.to_string())),
                     name: "p".into(),
                     duration_min: number(a + k),
                 })
@@ -276,7 +276,7 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize) -> Edit {
         21 => Edit::AddStep {
             stage: stage(a),
             step: Step {
-                id: StepId(id(b, StepId::generate().0)),
+                id: StepId::from(id(b, StepId::generate().0.to_string())),
                 name: "p".into(),
                 duration_min: number(a),
             },

@@ -309,7 +309,7 @@ pub(crate) fn check_note(n: &Note, p: &DocPath, r: &mut impl Resolve, out: &mut 
         out.push(Problem {
             path: p.clone(),
             error: IntegrityError::NotePlacement {
-                id: n.id.0.clone(),
+                id: n.id.0.to_string(),
                 found,
             },
         });
@@ -366,8 +366,8 @@ pub(crate) fn check_connector(
         out.push(Problem {
             path: p.key("to"),
             error: IntegrityError::SelfConnector {
-                id: c.id.0.clone(),
-                touchpoint: c.from.0.clone(),
+                id: c.id.0.to_string(),
+                touchpoint: c.from.0.to_string(),
             },
         });
     }
