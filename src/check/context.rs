@@ -2,7 +2,9 @@
 //! them.
 
 use super::rules::is_time_standard;
+use crate::model::index::IdIndex;
 use crate::model::*;
+use compact_str::CompactString;
 use foldhash::HashMap;
 use std::hash::BuildHasher as _;
 
@@ -14,7 +16,8 @@ use std::hash::BuildHasher as _;
 /// only to report it.
 pub(super) struct Ctx<'a> {
     pub(super) bp: &'a Blueprint,
-    pub(super) ix: Index<'a>,
+    /// Lanes by id.
+    lane_index: IdIndex<'a>,
     /// The position of each touchpoint's lane (`None` if it has none).
     lanes: Vec<Option<u32>>,
     /// The kind of each touchpoint's lane.
@@ -60,52 +63,91 @@ pub(super) struct Graph {
     pub(super) links: Vec<(u32, u32)>,
 }
 
+/// Nodes by id: the table holds only node numbers (4 bytes each), and
+/// `names` a copy of each node's id (24 bytes, inline), so that both stay in
+/// the cache for far larger blueprints than the touchpoints do: the
+/// connectors' ends and the standards' touchpoints are compared with these
+/// copies, not with the touchpoints' own ids.
+struct Nodes {
+    hasher: foldhash::fast::RandomState,
+    table: hashbrown::HashTable<u32>,
+    names: Vec<CompactString>,
+}
+
+impl Nodes {
+    fn with_capacity(n: usize) -> Self {
+        Self {
+            hasher: foldhash::fast::RandomState::default(),
+            table: hashbrown::HashTable::with_capacity(n),
+            names: Vec::with_capacity(n),
+        }
+    }
+
+    /// The node of an id, added if it has none.
+    fn intern(&mut self, id: &CompactString) -> u32 {
+        let Self {
+            hasher,
+            table,
+            names,
+        } = self;
+        let hash = hasher.hash_one(id.as_str());
+        match table.entry(
+            hash,
+            |&k| names[k as usize] == *id,
+            |&k| hasher.hash_one(names[k as usize].as_str()),
+        ) {
+            hashbrown::hash_table::Entry::Occupied(e) => *e.get(),
+            hashbrown::hash_table::Entry::Vacant(e) => {
+                let k = names.len() as u32;
+                names.push(id.clone());
+                e.insert(k);
+                k
+            }
+        }
+    }
+
+    /// The node of an id, if it has one.
+    fn find(&self, id: &CompactString) -> Option<u32> {
+        let hash = self.hasher.hash_one(id.as_str());
+        self.table
+            .find(hash, |&k| self.names[k as usize] == *id)
+            .copied()
+    }
+}
+
 impl<'a> Ctx<'a> {
     pub(super) fn new(bp: &'a Blueprint) -> Self {
-        let ix = bp.index();
         let n = bp.touchpoints.len();
+        let lane_index = IdIndex::new(bp.lanes.iter().map(|l| l.id.as_str()));
         let step_index: HashMap<&str, usize> = bp
             .steps()
             .enumerate()
             .map(|(i, (_, s))| (s.id.as_str(), i))
             .collect();
         let slot = bp.steps().map(|(_, s)| step_index[s.id.as_str()]).collect();
-        // Nodes by id: the table holds only node numbers (4 bytes each,
-        // where a map of ids would hold 24), so that it stays in the cache
-        // for far larger blueprints; `names` holds each node's id.
-        let hasher = foldhash::fast::RandomState::default();
-        let mut node: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(n);
-        let mut names: Vec<&str> = Vec::with_capacity(n);
+        let mut nodes = Nodes::with_capacity(n);
+        // The last touchpoint of each node.
         let mut touchpoint: Vec<u32> = Vec::with_capacity(n);
-        let mut intern = |id: &'a str, touchpoint: &mut Vec<u32>| -> u32 {
-            let hash = hasher.hash_one(id);
-            match node.entry(
-                hash,
-                |&k| names[k as usize] == id,
-                |&k| hasher.hash_one(names[k as usize]),
-            ) {
-                hashbrown::hash_table::Entry::Occupied(e) => *e.get(),
-                hashbrown::hash_table::Entry::Vacant(e) => {
-                    let k = names.len() as u32;
-                    names.push(id);
-                    touchpoint.push(u32::MAX);
-                    e.insert(k);
-                    k
-                }
-            }
-        };
+        // Of each node: whether a touchpoint with its id is a wait point,
+        // has a standard, has a time standard.
+        let mut node_flags: Vec<u8> = Vec::with_capacity(n);
         let mut lanes = Vec::with_capacity(n);
         let mut kinds = Vec::with_capacity(n);
         let mut flags = Vec::with_capacity(n);
         let mut of_step = Vec::with_capacity(n);
         let mut of_node = Vec::with_capacity(n);
         for (i, t) in bp.touchpoints.iter().enumerate() {
-            let lane = ix.lane_index(&t.lane);
+            let lane = lane_index.get(t.lane.as_str());
             lanes.push(lane.map(|l| l as u32));
             kinds.push(lane.map(|l| bp.lanes[l].kind));
             of_step.push(step_index.get(t.step.as_str()).map(|&s| s as u32));
-            let k = intern(t.id.as_str(), &mut touchpoint);
-            touchpoint[k as usize] = i as u32;
+            let k = nodes.intern(&t.id.0);
+            if k as usize == touchpoint.len() {
+                touchpoint.push(i as u32);
+                node_flags.push(0);
+            } else {
+                touchpoint[k as usize] = i as u32;
+            }
             of_node.push(k);
             let mut f = match t.moment_of_truth {
                 MomentOfTruth::Critical => CRITICAL,
@@ -118,33 +160,47 @@ impl<'a> Ctx<'a> {
                     f |= NO_OWNER;
                 }
             }
-            if f & (CRITICAL | MOMENT | FAIL_POINT) != 0 && ix.has_standard(&t.id) {
-                f |= STANDARD;
-            }
             if t.wait_point {
                 f |= WAIT_POINT;
                 if t.expected_wait_min.is_none() {
                     f |= NO_EXPECTED_WAIT;
                 }
-                if ix.standards_of(&t.id).any(is_time_standard) {
-                    f |= TIME_STANDARD;
+            }
+            node_flags[k as usize] |= f & WAIT_POINT;
+            flags.push(f);
+        }
+        // The standards, joined to the touchpoints through the nodes (the
+        // touchpoints sharing an id share its standards): which touchpoints
+        // have one, and which a time standard. A standard's unit is read
+        // only where a wait point could need it.
+        for s in &bp.standards {
+            if let Some(k) = nodes.find(&s.touchpoint.0) {
+                let has = &mut node_flags[k as usize];
+                *has |= STANDARD;
+                if *has & (WAIT_POINT | TIME_STANDARD) == WAIT_POINT && is_time_standard(s) {
+                    *has |= TIME_STANDARD;
                 }
             }
-            flags.push(f);
+        }
+        for (f, &k) in flags.iter_mut().zip(&of_node) {
+            let has = node_flags[k as usize];
+            if *f & (CRITICAL | MOMENT | FAIL_POINT) != 0 {
+                *f |= has & STANDARD;
+            }
+            if *f & WAIT_POINT != 0 {
+                *f |= has & TIME_STANDARD;
+            }
         }
         let links = bp
             .connectors
             .iter()
-            .map(|c| {
-                (
-                    intern(c.from.as_str(), &mut touchpoint),
-                    intern(c.to.as_str(), &mut touchpoint),
-                )
-            })
+            .map(|c| (nodes.intern(&c.from.0), nodes.intern(&c.to.0)))
             .collect();
+        // Nodes only connectors name have no touchpoint.
+        touchpoint.resize(nodes.names.len(), u32::MAX);
         Self {
             bp,
-            ix,
+            lane_index,
             lanes,
             kinds,
             flags,
@@ -165,6 +221,11 @@ impl<'a> Ctx<'a> {
         &self.lanes
     }
 
+    /// The position of the lane with this id, as `Blueprint::lane_index`.
+    pub(super) fn lane_index(&self, id: &LaneId) -> Option<usize> {
+        self.lane_index.get(id.as_str())
+    }
+
     /// The kind of each touchpoint's lane.
     pub(super) fn kinds(&self) -> &[Option<LaneKind>] {
         &self.kinds
@@ -181,5 +242,113 @@ impl<'a> Ctx<'a> {
     /// The touchpoints, each with its flags, in document order.
     pub(super) fn flagged(&self) -> impl Iterator<Item = (&'a Touchpoint, u8)> + '_ {
         self.bp.touchpoints.iter().zip(self.flags.iter().copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The flags gathered through the node table are those each touchpoint
+    /// has by looking its standards up by id, on random blueprints where
+    /// touchpoints share ids (one a wait point, another not), standards name
+    /// unknown touchpoints, and connectors name ids no touchpoint has.
+    #[test]
+    fn flags_joined_through_nodes_are_the_flags_looked_up_by_id() {
+        let mut next = crate::testing::numbers(0x2545_f491_4f6c_dd1du64);
+        let mut seen = [0usize; 8];
+        for _ in 0..300 {
+            let mut bp = crate::templates::synthetic(0);
+            let n = 1 + next(12);
+            for i in 0..n {
+                let mut tp = Touchpoint::new(
+                    LaneId::from(format!("lane-{}", next(7))),
+                    bp.stages[0].steps[0].id.clone(),
+                    "t",
+                );
+                tp.id = TouchpointId::from(format!(
+                    "tp-{}",
+                    if next(3) == 0 { next(i + 1) } else { i }
+                ));
+                tp.moment_of_truth = [
+                    MomentOfTruth::None,
+                    MomentOfTruth::Moment,
+                    MomentOfTruth::Critical,
+                ][next(3)];
+                tp.fail_point = next(3) == 0;
+                tp.owner = [" ", "", "Desk"][next(3)].into();
+                tp.wait_point = next(2) == 0;
+                tp.expected_wait_min = (next(2) == 0).then_some(3.0);
+                bp.touchpoints.push(tp);
+            }
+            for i in 0..next(n + 2) {
+                let mut s =
+                    Standard::new(TouchpointId::from(format!("tp-{}", next(n + 2))), "Done");
+                s.id = StandardId::from(format!("std-{i}"));
+                s.unit = ["min", "%", "", " Segundos "][next(4)].into();
+                bp.standards.push(s);
+            }
+            for i in 0..next(n) {
+                bp.connectors.push(Connector {
+                    id: ConnectorId::from(format!("con-{i}")),
+                    from: TouchpointId::from(format!("tp-{}", next(n + 3))),
+                    to: TouchpointId::from(format!("tp-{}", next(n + 3))),
+                    kind: ConnectorKind::Flow,
+                    label: String::new(),
+                });
+            }
+            let cx = Ctx::new(&bp);
+            let ix = bp.index();
+            for (t, &got) in bp.touchpoints.iter().zip(&cx.flags) {
+                let mut want = match t.moment_of_truth {
+                    MomentOfTruth::Critical => CRITICAL,
+                    MomentOfTruth::Moment => MOMENT,
+                    MomentOfTruth::None => 0,
+                };
+                if t.fail_point {
+                    want |= FAIL_POINT;
+                    if t.owner.trim().is_empty() {
+                        want |= NO_OWNER;
+                    }
+                }
+                if want & (CRITICAL | MOMENT | FAIL_POINT) != 0 && ix.has_standard(&t.id) {
+                    want |= STANDARD;
+                }
+                if t.wait_point {
+                    want |= WAIT_POINT;
+                    if t.expected_wait_min.is_none() {
+                        want |= NO_EXPECTED_WAIT;
+                    }
+                    if ix.standards_of(&t.id).any(is_time_standard) {
+                        want |= TIME_STANDARD;
+                    }
+                }
+                assert_eq!(got, want, "{}: {bp:#?}", t.id);
+                for (b, s) in seen.iter_mut().enumerate() {
+                    *s += usize::from(got & (1 << b) != 0);
+                }
+            }
+            // Every touchpoint's node is its id's, and a node's touchpoint
+            // is the last with the id.
+            let g = cx.graph();
+            for (i, t) in bp.touchpoints.iter().enumerate() {
+                let last = bp.touchpoints.iter().rposition(|u| u.id == t.id);
+                assert_eq!(
+                    Some(g.touchpoint[g.of_touchpoint[i] as usize] as usize),
+                    last
+                );
+            }
+            for (c, &(a, b)) in bp.connectors.iter().zip(&g.links) {
+                for (end, node) in [(&c.from, a), (&c.to, b)] {
+                    let t = g.touchpoint[node as usize];
+                    match bp.touchpoints.iter().rposition(|u| &u.id == end) {
+                        Some(last) => assert_eq!(t as usize, last),
+                        None => assert_eq!(t, u32::MAX),
+                    }
+                }
+            }
+        }
+        // Every flag was set somewhere, time standards included.
+        assert!(seen.iter().all(|&s| s > 20), "{seen:?}");
     }
 }

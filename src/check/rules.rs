@@ -142,7 +142,7 @@ fn critical_without_standard(cx: &Ctx, out: &mut Vec<Finding>) {
                 "critical-moment-without-standard",
                 Element::Touchpoint(tp.id.clone()),
                 Msg::FindCriticalWithoutStandard,
-                vec![tp.title.clone().into()],
+                vec![tp.title.as_str().into()],
             );
         }
     }
@@ -156,7 +156,7 @@ fn moment_without_standard(cx: &Ctx, out: &mut Vec<Finding>) {
                 "moment-without-standard",
                 Element::Touchpoint(tp.id.clone()),
                 Msg::FindMomentWithoutStandard,
-                vec![tp.title.clone().into()],
+                vec![tp.title.as_str().into()],
             );
         }
     }
@@ -180,7 +180,7 @@ fn standard_incomplete(cx: &Ctx, out: &mut Vec<Finding>) {
                 "standard-incomplete",
                 Element::Standard(s.id.clone()),
                 Msg::FindStandardIncomplete,
-                vec![s.statement.clone().into(), Arg::Words(missing)],
+                vec![s.statement.as_str().into(), Arg::Words(missing)],
             );
         }
     }
@@ -202,9 +202,13 @@ fn standard_status(
             Element::Standard(s.id.clone()),
             msg,
             vec![
-                s.statement.clone().into(),
-                format!("{latest} {}", s.unit).trim().to_owned().into(),
-                format!("{target} {}", s.unit).trim().to_owned().into(),
+                s.statement.as_str().into(),
+                compact_str::format_compact!("{latest} {}", s.unit)
+                    .trim()
+                    .into(),
+                compact_str::format_compact!("{target} {}", s.unit)
+                    .trim()
+                    .into(),
             ],
         );
     }
@@ -362,7 +366,7 @@ fn visible_without_support(cx: &Ctx, out: &mut Vec<Finding>) {
             "visible-without-support",
             Element::Touchpoint(tp.id.clone()),
             msg,
-            vec![tp.title.clone().into()],
+            vec![tp.title.as_str().into()],
         );
     }
 }
@@ -410,7 +414,7 @@ fn step_without_physical_support(cx: &Ctx, out: &mut Vec<Finding>) {
                 "step-without-physical-support",
                 Element::Step(step.id.clone()),
                 Msg::FindStepWithoutPhysicalSupport,
-                vec![step.name.clone().into()],
+                vec![step.name.as_str().into()],
             );
         }
     }
@@ -428,7 +432,7 @@ fn step_without_customer(cx: &Ctx, out: &mut Vec<Finding>) {
                 "step-without-customer",
                 Element::Step(step.id.clone()),
                 Msg::FindStepWithoutCustomer,
-                vec![step.name.clone().into()],
+                vec![step.name.as_str().into()],
             );
         }
     }
@@ -441,7 +445,7 @@ fn fail_point_without_owner(cx: &Ctx, out: &mut Vec<Finding>) {
             "fail-point-without-owner",
             Element::Touchpoint(tp.id.clone()),
             Msg::FindFailPointWithoutOwner,
-            vec![tp.title.clone().into()],
+            vec![tp.title.as_str().into()],
         );
     }
 }
@@ -466,7 +470,7 @@ fn fail_point_without_recovery(cx: &Ctx, out: &mut Vec<Finding>) {
                 "fail-point-without-recovery",
                 Element::Touchpoint(tp.id.clone()),
                 Msg::FindFailPointWithoutRecovery,
-                vec![tp.title.clone().into()],
+                vec![tp.title.as_str().into()],
             );
         }
     }
@@ -479,7 +483,7 @@ fn wait_without_expected_wait(cx: &Ctx, out: &mut Vec<Finding>) {
             "wait-without-expected-wait",
             Element::Touchpoint(tp.id.clone()),
             Msg::FindWaitWithoutExpectedWait,
-            vec![tp.title.clone().into()],
+            vec![tp.title.as_str().into()],
         );
     }
 }
@@ -503,7 +507,7 @@ fn wait_without_time_standard(cx: &Ctx, out: &mut Vec<Finding>) {
                 "wait-without-time-standard",
                 Element::Touchpoint(tp.id.clone()),
                 Msg::FindWaitWithoutTimeStandard,
-                vec![tp.title.clone().into()],
+                vec![tp.title.as_str().into()],
             );
         }
     }
@@ -555,13 +559,13 @@ fn empty_lane(cx: &Ctx, out: &mut Vec<Finding>) {
         used[l as usize] = true;
     }
     for lane in bp.lanes.iter().filter(|l| !l.hidden) {
-        if !cx.ix.lane_index(&lane.id).is_some_and(|i| used[i]) {
+        if !cx.lane_index(&lane.id).is_some_and(|i| used[i]) {
             push(
                 out,
                 "empty-lane",
                 Element::Lane(lane.id.clone()),
                 Msg::FindEmptyLane,
-                vec![lane.name.clone().into()],
+                vec![lane.name.as_str().into()],
             );
         }
     }
@@ -584,7 +588,7 @@ fn empty_stage(cx: &Ctx, out: &mut Vec<Finding>) {
                 "empty-stage",
                 Element::Stage(stage.id.clone()),
                 Msg::FindEmptyStage,
-                vec![stage.name.clone().into()],
+                vec![stage.name.as_str().into()],
             );
         }
     }
