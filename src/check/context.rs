@@ -24,6 +24,9 @@ pub(super) struct Ctx<'a> {
     kinds: Vec<Option<LaneKind>>,
     /// What each touchpoint is: [`CRITICAL`], [`FAIL_POINT`]…
     pub(super) flags: Vec<u8>,
+    /// How each standard stands against its target, by its latest
+    /// measurement.
+    pub(super) compliance: Vec<Compliance>,
     steps: Steps,
     graph: Graph,
 }
@@ -59,8 +62,13 @@ pub(super) struct Graph {
     pub(super) of_touchpoint: Vec<u32>,
     /// The last touchpoint of each node (`u32::MAX` for none).
     pub(super) touchpoint: Vec<u32>,
+    /// The id of each node.
+    pub(super) names: Vec<CompactString>,
     /// The nodes each connector links, from and to.
     pub(super) links: Vec<(u32, u32)>,
+    /// Whether each connector is feedback, which carries a recovery back
+    /// rather than the service forward.
+    pub(super) feedback: Vec<bool>,
 }
 
 /// Nodes by id: the table holds only node numbers (4 bytes each), and
@@ -173,7 +181,9 @@ impl<'a> Ctx<'a> {
         // touchpoints sharing an id share its standards): which touchpoints
         // have one, and which a time standard. A standard's unit is read
         // only where a wait point could need it.
+        let mut compliance = Vec::with_capacity(bp.standards.len());
         for s in &bp.standards {
+            compliance.push(s.compliance());
             if let Some(k) = nodes.find(&s.touchpoint.0) {
                 let has = &mut node_flags[k as usize];
                 *has |= STANDARD;
@@ -191,11 +201,12 @@ impl<'a> Ctx<'a> {
                 *f |= has & TIME_STANDARD;
             }
         }
-        let links = bp
-            .connectors
-            .iter()
-            .map(|c| (nodes.intern(&c.from.0), nodes.intern(&c.to.0)))
-            .collect();
+        let mut links = Vec::with_capacity(bp.connectors.len());
+        let mut feedback = Vec::with_capacity(bp.connectors.len());
+        for c in &bp.connectors {
+            links.push((nodes.intern(&c.from.0), nodes.intern(&c.to.0)));
+            feedback.push(c.kind == ConnectorKind::Feedback);
+        }
         // Nodes only connectors name have no touchpoint.
         touchpoint.resize(nodes.names.len(), u32::MAX);
         Self {
@@ -204,6 +215,7 @@ impl<'a> Ctx<'a> {
             lanes,
             kinds,
             flags,
+            compliance,
             steps: Steps {
                 slot,
                 of_touchpoint: of_step,
@@ -211,7 +223,9 @@ impl<'a> Ctx<'a> {
             graph: Graph {
                 of_touchpoint: of_node,
                 touchpoint,
+                names: nodes.names,
                 links,
+                feedback,
             },
         }
     }
@@ -239,9 +253,14 @@ impl<'a> Ctx<'a> {
         &self.graph
     }
 
-    /// The touchpoints, each with its flags, in document order.
-    pub(super) fn flagged(&self) -> impl Iterator<Item = (&'a Touchpoint, u8)> + '_ {
-        self.bp.touchpoints.iter().zip(self.flags.iter().copied())
+    /// The touchpoints' positions, each with its flags, in document order.
+    pub(super) fn flagged(&self) -> impl Iterator<Item = (usize, u8)> + '_ {
+        self.flags.iter().copied().enumerate()
+    }
+
+    /// The id of touchpoint `i`.
+    pub(super) fn touchpoint_id(&self, i: usize) -> TouchpointId {
+        TouchpointId(self.graph.names[self.graph.of_touchpoint[i] as usize].clone())
     }
 }
 

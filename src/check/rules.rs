@@ -134,29 +134,42 @@ fn push(out: &mut Vec<Finding>, id: &'static str, element: Element, msg: Msg, ar
     });
 }
 
+/// Reports touchpoint `i`, named by its title. Its id is read from the
+/// node table, which is in the cache where the touchpoints may not be.
+fn push_touchpoint(cx: &Ctx, out: &mut Vec<Finding>, rule: &'static str, i: usize, msg: Msg) {
+    let title = cx.bp.touchpoints[i].title.as_str();
+    push(
+        out,
+        rule,
+        Element::Touchpoint(cx.touchpoint_id(i)),
+        msg,
+        vec![title.into()],
+    );
+}
+
 fn critical_without_standard(cx: &Ctx, out: &mut Vec<Finding>) {
-    for (tp, f) in cx.flagged() {
+    for (i, f) in cx.flagged() {
         if f & (CRITICAL | STANDARD) == CRITICAL {
-            push(
+            push_touchpoint(
+                cx,
                 out,
                 "critical-moment-without-standard",
-                Element::Touchpoint(tp.id.clone()),
+                i,
                 Msg::FindCriticalWithoutStandard,
-                vec![tp.title.as_str().into()],
             );
         }
     }
 }
 
 fn moment_without_standard(cx: &Ctx, out: &mut Vec<Finding>) {
-    for (tp, f) in cx.flagged() {
+    for (i, f) in cx.flagged() {
         if f & (MOMENT | STANDARD) == MOMENT {
-            push(
+            push_touchpoint(
+                cx,
                 out,
                 "moment-without-standard",
-                Element::Touchpoint(tp.id.clone()),
+                i,
                 Msg::FindMomentWithoutStandard,
-                vec![tp.title.as_str().into()],
             );
         }
     }
@@ -187,13 +200,14 @@ fn standard_incomplete(cx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 fn standard_status(
-    bp: &Blueprint,
+    cx: &Ctx,
     out: &mut Vec<Finding>,
     id: &'static str,
     status: Compliance,
     msg: Msg,
 ) {
-    for s in bp.standards.iter().filter(|s| s.compliance() == status) {
+    let found = cx.bp.standards.iter().zip(&cx.compliance);
+    for (s, _) in found.filter(|(_, c)| **c == status) {
         let latest = s.latest().map_or(0.0, |m| m.value);
         let target = s.target.unwrap_or(0.0);
         push(
@@ -216,7 +230,7 @@ fn standard_status(
 
 fn standard_missed(cx: &Ctx, out: &mut Vec<Finding>) {
     standard_status(
-        cx.bp,
+        cx,
         out,
         "standard-missed",
         Compliance::Missed,
@@ -226,7 +240,7 @@ fn standard_missed(cx: &Ctx, out: &mut Vec<Finding>) {
 
 fn standard_at_risk(cx: &Ctx, out: &mut Vec<Finding>) {
     standard_status(
-        cx.bp,
+        cx,
         out,
         "standard-at-risk",
         Compliance::AtRisk,
@@ -349,36 +363,51 @@ fn visible_without_support(cx: &Ctx, out: &mut Vec<Finding>) {
     // The customer's own actions (arriving, going to the room, sleeping)
     // are supported by the physical evidence of their step: the method counts
     // it as support. Contact personnel need work behind them.
-    let evidence = steps_with_evidence(bp, kinds);
-    for ((tp, &n), kind) in bp.touchpoints.iter().zip(&graph.of_touchpoint).zip(kinds) {
+    let evidence = Evidence::new(cx);
+    let of_step = &cx.steps().of_touchpoint;
+    for (i, (&n, kind)) in graph.of_touchpoint.iter().zip(kinds).enumerate() {
         if supported[n as usize] {
             continue;
         }
         let msg = match kind {
-            Some(LaneKind::Customer) if !evidence.contains(&tp.step) => {
+            Some(LaneKind::Customer) if !evidence.at(cx, i, of_step[i]) => {
                 Msg::FindCustomerWithoutSupport
             }
             Some(LaneKind::ContactPersonnel) => Msg::FindVisibleWithoutSupport,
             _ => continue,
         };
-        push(
-            out,
-            "visible-without-support",
-            Element::Touchpoint(tp.id.clone()),
-            msg,
-            vec![tp.title.as_str().into()],
-        );
+        push_touchpoint(cx, out, "visible-without-support", i, msg);
     }
 }
 
-/// The steps where a touchpoint of physical support (evidence) lies.
-fn steps_with_evidence<'a>(bp: &'a Blueprint, kinds: &[Option<LaneKind>]) -> HashSet<&'a StepId> {
-    bp.touchpoints
-        .iter()
-        .zip(kinds)
-        .filter(|(_, k)| **k == Some(LaneKind::PhysicalSupport))
-        .map(|(t, _)| &t.step)
-        .collect()
+/// The steps where a touchpoint of physical support (evidence) lies: by
+/// position in time order, and by id for steps no step in the blueprint
+/// has (a broken document's).
+struct Evidence<'a> {
+    at_step: Vec<bool>,
+    unknown: HashSet<&'a StepId>,
+}
+
+impl<'a> Evidence<'a> {
+    fn new(cx: &Ctx<'a>) -> Self {
+        let steps = &cx.steps().of_touchpoint;
+        let unknown = (cx.kinds().iter().zip(steps).enumerate())
+            .filter(|(_, (k, s))| **k == Some(LaneKind::PhysicalSupport) && s.is_none())
+            .map(|(i, _)| &cx.bp.touchpoints[i].step)
+            .collect();
+        Self {
+            at_step: steps_with(cx, LaneKind::PhysicalSupport),
+            unknown,
+        }
+    }
+
+    /// Whether there is evidence in the step of touchpoint `i`, at `step`.
+    fn at(&self, cx: &Ctx, i: usize, step: Option<u32>) -> bool {
+        match step {
+            Some(s) => self.at_step[s as usize],
+            None => self.unknown.contains(&cx.bp.touchpoints[i].step),
+        }
+    }
 }
 
 /// Which steps have a touchpoint in a lane of a kind, by position in time
@@ -439,51 +468,48 @@ fn step_without_customer(cx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 fn fail_point_without_owner(cx: &Ctx, out: &mut Vec<Finding>) {
-    for (tp, _) in cx.flagged().filter(|(_, f)| f & NO_OWNER != 0) {
-        push(
+    for (i, _) in cx.flagged().filter(|(_, f)| f & NO_OWNER != 0) {
+        push_touchpoint(
+            cx,
             out,
             "fail-point-without-owner",
-            Element::Touchpoint(tp.id.clone()),
+            i,
             Msg::FindFailPointWithoutOwner,
-            vec![tp.title.as_str().into()],
         );
     }
 }
 
 fn fail_point_without_recovery(cx: &Ctx, out: &mut Vec<Finding>) {
-    let bp = cx.bp;
     if !cx.flags.iter().any(|f| f & FAIL_POINT != 0) {
         return;
     }
     let graph = cx.graph();
     let mut feedback = vec![false; graph.touchpoint.len()];
-    for (c, &(from, to)) in bp.connectors.iter().zip(&graph.links) {
-        if c.kind == ConnectorKind::Feedback {
-            feedback[from as usize] = true;
-            feedback[to as usize] = true;
-        }
+    for (&(from, to), _) in graph.links.iter().zip(&graph.feedback).filter(|(_, f)| **f) {
+        feedback[from as usize] = true;
+        feedback[to as usize] = true;
     }
-    for ((tp, f), &n) in cx.flagged().zip(&graph.of_touchpoint) {
+    for ((i, f), &n) in cx.flagged().zip(&graph.of_touchpoint) {
         if f & (FAIL_POINT | STANDARD) == FAIL_POINT && !feedback[n as usize] {
-            push(
+            push_touchpoint(
+                cx,
                 out,
                 "fail-point-without-recovery",
-                Element::Touchpoint(tp.id.clone()),
+                i,
                 Msg::FindFailPointWithoutRecovery,
-                vec![tp.title.as_str().into()],
             );
         }
     }
 }
 
 fn wait_without_expected_wait(cx: &Ctx, out: &mut Vec<Finding>) {
-    for (tp, _) in cx.flagged().filter(|(_, f)| f & NO_EXPECTED_WAIT != 0) {
-        push(
+    for (i, _) in cx.flagged().filter(|(_, f)| f & NO_EXPECTED_WAIT != 0) {
+        push_touchpoint(
+            cx,
             out,
             "wait-without-expected-wait",
-            Element::Touchpoint(tp.id.clone()),
+            i,
             Msg::FindWaitWithoutExpectedWait,
-            vec![tp.title.as_str().into()],
         );
     }
 }
@@ -500,14 +526,14 @@ pub(crate) fn is_time_standard(s: &Standard) -> bool {
 }
 
 fn wait_without_time_standard(cx: &Ctx, out: &mut Vec<Finding>) {
-    for (tp, f) in cx.flagged() {
+    for (i, f) in cx.flagged() {
         if f & (WAIT_POINT | TIME_STANDARD) == WAIT_POINT {
-            push(
+            push_touchpoint(
+                cx,
                 out,
                 "wait-without-time-standard",
-                Element::Touchpoint(tp.id.clone()),
+                i,
                 Msg::FindWaitWithoutTimeStandard,
-                vec![tp.title.as_str().into()],
             );
         }
     }
@@ -519,14 +545,12 @@ fn connector_backwards(cx: &Ctx, out: &mut Vec<Finding>) {
     // The touchpoint of a node: the last with its id.
     let touchpoint = |n: u32| graph.touchpoint[n as usize] as usize;
     let step_of = |n: u32| steps.of_touchpoint.get(touchpoint(n)).copied().flatten();
-    for (c, &(from, to)) in bp.connectors.iter().zip(&graph.links) {
-        if c.kind == ConnectorKind::Feedback {
-            continue;
-        }
-        if let (Some(from_step), Some(to_step)) = (step_of(from), step_of(to))
+    for (i, (&(from, to), &feedback)) in graph.links.iter().zip(&graph.feedback).enumerate() {
+        if let (false, Some(from_step), Some(to_step)) = (feedback, step_of(from), step_of(to))
             && to_step < from_step
         {
-            let title = |n: u32| bp.touchpoints[touchpoint(n)].title.clone();
+            let c = &bp.connectors[i];
+            let title = |n: u32| bp.touchpoints[touchpoint(n)].title.as_str();
             push(
                 out,
                 "connector-backwards",
@@ -652,6 +676,19 @@ mod tests {
         found
     }
 
+    /// The steps where a touchpoint of physical support lies, by id.
+    fn steps_with_evidence<'a>(
+        bp: &'a Blueprint,
+        kinds: &[Option<LaneKind>],
+    ) -> HashSet<&'a StepId> {
+        bp.touchpoints
+            .iter()
+            .zip(kinds)
+            .filter(|(_, k)| **k == Some(LaneKind::PhysicalSupport))
+            .map(|(t, _)| &t.step)
+            .collect()
+    }
+
     /// Support found by joining relays agrees with searching from each
     /// touchpoint, on random graphs with repeated ids, broken ends and loops.
     #[test]
@@ -667,13 +704,19 @@ mod tests {
                 // A contact lane below the line of visibility.
                 bp.lanes[4].kind = LaneKind::ContactPersonnel;
             }
+            let mut second = bp.stages[0].steps[0].clone();
+            second.id = StepId::from("step-second");
+            bp.stages[0].steps.push(second);
             let n = 2 + next(14);
             for i in 0..n {
-                let mut tp = Touchpoint::new(
-                    LaneId::from(format!("lane-{}", next(6))),
-                    bp.stages[0].steps[0].id.clone(),
-                    "t",
-                );
+                // Steps known and unknown, so that evidence is found by
+                // position and by id.
+                let step = match next(4) {
+                    0 => StepId::from("step-nowhere"),
+                    1 => bp.stages[0].steps[1].id.clone(),
+                    _ => bp.stages[0].steps[0].id.clone(),
+                };
+                let mut tp = Touchpoint::new(LaneId::from(format!("lane-{}", next(6))), step, "t");
                 tp.id = TouchpointId::from(format!(
                     "tp-{}",
                     if next(6) == 0 { next(i + 1) } else { i }
