@@ -279,26 +279,6 @@ fn locate<'b, T: Element>(items: &'b [T], marks: &[Mark]) -> Vec<(usize, &'b T, 
     found
 }
 
-/// Where an id sits, for messages.
-#[derive(Clone, Copy)]
-enum Place {
-    Stage(usize),
-    Step(usize, usize),
-    At(&'static str, usize),
-}
-
-impl Place {
-    fn path(self) -> DocPath {
-        let root = DocPath::root();
-        match self {
-            Place::Stage(i) => root.key("stages").index(i),
-            Place::Step(i, j) => root.key("stages").index(i).key("steps").index(j),
-            Place::At(key, i) => root.key(key).index(i),
-        }
-        .key("id")
-    }
-}
-
 /// Calls `f` with every id of the blueprint and its place, in document
 /// order, until it returns true.
 fn each_id<'b>(bp: &'b Blueprint, mut f: impl FnMut(&'b str, Place) -> bool) {
@@ -424,17 +404,17 @@ fn elements(bp: &Blueprint, t: &Touched, out: &mut Vec<Problem>) {
         fresh: &mut Vec<&'b str>,
         present: &mut HashSet<&'b str>,
         out: &mut Vec<Problem>,
-        mut check: impl FnMut(&'b T, &DocPath, &mut Vec<Problem>),
+        mut check: impl FnMut(&'b T, Place, &mut Vec<Problem>),
     ) {
         if marks.ins.is_empty() {
             return;
         }
         for (i, x, new) in locate(items, &marks.ins) {
-            let p = DocPath::root().key(key).index(i);
+            let p = Place::At(key, i);
             if new {
                 if x.id().is_empty() {
                     out.push(Problem {
-                        path: p.key("id"),
+                        path: p.path(),
                         error: IntegrityError::EmptyId,
                     });
                 } else {
@@ -444,7 +424,7 @@ fn elements(bp: &Blueprint, t: &Touched, out: &mut Vec<Problem>) {
             if referred(T::KIND) {
                 present.insert(x.id());
             }
-            check(x, &p, out);
+            check(x, p, out);
         }
     }
     let (f, p) = (&mut fresh, &mut present);
@@ -459,11 +439,11 @@ fn elements(bp: &Blueprint, t: &Touched, out: &mut Vec<Problem>) {
                 let Some(&new) = wanted.get(step.id.as_str()) else {
                     continue;
                 };
-                let at = DocPath::root().key("stages").index(i).key("steps").index(j);
+                let at = Place::Step(i, j);
                 if new {
                     if step.id.0.is_empty() {
                         out.push(Problem {
-                            path: at.key("id"),
+                            path: at.path(),
                             error: IntegrityError::EmptyId,
                         });
                     } else {
@@ -471,7 +451,7 @@ fn elements(bp: &Blueprint, t: &Touched, out: &mut Vec<Problem>) {
                     }
                 }
                 p.insert(step.id.as_str());
-                check_step(step, &at, out);
+                check_step(step, at, out);
             }
         }
     }
@@ -527,29 +507,29 @@ fn elements(bp: &Blueprint, t: &Touched, out: &mut Vec<Problem>) {
     if !lanes.is_empty() || !steps.is_empty() {
         for (i, tp) in bp.touchpoints.iter().enumerate() {
             if lanes.contains(tp.lane.as_str()) || steps.contains(tp.step.as_str()) {
-                let at = DocPath::root().key("touchpoints").index(i);
-                check_touchpoint(tp, &at, &mut r, out);
+                let at = Place::At("touchpoints", i);
+                check_touchpoint(tp, at, &mut r, out);
             }
         }
         for (i, n) in bp.notes.iter().enumerate() {
             if n.lane.as_ref().is_some_and(|l| lanes.contains(l.as_str()))
                 || n.step.as_ref().is_some_and(|s| steps.contains(s.as_str()))
             {
-                check_note(n, &DocPath::root().key("notes").index(i), &mut r, out);
+                check_note(n, Place::At("notes", i), &mut r, out);
             }
         }
     }
     if !touchpoints.is_empty() {
         for (i, c) in bp.connectors.iter().enumerate() {
             if touchpoints.contains(c.from.as_str()) || touchpoints.contains(c.to.as_str()) {
-                let at = DocPath::root().key("connectors").index(i);
-                check_connector(c, &at, &mut r, out);
+                let at = Place::At("connectors", i);
+                check_connector(c, at, &mut r, out);
             }
         }
         for (i, s) in bp.standards.iter().enumerate() {
             if touchpoints.contains(s.touchpoint.as_str()) {
-                let at = DocPath::root().key("standards").index(i);
-                check_standard(s, &at, &mut r, out);
+                let at = Place::At("standards", i);
+                check_standard(s, at, &mut r, out);
             }
         }
     }

@@ -172,7 +172,7 @@ pub(crate) fn too_many(
 fn number(
     value: Option<f64>,
     what: &'static str,
-    at: &DocPath,
+    at: Place,
     key: &str,
     non_negative: bool,
     out: &mut Vec<Problem>,
@@ -210,7 +210,7 @@ fn dangling(
 }
 
 /// The problems of a step at `p`, but for its id.
-pub(crate) fn check_step(step: &Step, p: &DocPath, out: &mut Vec<Problem>) {
+pub(crate) fn check_step(step: &Step, p: Place, out: &mut Vec<Problem>) {
     number(
         step.duration_min,
         "a duration",
@@ -226,7 +226,7 @@ pub(crate) fn check_step(step: &Step, p: &DocPath, out: &mut Vec<Problem>) {
 pub(crate) fn check_lines(lines: &[Line], r: &mut impl Resolve, out: &mut Vec<Problem>) {
     let mut kinds = HashSet::new();
     for (i, line) in lines.iter().enumerate() {
-        let p = DocPath::root().key("lines").index(i);
+        let p = Place::At("lines", i);
         let kind = line_kind_name(line.kind);
         if !kinds.insert(line.kind) {
             out.push(Problem {
@@ -255,7 +255,7 @@ pub(crate) fn check_lines(lines: &[Line], r: &mut impl Resolve, out: &mut Vec<Pr
 /// The problems of a touchpoint at `p`, but for its id.
 pub(crate) fn check_touchpoint(
     tp: &Touchpoint,
-    p: &DocPath,
+    p: Place,
     r: &mut impl Resolve,
     out: &mut Vec<Problem>,
 ) {
@@ -297,7 +297,7 @@ pub(crate) fn check_touchpoint(
 }
 
 /// The problems of a note at `p`, but for its id.
-pub(crate) fn check_note(n: &Note, p: &DocPath, r: &mut impl Resolve, out: &mut Vec<Problem>) {
+pub(crate) fn check_note(n: &Note, p: Place, r: &mut impl Resolve, out: &mut Vec<Problem>) {
     let found = match (&n.lane, &n.step, &n.at) {
         (Some(_), Some(_), None) | (None, None, Some(_)) => None,
         (None, None, None) => Some("but has neither"),
@@ -307,7 +307,7 @@ pub(crate) fn check_note(n: &Note, p: &DocPath, r: &mut impl Resolve, out: &mut 
     };
     if let Some(found) = found {
         out.push(Problem {
-            path: p.clone(),
+            path: p.element(),
             error: IntegrityError::NotePlacement {
                 id: n.id.0.to_string(),
                 found,
@@ -347,7 +347,7 @@ pub(crate) fn check_note(n: &Note, p: &DocPath, r: &mut impl Resolve, out: &mut 
 /// The problems of a connector at `p`, but for its id.
 pub(crate) fn check_connector(
     c: &Connector,
-    p: &DocPath,
+    p: Place,
     r: &mut impl Resolve,
     out: &mut Vec<Problem>,
 ) {
@@ -374,12 +374,7 @@ pub(crate) fn check_connector(
 }
 
 /// The problems of a standard at `p`, but for its id.
-pub(crate) fn check_standard(
-    s: &Standard,
-    p: &DocPath,
-    r: &mut impl Resolve,
-    out: &mut Vec<Problem>,
-) {
+pub(crate) fn check_standard(s: &Standard, p: Place, r: &mut impl Resolve, out: &mut Vec<Problem>) {
     if !r.has_touchpoint(s.touchpoint.as_str()) {
         out.push(dangling(
             p.key("touchpoint"),
@@ -421,37 +416,66 @@ impl Resolve for Known<'_> {
     }
 }
 
-#[derive(Default)]
-struct Validator {
-    problems: Vec<Problem>,
-    /// Every id seen so far, with where it was first seen.
-    seen: HashMap<String, DocPath>,
+/// Where an element sits, for messages: its path is only built for one.
+#[derive(Clone, Copy)]
+pub(crate) enum Place {
+    Stage(usize),
+    Step(usize, usize),
+    At(&'static str, usize),
 }
 
-impl Validator {
+impl Place {
+    /// The path of the element.
+    pub(crate) fn element(self) -> DocPath {
+        let root = DocPath::root();
+        match self {
+            Place::Stage(i) => root.key("stages").index(i),
+            Place::Step(i, j) => root.key("stages").index(i).key("steps").index(j),
+            Place::At(key, i) => root.key(key).index(i),
+        }
+    }
+
+    /// The path of a field of the element.
+    pub(crate) fn key(self, key: &str) -> DocPath {
+        self.element().key(key)
+    }
+
+    /// The path of the element's id.
+    pub(crate) fn path(self) -> DocPath {
+        self.key("id")
+    }
+}
+
+#[derive(Default)]
+struct Validator<'a> {
+    problems: Vec<Problem>,
+    /// Every id seen so far, with where it was first seen.
+    seen: HashMap<&'a str, Place>,
+}
+
+impl<'a> Validator<'a> {
     fn push(&mut self, path: DocPath, error: IntegrityError) {
         self.problems.push(Problem { path, error });
     }
 
-    fn id(&mut self, id: &str, path: DocPath) {
+    fn id(&mut self, id: &'a str, place: Place) {
         if id.is_empty() {
-            self.push(path, IntegrityError::EmptyId);
+            self.push(place.path(), IntegrityError::EmptyId);
         } else if let Some(first) = self.seen.get(id) {
-            let first = first.to_string();
+            let first = first.path().to_string();
             self.push(
-                path,
+                place.path(),
                 IntegrityError::DuplicateId {
                     id: id.to_owned(),
                     first,
                 },
             );
         } else {
-            self.seen.insert(id.to_owned(), path);
+            self.seen.insert(id, place);
         }
     }
 
-    fn run(&mut self, bp: &Blueprint) {
-        let root = DocPath::root();
+    fn run(&mut self, bp: &'a Blueprint) {
         let steps = bp.stages.iter().map(|s| s.steps.len()).sum();
         let measurements = bp.standards.iter().map(|s| s.measurements.len()).sum();
         for (key, what, count, limit) in [
@@ -489,42 +513,60 @@ impl Validator {
             // Checking every element of an absurd document is not worth the time.
             return;
         }
-        let mut known = Known::default();
+        // Sized once: growing tables of this many ids costs more than
+        // checking them.
+        let ids = bp.stages.len()
+            + steps
+            + bp.lanes.len()
+            + bp.touchpoints.len()
+            + bp.notes.len()
+            + bp.connectors.len()
+            + bp.standards.len();
+        self.seen.reserve(ids);
+        let mut known = Known {
+            lanes: HashSet::with_capacity(bp.lanes.len()),
+            steps: HashSet::with_capacity(steps),
+            touchpoints: HashSet::with_capacity(bp.touchpoints.len()),
+        };
         for (si, stage) in bp.stages.iter().enumerate() {
-            let sp = root.key("stages").index(si);
-            self.id(stage.id.as_str(), sp.key("id"));
+            self.id(stage.id.as_str(), Place::Stage(si));
             for (ti, step) in stage.steps.iter().enumerate() {
-                let p = sp.key("steps").index(ti);
-                self.id(step.id.as_str(), p.key("id"));
+                self.id(step.id.as_str(), Place::Step(si, ti));
                 known.steps.insert(step.id.as_str());
-                check_step(step, &p, &mut self.problems);
+                check_step(step, Place::Step(si, ti), &mut self.problems);
             }
         }
         for (i, lane) in bp.lanes.iter().enumerate() {
-            self.id(lane.id.as_str(), root.key("lanes").index(i).key("id"));
+            self.id(lane.id.as_str(), Place::At("lanes", i));
             known.lanes.insert(lane.id.as_str());
         }
         check_lines(&bp.lines, &mut known, &mut self.problems);
         for (i, tp) in bp.touchpoints.iter().enumerate() {
-            let p = root.key("touchpoints").index(i);
-            self.id(tp.id.as_str(), p.key("id"));
+            self.id(tp.id.as_str(), Place::At("touchpoints", i));
             known.touchpoints.insert(tp.id.as_str());
-            check_touchpoint(tp, &p, &mut known, &mut self.problems);
+            check_touchpoint(
+                tp,
+                Place::At("touchpoints", i),
+                &mut known,
+                &mut self.problems,
+            );
         }
         for (i, n) in bp.notes.iter().enumerate() {
-            let p = root.key("notes").index(i);
-            self.id(n.id.as_str(), p.key("id"));
-            check_note(n, &p, &mut known, &mut self.problems);
+            self.id(n.id.as_str(), Place::At("notes", i));
+            check_note(n, Place::At("notes", i), &mut known, &mut self.problems);
         }
         for (i, c) in bp.connectors.iter().enumerate() {
-            let p = root.key("connectors").index(i);
-            self.id(c.id.as_str(), p.key("id"));
-            check_connector(c, &p, &mut known, &mut self.problems);
+            self.id(c.id.as_str(), Place::At("connectors", i));
+            check_connector(
+                c,
+                Place::At("connectors", i),
+                &mut known,
+                &mut self.problems,
+            );
         }
         for (i, s) in bp.standards.iter().enumerate() {
-            let p = root.key("standards").index(i);
-            self.id(s.id.as_str(), p.key("id"));
-            check_standard(s, &p, &mut known, &mut self.problems);
+            self.id(s.id.as_str(), Place::At("standards", i));
+            check_standard(s, Place::At("standards", i), &mut known, &mut self.problems);
         }
     }
 }
