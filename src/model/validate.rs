@@ -3,8 +3,10 @@
 //! their place in the file; the editor keeps documents free of them.
 
 use super::{Blueprint, Connector, Line, LineKind, Note, Standard, Step, Touchpoint};
-use foldhash::{HashMap, HashSet, HashSetExt};
+use compact_str::CompactString;
+use foldhash::{HashSet, HashSetExt};
 use std::fmt;
+use std::hash::BuildHasher as _;
 
 /// One step of a path to a value in a document: a field or an array index.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -140,7 +142,10 @@ impl Blueprint {
     /// Every integrity problem of this blueprint, in document order. Paths are
     /// relative to the blueprint.
     pub fn problems(&self) -> Vec<Problem> {
-        let mut v = Validator::default();
+        let mut v = Validator {
+            problems: Vec::new(),
+            ids: Ids::with_capacity(0),
+        };
         v.run(self);
         v.problems
     }
@@ -397,22 +402,86 @@ pub(crate) fn check_standard(s: &Standard, p: Place, r: &mut impl Resolve, out: 
 }
 
 /// Every id of a kind the blueprint holds.
-#[derive(Default)]
-struct Known<'a> {
-    lanes: HashSet<&'a str>,
-    steps: HashSet<&'a str>,
-    touchpoints: HashSet<&'a str>,
+/// Every id of the blueprint in one table: where each was first seen, and
+/// which kinds of element have it. The table holds positions (4 bytes each)
+/// and `ids` a copy of each id (inline, 24 bytes), so that it stays in the
+/// processor's caches for far larger blueprints than the elements do, and a
+/// lookup compares with the copy, not with an element elsewhere in memory.
+struct Ids {
+    hasher: foldhash::fast::RandomState,
+    table: hashbrown::HashTable<u32>,
+    ids: Vec<CompactString>,
+    first: Vec<Place>,
+    kinds: Vec<u8>,
 }
 
-impl Resolve for Known<'_> {
+const LANE: u8 = 1;
+const STEP: u8 = 1 << 1;
+const TOUCHPOINT: u8 = 1 << 2;
+
+impl Ids {
+    fn with_capacity(n: usize) -> Self {
+        Self {
+            hasher: foldhash::fast::RandomState::default(),
+            table: hashbrown::HashTable::with_capacity(n),
+            ids: Vec::with_capacity(n),
+            first: Vec::with_capacity(n),
+            kinds: Vec::with_capacity(n),
+        }
+    }
+
+    fn find(&self, id: &str) -> Option<usize> {
+        let hash = self.hasher.hash_one(id);
+        (self.table)
+            .find(hash, |&k| self.ids[k as usize] == id)
+            .map(|&k| k as usize)
+    }
+
+    /// Adds an id held by an element of a kind (`LANE`…, or 0) at a place:
+    /// where it was first seen if it was seen before.
+    fn add(&mut self, id: &str, place: Place, kind: u8) -> Option<Place> {
+        let Self {
+            hasher,
+            table,
+            ids,
+            first,
+            kinds,
+        } = self;
+        let hash = hasher.hash_one(id);
+        match table.entry(
+            hash,
+            |&k| ids[k as usize] == id,
+            |&k| hasher.hash_one(ids[k as usize].as_str()),
+        ) {
+            hashbrown::hash_table::Entry::Occupied(e) => {
+                let k = *e.get() as usize;
+                kinds[k] |= kind;
+                Some(first[k])
+            }
+            hashbrown::hash_table::Entry::Vacant(e) => {
+                e.insert(ids.len() as u32);
+                ids.push(id.into());
+                first.push(place);
+                kinds.push(kind);
+                None
+            }
+        }
+    }
+
+    fn has(&self, id: &str, kind: u8) -> bool {
+        self.find(id).is_some_and(|k| self.kinds[k] & kind != 0)
+    }
+}
+
+impl Resolve for Ids {
     fn has_lane(&mut self, id: &str) -> bool {
-        self.lanes.contains(id)
+        self.has(id, LANE)
     }
     fn has_step(&mut self, id: &str) -> bool {
-        self.steps.contains(id)
+        self.has(id, STEP)
     }
     fn has_touchpoint(&mut self, id: &str) -> bool {
-        self.touchpoints.contains(id)
+        self.has(id, TOUCHPOINT)
     }
 }
 
@@ -446,22 +515,23 @@ impl Place {
     }
 }
 
-#[derive(Default)]
-struct Validator<'a> {
+struct Validator {
     problems: Vec<Problem>,
-    /// Every id seen so far, with where it was first seen.
-    seen: HashMap<&'a str, Place>,
+    /// Every id seen so far.
+    ids: Ids,
 }
 
-impl<'a> Validator<'a> {
+impl Validator {
     fn push(&mut self, path: DocPath, error: IntegrityError) {
         self.problems.push(Problem { path, error });
     }
 
-    fn id(&mut self, id: &'a str, place: Place) {
+    /// Notes the id of an element of a kind (`LANE`…, or 0) at a place.
+    fn id(&mut self, id: &str, place: Place, kind: u8) {
+        let first = self.ids.add(id, place, kind);
         if id.is_empty() {
             self.push(place.path(), IntegrityError::EmptyId);
-        } else if let Some(first) = self.seen.get(id) {
+        } else if let Some(first) = first {
             let first = first.path().to_string();
             self.push(
                 place.path(),
@@ -470,12 +540,10 @@ impl<'a> Validator<'a> {
                     first,
                 },
             );
-        } else {
-            self.seen.insert(id, place);
         }
     }
 
-    fn run(&mut self, bp: &'a Blueprint) {
+    fn run(&mut self, bp: &Blueprint) {
         let steps = bp.stages.iter().map(|s| s.steps.len()).sum();
         let measurements = bp.standards.iter().map(|s| s.measurements.len()).sum();
         for (key, what, count, limit) in [
@@ -522,51 +590,89 @@ impl<'a> Validator<'a> {
             + bp.notes.len()
             + bp.connectors.len()
             + bp.standards.len();
-        self.seen.reserve(ids);
-        let mut known = Known {
-            lanes: HashSet::with_capacity(bp.lanes.len()),
-            steps: HashSet::with_capacity(steps),
-            touchpoints: HashSet::with_capacity(bp.touchpoints.len()),
-        };
+        self.ids = Ids::with_capacity(ids);
         for (si, stage) in bp.stages.iter().enumerate() {
-            self.id(stage.id.as_str(), Place::Stage(si));
+            self.id(stage.id.as_str(), Place::Stage(si), 0);
             for (ti, step) in stage.steps.iter().enumerate() {
-                self.id(step.id.as_str(), Place::Step(si, ti));
-                known.steps.insert(step.id.as_str());
+                self.id(step.id.as_str(), Place::Step(si, ti), STEP);
                 check_step(step, Place::Step(si, ti), &mut self.problems);
             }
         }
         for (i, lane) in bp.lanes.iter().enumerate() {
-            self.id(lane.id.as_str(), Place::At("lanes", i));
-            known.lanes.insert(lane.id.as_str());
+            self.id(lane.id.as_str(), Place::At("lanes", i), LANE);
         }
-        check_lines(&bp.lines, &mut known, &mut self.problems);
+        check_lines(&bp.lines, &mut self.ids, &mut self.problems);
         for (i, tp) in bp.touchpoints.iter().enumerate() {
-            self.id(tp.id.as_str(), Place::At("touchpoints", i));
-            known.touchpoints.insert(tp.id.as_str());
+            self.id(tp.id.as_str(), Place::At("touchpoints", i), TOUCHPOINT);
             check_touchpoint(
                 tp,
                 Place::At("touchpoints", i),
-                &mut known,
+                &mut self.ids,
                 &mut self.problems,
             );
         }
         for (i, n) in bp.notes.iter().enumerate() {
-            self.id(n.id.as_str(), Place::At("notes", i));
-            check_note(n, Place::At("notes", i), &mut known, &mut self.problems);
+            self.id(n.id.as_str(), Place::At("notes", i), 0);
+            check_note(n, Place::At("notes", i), &mut self.ids, &mut self.problems);
         }
         for (i, c) in bp.connectors.iter().enumerate() {
-            self.id(c.id.as_str(), Place::At("connectors", i));
+            self.id(c.id.as_str(), Place::At("connectors", i), 0);
             check_connector(
                 c,
                 Place::At("connectors", i),
-                &mut known,
+                &mut self.ids,
                 &mut self.problems,
             );
         }
         for (i, s) in bp.standards.iter().enumerate() {
-            self.id(s.id.as_str(), Place::At("standards", i));
-            check_standard(s, Place::At("standards", i), &mut known, &mut self.problems);
+            self.id(s.id.as_str(), Place::At("standards", i), 0);
+            check_standard(
+                s,
+                Place::At("standards", i),
+                &mut self.ids,
+                &mut self.problems,
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table of ids answers as lists searched from the start would:
+    /// where an id was first seen, and whether an element of a kind has it,
+    /// with ids shared across kinds, repeated, empty and long.
+    #[test]
+    fn the_id_table_answers_as_a_search_of_every_id_added() {
+        let mut next = crate::testing::numbers(0x9e37_79b9_7f4a_7c15u64);
+        let names = [
+            "",
+            "a",
+            "b",
+            "tp-1",
+            "a-very-long-id-held-outside-its-record-1",
+        ];
+        for _ in 0..200 {
+            let mut ids = Ids::with_capacity(next(4));
+            let mut added: Vec<(&str, usize, u8)> = Vec::new();
+            for i in 0..next(30) {
+                let id = names[next(names.len())];
+                let kind = [0, LANE, STEP, TOUCHPOINT][next(4)];
+                let first = ids.add(id, Place::At("x", i), kind).map(|p| p.path());
+                let want = added
+                    .iter()
+                    .find(|a| a.0 == id)
+                    .map(|a| Place::At("x", a.1).path());
+                assert_eq!(first, want, "{id:?} at {i}");
+                added.push((id, i, kind));
+            }
+            for id in names {
+                for kind in [LANE, STEP, TOUCHPOINT] {
+                    let want = added.iter().any(|a| a.0 == id && a.2 == kind);
+                    assert_eq!(ids.has(id, kind), want, "{id:?} {kind}");
+                }
+            }
         }
     }
 }
