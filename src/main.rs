@@ -363,7 +363,7 @@ fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Language) -> ExitCod
         };
         for f in check::check(&blueprint) {
             errors |= f.severity == check::Severity::Error;
-            let message = f.message(lang);
+            let message = f.message(&blueprint, lang);
             match output {
                 OutputFormat::Text => out!(
                     "{name}: {} [{}] {}: {}",

@@ -159,11 +159,11 @@ fn standard_missed_and_at_risk() {
         ("standard-missed", Severity::Error)
     );
     assert_eq!(
-        found[0].message(Language::En),
+        found[0].message(&bp, Language::En),
         "the standard \"Served within 2 min\" is missed: latest value 2.6 min, target 2 min"
     );
     assert_eq!(
-        found[0].message(Language::Es),
+        found[0].message(&bp, Language::Es),
         "el estándar «Served within 2 min» está incumplido: último valor 2.6 min, meta 2 min"
     );
 }
@@ -192,11 +192,11 @@ fn incomplete_standards_name_what_is_missing_in_each_language() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].rule, "standard-incomplete");
     assert_eq!(
-        found[0].message(Language::En),
+        found[0].message(&bp, Language::En),
         "the standard \"Served within 2 min\" has no indicator, measurement method"
     );
     assert_eq!(
-        found[0].message(Language::Es),
+        found[0].message(&bp, Language::Es),
         "al estándar «Served within 2 min» le falta: indicador, método de medición"
     );
 }
@@ -214,7 +214,7 @@ fn visible_touchpoints_need_back_office_support() {
     );
     let found = check::check(&bp);
     assert_eq!(
-        found[0].message(Language::En),
+        found[0].message(&bp, Language::En),
         "the contact personnel's \"t staff drink\" has nothing behind it: no link across the line of visibility to the back-office work that makes it possible"
             .replace("t staff drink", &bp.touchpoint(&"tp-staff-drink".into()).unwrap().title)
     );
@@ -231,10 +231,10 @@ fn visible_touchpoints_need_back_office_support() {
         .expect("the customer's touchpoint");
     assert!(
         customer
-            .message(Language::En)
+            .message(&bp, Language::En)
             .contains("has no physical evidence in its step and no link to the back-office work"),
         "{}",
-        customer.message(Language::En)
+        customer.message(&bp, Language::En)
     );
 }
 
@@ -355,7 +355,7 @@ fn empty_lanes_and_stages_are_hinted() {
         ]
     );
     assert_eq!(
-        found[0].message(Language::Es),
+        found[0].message(&bp, Language::Es),
         "el carril «Suppliers» está vacío"
     );
 }
@@ -501,4 +501,49 @@ fn check_command_prints_findings_and_exits_1_on_errors() {
     let o = run(&["check", p]);
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout.is_empty());
+}
+
+/// A finding names its element as the blueprint has it when the message is
+/// shown: a title edited since reads as it is now, a touchpoint moved is
+/// still found, and one deleted is named by its id.
+#[test]
+fn findings_name_their_elements_as_the_blueprint_has_them_now() {
+    let mut bp = healthy();
+    bp.touchpoints[6].moment_of_truth = MomentOfTruth::Moment;
+    bp.standards[0].indicator.clear();
+    let found = check::check(&bp);
+    let moment = found
+        .iter()
+        .find(|f| f.rule == "moment-without-standard")
+        .expect("the moment without a standard");
+    let standard = found
+        .iter()
+        .find(|f| f.rule == "standard-incomplete")
+        .expect("the incomplete standard");
+    let id = bp.touchpoints[6].id.clone();
+    let title = bp.touchpoints[6].title.clone();
+    assert_eq!(moment.element, Element::Touchpoint(id.clone()));
+    assert_eq!(moment.name(&bp), title);
+    assert_eq!(
+        moment.message(&bp, Language::En),
+        format!("the moment of truth \"{title}\" has no standard")
+    );
+    assert_eq!(standard.name(&bp), "Served within 2 min");
+
+    bp.touchpoints[6].title = "Orders a second coffee".into();
+    bp.standards[0].statement = "Served within 3 min".into();
+    assert_eq!(
+        moment.message(&bp, Language::En),
+        "the moment of truth \"Orders a second coffee\" has no standard"
+    );
+    assert!(
+        standard
+            .message(&bp, Language::Es)
+            .contains("«Served within 3 min»")
+    );
+
+    bp.touchpoints.reverse();
+    assert_eq!(moment.name(&bp), "Orders a second coffee");
+    bp.touchpoints.retain(|t| t.id != id);
+    assert_eq!(moment.name(&bp), id.as_str());
 }

@@ -314,7 +314,7 @@ fn finding_row(
                 .map(|c| c.from.clone()),
             _ => None,
         };
-        let link = ui.link(f.message(lang)).on_hover_text(f.rule);
+        let link = ui.link(f.message(bp, lang)).on_hover_text(f.rule);
         if link.clicked()
             && let Some(tp) = tp
         {

@@ -82,6 +82,9 @@ pub struct Finding {
     pub msg: Msg,
     /// What fills the message's placeholders.
     pub args: Vec<Arg>,
+    /// Where the element sits in its list (touchpoints, standards), for
+    /// reading its name when the message is shown.
+    at: u32,
 }
 
 /// A value in a finding's message.
@@ -93,6 +96,12 @@ pub enum Arg {
     Text(CompactString),
     /// Words from the catalogue, listed in the message's language.
     Words(Vec<Msg>),
+    /// The name of the element the finding concerns: a touchpoint's title,
+    /// a standard's statement. It is read from the blueprint when the
+    /// message is shown, so that a check that finds thousands of things
+    /// copies none of the document's text, and a name edited since reads
+    /// as it is now.
+    Name,
 }
 
 impl From<String> for Arg {
@@ -108,9 +117,10 @@ impl From<&str> for Arg {
 }
 
 impl Arg {
-    fn render(&self, lang: Language) -> String {
+    fn render(&self, name: &str, lang: Language) -> String {
         match self {
             Arg::Text(s) => s.to_string(),
+            Arg::Name => name.to_owned(),
             Arg::Words(words) => words
                 .iter()
                 .map(|w| w.text(lang).to_lowercase())
@@ -121,9 +131,62 @@ impl Arg {
 }
 
 impl Finding {
-    /// The message in a language.
-    pub fn message(&self, lang: Language) -> String {
-        let rendered: Vec<String> = self.args.iter().map(|a| a.render(lang)).collect();
+    /// A finding of a rule (its severity is set when the rules are run).
+    pub(crate) fn new(rule: &'static str, element: Element, msg: Msg, args: Vec<Arg>) -> Self {
+        Self {
+            rule,
+            severity: Severity::Hint,
+            element,
+            msg,
+            args,
+            at: u32::MAX,
+        }
+    }
+
+    /// This finding, its element at position `at` in its list.
+    pub(crate) fn at(self, at: usize) -> Self {
+        Self {
+            at: u32::try_from(at).unwrap_or(u32::MAX),
+            ..self
+        }
+    }
+
+    /// The name of the element, as the blueprint has it now: the title of a
+    /// touchpoint, the statement of a standard; its id if the blueprint no
+    /// longer has it.
+    pub fn name<'b>(&'b self, bp: &'b Blueprint) -> &'b str {
+        /// The item with this id: at the position noted if it is still
+        /// there, or wherever it is now.
+        fn find<T>(items: &[T], at: u32, is: impl Fn(&T) -> bool) -> Option<&T> {
+            items
+                .get(at as usize)
+                .filter(|x| is(x))
+                .or_else(|| items.iter().find(|x| is(x)))
+        }
+        let name = match &self.element {
+            Element::Touchpoint(id) => {
+                find(&bp.touchpoints, self.at, |t| &t.id == id).map(|t| t.title.as_str())
+            }
+            Element::Standard(id) => {
+                find(&bp.standards, self.at, |s| &s.id == id).map(|s| s.statement.as_str())
+            }
+            _ => None,
+        };
+        name.unwrap_or_else(|| match &self.element {
+            Element::Touchpoint(id) => id.as_str(),
+            Element::Standard(id) => id.as_str(),
+            _ => "",
+        })
+    }
+
+    /// The message in a language, naming elements as `bp` has them.
+    pub fn message(&self, bp: &Blueprint, lang: Language) -> String {
+        let name = if self.args.contains(&Arg::Name) {
+            self.name(bp)
+        } else {
+            ""
+        };
+        let rendered: Vec<String> = self.args.iter().map(|a| a.render(name, lang)).collect();
         let args: Vec<&dyn fmt::Display> =
             rendered.iter().map(|a| a as &dyn fmt::Display).collect();
         self.msg.fill(lang, &args)

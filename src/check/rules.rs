@@ -125,26 +125,15 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// Adds a finding of rule `id`; [`super::check`] gives it the rule's
 /// severity.
 fn push(out: &mut Vec<Finding>, id: &'static str, element: Element, msg: Msg, args: Vec<Arg>) {
-    out.push(Finding {
-        rule: id,
-        severity: Severity::Hint,
-        element,
-        msg,
-        args,
-    });
+    out.push(Finding::new(id, element, msg, args));
 }
 
-/// Reports touchpoint `i`, named by its title. Its id is read from the
-/// node table, which is in the cache where the touchpoints may not be.
+/// Reports touchpoint `i`, named by its title when the message is shown.
+/// Its id is read from the node table, which is in the cache where the
+/// touchpoints may not be.
 fn push_touchpoint(cx: &Ctx, out: &mut Vec<Finding>, rule: &'static str, i: usize, msg: Msg) {
-    let title = cx.bp.touchpoints[i].title.as_str();
-    push(
-        out,
-        rule,
-        Element::Touchpoint(cx.touchpoint_id(i)),
-        msg,
-        vec![title.into()],
-    );
+    let element = Element::Touchpoint(cx.touchpoint_id(i));
+    out.push(Finding::new(rule, element, msg, vec![Arg::Name]).at(i));
 }
 
 fn critical_without_standard(cx: &Ctx, out: &mut Vec<Finding>) {
@@ -176,7 +165,7 @@ fn moment_without_standard(cx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 fn standard_incomplete(cx: &Ctx, out: &mut Vec<Finding>) {
-    for s in &cx.bp.standards {
+    for (i, s) in cx.bp.standards.iter().enumerate() {
         let mut missing = Vec::new();
         if s.indicator.trim().is_empty() {
             missing.push(Msg::Indicator);
@@ -188,13 +177,10 @@ fn standard_incomplete(cx: &Ctx, out: &mut Vec<Finding>) {
             missing.push(Msg::MeasurementMethod);
         }
         if !missing.is_empty() {
-            push(
-                out,
-                "standard-incomplete",
-                Element::Standard(s.id.clone()),
-                Msg::FindStandardIncomplete,
-                vec![s.statement.as_str().into(), Arg::Words(missing)],
-            );
+            let element = Element::Standard(s.id.clone());
+            let args = vec![Arg::Name, Arg::Words(missing)];
+            let msg = Msg::FindStandardIncomplete;
+            out.push(Finding::new("standard-incomplete", element, msg, args).at(i));
         }
     }
 }
@@ -206,25 +192,20 @@ fn standard_status(
     status: Compliance,
     msg: Msg,
 ) {
-    let found = cx.bp.standards.iter().zip(&cx.compliance);
-    for (s, _) in found.filter(|(_, c)| **c == status) {
+    let found = cx.bp.standards.iter().zip(&cx.compliance).enumerate();
+    for (i, (s, _)) in found.filter(|(_, (_, c))| **c == status) {
         let latest = s.latest().map_or(0.0, |m| m.value);
         let target = s.target.unwrap_or(0.0);
-        push(
-            out,
-            id,
-            Element::Standard(s.id.clone()),
-            msg,
-            vec![
-                s.statement.as_str().into(),
-                compact_str::format_compact!("{latest} {}", s.unit)
-                    .trim()
-                    .into(),
-                compact_str::format_compact!("{target} {}", s.unit)
-                    .trim()
-                    .into(),
-            ],
-        );
+        let args = vec![
+            Arg::Name,
+            compact_str::format_compact!("{latest} {}", s.unit)
+                .trim()
+                .into(),
+            compact_str::format_compact!("{target} {}", s.unit)
+                .trim()
+                .into(),
+        ];
+        out.push(Finding::new(id, Element::Standard(s.id.clone()), msg, args).at(i));
     }
 }
 

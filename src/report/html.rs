@@ -188,7 +188,7 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
                     check::Severity::Hint => Msg::SeverityHint,
                 }),
                 f.rule,
-                escape(&f.message(lang))
+                escape(&f.message(bp, lang))
             );
         }
         h.push_str("</ul>\n");
