@@ -90,9 +90,10 @@ pub struct Finding {
 /// A value in a finding's message.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
-    /// A name from the document, shown as it is. Held inline when it is 24
-    /// bytes or shorter, as most titles and figures are, so that a check
-    /// that finds thousands of things allocates nothing for them.
+    /// Text shown as it is: a figure with its unit (`97 %`), or the name of
+    /// another element (a step's, a lane's). Held inline when it is 24
+    /// bytes or shorter, as figures are, so that a check that finds
+    /// thousands of things allocates nothing for them.
     Text(CompactString),
     /// Words from the catalogue, listed in the message's language.
     Words(Vec<Msg>),
