@@ -2,11 +2,10 @@
 //! them.
 
 use super::rules::is_time_standard;
-use crate::model::index::IdIndex;
+use crate::model::index::{IdIndex, IdTable};
 use crate::model::*;
 use compact_str::CompactString;
 use foldhash::HashMap;
-use std::hash::BuildHasher as _;
 
 /// What the rules look things up in: the blueprint, and what they need to
 /// know of each touchpoint, gathered in one pass over the touchpoints and
@@ -71,58 +70,6 @@ pub(super) struct Graph {
     pub(super) feedback: Vec<bool>,
 }
 
-/// Nodes by id: the table holds only node numbers (4 bytes each), and
-/// `names` a copy of each node's id (24 bytes, inline), so that both stay in
-/// the cache for far larger blueprints than the touchpoints do: the
-/// connectors' ends and the standards' touchpoints are compared with these
-/// copies, not with the touchpoints' own ids.
-struct Nodes {
-    hasher: foldhash::fast::RandomState,
-    table: hashbrown::HashTable<u32>,
-    names: Vec<CompactString>,
-}
-
-impl Nodes {
-    fn with_capacity(n: usize) -> Self {
-        Self {
-            hasher: foldhash::fast::RandomState::default(),
-            table: hashbrown::HashTable::with_capacity(n),
-            names: Vec::with_capacity(n),
-        }
-    }
-
-    /// The node of an id, added if it has none.
-    fn intern(&mut self, id: &CompactString) -> u32 {
-        let Self {
-            hasher,
-            table,
-            names,
-        } = self;
-        let hash = hasher.hash_one(id.as_str());
-        match table.entry(
-            hash,
-            |&k| names[k as usize] == *id,
-            |&k| hasher.hash_one(names[k as usize].as_str()),
-        ) {
-            hashbrown::hash_table::Entry::Occupied(e) => *e.get(),
-            hashbrown::hash_table::Entry::Vacant(e) => {
-                let k = names.len() as u32;
-                names.push(id.clone());
-                e.insert(k);
-                k
-            }
-        }
-    }
-
-    /// The node of an id, if it has one.
-    fn find(&self, id: &CompactString) -> Option<u32> {
-        let hash = self.hasher.hash_one(id.as_str());
-        self.table
-            .find(hash, |&k| self.names[k as usize] == *id)
-            .copied()
-    }
-}
-
 impl<'a> Ctx<'a> {
     pub(super) fn new(bp: &'a Blueprint) -> Self {
         let n = bp.touchpoints.len();
@@ -133,7 +80,10 @@ impl<'a> Ctx<'a> {
             .map(|(i, (_, s))| (s.id.as_str(), i))
             .collect();
         let slot = bp.steps().map(|(_, s)| step_index[s.id.as_str()]).collect();
-        let mut nodes = Nodes::with_capacity(n);
+        // Nodes by id, compared with copies of the ids rather than with the
+        // touchpoints: the connectors' ends and the standards' touchpoints
+        // are looked up in it.
+        let mut nodes = IdTable::with_capacity(n);
         // The last touchpoint of each node.
         let mut touchpoint: Vec<u32> = Vec::with_capacity(n);
         // Of each node: whether a touchpoint with its id is a wait point,
@@ -149,7 +99,7 @@ impl<'a> Ctx<'a> {
             lanes.push(lane.map(|l| l as u32));
             kinds.push(lane.map(|l| bp.lanes[l].kind));
             of_step.push(step_index.get(t.step.as_str()).map(|&s| s as u32));
-            let k = nodes.intern(&t.id.0);
+            let (k, _) = nodes.intern(t.id.as_str());
             if k as usize == touchpoint.len() {
                 touchpoint.push(i as u32);
                 node_flags.push(0);
@@ -184,7 +134,7 @@ impl<'a> Ctx<'a> {
         let mut compliance = Vec::with_capacity(bp.standards.len());
         for s in &bp.standards {
             compliance.push(s.compliance());
-            if let Some(k) = nodes.find(&s.touchpoint.0) {
+            if let Some(k) = nodes.find(s.touchpoint.as_str()) {
                 let has = &mut node_flags[k as usize];
                 *has |= STANDARD;
                 if *has & (WAIT_POINT | TIME_STANDARD) == WAIT_POINT && is_time_standard(s) {
@@ -204,11 +154,14 @@ impl<'a> Ctx<'a> {
         let mut links = Vec::with_capacity(bp.connectors.len());
         let mut feedback = Vec::with_capacity(bp.connectors.len());
         for c in &bp.connectors {
-            links.push((nodes.intern(&c.from.0), nodes.intern(&c.to.0)));
+            links.push((
+                nodes.intern(c.from.as_str()).0,
+                nodes.intern(c.to.as_str()).0,
+            ));
             feedback.push(c.kind == ConnectorKind::Feedback);
         }
         // Nodes only connectors name have no touchpoint.
-        touchpoint.resize(nodes.names.len(), u32::MAX);
+        touchpoint.resize(nodes.len(), u32::MAX);
         Self {
             bp,
             lane_index,
@@ -223,7 +176,7 @@ impl<'a> Ctx<'a> {
             graph: Graph {
                 of_touchpoint: of_node,
                 touchpoint,
-                names: nodes.names,
+                names: nodes.into_ids(),
                 links,
                 feedback,
             },

@@ -5,7 +5,9 @@
 //! search it replaces answers: the first element with that id.
 
 use super::{Blueprint, Lane, LaneId, Stage, StageId, Standard, TouchpointId};
+use compact_str::CompactString;
 use foldhash::{HashMap, HashMapExt};
+use std::hash::BuildHasher as _;
 
 /// Positions by id: for each id, where the first element with it sits.
 #[derive(Clone, Debug, Default)]
@@ -30,6 +32,65 @@ impl<'a> IdIndex<'a> {
     /// Whether an element has this id.
     pub fn contains(&self, id: &str) -> bool {
         self.0.contains_key(id)
+    }
+}
+
+/// Ids numbered in the order they are first added. The table holds only
+/// numbers (4 bytes each) and `ids` a copy of each id (24 bytes, inline), so
+/// that both stay in the processor's caches for far larger blueprints than
+/// the elements do, and a lookup compares with the copy, not with an element
+/// elsewhere in memory.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct IdTable {
+    hasher: foldhash::fast::RandomState,
+    table: hashbrown::HashTable<u32>,
+    ids: Vec<CompactString>,
+}
+
+impl IdTable {
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        Self {
+            hasher: foldhash::fast::RandomState::default(),
+            table: hashbrown::HashTable::with_capacity(n),
+            ids: Vec::with_capacity(n),
+        }
+    }
+
+    /// The number of an id, and whether it was added now.
+    pub(crate) fn intern(&mut self, id: &str) -> (u32, bool) {
+        let Self { hasher, table, ids } = self;
+        let hash = hasher.hash_one(id);
+        match table.entry(
+            hash,
+            |&k| ids[k as usize] == id,
+            |&k| hasher.hash_one(ids[k as usize].as_str()),
+        ) {
+            hashbrown::hash_table::Entry::Occupied(e) => (*e.get(), false),
+            hashbrown::hash_table::Entry::Vacant(e) => {
+                let k = ids.len() as u32;
+                ids.push(id.into());
+                e.insert(k);
+                (k, true)
+            }
+        }
+    }
+
+    /// The number of an id, if it was added.
+    pub(crate) fn find(&self, id: &str) -> Option<u32> {
+        let hash = self.hasher.hash_one(id);
+        (self.table)
+            .find(hash, |&k| self.ids[k as usize] == id)
+            .copied()
+    }
+
+    /// The ids, by number.
+    pub(crate) fn into_ids(self) -> Vec<CompactString> {
+        self.ids
+    }
+
+    /// How many ids were added.
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len()
     }
 }
 

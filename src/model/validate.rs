@@ -2,11 +2,10 @@
 //! every number is finite and in range. The file reader reports these with
 //! their place in the file; the editor keeps documents free of them.
 
+use super::index::IdTable;
 use super::{Blueprint, Connector, Line, LineKind, Note, Standard, Step, Touchpoint};
-use compact_str::CompactString;
 use foldhash::{HashSet, HashSetExt};
 use std::fmt;
-use std::hash::BuildHasher as _;
 
 /// One step of a path to a value in a document: a field or an array index.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -403,14 +402,9 @@ pub(crate) fn check_standard(s: &Standard, p: Place, r: &mut impl Resolve, out: 
 
 /// Every id of a kind the blueprint holds.
 /// Every id of the blueprint in one table: where each was first seen, and
-/// which kinds of element have it. The table holds positions (4 bytes each)
-/// and `ids` a copy of each id (inline, 24 bytes), so that it stays in the
-/// processor's caches for far larger blueprints than the elements do, and a
-/// lookup compares with the copy, not with an element elsewhere in memory.
+/// which kinds of element have it.
 struct Ids {
-    hasher: foldhash::fast::RandomState,
-    table: hashbrown::HashTable<u32>,
-    ids: Vec<CompactString>,
+    table: IdTable,
     first: Vec<Place>,
     kinds: Vec<u8>,
 }
@@ -422,54 +416,28 @@ const TOUCHPOINT: u8 = 1 << 2;
 impl Ids {
     fn with_capacity(n: usize) -> Self {
         Self {
-            hasher: foldhash::fast::RandomState::default(),
-            table: hashbrown::HashTable::with_capacity(n),
-            ids: Vec::with_capacity(n),
+            table: IdTable::with_capacity(n),
             first: Vec::with_capacity(n),
             kinds: Vec::with_capacity(n),
         }
     }
 
-    fn find(&self, id: &str) -> Option<usize> {
-        let hash = self.hasher.hash_one(id);
-        (self.table)
-            .find(hash, |&k| self.ids[k as usize] == id)
-            .map(|&k| k as usize)
-    }
-
     /// Adds an id held by an element of a kind (`LANE`…, or 0) at a place:
     /// where it was first seen if it was seen before.
     fn add(&mut self, id: &str, place: Place, kind: u8) -> Option<Place> {
-        let Self {
-            hasher,
-            table,
-            ids,
-            first,
-            kinds,
-        } = self;
-        let hash = hasher.hash_one(id);
-        match table.entry(
-            hash,
-            |&k| ids[k as usize] == id,
-            |&k| hasher.hash_one(ids[k as usize].as_str()),
-        ) {
-            hashbrown::hash_table::Entry::Occupied(e) => {
-                let k = *e.get() as usize;
-                kinds[k] |= kind;
-                Some(first[k])
-            }
-            hashbrown::hash_table::Entry::Vacant(e) => {
-                e.insert(ids.len() as u32);
-                ids.push(id.into());
-                first.push(place);
-                kinds.push(kind);
-                None
-            }
+        let (k, new) = self.table.intern(id);
+        if new {
+            self.first.push(place);
+            self.kinds.push(kind);
+            None
+        } else {
+            self.kinds[k as usize] |= kind;
+            Some(self.first[k as usize])
         }
     }
 
     fn has(&self, id: &str, kind: u8) -> bool {
-        self.find(id).is_some_and(|k| self.kinds[k] & kind != 0)
+        (self.table.find(id)).is_some_and(|k| self.kinds[k as usize] & kind != 0)
     }
 }
 
