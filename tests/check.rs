@@ -547,3 +547,40 @@ fn findings_name_their_elements_as_the_blueprint_has_them_now() {
     bp.touchpoints.retain(|t| t.id != id);
     assert_eq!(moment.name(&bp), id.as_str());
 }
+
+/// A missed standard's figures, like its name, are read from the blueprint
+/// when the message is shown: the check formats no figures.
+#[test]
+fn findings_give_a_standards_figures_as_the_blueprint_has_them_now() {
+    let mut bp = healthy();
+    bp.standards[0].measurements.push(Measurement {
+        date: "2026-07-01".parse().unwrap(),
+        value: 2.6,
+    });
+    let found = check::check(&bp);
+    let missed = found
+        .iter()
+        .find(|f| f.rule == "standard-missed")
+        .expect("the missed standard");
+    assert!((missed.message(&bp, Language::En)).ends_with("latest value 2.6 min, target 2 min"));
+    bp.standards[0].measurements.push(Measurement {
+        date: "2026-08-01".parse().unwrap(),
+        value: 2.25,
+    });
+    bp.standards[0].target = Some(1.5);
+    bp.standards[0].unit = "minutos".into();
+    bp.standards.insert(0, bp.standards[0].clone());
+    bp.standards[0].id = "std-other".into();
+    bp.standards[0].target = Some(7.0);
+    assert_eq!(
+        missed.message(&bp, Language::Es),
+        "el estándar «Served within 2 min» está incumplido: último valor 2.25 minutos, meta 1.5 minutos"
+    );
+    bp.standards.remove(1);
+    assert!(
+        (missed.message(&bp, Language::En))
+            .ends_with("std-serve\" is missed: latest value ?, target ?"),
+        "{}",
+        missed.message(&bp, Language::En)
+    );
+}

@@ -15,7 +15,8 @@ pub use time::{StageTime, StepTime, TimeBudget, time_budget};
 
 use crate::i18n::Msg;
 use crate::model::{
-    Blueprint, ConnectorId, LaneId, Language, StageId, StandardId, StepId, TouchpointId,
+    Blueprint, ConnectorId, LaneId, Language, StageId, Standard, StandardId, StepId, Touchpoint,
+    TouchpointId,
 };
 use compact_str::CompactString;
 use serde::Serialize;
@@ -103,6 +104,23 @@ pub enum Arg {
     /// copies none of the document's text, and a name edited since reads
     /// as it is now.
     Name,
+    /// The latest value measured against the standard the finding
+    /// concerns, with its unit (`97 %`); read from the blueprint when the
+    /// message is shown, as [`Arg::Name`] is, so that a check formats no
+    /// figures and does not read the measurements again.
+    Latest,
+    /// The target of the standard the finding concerns, with its unit;
+    /// read when the message is shown.
+    Target,
+}
+
+/// The element a finding concerns, as the blueprint has it now.
+#[derive(Clone, Copy)]
+enum Subject<'b> {
+    Touchpoint(&'b Touchpoint),
+    Standard(&'b Standard),
+    /// Gone from the blueprint, or an element without a name.
+    Other,
 }
 
 impl From<String> for Arg {
@@ -118,11 +136,21 @@ impl From<&str> for Arg {
 }
 
 impl Arg {
-    fn render(&self, name: &str, lang: Language) -> String {
-        match self {
-            Arg::Text(s) => s.to_string(),
-            Arg::Name => name.to_owned(),
-            Arg::Words(words) => words
+    fn render(&self, name: &str, subject: Subject, lang: Language) -> String {
+        /// A figure with its unit, as `97 %`, or `%` alone.
+        fn figure(value: f64, unit: &str) -> String {
+            format!("{value} {unit}").trim().to_owned()
+        }
+        match (self, subject) {
+            (Arg::Text(s), _) => s.to_string(),
+            (Arg::Name, _) => name.to_owned(),
+            (Arg::Latest, Subject::Standard(s)) => {
+                figure(s.latest().map_or(0.0, |m| m.value), &s.unit)
+            }
+            (Arg::Target, Subject::Standard(s)) => figure(s.target.unwrap_or(0.0), &s.unit),
+            // The standard is gone: its figures with it.
+            (Arg::Latest | Arg::Target, _) => "?".to_owned(),
+            (Arg::Words(words), _) => words
                 .iter()
                 .map(|w| w.text(lang).to_lowercase())
                 .collect::<Vec<_>>()
@@ -156,38 +184,53 @@ impl Finding {
     /// touchpoint, the statement of a standard; its id if the blueprint no
     /// longer has it.
     pub fn name<'b>(&'b self, bp: &'b Blueprint) -> &'b str {
-        /// The item with this id: at the position noted if it is still
-        /// there, or wherever it is now.
+        self.name_of(self.subject(bp))
+    }
+
+    fn name_of<'b>(&'b self, subject: Subject<'b>) -> &'b str {
+        match (subject, &self.element) {
+            (Subject::Touchpoint(t), _) => &t.title,
+            (Subject::Standard(s), _) => &s.statement,
+            (_, Element::Touchpoint(id)) => id.as_str(),
+            (_, Element::Standard(id)) => id.as_str(),
+            _ => "",
+        }
+    }
+
+    /// The touchpoint or standard the finding concerns: at the position
+    /// noted if it is still there, or wherever it is now.
+    fn subject<'b>(&self, bp: &'b Blueprint) -> Subject<'b> {
         fn find<T>(items: &[T], at: u32, is: impl Fn(&T) -> bool) -> Option<&T> {
             items
                 .get(at as usize)
                 .filter(|x| is(x))
                 .or_else(|| items.iter().find(|x| is(x)))
         }
-        let name = match &self.element {
+        let found = match &self.element {
             Element::Touchpoint(id) => {
-                find(&bp.touchpoints, self.at, |t| &t.id == id).map(|t| t.title.as_str())
+                find(&bp.touchpoints, self.at, |t| &t.id == id).map(Subject::Touchpoint)
             }
             Element::Standard(id) => {
-                find(&bp.standards, self.at, |s| &s.id == id).map(|s| s.statement.as_str())
+                find(&bp.standards, self.at, |s| &s.id == id).map(Subject::Standard)
             }
             _ => None,
         };
-        name.unwrap_or_else(|| match &self.element {
-            Element::Touchpoint(id) => id.as_str(),
-            Element::Standard(id) => id.as_str(),
-            _ => "",
-        })
+        found.unwrap_or(Subject::Other)
     }
 
-    /// The message in a language, naming elements as `bp` has them.
+    /// The message in a language, naming elements and giving figures as
+    /// `bp` has them.
     pub fn message(&self, bp: &Blueprint, lang: Language) -> String {
-        let name = if self.args.contains(&Arg::Name) {
-            self.name(bp)
+        let reads = |a: &Arg| matches!(a, Arg::Name | Arg::Latest | Arg::Target);
+        let subject = if self.args.iter().any(reads) {
+            self.subject(bp)
         } else {
-            ""
+            Subject::Other
         };
-        let rendered: Vec<String> = self.args.iter().map(|a| a.render(name, lang)).collect();
+        let name = self.name_of(subject);
+        let rendered: Vec<String> = (self.args.iter())
+            .map(|a| a.render(name, subject, lang))
+            .collect();
         let args: Vec<&dyn fmt::Display> =
             rendered.iter().map(|a| a as &dyn fmt::Display).collect();
         self.msg.fill(lang, &args)

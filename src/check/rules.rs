@@ -194,17 +194,7 @@ fn standard_status(
 ) {
     let found = cx.bp.standards.iter().zip(&cx.compliance).enumerate();
     for (i, (s, _)) in found.filter(|(_, (_, c))| **c == status) {
-        let latest = s.latest().map_or(0.0, |m| m.value);
-        let target = s.target.unwrap_or(0.0);
-        let args = vec![
-            Arg::Name,
-            compact_str::format_compact!("{latest} {}", s.unit)
-                .trim()
-                .into(),
-            compact_str::format_compact!("{target} {}", s.unit)
-                .trim()
-                .into(),
-        ];
+        let args = vec![Arg::Name, Arg::Latest, Arg::Target];
         out.push(Finding::new(id, Element::Standard(s.id.clone()), msg, args).at(i));
     }
 }
