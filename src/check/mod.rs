@@ -20,6 +20,7 @@ use crate::model::{
 };
 use compact_str::CompactString;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// How serious a finding is.
@@ -81,8 +82,11 @@ pub struct Finding {
     pub element: Element,
     /// The message, with `{}` placeholders filled by `args`.
     pub msg: Msg,
-    /// What fills the message's placeholders.
-    pub args: Vec<Arg>,
+    /// What fills the message's placeholders: a list shared by all the
+    /// findings of a rule where it holds nothing of an element, as
+    /// `[Arg::Name]`, so that a check that finds thousands of things
+    /// allocates nothing for them.
+    pub args: Cow<'static, [Arg]>,
     /// Where the element sits in its list (touchpoints, standards), for
     /// reading its name when the message is shown.
     at: u32,
@@ -161,13 +165,18 @@ impl Arg {
 
 impl Finding {
     /// A finding of a rule (its severity is set when the rules are run).
-    pub(crate) fn new(rule: &'static str, element: Element, msg: Msg, args: Vec<Arg>) -> Self {
+    pub(crate) fn new(
+        rule: &'static str,
+        element: Element,
+        msg: Msg,
+        args: impl Into<Cow<'static, [Arg]>>,
+    ) -> Self {
         Self {
             rule,
             severity: Severity::Hint,
             element,
             msg,
-            args,
+            args: args.into(),
             at: u32::MAX,
         }
     }

@@ -133,7 +133,7 @@ fn push(out: &mut Vec<Finding>, id: &'static str, element: Element, msg: Msg, ar
 /// touchpoints may not be.
 fn push_touchpoint(cx: &Ctx, out: &mut Vec<Finding>, rule: &'static str, i: usize, msg: Msg) {
     let element = Element::Touchpoint(cx.touchpoint_id(i));
-    out.push(Finding::new(rule, element, msg, vec![Arg::Name]).at(i));
+    out.push(Finding::new(rule, element, msg, &[Arg::Name][..]).at(i));
 }
 
 fn critical_without_standard(cx: &Ctx, out: &mut Vec<Finding>) {
@@ -194,7 +194,7 @@ fn standard_status(
 ) {
     let found = cx.bp.standards.iter().zip(&cx.compliance).enumerate();
     for (i, (s, _)) in found.filter(|(_, (_, c))| **c == status) {
-        let args = vec![Arg::Name, Arg::Latest, Arg::Target];
+        let args = &[Arg::Name, Arg::Latest, Arg::Target][..];
         out.push(Finding::new(id, Element::Standard(s.id.clone()), msg, args).at(i));
     }
 }
