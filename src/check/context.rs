@@ -4,7 +4,6 @@
 use super::rules::is_time_standard;
 use crate::model::index::{IdIndex, IdTable};
 use crate::model::*;
-use compact_str::CompactString;
 use foldhash::HashMap;
 
 /// What the rules look things up in: the blueprint, and what they need to
@@ -62,7 +61,7 @@ pub(super) struct Graph {
     /// The last touchpoint of each node (`u32::MAX` for none).
     pub(super) touchpoint: Vec<u32>,
     /// The id of each node.
-    pub(super) names: Vec<CompactString>,
+    pub(super) names: IdTable,
     /// The nodes each connector links, from and to.
     pub(super) links: Vec<(u32, u32)>,
     /// Whether each connector is feedback, which carries a recovery back
@@ -176,7 +175,7 @@ impl<'a> Ctx<'a> {
             graph: Graph {
                 of_touchpoint: of_node,
                 touchpoint,
-                names: nodes.into_ids(),
+                names: nodes,
                 links,
                 feedback,
             },
@@ -213,7 +212,7 @@ impl<'a> Ctx<'a> {
 
     /// The id of touchpoint `i`.
     pub(super) fn touchpoint_id(&self, i: usize) -> TouchpointId {
-        TouchpointId(self.graph.names[self.graph.of_touchpoint[i] as usize].clone())
+        TouchpointId(self.graph.names.id(self.graph.of_touchpoint[i]))
     }
 }
 

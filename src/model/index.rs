@@ -36,15 +36,90 @@ impl<'a> IdIndex<'a> {
 }
 
 /// Ids numbered in the order they are first added. The table holds only
-/// numbers (4 bytes each) and `ids` a copy of each id (24 bytes, inline), so
-/// that both stay in the processor's caches for far larger blueprints than
-/// the elements do, and a lookup compares with the copy, not with an element
+/// numbers (4 bytes each), and `keys` each id in 16 bytes, so that both stay
+/// in the processor's caches for far larger blueprints than the elements
+/// do, and a lookup compares two 16-byte keys, not an id with an element
 /// elsewhere in memory.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct IdTable {
     hasher: foldhash::fast::RandomState,
     table: hashbrown::HashTable<u32>,
-    ids: Vec<CompactString>,
+    keys: Vec<Key>,
+    /// The ids too long for a key, by the number their key holds.
+    long: Vec<CompactString>,
+}
+
+/// An id of up to 15 bytes (every id the program makes has 11) as a
+/// number: its bytes, little-endian, with its length in the top byte; or,
+/// for a longer id, [`LONG`] there and its number in [`IdTable::long`] in
+/// the low four bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Key(u128);
+
+/// The top byte of a long id's key.
+const LONG: u8 = u8::MAX;
+
+impl Key {
+    /// The key of a short id, read in registers (a key written to memory a
+    /// byte at a time and read back whole would wait for the writes).
+    fn short(id: &str) -> Option<Self> {
+        let b = id.as_bytes();
+        let n = b.len();
+        let word = |at: usize| {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[at..at + 8]);
+            u64::from_le_bytes(w)
+        };
+        let (lo, hi) = match n {
+            // The last eight bytes overlap the first eight: the top n - 8
+            // of them are the bytes after the first eight.
+            8..=15 => (
+                word(0),
+                word(n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0),
+            ),
+            0..8 => {
+                let lo = (b.iter().rev()).fold(0u64, |v, &c| (v << 8) | u64::from(c));
+                (lo, 0)
+            }
+            _ => return None,
+        };
+        Some(Self(
+            u128::from(lo) | (u128::from(hi) << 64) | ((n as u128) << 120),
+        ))
+    }
+
+    fn long(number: usize) -> Self {
+        Self((number as u32 as u128) | (u128::from(LONG) << 120))
+    }
+
+    /// How many bytes a short id has.
+    fn len(self) -> usize {
+        (self.0 >> 120) as usize
+    }
+
+    /// The number of a long id in [`IdTable::long`].
+    fn number(self) -> Option<usize> {
+        (self.len() == usize::from(LONG)).then_some(self.0 as u32 as usize)
+    }
+}
+
+/// The hash of an id: of its key as a number if it is short, else of its
+/// text. The length of an id decides which, so an id is always hashed the
+/// same way.
+fn hash(hasher: &foldhash::fast::RandomState, short: Option<Key>, id: &str) -> u64 {
+    match short {
+        Some(key) => hasher.hash_one(key.0),
+        None => hasher.hash_one(id),
+    }
+}
+
+/// Whether the id numbered `k` is `id`, whose key is `short` if it has one.
+fn is(keys: &[Key], long: &[CompactString], k: u32, short: Option<Key>, id: &str) -> bool {
+    let key = keys[k as usize];
+    match short {
+        Some(short) => key == short,
+        None => key.number().is_some_and(|i| long[i] == id),
+    }
 }
 
 impl IdTable {
@@ -52,23 +127,37 @@ impl IdTable {
         Self {
             hasher: foldhash::fast::RandomState::default(),
             table: hashbrown::HashTable::with_capacity(n),
-            ids: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            long: Vec::new(),
         }
     }
 
     /// The number of an id, and whether it was added now.
     pub(crate) fn intern(&mut self, id: &str) -> (u32, bool) {
-        let Self { hasher, table, ids } = self;
-        let hash = hasher.hash_one(id);
-        match table.entry(
-            hash,
-            |&k| ids[k as usize] == id,
-            |&k| hasher.hash_one(ids[k as usize].as_str()),
-        ) {
+        let Self {
+            hasher,
+            table,
+            keys,
+            long,
+        } = self;
+        let short = Key::short(id);
+        let h = hash(hasher, short, id);
+        let is = |&k: &u32| is(keys, long, k, short, id);
+        let rehash = |&k: &u32| {
+            let key = keys[k as usize];
+            match key.number() {
+                Some(i) => hash(hasher, None, &long[i]),
+                None => hash(hasher, Some(key), ""),
+            }
+        };
+        match table.entry(h, is, rehash) {
             hashbrown::hash_table::Entry::Occupied(e) => (*e.get(), false),
             hashbrown::hash_table::Entry::Vacant(e) => {
-                let k = ids.len() as u32;
-                ids.push(id.into());
+                let k = keys.len() as u32;
+                keys.push(short.unwrap_or_else(|| {
+                    long.push(id.into());
+                    Key::long(long.len() - 1)
+                }));
                 e.insert(k);
                 (k, true)
             }
@@ -77,20 +166,30 @@ impl IdTable {
 
     /// The number of an id, if it was added.
     pub(crate) fn find(&self, id: &str) -> Option<u32> {
-        let hash = self.hasher.hash_one(id);
+        let short = Key::short(id);
+        let hash = hash(&self.hasher, short, id);
         (self.table)
-            .find(hash, |&k| self.ids[k as usize] == id)
+            .find(hash, |&k| is(&self.keys, &self.long, k, short, id))
             .copied()
     }
 
-    /// The ids, by number.
-    pub(crate) fn into_ids(self) -> Vec<CompactString> {
-        self.ids
+    /// The id numbered `k`.
+    pub(crate) fn id(&self, k: u32) -> CompactString {
+        let key = self.keys[k as usize];
+        match key.number() {
+            Some(i) => self.long[i].clone(),
+            None => {
+                let bytes = key.0.to_le_bytes();
+                std::str::from_utf8(&bytes[..key.len()])
+                    .unwrap_or_default()
+                    .into()
+            }
+        }
     }
 
     /// How many ids were added.
     pub(crate) fn len(&self) -> usize {
-        self.ids.len()
+        self.keys.len()
     }
 }
 
@@ -228,6 +327,44 @@ mod tests {
         assert_eq!(ids.get("x"), Some(0));
         assert_eq!(ids.get("y"), Some(1));
         assert_eq!(ids.get("z"), None);
+    }
+
+    /// Ids of every length a key holds and longer, ids that are prefixes
+    /// of each other or differ only in a NUL byte or their last byte, and
+    /// ids with letters of more than one byte: each is numbered once, found
+    /// again, and read back as it was added.
+    #[test]
+    fn the_id_table_tells_every_id_apart_and_gives_it_back() {
+        let mut ids: Vec<String> = Vec::new();
+        for len in 0..=40 {
+            let id: String = "tp-3kq9x2abñ0123456789abcdefghijklmnopqrstu"
+                .chars()
+                .take(len)
+                .collect();
+            ids.push(format!("{id}\0"));
+            ids.push(format!("{id}z"));
+            ids.push(id);
+        }
+        ids.push("ñ".repeat(7));
+        ids.push("ñ".repeat(8));
+        let mut table = IdTable::with_capacity(4);
+        for (i, id) in ids.iter().enumerate() {
+            let expected = ids[..i].iter().position(|x| x == id);
+            let (k, new) = table.intern(id);
+            assert_eq!(new, expected.is_none(), "{id:?}");
+            if let Some(first) = expected {
+                assert_eq!(table.id(k), ids[first]);
+            }
+            assert_eq!(table.id(k), id.as_str());
+        }
+        for id in &ids {
+            let k = table.find(id).expect("added");
+            assert_eq!(table.id(k), id.as_str());
+        }
+        assert_eq!(table.find("tp-3kq9x2aq"), None);
+        assert_eq!(table.find(&"z".repeat(30)), None);
+        let distinct: std::collections::HashSet<&String> = ids.iter().collect();
+        assert_eq!(table.len(), distinct.len());
     }
 
     #[test]
