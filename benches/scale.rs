@@ -24,25 +24,24 @@ use std::time::{Duration, Instant};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// The fastest of a few runs (fewer for the big sizes): the work is the same
-/// each time, and the fastest run is the one least disturbed by the rest of
-/// a shared machine.
-fn time<T>(n: usize, mut f: impl FnMut() -> T) -> Duration {
-    let rounds = if n <= 5_000 {
-        11
-    } else if n <= 20_000 {
-        5
-    } else {
-        3
-    };
-    let runs: Vec<Duration> = (0..rounds)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(f());
-            t.elapsed()
-        })
-        .collect();
-    runs.into_iter().min().unwrap_or_default()
+/// The fastest of eleven runs, or of three for work that takes over two
+/// seconds in all: the work is the same each time, and the fastest run is
+/// the one least disturbed by the rest of a shared machine. The count does
+/// not depend on the size, so that each size's figure is the fastest of as
+/// many runs: the fastest of eleven runs at one size against the fastest of
+/// three at another would read as growth.
+fn time<T>(mut f: impl FnMut() -> T) -> Duration {
+    let start = Instant::now();
+    let mut fastest = Duration::MAX;
+    for round in 1..=11 {
+        let t = Instant::now();
+        std::hint::black_box(f());
+        fastest = fastest.min(t.elapsed());
+        if round >= 3 && start.elapsed() > Duration::from_secs(2) {
+            break;
+        }
+    }
+    fastest
 }
 
 const FIGURES: [&str; 10] = [
@@ -60,31 +59,28 @@ const FIGURES: [&str; 10] = [
 
 fn measure(n: usize) -> [Duration; 10] {
     let bp = synthetic(n);
-    let problems = time(n, || bp.problems());
-    let check = time(n, || check::check(&bp));
+    let problems = time(|| bp.problems());
+    let check = time(|| check::check(&bp));
     let findings = check::check(&bp);
-    let overlay = time(n, || Overlay::with_findings(&bp, &findings));
+    let overlay = time(|| Overlay::with_findings(&bp, &findings));
     let mut ov = Overlay::with_findings(&bp, &findings);
     ov.compliance_view = true;
-    let layout = time(n, || layout::layout(&bp, Options::default()));
+    let layout = time(|| layout::layout(&bp, Options::default()));
     let l = layout::layout(&bp, Options::default());
-    let scene = time(n, || {
-        scene::scene_with(&bp, &l, &Theme::LIGHT, Language::En, &ov)
-    });
-    let both = time(n, || {
+    let scene = time(|| scene::scene_with(&bp, &l, &Theme::LIGHT, Language::En, &ov));
+    let both = time(|| {
         let l = layout::layout(&bp, Options::default());
         scene::scene_with(&bp, &l, &Theme::LIGHT, Language::En, &ov)
     });
     let s = scene::scene(&bp, &l, &Theme::LIGHT, Language::En);
-    let svg = time(n, || svg::to_svg(&s, &bp.title));
+    let svg = time(|| svg::to_svg(&s, &bp.title));
     // At a fixed pixel budget (4 megapixels), so that the figure grows with
     // the drawing's work, not with the picture's area.
     let png_scale = (4e6 / f64::from(s.size.x * s.size.y)).sqrt() as f32;
-    let png = time(n, || {
-        servuction::render::export_png(&bp, &Theme::LIGHT, Language::En, png_scale, None)
-    });
-    let scan = time(n, || bp.touchpoints.iter().filter(|t| t.fail_point).count());
-    let ids = time(n, || {
+    let png =
+        time(|| servuction::render::export_png(&bp, &Theme::LIGHT, Language::En, png_scale, None));
+    let scan = time(|| bp.touchpoints.iter().filter(|t| t.fail_point).count());
+    let ids = time(|| {
         bp.touchpoints
             .iter()
             .map(|t| t.id.as_str())
