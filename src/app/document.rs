@@ -298,8 +298,11 @@ pub struct Derived {
     /// The scene's items by vertical strips, for culling.
     pub index: SceneIndex,
     /// The scene's rectangles as one mesh, for the coarse level of detail;
-    /// made when first needed.
-    pub coarse: Option<egui::Mesh>,
+    /// made when first needed ([`Derived::refresh_coarse`]), and made again
+    /// in the same memory after an edit.
+    coarse: egui::Mesh,
+    /// Whether `coarse` is the scene's as it is now.
+    coarse_fresh: bool,
     /// The overview picture, made when first needed.
     pub overview: Option<egui::TextureHandle>,
 }
@@ -325,9 +328,23 @@ impl Derived {
             overlay,
             scene,
             index,
-            coarse: None,
+            coarse: egui::Mesh::default(),
+            coarse_fresh: false,
             overview: None,
         }
+    }
+
+    /// Makes the coarse mesh the scene's as it is now, if it is not.
+    pub fn refresh_coarse(&mut self) {
+        if !self.coarse_fresh {
+            crate::render::egui::fill_coarse_mesh(&self.scene, &mut self.coarse);
+            self.coarse_fresh = true;
+        }
+    }
+
+    /// The coarse mesh, if it is the scene's as it is now.
+    pub fn coarse(&self) -> Option<&egui::Mesh> {
+        self.coarse_fresh.then_some(&self.coarse)
     }
 
     /// Brings the data up to date after edits of these touchpoints' own
@@ -369,7 +386,7 @@ impl Derived {
         if shifted {
             self.index = SceneIndex::new(&self.scene);
         }
-        self.coarse = None;
+        self.coarse_fresh = false;
         self.overlay = overlay;
         self.findings = Rc::new(findings);
     }
@@ -415,5 +432,46 @@ mod tests {
             assert_eq!(derived.findings, fresh.findings);
             assert_eq!(derived.layout, fresh.layout);
         }
+    }
+
+    /// The coarse mesh is made again after edits that change its colours,
+    /// equal to one made anew, in the memory it had.
+    #[test]
+    fn the_coarse_mesh_after_an_edit_is_refilled_in_place() {
+        let hotel = crate::templates::find("hotel")
+            .unwrap()
+            .load(Language::En)
+            .unwrap();
+        let mut doc = Document::new(hotel);
+        let (_, derived) = doc.view(view());
+        derived.refresh_coarse();
+        let before = derived.coarse().unwrap().clone();
+        let memory = derived.coarse().unwrap().vertices.as_ptr();
+        // Moments on the customer's-feeling curve made critical: their
+        // marks on the curve change colour.
+        let bp = doc.blueprint();
+        let plain: Vec<usize> = (0..bp.touchpoints.len())
+            .filter(|&i| bp.touchpoints[i].moment_of_truth == crate::model::MomentOfTruth::None)
+            .filter(|&i| bp.touchpoints[i].feeling.is_some())
+            .take(3)
+            .collect();
+        assert_eq!(plain.len(), 3);
+        for i in plain {
+            let mut tp = doc.blueprint().touchpoints[i].clone();
+            tp.moment_of_truth = crate::model::MomentOfTruth::Critical;
+            doc.apply(vec![Edit::SetTouchpoint(tp)], Step::Burst)
+                .unwrap();
+            let (bp, derived) = doc.view(view());
+            assert!(derived.coarse().is_none(), "a stale mesh is not drawn");
+            derived.refresh_coarse();
+            let fresh = Derived::new(bp, view());
+            let made = crate::render::egui::coarse_mesh(&fresh.scene);
+            assert_eq!(derived.coarse(), Some(&made));
+            assert_eq!(derived.coarse().unwrap().vertices.as_ptr(), memory);
+        }
+        let (_, derived) = doc.view(view());
+        let after = derived.coarse().unwrap();
+        let changed = (before.vertices.iter().zip(&after.vertices)).filter(|(a, b)| a != b);
+        assert!(changed.count() > 0, "the edits changed the mesh");
     }
 }

@@ -107,21 +107,38 @@ pub const DETAIL_MIN_ZOOM: f32 = 0.15;
 /// coarse level of detail: built once per scene, then only moved and scaled.
 pub fn coarse_mesh(scene: &Scene) -> egui::Mesh {
     let mut mesh = egui::Mesh::default();
-    for item in &scene.items {
-        if let Shape::Rect {
-            rect,
-            fill: Some(fill),
-            ..
-        } = &item.shape
-        {
-            let r = egui::Rect::from_min_max(
-                pos2(rect.min.x, rect.min.y),
-                pos2(rect.max.x, rect.max.y),
-            );
-            mesh.add_colored_rect(r, c32(*fill));
-        }
-    }
+    fill_coarse_mesh(scene, &mut mesh);
     mesh
+}
+
+/// Fills `mesh` with the filled rectangles of a scene, as [`coarse_mesh`],
+/// in the room it already has: sized once for them, and refilled after an
+/// edit without new memory.
+pub fn fill_coarse_mesh(scene: &Scene, mesh: &mut egui::Mesh) {
+    let rects = || {
+        scene.items.iter().filter_map(|item| match &item.shape {
+            Shape::Rect {
+                rect,
+                fill: Some(fill),
+                ..
+            } => Some((rect, fill)),
+            _ => None,
+        })
+    };
+    // Not `Mesh::clear`, which (epaint 0.37) lets the vertices' memory go.
+    mesh.indices.clear();
+    mesh.vertices.clear();
+    // With room for an eighth more, so that the edits that add a marker or
+    // a card refill it in place too.
+    let n = rects().count();
+    let room = n + n / 8 + 16;
+    mesh.reserve_triangles(2 * room);
+    mesh.reserve_vertices(4 * room);
+    for (rect, fill) in rects() {
+        let r =
+            egui::Rect::from_min_max(pos2(rect.min.x, rect.min.y), pos2(rect.max.x, rect.max.y));
+        mesh.add_colored_rect(r, c32(*fill));
+    }
 }
 
 /// Which scene items lie in each vertical strip of the diagram, so a frame

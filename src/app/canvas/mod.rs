@@ -194,14 +194,14 @@ fn paint_diagram(painter: &egui::Painter, derived: &mut Derived, screen: Screen,
     });
     let fill = derived.scene.background.0;
     painter.rect_filled(page, 0.0, Color32::from_rgb(fill[0], fill[1], fill[2]));
-    if screen.coarse && derived.coarse.is_none() {
-        derived.coarse = Some(crate::render::egui::coarse_mesh(&derived.scene));
+    if screen.coarse {
+        derived.refresh_coarse();
     }
     paint(
         painter,
         &derived.scene,
         screen.t,
-        derived.coarse.as_ref(),
+        derived.coarse(),
         Some(&derived.index),
     );
 }
