@@ -8,6 +8,7 @@ use crate::font;
 use crate::layout::{Pos, Rect};
 use crate::scene::{Anchor, Dash, Rgba, Scene, Shape, Stroke};
 use egui::{Color32, FontFamily, FontId, Painter, pos2, vec2};
+use std::sync::Arc;
 
 /// The family name under which the bold face is registered in egui.
 pub const BOLD_FAMILY: &str = "servuction-bold";
@@ -128,16 +129,30 @@ pub fn fill_coarse_mesh(scene: &Scene, mesh: &mut egui::Mesh) {
     // Not `Mesh::clear`, which (epaint 0.37) lets the vertices' memory go.
     mesh.indices.clear();
     mesh.vertices.clear();
-    // With room for an eighth more, so that the edits that add a marker or
-    // a card refill it in place too.
+    // When it must grow, with room for an eighth more, so that the edits
+    // that add a marker or a card refill it in place too.
     let n = rects().count();
-    let room = n + n / 8 + 16;
-    mesh.reserve_triangles(2 * room);
-    mesh.reserve_vertices(4 * room);
+    if mesh.vertices.capacity() < 4 * n || mesh.indices.capacity() < 6 * n {
+        let room = n + n / 8 + 16;
+        mesh.reserve_triangles(2 * room);
+        mesh.reserve_vertices(4 * room);
+    }
     for (rect, fill) in rects() {
         let r =
             egui::Rect::from_min_max(pos2(rect.min.x, rect.min.y), pos2(rect.max.x, rect.max.y));
         mesh.add_colored_rect(r, c32(*fill));
+    }
+}
+
+/// Writes `mesh` (in diagram units) moved and scaled onto the screen into
+/// `screen`, in the memory `screen` has when nothing else holds it.
+pub fn mesh_on_screen(mesh: &egui::Mesh, t: UiFromScene, screen: &mut Arc<egui::Mesh>) {
+    let out = Arc::make_mut(screen);
+    out.texture_id = mesh.texture_id;
+    out.indices.clone_from(&mesh.indices);
+    out.vertices.clone_from(&mesh.vertices);
+    for v in &mut out.vertices {
+        v.pos = t.origin + v.pos.to_vec2() * t.zoom;
     }
 }
 
@@ -212,13 +227,14 @@ pub fn overview_image(scene: &Scene, width: usize, height: usize) -> egui::Color
 }
 
 /// Paints the scene's items that fall inside `painter`'s clip rectangle.
-/// Below [`DETAIL_MIN_ZOOM`], `coarse` (from [`coarse_mesh`]) stands in for
-/// every rectangle. Returns how many items were painted.
+/// Below [`DETAIL_MIN_ZOOM`], `coarse` (from [`coarse_mesh`], moved onto the
+/// screen by [`mesh_on_screen`]) stands in for every rectangle. Returns how
+/// many items were painted.
 pub fn paint(
     painter: &Painter,
     scene: &Scene,
     t: UiFromScene,
-    coarse: Option<&egui::Mesh>,
+    coarse: Option<Arc<egui::Mesh>>,
     index: Option<&SceneIndex>,
 ) -> usize {
     let visible = t.inverse_rect(painter.clip_rect());
@@ -226,11 +242,7 @@ pub fn paint(
     let mut painted = 0;
     let mesh_drawn = match coarse {
         Some(mesh) if is_coarse => {
-            let mut m = mesh.clone();
-            for v in &mut m.vertices {
-                v.pos = t.origin + v.pos.to_vec2() * t.zoom;
-            }
-            painter.add(egui::Shape::mesh(m));
+            painter.add(egui::Shape::mesh(mesh));
             true
         }
         _ => false,

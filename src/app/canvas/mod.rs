@@ -194,14 +194,12 @@ fn paint_diagram(painter: &egui::Painter, derived: &mut Derived, screen: Screen,
     });
     let fill = derived.scene.background.0;
     painter.rect_filled(page, 0.0, Color32::from_rgb(fill[0], fill[1], fill[2]));
-    if screen.coarse {
-        derived.refresh_coarse();
-    }
+    let coarse = screen.coarse.then(|| derived.coarse_on_screen(screen.t));
     paint(
         painter,
         &derived.scene,
         screen.t,
-        derived.coarse(),
+        coarse,
         Some(&derived.index),
     );
 }
