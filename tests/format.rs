@@ -754,3 +754,64 @@ fn a_document_over_the_limit_is_refused_before_the_file_is_touched_and_one_withi
     format::save(&path, &bp).unwrap();
     assert_eq!(format::read(&path).unwrap().description.len(), room - 64);
 }
+
+/// What a file says of itself (a JSON object, of format `servuction`, of a
+/// version) is read before its document, and each way of not saying it is
+/// refused with its own message; a syntax error deep in the document is
+/// still found, with its place.
+#[test]
+fn what_a_file_says_of_itself_is_read_before_its_document() {
+    let refused = |text: &str| format::from_str(text).expect_err(text).to_string();
+    for text in [
+        "[1, {\"format\": \"servuction\"}]",
+        "\"servuction\"",
+        "42",
+        "null",
+        "true",
+    ] {
+        assert_eq!(
+            refused(text),
+            "this is not a Servuction file: the file is not a JSON object",
+            "{text}"
+        );
+    }
+    let doc = base();
+    let other = doc.replacen("\"format\": \"servuction\"", "\"format\": \"drawio\"", 1);
+    assert!(refused(&other).ends_with("its format is `drawio`, not `servuction`"));
+    for format in ["\"format\": 5", "\"formats\": \"servuction\""] {
+        let text = doc.replacen("\"format\": \"servuction\"", format, 1);
+        assert!(
+            refused(&text).ends_with("it has no `format` field naming `servuction`"),
+            "{format}"
+        );
+    }
+    let version = |v: &str| doc.replacen("\"version\": 5", &format!("\"version\": {v}"), 1);
+    for v in ["\"5\"", "0", "-1", "2.5", "null"] {
+        assert!(
+            refused(&version(v)).contains("the `version` must be a whole number from 1 up"),
+            "{v}"
+        );
+    }
+    assert!(refused(&version("99")).contains("format version 99"));
+    // A key written with an escape is the same key.
+    let escaped = doc.replacen("\"format\":", "\"form\\u0061t\":", 1);
+    assert_eq!(
+        format::from_str(&escaped).unwrap(),
+        format::from_str(&doc).unwrap()
+    );
+    // A field this version does not know is refused by name, after the
+    // head has skipped it.
+    let more = doc.replacen("{", "{\"made_by\": {\"app\": [1, 2, {\"x\": null}]},", 1);
+    assert!(
+        diagnostics(&more)[0].contains("unknown field `made_by`"),
+        "{:?}",
+        diagnostics(&more)
+    );
+    // A syntax error deep in the document, which the head skips over, is
+    // found with its line and column.
+    let broken = doc.replacen("\"Leaves\"", "\"Leaves\" \"again\"", 1);
+    let d = diagnostics(&broken);
+    let line = doc.lines().position(|l| l.contains("\"Leaves\"")).unwrap() + 1;
+    assert!(d[0].starts_with(&format!("{line}:")), "{d:?}");
+    assert!(d[0].contains("expected `,` or `}`"), "{d:?}");
+}

@@ -139,6 +139,66 @@ fn diag(text: Option<&str>, path: DocPath, message: String) -> Diagnostic {
     }
 }
 
+/// What a file says of itself before its document: whether it is a JSON
+/// object, and its `format` and `version` fields (the last of each, as a
+/// JSON object keeps). Every other value is checked as JSON and skipped.
+enum Head {
+    NotObject,
+    Object {
+        format: Option<serde_json::Value>,
+        version: Option<serde_json::Value>,
+    },
+}
+
+impl<'de> Deserialize<'de> for Head {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct HeadVisitor;
+        impl<'de> Visitor<'de> for HeadVisitor {
+            type Value = Head;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Head, A::Error> {
+                let (mut format, mut version) = (None, None);
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match &*key {
+                        "format" => format = Some(map.next_value()?),
+                        "version" => version = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Head::Object { format, version })
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Head, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Head::NotObject)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Head, E> {
+                Ok(Head::NotObject)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Head, E> {
+                Ok(Head::NotObject)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Head, E> {
+                Ok(Head::NotObject)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Head, E> {
+                Ok(Head::NotObject)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Head, E> {
+                Ok(Head::NotObject)
+            }
+            fn visit_unit<E>(self) -> Result<Head, E> {
+                Ok(Head::NotObject)
+            }
+        }
+        d.deserialize_any(HeadVisitor)
+    }
+}
+
 /// Reads a blueprint from the text of a file.
 pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
     if text.len() as u64 > MAX_FILE_BYTES {
@@ -147,23 +207,16 @@ pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        ReadError::Invalid(vec![Diagnostic {
-            position: Some(Position {
-                line: e.line(),
-                column: e.column(),
-            }),
-            path: None,
-            message: syntax_message(&e),
-        }])
-    })?;
+    // The fields that say what the file is, read before the document: the
+    // rest is checked as JSON but not built, so that a file is built once.
+    let head: Head = serde_json::from_str(text).map_err(syntax_error)?;
     let root = DocPath::root();
-    let Some(object) = value.as_object() else {
+    let Head::Object { format, version } = head else {
         return Err(ReadError::NotServuction(
             "the file is not a JSON object".into(),
         ));
     };
-    match object.get("format").and_then(|f| f.as_str()) {
+    match format.as_ref().and_then(|f| f.as_str()) {
         Some(FORMAT_NAME) => {}
         Some(other) => {
             return Err(ReadError::NotServuction(format!(
@@ -176,7 +229,7 @@ pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
             ));
         }
     }
-    let version = match object.get("version").and_then(|v| v.as_u64()) {
+    let version = match version.as_ref().and_then(|v| v.as_u64()) {
         Some(v) if v >= 1 => v,
         _ => {
             return Err(ReadError::Invalid(vec![diag(
@@ -204,11 +257,13 @@ pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
                     column: inner.column(),
                 }),
                 path: Some(path.to_string()),
-                message: strip_position(&inner.to_string()),
+                message: syntax_message(&inner),
             }])
         })?;
         (envelope, Some(text))
     } else {
+        // An older shape is migrated as a JSON tree, built for it alone.
+        let value: serde_json::Value = serde_json::from_str(text).map_err(syntax_error)?;
         let migrated = migrate::to_current(value, version as u32)
             .map_err(|d| ReadError::Invalid(vec![diag(Some(text), d.0, d.1)]))?;
         let envelope = serde_path_to_error::deserialize(migrated).map_err(|e| {
@@ -237,7 +292,19 @@ pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
     Ok(envelope.blueprint)
 }
 
-/// serde_json's message for a syntax error, without the position it appends
+/// A file that is not JSON, where it stops being JSON.
+fn syntax_error(e: serde_json::Error) -> ReadError {
+    ReadError::Invalid(vec![Diagnostic {
+        position: Some(Position {
+            line: e.line(),
+            column: e.column(),
+        }),
+        path: None,
+        message: syntax_message(&e),
+    }])
+}
+
+/// serde_json's message for an error, without the position it appends
 /// (we print the position ourselves), and with plain words for numbers that
 /// do not fit in a 64-bit float.
 fn syntax_message(e: &serde_json::Error) -> String {
