@@ -22,9 +22,14 @@ pub(super) struct Ctx<'a> {
     kinds: Vec<Option<LaneKind>>,
     /// What each touchpoint is: [`CRITICAL`], [`FAIL_POINT`]…
     pub(super) flags: Vec<u8>,
-    /// How each standard stands against its target, by its latest
-    /// measurement.
-    pub(super) compliance: Vec<Compliance>,
+    /// The standards that are missed or at risk, by their latest
+    /// measurement, in document order: each one's position, how it stands
+    /// and its id.
+    pub(super) judged: Vec<(u32, Compliance, StandardId)>,
+    /// The standards that lack an indicator, a target or a measurement
+    /// method, in document order: each one's position, id and what it
+    /// lacks ([`NO_INDICATOR`]…).
+    pub(super) incomplete: Vec<(u32, StandardId, u8)>,
     steps: Steps,
     graph: Graph,
 }
@@ -43,6 +48,13 @@ pub(super) const NO_EXPECTED_WAIT: u8 = 1 << 5;
 pub(super) const STANDARD: u8 = 1 << 6;
 /// A wait point with a time standard.
 pub(super) const TIME_STANDARD: u8 = 1 << 7;
+
+/// A standard without an indicator.
+pub(super) const NO_INDICATOR: u8 = 1;
+/// A standard without a target.
+pub(super) const NO_TARGET: u8 = 1 << 1;
+/// A standard without a measurement method.
+pub(super) const NO_METHOD: u8 = 1 << 2;
 
 /// Steps by id. Where ids repeat, the last step with an id stands for it.
 pub(super) struct Steps {
@@ -129,10 +141,23 @@ impl<'a> Ctx<'a> {
         // The standards, joined to the touchpoints through the nodes (the
         // touchpoints sharing an id share its standards): which touchpoints
         // have one, and which a time standard. A standard's unit is read
-        // only where a wait point could need it.
-        let mut compliance = Vec::with_capacity(bp.standards.len());
-        for s in &bp.standards {
-            compliance.push(s.compliance());
+        // only where a wait point could need it. What the rules report of a
+        // standard is found here too, with its id, while its record is in
+        // the caches: in a large blueprint, reading it again for a finding
+        // would wait for memory.
+        let mut judged = Vec::new();
+        let mut incomplete = Vec::new();
+        for (i, s) in bp.standards.iter().enumerate() {
+            let c = s.compliance();
+            if matches!(c, Compliance::Missed | Compliance::AtRisk) {
+                judged.push((i as u32, c, s.id.clone()));
+            }
+            let lacks = (u8::from(s.indicator.trim().is_empty()) * NO_INDICATOR)
+                | (u8::from(s.target.is_none()) * NO_TARGET)
+                | (u8::from(s.method.is_none()) * NO_METHOD);
+            if lacks != 0 {
+                incomplete.push((i as u32, s.id.clone(), lacks));
+            }
             if let Some(k) = nodes.find(s.touchpoint.as_str()) {
                 let has = &mut node_flags[k as usize];
                 *has |= STANDARD;
@@ -167,7 +192,8 @@ impl<'a> Ctx<'a> {
             lanes,
             kinds,
             flags,
-            compliance,
+            judged,
+            incomplete,
             steps: Steps {
                 slot,
                 of_touchpoint: of_step,

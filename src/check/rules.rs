@@ -165,23 +165,21 @@ fn moment_without_standard(cx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 fn standard_incomplete(cx: &Ctx, out: &mut Vec<Finding>) {
-    for (i, s) in cx.bp.standards.iter().enumerate() {
-        let mut missing = Vec::new();
-        if s.indicator.trim().is_empty() {
-            missing.push(Msg::Indicator);
-        }
-        if s.target.is_none() {
-            missing.push(Msg::Target);
-        }
-        if s.method.is_none() {
-            missing.push(Msg::MeasurementMethod);
-        }
-        if !missing.is_empty() {
-            let element = Element::Standard(s.id.clone());
-            let args = vec![Arg::Name, Arg::Words(missing)];
-            let msg = Msg::FindStandardIncomplete;
-            out.push(Finding::new("standard-incomplete", element, msg, args).at(i));
-        }
+    for (i, id, lacks) in &cx.incomplete {
+        let missing = [
+            (NO_INDICATOR, Msg::Indicator),
+            (NO_TARGET, Msg::Target),
+            (NO_METHOD, Msg::MeasurementMethod),
+        ];
+        let missing = missing
+            .into_iter()
+            .filter(|&(bit, _)| lacks & bit != 0)
+            .map(|(_, msg)| msg)
+            .collect();
+        let element = Element::Standard(id.clone());
+        let args = vec![Arg::Name, Arg::Words(missing)];
+        let msg = Msg::FindStandardIncomplete;
+        out.push(Finding::new("standard-incomplete", element, msg, args).at(*i as usize));
     }
 }
 
@@ -192,10 +190,9 @@ fn standard_status(
     status: Compliance,
     msg: Msg,
 ) {
-    let found = cx.bp.standards.iter().zip(&cx.compliance).enumerate();
-    for (i, (s, _)) in found.filter(|(_, (_, c))| **c == status) {
+    for (i, _, s) in cx.judged.iter().filter(|(_, c, _)| *c == status) {
         let args = &[Arg::Name, Arg::Latest, Arg::Target][..];
-        out.push(Finding::new(id, Element::Standard(s.id.clone()), msg, args).at(i));
+        out.push(Finding::new(id, Element::Standard(s.clone()), msg, args).at(*i as usize));
     }
 }
 
