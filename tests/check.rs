@@ -584,3 +584,95 @@ fn findings_give_a_standards_figures_as_the_blueprint_has_them_now() {
         missed.message(&bp, Language::En)
     );
 }
+
+/// One standard drawn for [`standards_are_reported_in_order_each_by_its_own_state`]:
+/// an indicator blank or not, a target, a method, and measurements that
+/// meet, come near or miss it, or none.
+fn drawn_standard() -> impl proptest::strategy::Strategy<Value = Standard> {
+    use proptest::prelude::*;
+    (
+        prop::sample::select(vec!["", "  ", "Minutes to serve", " % served "]),
+        prop::option::of(1.0..3.0f64),
+        any::<bool>(),
+        prop::collection::vec((1u8..=12, 0.0..4.0f64), 0..4),
+    )
+        .prop_map(|(indicator, target, timed, measured)| {
+            let mut s = Standard::new("tp-cust-order".into(), "");
+            s.indicator = indicator.into();
+            s.unit = "min".into();
+            s.direction = Direction::LowerIsBetter;
+            s.target = target;
+            s.tolerance = Some(0.5);
+            s.method = timed.then_some(MeasurementMethod::Timing);
+            s.measurements = measured
+                .into_iter()
+                .map(|(month, value)| Measurement {
+                    date: Date::new(2026, month, 1).unwrap(),
+                    value,
+                })
+                .collect();
+            s
+        })
+}
+
+proptest::proptest! {
+    /// The standards' findings (missed, at risk, incomplete) come in the
+    /// rules' order and, within a rule, in the standards' order; each names
+    /// its own standard and gives its own figures and what it lacks, as a
+    /// plain reading of each standard says, among standards in every state.
+    #[test]
+    fn standards_are_reported_in_order_each_by_its_own_state(
+        drawn in proptest::collection::vec(drawn_standard(), 0..24)
+    ) {
+        let mut bp = healthy();
+        bp.standards.clear();
+        for (i, mut s) in drawn.into_iter().enumerate() {
+            s.id = format!("std-{i}").as_str().into();
+            s.statement = format!("Standard {i}");
+            bp.standards.push(s);
+        }
+        let mut want = Vec::new();
+        for (rule, status) in [
+            ("standard-missed", Compliance::Missed),
+            ("standard-at-risk", Compliance::AtRisk),
+        ] {
+            for s in bp.standards.iter().filter(|s| s.compliance() == status) {
+                let latest = s.latest().unwrap().value;
+                let words = if status == Compliance::Missed { "is missed" } else { "is at risk" };
+                want.push((rule, s.id.clone(), format!(
+                    "the standard \"{}\" {words}: latest value {latest} min, target {} min",
+                    s.statement,
+                    s.target.unwrap()
+                )));
+            }
+        }
+        for s in &bp.standards {
+            let lacks: Vec<&str> = [
+                (s.indicator.trim().is_empty(), "indicator"),
+                (s.target.is_none(), "target"),
+                (s.method.is_none(), "measurement method"),
+            ]
+            .into_iter()
+            .filter_map(|(lacks, what)| lacks.then_some(what))
+            .collect();
+            if !lacks.is_empty() {
+                want.push(("standard-incomplete", s.id.clone(), format!(
+                    "the standard \"{}\" has no {}",
+                    s.statement,
+                    lacks.join(", ")
+                )));
+            }
+        }
+        let got: Vec<_> = check::check(&bp)
+            .into_iter()
+            .filter(|f| f.rule.starts_with("standard-"))
+            .map(|f| {
+                let Element::Standard(id) = &f.element else {
+                    panic!("a standard's finding names {:?}", f.element);
+                };
+                (f.rule, id.clone(), f.message(&bp, Language::En))
+            })
+            .collect();
+        proptest::prop_assert_eq!(got, want);
+    }
+}
