@@ -152,9 +152,16 @@ impl<'a> Ctx<'a> {
             if matches!(c, Compliance::Missed | Compliance::AtRisk) {
                 judged.push((i as u32, c, s.id.clone()));
             }
-            let lacks = (u8::from(s.indicator.trim().is_empty()) * NO_INDICATOR)
-                | (u8::from(s.target.is_none()) * NO_TARGET)
-                | (u8::from(s.method.is_none()) * NO_METHOD);
+            let mut lacks = 0;
+            if s.indicator.trim().is_empty() {
+                lacks |= NO_INDICATOR;
+            }
+            if s.target.is_none() {
+                lacks |= NO_TARGET;
+            }
+            if s.method.is_none() {
+                lacks |= NO_METHOD;
+            }
             if lacks != 0 {
                 incomplete.push((i as u32, s.id.clone(), lacks));
             }

@@ -190,9 +190,10 @@ fn standard_status(
     status: Compliance,
     msg: Msg,
 ) {
-    for (i, _, s) in cx.judged.iter().filter(|(_, c, _)| *c == status) {
+    for (i, _, standard) in cx.judged.iter().filter(|(_, c, _)| *c == status) {
         let args = &[Arg::Name, Arg::Latest, Arg::Target][..];
-        out.push(Finding::new(id, Element::Standard(s.clone()), msg, args).at(*i as usize));
+        let element = Element::Standard(standard.clone());
+        out.push(Finding::new(id, element, msg, args).at(*i as usize));
     }
 }
 
