@@ -11,6 +11,19 @@
 //! megapixels), and subtract `none`'s count from the others.
 //! `count N save FILE` writes the blueprint to FILE, for timing the command
 //! line on it.
+//!
+//! `count N check K` checks the blueprint K times, as the scale bench does,
+//! for seeing in a cache simulation why the bench's loop grows faster than
+//! N: does what the check reads stay in a cache of a given size between
+//! runs?
+//!
+//! ```sh
+//! valgrind --tool=cachegrind --cache-sim=yes --LL=16777216,16,64 \
+//!     target/release/examples/count 50000 check 9
+//! ```
+//!
+//! The last-level misses per check are those with K = 9, less those with
+//! K = 1, over 8.
 
 use servuction::model::Language;
 use servuction::render;
@@ -19,13 +32,16 @@ use servuction::scene::Theme;
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(n), Some(what)) = (args.next().and_then(|n| n.parse().ok()), args.next()) else {
-        eprintln!("usage: count N none|check|svg|png");
+        eprintln!("usage: count N none|check [K]|svg|png|save FILE");
         std::process::exit(2);
     };
     let bp = servuction::templates::synthetic(n);
     match what.as_str() {
         "check" => {
-            std::hint::black_box(servuction::check::check(&bp));
+            let runs = args.next().and_then(|k| k.parse().ok()).unwrap_or(1);
+            for _ in 0..runs {
+                std::hint::black_box(servuction::check::check(&bp));
+            }
         }
         "svg" => {
             let scene = render::export_scene(&bp, &Theme::LIGHT, Language::En);
