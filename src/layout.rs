@@ -739,10 +739,7 @@ mod tests {
 
     #[test]
     fn every_card_sits_in_its_cell_and_no_two_overlap() {
-        let bp = templates::find("hotel")
-            .unwrap()
-            .load(Language::En)
-            .unwrap();
+        let bp = crate::testing::hotel();
         let l = layout(&bp, Options::default());
         assert_eq!(l.cards.len(), bp.touchpoints.len());
         for tp in &bp.touchpoints {
@@ -874,10 +871,7 @@ mod tests {
 
     #[test]
     fn the_emotion_curve_has_a_point_per_step_with_feelings() {
-        let bp = templates::find("hotel")
-            .unwrap()
-            .load(Language::En)
-            .unwrap();
+        let bp = crate::testing::hotel();
         let l = layout(&bp, Options::default());
         let e = l.emotion.unwrap();
         assert_eq!(e.points.len(), l.steps.len());

@@ -405,12 +405,7 @@ mod tests {
         );
     }
 
-    fn hotel() -> Blueprint {
-        crate::templates::find("hotel")
-            .unwrap()
-            .load(crate::model::Language::En)
-            .unwrap()
-    }
+    use crate::testing::hotel;
 
     #[test]
     fn a_save_with_no_change_keeps_the_backup_of_a_colleagues_version() {

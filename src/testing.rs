@@ -11,3 +11,11 @@ pub(crate) fn numbers(seed: u64) -> impl FnMut(usize) -> usize {
         (state % n as u64) as usize
     }
 }
+
+/// The hotel template in English, which most unit tests start from.
+pub(crate) fn hotel() -> crate::model::Blueprint {
+    crate::templates::find("hotel")
+        .unwrap()
+        .load(crate::model::Language::En)
+        .unwrap()
+}

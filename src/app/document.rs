@@ -427,10 +427,7 @@ mod tests {
 
     #[test]
     fn derived_data_after_a_typed_title_equals_data_worked_out_anew() {
-        let hotel = crate::templates::find("hotel")
-            .unwrap()
-            .load(Language::En)
-            .unwrap();
+        let hotel = crate::testing::hotel();
         let mut doc = Document::new(hotel);
         doc.view(view());
         // A burst of typing, and a flag: card edits that move nothing.
@@ -458,10 +455,7 @@ mod tests {
     /// after an edit and kept while the view stands still.
     #[test]
     fn the_coarse_mesh_after_an_edit_is_refilled_in_place() {
-        let hotel = crate::templates::find("hotel")
-            .unwrap()
-            .load(Language::En)
-            .unwrap();
+        let hotel = crate::testing::hotel();
         let mut doc = Document::new(hotel);
         let (_, derived) = doc.view(view());
         let t = UiFromScene {

@@ -107,10 +107,7 @@ mod tests {
 
     #[test]
     fn a_clip_pastes_into_another_document_with_new_ids() {
-        let hotel = crate::templates::find("hotel")
-            .unwrap()
-            .load(Language::En)
-            .unwrap();
+        let hotel = crate::testing::hotel();
         let ids = vec![
             TouchpointId::from("tp-register-receptionist"),
             TouchpointId::from("tp-register-pms"),

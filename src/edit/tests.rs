@@ -7,10 +7,7 @@ use super::*;
 use proptest::prelude::*;
 
 fn start() -> Blueprint {
-    let mut bp = crate::templates::find("hotel")
-        .unwrap()
-        .load(Language::En)
-        .unwrap();
+    let mut bp = crate::testing::hotel();
     let (lane, step) = (bp.lanes[1].id.clone(), bp.stages[1].steps[0].id.clone());
     bp.notes.push(Note::pinned(
         lane,

@@ -453,10 +453,7 @@ mod pill_tests {
 
     #[test]
     fn a_label_pill_is_drawn_only_with_its_text() {
-        let bp = crate::templates::find("hotel")
-            .unwrap()
-            .load(crate::model::Language::En)
-            .unwrap();
+        let bp = crate::testing::hotel();
         let scene = crate::render::export_scene(&bp, &crate::scene::Theme::LIGHT, bp.language);
         let pills: Vec<usize> = (0..scene.items.len())
             .filter(|&i| scene.items[i].backs_text.is_some())

@@ -503,10 +503,7 @@ mod tests {
     }
 
     fn hotel_tree() -> usvg::Tree {
-        let bp = crate::templates::find("hotel")
-            .unwrap()
-            .load(crate::model::Language::En)
-            .unwrap();
+        let bp = crate::testing::hotel();
         let scene = crate::render::export_scene(
             &bp,
             &crate::scene::Theme::LIGHT,

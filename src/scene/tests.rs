@@ -1,12 +1,7 @@
 use super::*;
 use crate::layout::{self, Options};
 
-fn hotel() -> Blueprint {
-    crate::templates::find("hotel")
-        .unwrap()
-        .load(Language::En)
-        .unwrap()
-}
+use crate::testing::hotel;
 
 /// The editor's overlay: findings and the compliance view.
 fn overlay(bp: &Blueprint) -> Overlay {

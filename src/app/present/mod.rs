@@ -316,10 +316,7 @@ mod tests {
 
     #[test]
     fn stops_follow_the_cycle() {
-        let bp = crate::templates::find("hotel")
-            .unwrap()
-            .load(Language::En)
-            .unwrap();
+        let bp = crate::testing::hotel();
         assert_eq!(stops(&bp, false).len(), 4);
         let moments = stops(&bp, true);
         assert_eq!(
