@@ -191,6 +191,9 @@ pub fn metrics(bold: bool) -> &'static Metrics {
 /// `max_lines` of them; a text that does not fit ends in an ellipsis.
 pub fn wrap(text: &str, size: f32, bold: bool, max_width: f32, max_lines: usize) -> Vec<String> {
     let m = metrics(bold);
+    // Only the start that can be drawn is measured: a 20 MB title or a
+    // stack of 300,000 combining marks costs what a few lines cost.
+    let text = &crate::shown::shown(text, drawable_chars(size, max_width, max_lines));
     // Most text is ASCII: its advances need no decoding and no bounds.
     if text.is_ascii() {
         wrap_with(text, size, max_width, max_lines, m, Ascii(m.ascii()))
@@ -336,13 +339,25 @@ fn wrap_with(
     lines
 }
 
+/// The most characters `max_lines` lines of `max_width` can show at `size`:
+/// no drawn character is narrower than a tenth of an em, and a word that
+/// does not fit is cut by characters.
+fn drawable_chars(size: f32, max_width: f32, max_lines: usize) -> usize {
+    if max_lines == 0 {
+        // No limit on lines (no caller draws so): no limit on characters.
+        return usize::MAX;
+    }
+    let per_line = if size > 0.0 && max_width.is_finite() {
+        (max_width / (size * 0.1)).clamp(0.0, 100_000.0) as usize
+    } else {
+        crate::shown::LINE_CHARS
+    };
+    max_lines.clamp(1, 1_000).saturating_mul(per_line + 16)
+}
+
 /// Cuts `text` to fit `max_width` on one line, with an ellipsis if cut.
 pub fn clip(text: &str, size: f32, bold: bool, max_width: f32) -> String {
-    let text = if text.contains('\n') {
-        std::borrow::Cow::Owned(text.replace('\n', " "))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    };
+    let text = crate::shown::shown_line(text, drawable_chars(size, max_width, 1));
     wrap(&text, size, bold, max_width, 1)
         .pop()
         .unwrap_or_default()

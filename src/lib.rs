@@ -17,6 +17,7 @@ pub mod recovery;
 pub mod render;
 pub mod report;
 pub mod scene;
+pub mod shown;
 pub mod templates;
 
 /// The version as `servuction --version` prints it.

@@ -147,7 +147,8 @@ impl Arg {
         }
         match (self, subject) {
             (Arg::Text(s), _) => s.to_string(),
-            (Arg::Name, _) => name.to_owned(),
+            // A name is given as much as a message can show.
+            (Arg::Name, _) => crate::shown::shown_line(name, crate::shown::LINE_CHARS).into_owned(),
             (Arg::Latest, Subject::Standard(s)) => {
                 figure(s.latest().map_or(0.0, |m| m.value), &s.unit)
             }

@@ -93,9 +93,12 @@ fn export_unchecked(
         pages: 0,
     };
     let Settings { theme, lang, .. } = *settings;
+    // The picture's title (SVG `<title>`, PDF metadata and footers): as much
+    // as a line shows; the document inside keeps the whole title.
+    let title = crate::shown::shown_line(&bp.title, crate::shown::LINE_CHARS);
     let plain_svg = || {
         let scene = super::export_scene(bp, &theme, lang);
-        svg::to_svg(&scene, &bp.title)
+        svg::to_svg(&scene, &title)
     };
     let document = || crate::format::to_string(bp).map_err(|e| e.to_string());
     match format {
@@ -106,7 +109,7 @@ fn export_unchecked(
         Format::Svg => {
             let doc = document()?;
             let scene = super::export_scene(bp, &theme, lang);
-            let out = svg::export(&scene, &bp.title, Some(&doc), settings.svg_text)?;
+            let out = svg::export(&scene, &title, Some(&doc), settings.svg_text)?;
             Ok(Exported {
                 bytes: out.svg.into_bytes(),
                 missing: out.missing,
@@ -125,7 +128,7 @@ fn export_unchecked(
         }
         Format::Pdf => {
             let doc = document()?;
-            let out = pdf::export(&plain_svg(), &bp.title, Some(&doc), settings.pdf, lang)
+            let out = pdf::export(&plain_svg(), &title, Some(&doc), settings.pdf, lang)
                 .map_err(|e| e.to_string())?;
             Ok(Exported {
                 bytes: out.bytes,

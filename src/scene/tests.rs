@@ -130,3 +130,44 @@ fn a_title_that_wraps_to_more_lines_moves_the_items_after_it() {
     });
     assert!(moved);
 }
+
+#[test]
+fn a_scene_draws_what_fits_of_texts_of_any_length() {
+    // A card of 300,000 combining marks (0.6 MB), a 20 MB title, a 2 MB
+    // note and lane name: the scene draws the start each has room for.
+    // (Before, the card's one "word" of marks had no width, so all of it
+    // went into one line, and every export shaped 300,000 marks.)
+    let mut bp = hotel();
+    bp.touchpoints[0].title = format!("Z{}", "\u{0301}".repeat(300_000));
+    bp.touchpoints[1].title = "x".repeat(2_000_000);
+    bp.title = "Estancia en el hotel ".repeat(1_000_000);
+    bp.lanes[0].name = "carril ".repeat(300_000);
+    if let Some(n) = bp.notes.first_mut() {
+        n.text = "nota ".repeat(400_000);
+    }
+    let l = layout::layout(&bp, Options::default());
+    let s = scene_with(&bp, &l, &Theme::LIGHT, Language::Es, &overlay(&bp));
+    let mut total = 0;
+    for item in &s.items {
+        if let Shape::Text { text, .. } = &item.shape {
+            let n = text.chars().count();
+            assert!(
+                n <= 600,
+                "a line of {n} characters: {:?}…",
+                text.chars().take(20).collect::<String>()
+            );
+            total += n;
+        }
+    }
+    assert!(total < 50_000, "{total} characters drawn");
+    // The stack of marks is drawn as a letter with a few of its marks.
+    let marks = s.items.iter().find_map(|i| match &i.shape {
+        Shape::Text { text, .. } if text.starts_with('Z') => Some(text.clone()),
+        _ => None,
+    });
+    let marks = marks.expect("the card's title is drawn");
+    assert!(
+        marks.chars().count() <= crate::shown::MAX_GRAPHEME_CHARS + 1,
+        "{marks:?}"
+    );
+}
