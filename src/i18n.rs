@@ -361,6 +361,11 @@ catalogue! {
     FieldDate => ("Date", "Fecha"),
     FieldPath => ("Path", "Ruta"),
     FieldValue => ("Value", "Valor"),
+    TextTooLong => (
+        "Longer than the {} characters this field edits; the whole text stays in the file.",
+        "Más largo que los {} caracteres que edita este campo; el texto completo se conserva en el archivo."
+    ),
+    TextKeepStart => ("Keep the first {} characters", "Conservar los primeros {} caracteres"),
     AddStandard => ("Add standard", "Añadir estándar"),
     AddMeasurement => ("Add value", "Añadir valor"),
     BadDate => ("The date must be YYYY-MM-DD", "La fecha debe ser AAAA-MM-DD"),
@@ -375,6 +380,24 @@ catalogue! {
     StatusSelected => ("{} selected", "{} seleccionados"),
     TooltipNoStandards => ("No standards yet", "Aún sin estándares"),
     HelpCanvas => ("Double-click a cell: add a touchpoint · Drag a card: move it · Drag the background: pan · Ctrl+scroll: zoom · Right-click: more", "Doble clic en una celda: añadir un punto · Arrastrar una tarjeta: moverla · Arrastrar el fondo: desplazar · Ctrl+rueda: zoom · Clic derecho: más"),
+}
+
+/// A whole number as a language writes it: 2,000 in English, 2.000 in
+/// Spanish (four-digit numbers too, as spreadsheets in Spanish show them).
+pub fn count(n: usize, lang: Language) -> String {
+    let sep = match lang {
+        Language::En => ',',
+        Language::Es => '.',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// The name of a line in a language.
@@ -484,6 +507,14 @@ mod tests {
                 "{msg:?}"
             );
         }
+    }
+
+    #[test]
+    fn counts_are_grouped_as_each_language_writes_them() {
+        assert_eq!(count(7, Language::En), "7");
+        assert_eq!(count(2_000, Language::En), "2,000");
+        assert_eq!(count(20_000_000, Language::Es), "20.000.000");
+        assert_eq!(count(123_456, Language::Es), "123.456");
     }
 
     #[test]

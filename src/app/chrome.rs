@@ -252,7 +252,10 @@ impl EditorApp {
                     } else {
                         ui.visuals().weak_text_color()
                     };
-                    ui.colored_label(colour, &n.text);
+                    ui.colored_label(
+                        colour,
+                        crate::shown::shown_line(&n.text, crate::shown::LINE_CHARS),
+                    );
                 }
             });
         });

@@ -16,6 +16,7 @@ pub mod command;
 mod command_handling;
 mod dialogs;
 pub mod document;
+mod fields;
 mod files;
 mod input;
 mod inspector;
@@ -352,13 +353,14 @@ impl EditorApp {
         }
     }
 
+    /// The window's title: what the window system is given is one line of
+    /// printable characters, bounded (X11 refuses a NUL; a 20 MB title
+    /// would be copied to the system every time it changes).
     fn window_title(&self) -> String {
         let mark = if self.doc.is_dirty() { "● " } else { "" };
-        format!(
-            "{mark}{} — {} — Servuction",
-            self.doc.name(self.prefs.lang),
-            self.doc.blueprint().title
-        )
+        let name = crate::shown::window_title(&self.doc.name(self.prefs.lang));
+        let title = crate::shown::window_title(&self.doc.blueprint().title);
+        format!("{mark}{name} — {title} — Servuction")
     }
 
     fn notify(&mut self, text: String, error: bool) {

@@ -261,9 +261,7 @@ impl Gestures {
                 Id::unique(("connect-handle", id.as_str())),
                 Sense::drag(),
             );
-            let title =
-                c.bp.touchpoint(id)
-                    .map_or(String::new(), |t| t.title.clone());
+            let title = c.bp.touchpoint(id).map_or(String::new(), super::card_label);
             resp.widget_info(|| {
                 egui::WidgetInfo::labeled(
                     egui::Role::Button,

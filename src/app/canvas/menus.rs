@@ -6,6 +6,7 @@ use crate::edit::Edit;
 use crate::i18n::{self, Msg};
 use crate::layout::{self, Layout, Pos};
 use crate::model::*;
+use crate::shown::{LINE_CHARS, shown_line};
 
 /// What the background's menu keeps while it is open.
 #[derive(Default)]
@@ -50,16 +51,17 @@ impl MenuState {
 
 /// A card's standards, when hovered.
 pub fn standards_tooltip(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: Language) {
-    ui.strong(&tp.title);
+    ui.strong(shown_line(&tp.title, LINE_CHARS));
     let mut any = false;
     for s in bp.standards_of(&tp.id) {
         any = true;
-        let latest = s
-            .latest()
-            .map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.value, s.unit));
+        let latest = s.latest().map_or_else(
+            || "—".to_owned(),
+            |m| format!("{} {}", m.value, shown_line(&s.unit, 50)),
+        );
         ui.label(format!(
             "• {} — {} ({})",
-            s.statement,
+            shown_line(&s.statement, LINE_CHARS),
             latest,
             i18n::compliance(s.compliance()).text(lang)
         ));
@@ -79,40 +81,38 @@ pub fn note_menu(
     actions: &mut Vec<Action>,
 ) {
     let t = |m: Msg| m.text(lang);
-    let mut n = note.clone();
     let l = ui.label(t(Msg::NoteText)).id;
-    let r = ui
-        .add(
-            egui::TextEdit::multiline(&mut n.text)
-                .desired_rows(3)
-                .desired_width(240.0),
-        )
-        .labelled_by(l);
-    if r.changed() {
-        actions.push(Action::Typing(Edit::SetNote(n.clone())));
+    let (r, text) = crate::app::fields::block(ui, &note.text, 3, 240.0, lang);
+    r.labelled_by(l);
+    if let Some(text) = text {
+        let mut n = note.clone();
+        n.text = text;
+        actions.push(Action::Typing(Edit::SetNote(n)));
     }
     ui.horizontal(|ui| {
         ui.label(t(Msg::NoteColourLabel));
         for c in NoteColour::ALL {
             if ui
                 .selectable_label(
-                    n.colour == c,
+                    note.colour == c,
                     crate::app::present::colour_name(c).text(lang),
                 )
                 .clicked()
-                && n.colour != c
+                && note.colour != c
             {
+                let mut n = note.clone();
                 n.colour = c;
-                actions.push(Action::Edit(Edit::SetNote(n.clone())));
+                actions.push(Action::Edit(Edit::SetNote(n)));
             }
         }
     });
     ui.separator();
-    if n.cell().is_some() {
+    if note.cell().is_some() {
         if ui.button(t(Msg::NoteUnpin)).clicked() {
             // Loose where it lies now, a little aside so it is seen to come off.
+            let mut n = note.clone();
             n.unpin(Point::rounded(nb.rect.min.x + 12.0, nb.rect.min.y + 12.0));
-            actions.push(Action::Edit(Edit::SetNote(n.clone())));
+            actions.push(Action::Edit(Edit::SetNote(n)));
             ui.close();
         }
     } else {
@@ -122,18 +122,20 @@ pub fn note_menu(
             .clicked()
             && let Some((lane, step)) = cell
         {
+            let mut n = note.clone();
             n.pin(lane, step);
-            actions.push(Action::Edit(Edit::SetNote(n.clone())));
+            actions.push(Action::Edit(Edit::SetNote(n)));
             ui.close();
         }
     }
-    if n.votes > 0 && ui.button(t(Msg::NoteClearVotes)).clicked() {
+    if note.votes > 0 && ui.button(t(Msg::NoteClearVotes)).clicked() {
+        let mut n = note.clone();
         n.votes = 0;
-        actions.push(Action::Edit(Edit::SetNote(n.clone())));
+        actions.push(Action::Edit(Edit::SetNote(n)));
         ui.close();
     }
     if ui.button(t(Msg::DeleteNote)).clicked() {
-        actions.push(Action::Edit(Edit::DeleteNote(n.id.clone())));
+        actions.push(Action::Edit(Edit::DeleteNote(note.id.clone())));
         ui.close();
     }
 }
@@ -182,7 +184,10 @@ pub fn card_menu(
         .filter(|c| c.from == tp.id || c.to == tp.id)
     {
         let other = if c.from == tp.id { &c.to } else { &c.from };
-        let name = bp.touchpoint(other).map_or("", |o| o.title.as_str());
+        let name = shown_line(
+            bp.touchpoint(other).map_or("", |o| o.title.as_str()),
+            LINE_CHARS,
+        );
         let arrow = if c.from == tp.id { "->" } else { "<-" };
         ui.menu_button(format!("{arrow} {name}"), |ui| {
             for kind in [
@@ -228,13 +233,21 @@ fn rename_field(
     lang: Language,
 ) -> Option<String> {
     if buffer.is_empty() {
-        *buffer = current.to_owned();
+        // A name longer than a field edits is renamed from its start.
+        *buffer = current
+            .chars()
+            .take(crate::app::fields::LINE_EDIT_CHARS)
+            .collect();
     }
     let mut out = None;
     ui.horizontal(|ui| {
         let l = ui.label(Msg::CmdRename.text(lang)).id;
         let r = ui
-            .add(egui::TextEdit::singleline(buffer).desired_width(180.0))
+            .add(
+                egui::TextEdit::singleline(buffer)
+                    .desired_width(180.0)
+                    .char_limit(crate::app::fields::LINE_EDIT_CHARS),
+            )
             .labelled_by(l);
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button(Msg::CmdRename.text(lang)).clicked() || enter) && !buffer.trim().is_empty() {
@@ -256,7 +269,7 @@ fn header_menu(
 ) {
     let t = |m: Msg| m.text(lang);
     if let Some(lane) = layout.lane_at(at).and_then(|l| bp.lane(&l.id)) {
-        ui.label(egui::RichText::new(&lane.name).strong());
+        ui.label(egui::RichText::new(shown_line(&lane.name, LINE_CHARS)).strong());
         if let Some(name) = rename_field(ui, &lane.name, rename, lang) {
             actions.push(Action::Edit(Edit::RenameLane {
                 id: lane.id.clone(),
@@ -299,7 +312,8 @@ fn header_menu(
             ui.add(
                 egui::TextEdit::multiline(draft)
                     .desired_rows(2)
-                    .desired_width(220.0),
+                    .desired_width(220.0)
+                    .char_limit(crate::app::fields::BLOCK_EDIT_CHARS),
             )
             .labelled_by(l);
             ui.horizontal(|ui| {
@@ -347,7 +361,7 @@ fn step_menu(
     actions: &mut Vec<Action>,
 ) {
     let t = |m: Msg| m.text(lang);
-    ui.label(egui::RichText::new(&step.name).strong());
+    ui.label(egui::RichText::new(shown_line(&step.name, LINE_CHARS)).strong());
     if let Some(name) = rename_field(ui, &step.name, rename, lang) {
         actions.push(Action::Edit(Edit::RenameStep {
             id: step.id.clone(),
@@ -423,7 +437,7 @@ fn stage_menu(
 ) {
     let t = |m: Msg| m.text(lang);
     let stage = &bp.stages[i];
-    ui.label(egui::RichText::new(&stage.name).strong());
+    ui.label(egui::RichText::new(shown_line(&stage.name, LINE_CHARS)).strong());
     if let Some(name) = rename_field(ui, &stage.name, rename, lang) {
         actions.push(Action::Edit(Edit::RenameStage {
             id: stage.id.clone(),
@@ -523,7 +537,7 @@ pub fn structure_menu(
     }
     for lane in bp.lanes.iter().filter(|l| l.hidden) {
         if ui
-            .button(Msg::CmdShowLine.fill(lang, &[&lane.name]))
+            .button(Msg::CmdShowLine.fill(lang, &[&shown_line(&lane.name, LINE_CHARS)]))
             .clicked()
         {
             actions.push(Action::Edit(Edit::SetLaneHidden {

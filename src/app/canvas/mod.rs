@@ -265,10 +265,11 @@ impl Ghost {
 
 /// The label a card gets for screen readers and tests.
 pub fn card_label(tp: &Touchpoint) -> String {
-    tp.title.clone()
+    crate::shown::shown_line(&tp.title, crate::shown::LINE_CHARS).into_owned()
 }
 
 /// A note's label for screen readers and tests.
 pub fn note_label(note: &Note, lang: Language) -> String {
-    Msg::NoteLabel.fill(lang, &[&note.text])
+    let text = crate::shown::shown_line(&note.text, crate::shown::LINE_CHARS);
+    Msg::NoteLabel.fill(lang, &[&text])
 }

@@ -4,9 +4,11 @@
 mod standards;
 
 use super::Action;
+use super::fields;
 use crate::edit::Edit;
 use crate::i18n::{self, Msg};
 use crate::model::*;
+use std::borrow::Cow;
 
 /// The text field of the selected touchpoint's title.
 pub const TITLE_ID: &str = "touchpoint-title";
@@ -87,21 +89,23 @@ pub fn show(
                 return;
             };
             ui.heading(t(Msg::InspectorTitle));
-            let mut edited = tp.clone();
+            // Copied only when a field changes: a frame costs the same
+            // whatever the touchpoint's texts hold.
+            let mut edited = Cow::Borrowed(tp);
             // The title outside the grid: a grid shown for the first time
             // lays itself out invisibly, which would take the keyboard from
             // a title just given it.
             let l = label(ui, t(Msg::FieldTitle));
-            let mut changed = ui
-                .add(
-                    egui::TextEdit::singleline(&mut edited.title)
-                        .id(egui::Id::unique(TITLE_ID))
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(l)
-                .changed();
-            changed |= touchpoint_fields(ui, &mut edited, lang);
-            if changed && edited != *tp {
+            let id = Some(egui::Id::unique(TITLE_ID));
+            let (r, title) = fields::line(ui, &tp.title, id, f32::INFINITY, lang);
+            r.labelled_by(l);
+            if let Some(title) = title {
+                edited.to_mut().title = title;
+            }
+            touchpoint_fields(ui, &mut edited, lang);
+            if let Cow::Owned(edited) = edited
+                && edited != *tp
+            {
                 actions.push(Action::Typing(Edit::SetTouchpoint(edited)));
             }
             ui.separator();
@@ -119,28 +123,21 @@ fn blueprint_fields(ui: &mut egui::Ui, bp: &Blueprint, lang: Language, actions: 
     ui.heading(t(Msg::BlueprintHeading));
     // The title outside the grid (a grid shown for the first time lays
     // itself out invisibly, which would take the keyboard from it).
-    let mut title = bp.title.clone();
     let l = label(ui, t(Msg::FieldTitle));
-    let r = ui.add(
-        egui::TextEdit::singleline(&mut title)
-            .id(egui::Id::unique(BLUEPRINT_TITLE_ID))
-            .desired_width(f32::INFINITY),
-    );
-    if r.labelled_by(l).changed() {
+    let id = Some(egui::Id::unique(BLUEPRINT_TITLE_ID));
+    let (r, title) = fields::line(ui, &bp.title, id, f32::INFINITY, lang);
+    r.labelled_by(l);
+    if let Some(title) = title {
         actions.push(Action::Typing(Edit::SetTitle(title)));
     }
     egui::Grid::new("blueprint-fields")
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            let mut description = bp.description.clone();
             let l = label(ui, t(Msg::FieldDescription));
-            let r = ui.add(
-                egui::TextEdit::multiline(&mut description)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            );
-            if r.labelled_by(l).changed() {
+            let (r, description) = fields::block(ui, &bp.description, 2, f32::INFINITY, lang);
+            r.labelled_by(l);
+            if let Some(description) = description {
                 actions.push(Action::Typing(Edit::SetDescription(description)));
             }
             ui.end_row();
@@ -186,32 +183,32 @@ fn blueprint_fields(ui: &mut egui::Ui, bp: &Blueprint, lang: Language, actions: 
         });
 }
 
-/// The touchpoint's fields under its title; true if one changed.
-fn touchpoint_fields(ui: &mut egui::Ui, edited: &mut Touchpoint, lang: Language) -> bool {
+/// The touchpoint's fields under its title; a change copies the touchpoint
+/// (once) into `edited`.
+fn touchpoint_fields(ui: &mut egui::Ui, edited: &mut Cow<'_, Touchpoint>, lang: Language) {
     let t = |m: Msg| m.text(lang);
-    let mut changed = false;
+    let before = Values::of(edited);
+    let mut values = before;
     egui::Grid::new("touchpoint-fields")
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             let l = label(ui, t(Msg::FieldDescription));
-            changed |= ui
-                .add(
-                    egui::TextEdit::multiline(&mut edited.description)
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(l)
-                .changed();
+            let (r, description) = fields::block(ui, &edited.description, 2, f32::INFINITY, lang);
+            r.labelled_by(l);
+            if let Some(d) = description {
+                edited.to_mut().description = d;
+            }
             ui.end_row();
             let l = label(ui, t(Msg::FieldOwner));
-            changed |= ui
-                .add(egui::TextEdit::singleline(&mut edited.owner).desired_width(f32::INFINITY))
-                .labelled_by(l)
-                .changed();
+            let (r, owner) = fields::line(ui, &edited.owner, None, f32::INFINITY, lang);
+            r.labelled_by(l);
+            if let Some(o) = owner {
+                edited.to_mut().owner = o;
+            }
             ui.end_row();
             let l = label(ui, t(Msg::FieldDuration));
-            changed |= num_field(ui, &mut edited.duration_min, l);
+            num_field(ui, &mut values.duration_min, l);
             ui.end_row();
             ui.label(t(Msg::FieldFeeling));
             ui.horizontal(|ui| {
@@ -224,27 +221,24 @@ fn touchpoint_fields(ui: &mut egui::Ui, edited: &mut Touchpoint, lang: Language)
                         _ => "+2",
                     };
                     if ui
-                        .selectable_label(edited.feeling == Some(f), label)
+                        .selectable_label(values.feeling == Some(f), label)
                         .clicked()
                     {
-                        edited.feeling = if edited.feeling == Some(f) {
+                        values.feeling = if values.feeling == Some(f) {
                             None
                         } else {
                             Some(f)
                         };
-                        changed = true;
                     }
                 }
             });
             ui.end_row();
             let l = label(ui, t(Msg::FieldEvidence));
             egui::ComboBox::from_id_salt("evidence")
-                .selected_text(i18n::evidence(edited.evidence).text(lang))
+                .selected_text(i18n::evidence(values.evidence).text(lang))
                 .show_ui(ui, |ui| {
                     for e in [Evidence::Observed, Evidence::Assumed, Evidence::Proposed] {
-                        changed |= ui
-                            .selectable_value(&mut edited.evidence, e, i18n::evidence(e).text(lang))
-                            .changed();
+                        ui.selectable_value(&mut values.evidence, e, i18n::evidence(e).text(lang));
                     }
                 })
                 .response
@@ -252,20 +246,18 @@ fn touchpoint_fields(ui: &mut egui::Ui, edited: &mut Touchpoint, lang: Language)
             ui.end_row();
             let l = label(ui, t(Msg::MomentOfTruth));
             egui::ComboBox::from_id_salt("moment")
-                .selected_text(i18n::moment(edited.moment_of_truth).text(lang))
+                .selected_text(i18n::moment(values.moment_of_truth).text(lang))
                 .show_ui(ui, |ui| {
                     for m in [
                         MomentOfTruth::None,
                         MomentOfTruth::Moment,
                         MomentOfTruth::Critical,
                     ] {
-                        changed |= ui
-                            .selectable_value(
-                                &mut edited.moment_of_truth,
-                                m,
-                                i18n::moment(m).text(lang),
-                            )
-                            .changed();
+                        ui.selectable_value(
+                            &mut values.moment_of_truth,
+                            m,
+                            i18n::moment(m).text(lang),
+                        );
                     }
                 })
                 .response
@@ -273,29 +265,65 @@ fn touchpoint_fields(ui: &mut egui::Ui, edited: &mut Touchpoint, lang: Language)
             ui.end_row();
             ui.label("");
             ui.horizontal(|ui| {
-                changed |= ui
-                    .checkbox(&mut edited.fail_point, t(Msg::FailPoint))
-                    .changed();
-                changed |= ui
-                    .checkbox(&mut edited.wait_point, t(Msg::WaitPoint))
-                    .changed();
+                ui.checkbox(&mut values.fail_point, t(Msg::FailPoint));
+                ui.checkbox(&mut values.wait_point, t(Msg::WaitPoint));
             })
             .response
             .labelled_by(l);
             ui.end_row();
-            if edited.wait_point {
+            if values.wait_point {
                 let l = label(ui, t(Msg::FieldExpectedWait));
-                changed |= num_field(ui, &mut edited.expected_wait_min, l);
+                num_field(ui, &mut values.expected_wait_min, l);
                 ui.end_row();
             }
             let l = label(ui, t(Msg::FieldProtocol));
-            changed |= ui
-                .add(egui::TextEdit::singleline(&mut edited.protocol).desired_width(f32::INFINITY))
-                .labelled_by(l)
-                .changed();
+            let (r, protocol) = fields::line(ui, &edited.protocol, None, f32::INFINITY, lang);
+            r.labelled_by(l);
+            if let Some(p) = protocol {
+                edited.to_mut().protocol = p;
+            }
             ui.end_row();
         });
-    changed
+    if values != before {
+        values.put(edited.to_mut());
+    }
+}
+
+/// A touchpoint's fields that are not texts, edited in place of a copy of
+/// the touchpoint.
+#[derive(Clone, Copy, PartialEq)]
+struct Values {
+    duration_min: Option<f64>,
+    feeling: Option<i8>,
+    evidence: Evidence,
+    moment_of_truth: MomentOfTruth,
+    fail_point: bool,
+    wait_point: bool,
+    expected_wait_min: Option<f64>,
+}
+
+impl Values {
+    fn of(tp: &Touchpoint) -> Self {
+        Self {
+            duration_min: tp.duration_min,
+            feeling: tp.feeling,
+            evidence: tp.evidence,
+            moment_of_truth: tp.moment_of_truth,
+            fail_point: tp.fail_point,
+            wait_point: tp.wait_point,
+            expected_wait_min: tp.expected_wait_min,
+        }
+    }
+
+    fn put(self, tp: &mut Touchpoint) {
+        tp.duration_min = self.duration_min;
+        tp.feeling = self.feeling;
+        tp.evidence = self.evidence;
+        tp.moment_of_truth = self.moment_of_truth;
+        tp.fail_point = self.fail_point;
+        tp.wait_point = self.wait_point;
+        tp.expected_wait_min = self.expected_wait_min;
+    }
 }
 
 /// Gives a text field the keyboard with all its text selected, so what is

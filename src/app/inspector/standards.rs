@@ -3,10 +3,16 @@
 
 use super::{Inspector, Sort, label, num_field};
 use crate::app::Action;
+use crate::app::fields;
 use crate::edit::Edit;
 use crate::i18n::{self, Msg};
 use crate::model::*;
+use crate::shown::{LINE_CHARS, shown, shown_line};
 use egui_extras::{Column, TableBuilder};
+use std::borrow::Cow;
+
+/// How many of a standard's latest measured values are listed.
+const SHOWN_VALUES: usize = 12;
 
 pub fn standards_of(
     ui: &mut egui::Ui,
@@ -20,26 +26,34 @@ pub fn standards_of(
     ui.heading(t(Msg::Standards));
     standards_table(ui, bp, tp, lang);
     for s in bp.standards_of(&tp.id) {
-        let mut e = s.clone();
-        let mut changed = false;
+        // Copied only when a field changes (a standard may hold a million
+        // measured values).
+        let mut e = Cow::Borrowed(s);
         egui::CollapsingHeader::new(format!(
             "{} — {}",
-            s.statement,
+            shown_line(&s.statement, LINE_CHARS),
             i18n::compliance(s.compliance()).text(lang)
         ))
         .id_salt(("std", s.id.as_str()))
         .default_open(bp.standards_of(&tp.id).count() == 1)
         .show(ui, |ui| {
-            changed |= standard_fields(ui, &mut e, lang);
-            // Measured values, oldest first, and a new one.
-            let values: Vec<String> = s
-                .history()
+            standard_fields(ui, &mut e, lang);
+            // The latest measured values, oldest first, and a new one.
+            let history = s.history();
+            let shown = &history[history.len().saturating_sub(SHOWN_VALUES)..];
+            let values: Vec<String> = shown
                 .iter()
                 .map(|m| format!("{}: {}", m.date, m.value))
                 .collect();
             if !values.is_empty() {
                 sparkline(ui, s);
-                ui.label(values.join(" · "));
+                let earlier = history.len() - shown.len();
+                let more = if earlier > 0 {
+                    format!("(+{}) ", i18n::count(earlier, lang))
+                } else {
+                    String::new()
+                };
+                ui.label(format!("{more}{}", values.join(" · ")));
             }
             // The date a value is measured on is most often today.
             let (date, value) = st
@@ -79,7 +93,9 @@ pub fn standards_of(
                 actions.push(Action::Edit(Edit::DeleteStandard(s.id.clone())));
             }
         });
-        if changed && e != *s {
+        if let Cow::Owned(e) = e
+            && e != *s
+        {
             actions.push(Action::Typing(Edit::SetStandard(e)));
         }
     }
@@ -94,73 +110,71 @@ pub fn standards_of(
     }
 }
 
-/// A standard's fields; true if one changed.
-fn standard_fields(ui: &mut egui::Ui, e: &mut Standard, lang: Language) -> bool {
+/// A standard's fields; a change copies the standard (once) into `e`.
+fn standard_fields(ui: &mut egui::Ui, e: &mut Cow<'_, Standard>, lang: Language) {
     let t = |m: Msg| m.text(lang);
-    let mut changed = false;
     let id = e.id.clone();
+    let text_field = |ui: &mut egui::Ui,
+                      e: &mut Cow<'_, Standard>,
+                      m: Msg,
+                      field: fn(&mut Standard) -> &mut String| {
+        let l = label(ui, t(m));
+        let current: &str = match m {
+            Msg::FieldStatement => &e.statement,
+            Msg::Indicator => &e.indicator,
+            Msg::FieldUnit => &e.unit,
+            _ => &e.owner,
+        };
+        let (r, new) = fields::line(ui, current, None, 200.0, lang);
+        r.labelled_by(l);
+        if let Some(new) = new {
+            *field(e.to_mut()) = new;
+        }
+        ui.end_row();
+    };
+    let (mut direction, mut target, mut tolerance, mut method) =
+        (e.direction, e.target, e.tolerance, e.method);
     egui::Grid::new(("std-grid", id.as_str()))
         .num_columns(2)
         .show(ui, |ui| {
-            let l = label(ui, t(Msg::FieldStatement));
-            changed |= ui
-                .text_edit_singleline(&mut e.statement)
-                .labelled_by(l)
-                .changed();
-            ui.end_row();
-            let l = label(ui, t(Msg::Indicator));
-            changed |= ui
-                .text_edit_singleline(&mut e.indicator)
-                .labelled_by(l)
-                .changed();
-            ui.end_row();
-            let l = label(ui, t(Msg::FieldUnit));
-            changed |= ui
-                .text_edit_singleline(&mut e.unit)
-                .labelled_by(l)
-                .changed();
-            ui.end_row();
+            text_field(ui, e, Msg::FieldStatement, |s| &mut s.statement);
+            text_field(ui, e, Msg::Indicator, |s| &mut s.indicator);
+            text_field(ui, e, Msg::FieldUnit, |s| &mut s.unit);
             let l = label(ui, t(Msg::FieldDirection));
             egui::ComboBox::from_id_salt(("dir", id.as_str()))
-                .selected_text(i18n::direction(e.direction).text(lang))
+                .selected_text(i18n::direction(direction).text(lang))
                 .show_ui(ui, |ui| {
                     for d in [Direction::HigherIsBetter, Direction::LowerIsBetter] {
-                        changed |= ui
-                            .selectable_value(&mut e.direction, d, i18n::direction(d).text(lang))
-                            .changed();
+                        ui.selectable_value(&mut direction, d, i18n::direction(d).text(lang));
                     }
                 })
                 .response
                 .labelled_by(l);
             ui.end_row();
             let l = label(ui, t(Msg::Target));
-            changed |= num_field(ui, &mut e.target, l);
+            num_field(ui, &mut target, l);
             ui.end_row();
             let l = label(ui, t(Msg::FieldTolerance));
-            changed |= num_field(ui, &mut e.tolerance, l);
+            num_field(ui, &mut tolerance, l);
             ui.end_row();
             let l = label(ui, t(Msg::MeasurementMethod));
-            let current = e.method.map_or("—", |m| i18n::method(m).text(lang));
+            let current = method.map_or("—", |m| i18n::method(m).text(lang));
             egui::ComboBox::from_id_salt(("method", id.as_str()))
                 .selected_text(current)
                 .show_ui(ui, |ui| {
                     for m in MeasurementMethod::ALL {
-                        changed |= ui
-                            .selectable_value(&mut e.method, Some(m), i18n::method(m).text(lang))
-                            .changed();
+                        ui.selectable_value(&mut method, Some(m), i18n::method(m).text(lang));
                     }
                 })
                 .response
                 .labelled_by(l);
             ui.end_row();
-            let l = label(ui, t(Msg::FieldOwner));
-            changed |= ui
-                .text_edit_singleline(&mut e.owner)
-                .labelled_by(l)
-                .changed();
-            ui.end_row();
+            text_field(ui, e, Msg::FieldOwner, |s| &mut s.owner);
         });
-    changed
+    if (direction, target, tolerance, method) != (e.direction, e.target, e.tolerance, e.method) {
+        let e = e.to_mut();
+        (e.direction, e.target, e.tolerance, e.method) = (direction, target, tolerance, method);
+    }
 }
 
 /// Every standard of the blueprint, filterable by status, sortable; a click
@@ -191,13 +205,15 @@ pub fn all_standards(
         .as_ref()
         .and_then(|id| bp.lane(id))
         .map_or(t(Msg::FilterAllLanes), |l| l.name.as_str());
+    let lane_name = shown_line(lane_name, LINE_CHARS);
     let l = ui.label(t(Msg::Lane)).id;
     egui::ComboBox::from_id_salt("lane-filter")
         .selected_text(lane_name)
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut st.lane_filter, None, t(Msg::FilterAllLanes));
             for lane in &bp.lanes {
-                ui.selectable_value(&mut st.lane_filter, Some(lane.id.clone()), &lane.name);
+                let name = shown_line(&lane.name, LINE_CHARS);
+                ui.selectable_value(&mut st.lane_filter, Some(lane.id.clone()), name);
             }
         })
         .response
@@ -210,7 +226,9 @@ pub fn all_standards(
         .collect();
     match st.sort {
         Sort::Document => {}
-        Sort::Statement => rows.sort_by_key(|s| s.statement.to_lowercase()),
+        Sort::Statement => {
+            rows.sort_by_cached_key(|s| shown(&s.statement, LINE_CHARS).to_lowercase())
+        }
         Sort::Latest => rows.sort_by(|a, b| {
             let v = |s: &Standard| s.latest().map_or(f64::NEG_INFINITY, |m| m.value);
             v(a).total_cmp(&v(b))
@@ -243,15 +261,15 @@ pub fn all_standards(
             body.rows(20.0, rows.len(), |mut row| {
                 let s = rows[row.index()];
                 row.col(|ui| {
-                    if ui.link(&s.statement).clicked() {
+                    if ui.link(shown_line(&s.statement, LINE_CHARS)).clicked() {
                         actions.push(Action::Show(s.touchpoint.clone()));
                     }
                 });
                 row.col(|ui| {
-                    ui.label(
-                        s.latest()
-                            .map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.value, s.unit)),
-                    );
+                    ui.label(s.latest().map_or_else(
+                        || "—".to_owned(),
+                        |m| format!("{} {}", m.value, shown_line(&s.unit, 50)),
+                    ));
                 });
                 row.col(|ui| {
                     ui.add(egui::Label::new(i18n::compliance(s.compliance()).text(lang)).extend());
@@ -358,16 +376,16 @@ fn standards_table(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: Lan
                     for s in &rows {
                         body.row(20.0, |mut row| {
                             let cells = [
-                                s.statement.clone(),
-                                s.indicator.clone(),
-                                s.unit.clone(),
+                                shown_line(&s.statement, LINE_CHARS).into_owned(),
+                                shown_line(&s.indicator, LINE_CHARS).into_owned(),
+                                shown_line(&s.unit, LINE_CHARS).into_owned(),
                                 i18n::direction(s.direction).text(lang).to_owned(),
                                 num(s.target),
                                 num(s.tolerance),
                                 s.method
                                     .map_or("—", |m| i18n::method(m).text(lang))
                                     .to_owned(),
-                                s.owner.clone(),
+                                shown_line(&s.owner, LINE_CHARS).into_owned(),
                                 s.latest().map_or_else(
                                     || "—".to_owned(),
                                     |m| format!("{} ({})", m.value, m.date),

@@ -113,7 +113,7 @@ pub fn lane_names_on_edge(
         };
         let galley = ui.fonts_mut(|f| {
             f.layout(
-                model.name.clone(),
+                crate::shown::shown(&model.name, 200).into_owned(),
                 font.clone(),
                 ink,
                 (rect.width() / 5.0).clamp(120.0, 260.0),

@@ -7,6 +7,7 @@ use crate::app::{Action, UiCommand};
 use crate::edit::Edit;
 use crate::i18n::{self, Msg};
 use crate::model::*;
+use crate::shown::{LINE_CHARS, shown_line};
 
 /// The text field where a touchpoint added while presenting is named.
 pub const TITLE_ID: &str = "present-title";
@@ -100,7 +101,7 @@ fn walkthrough(ui: &mut egui::Ui, p: &mut Presentation, input: &Input<'_>) -> Op
         }
     });
     if let Some(text) = input.notice {
-        ui.colored_label(ui.visuals().warn_fg_color, text);
+        ui.colored_label(ui.visuals().warn_fg_color, shown_line(text, LINE_CHARS));
     }
     // Another screen, while presenting: the projector may be plugged in late.
     let mut move_to = None;
@@ -137,18 +138,15 @@ fn title_field(ui: &mut egui::Ui, input: &Input<'_>, actions: &mut Vec<Action>) 
     let Some(tp) = input.bp.touchpoint(id) else {
         return;
     };
-    let mut edited = tp.clone();
     ui.horizontal(|ui| {
         let l = ui.label(Msg::FieldTitle.text(input.lang)).id;
-        let r = ui
-            .add(
-                egui::TextEdit::singleline(&mut edited.title)
-                    .id(egui::Id::unique(TITLE_ID))
-                    .desired_width(340.0),
-            )
-            .labelled_by(l);
-        if r.changed() {
-            actions.push(Action::Typing(Edit::SetTouchpoint(edited.clone())));
+        let id = Some(egui::Id::unique(TITLE_ID));
+        let (r, title) = crate::app::fields::line(ui, &tp.title, id, 340.0, input.lang);
+        r.labelled_by(l);
+        if let Some(title) = title {
+            let mut edited = tp.clone();
+            edited.title = title;
+            actions.push(Action::Typing(Edit::SetTouchpoint(edited)));
         }
     });
     ui.separator();
@@ -185,25 +183,21 @@ fn notes(ui: &mut egui::Ui, p: &mut Presentation, input: &Input<'_>, actions: &m
         }
     });
     for note in input.notes {
-        let mut n = note.clone();
         ui.horizontal(|ui| {
             let l = ui.label(t(Msg::NoteText)).id;
-            let r = ui
-                .add(
-                    egui::TextEdit::multiline(&mut n.text)
-                        .desired_rows(2)
-                        .desired_width(300.0),
-                )
-                .labelled_by(l);
-            if p.focus_note.as_ref() == Some(&n.id) {
+            let (r, text) = crate::app::fields::block(ui, &note.text, 2, 300.0, lang);
+            let r = r.labelled_by(l);
+            if p.focus_note.as_ref() == Some(&note.id) {
                 r.request_focus();
                 p.focus_note = None;
             }
-            if r.changed() {
-                actions.push(Action::Typing(Edit::SetNote(n.clone())));
+            if let Some(text) = text {
+                let mut n = note.clone();
+                n.text = text;
+                actions.push(Action::Typing(Edit::SetNote(n)));
             }
             if ui.button("x").on_hover_text(t(Msg::DeleteNote)).clicked() {
-                actions.push(Action::Edit(Edit::DeleteNote(n.id.clone())));
+                actions.push(Action::Edit(Edit::DeleteNote(note.id.clone())));
             }
         });
     }
@@ -287,15 +281,22 @@ fn timer(ui: &mut egui::Ui, p: &mut Presentation, lang: Language, now: f64) {
 /// standards of its touchpoints, or a moment of truth and its standards,
 /// each with its target, latest value and status.
 fn stop_info(ui: &mut egui::Ui, bp: &Blueprint, stop: Option<&Stop>, lang: Language) {
-    let big = |t: &str| egui::RichText::new(t).size(34.0).strong();
-    let mid = |t: &str| egui::RichText::new(t).size(24.0);
+    let big = |t: &str| {
+        egui::RichText::new(shown_line(t, LINE_CHARS))
+            .size(34.0)
+            .strong()
+    };
+    let mid = |t: &str| egui::RichText::new(shown_line(t, LINE_CHARS)).size(24.0);
     match stop {
         Some(Stop::Stage(id)) => {
             let Some(stage) = bp.stages.iter().find(|s| &s.id == id) else {
                 return;
             };
             ui.label(big(&stage.name));
-            let steps: Vec<&str> = stage.steps.iter().map(|s| s.name.as_str()).collect();
+            // The first steps' names: as many as a line can show.
+            let steps: Vec<_> = (stage.steps.iter().take(40))
+                .map(|s| shown_line(&s.name, 80))
+                .collect();
             ui.label(mid(&steps.join(" · ")));
             ui.add_space(12.0);
             let in_stage: std::collections::HashSet<&StepId> =
@@ -342,7 +343,7 @@ fn standard_rows(ui: &mut egui::Ui, standards: &[&Standard], lang: Language) {
     const SHOWN: usize = 6;
     for s in standards.iter().take(SHOWN) {
         ui.add_space(8.0);
-        ui.label(egui::RichText::new(&s.statement).size(22.0));
+        ui.label(egui::RichText::new(shown_line(&s.statement, LINE_CHARS)).size(22.0));
         if let Some(target) = s.target {
             let op = match s.direction {
                 Direction::HigherIsBetter => "≥",
@@ -352,14 +353,15 @@ fn standard_rows(ui: &mut egui::Ui, standards: &[&Standard], lang: Language) {
                 egui::RichText::new(format!(
                     "{}: {op} {target} {}",
                     Msg::Target.text(lang),
-                    s.unit
+                    shown_line(&s.unit, 50)
                 ))
                 .size(20.0),
             );
         }
-        let latest = s
-            .latest()
-            .map_or_else(|| "—".to_owned(), |m| format!("{} {}", m.value, s.unit));
+        let latest = s.latest().map_or_else(
+            || "—".to_owned(),
+            |m| format!("{} {}", m.value, shown_line(&s.unit, 50)),
+        );
         let colour = match s.compliance() {
             Compliance::Met => egui::Color32::from_rgb(0x13, 0x7a, 0x33),
             Compliance::AtRisk => egui::Color32::from_rgb(0xa8, 0x5a, 0x00),
