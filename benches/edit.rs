@@ -3,8 +3,12 @@
 //! it to the GPU (no rasterisation). Run with `cargo bench --bench edit`.
 //!
 //! - one edit to the next frame ready: apply the edit, work out the derived
-//!   data (findings, roll-ups, layout, scene), run the UI, tessellate;
-//! - the memory that 200 undo steps of one-touchpoint edits hold;
+//!   data (findings, roll-ups, layout, scene), run the UI, tessellate; for a
+//!   card-only edit (a fail-point flag switched: the cards redrawn in place)
+//!   and for the structural edits users make (add a touchpoint, move one to
+//!   another lane and step, delete one with its connectors, add a step,
+//!   rename a stage, paste 50 cards through the clipboard's paste event);
+//! - the bytes held by the undo history of 200 flag switches;
 //! - the CPU time to type a 20-character title into a new card, one frame a key.
 //!
 //! `EDIT_ONLY=5,000` measures only the cases whose name contains it.
@@ -16,7 +20,7 @@
 
 use servuction::app::EditorApp;
 use servuction::edit::Edit;
-use servuction::model::{Blueprint, Language};
+use servuction::model::{Blueprint, Language, Step, StepId, Touchpoint};
 use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicIsize, Ordering};
 use std::time::{Duration, Instant};
@@ -65,7 +69,9 @@ fn frame(ctx: &egui::Context, app: &mut EditorApp, events: Vec<egui::Event>) -> 
         events,
         ..Default::default()
     };
-    let output = ctx.run_ui(input, |ui| app.show(ui));
+    let mut output = ctx.run_ui(input, |ui| app.show(ui));
+    // No renderer takes the textures (egui asserts that someone did).
+    output.textures_delta.clear();
     let primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
     primitives.len()
 }
@@ -150,6 +156,114 @@ fn typing(bp: &Blueprint) -> Duration {
     spent
 }
 
+/// A structural edit, made at round `i` on the document as it is then:
+/// the edit, or the events that make it (a paste).
+enum Made {
+    Edit(Edit),
+    Events(Vec<egui::Event>),
+}
+
+/// The structural edits users make, by name.
+const STRUCTURAL: [&str; 6] = [
+    "add touchpoint",
+    "move to lane+step",
+    "delete w/ connectors",
+    "add step",
+    "rename stage",
+    "paste 50 cards",
+];
+
+fn structural(kind: &str, bp: &Blueprint, i: usize) -> Made {
+    let n = bp.touchpoints.len();
+    let pick = |k: usize| &bp.touchpoints[(k * 7919) % n];
+    let steps: Vec<&Step> = bp.stages.iter().flat_map(|s| &s.steps).collect();
+    match kind {
+        "add touchpoint" => {
+            let lane = bp.lanes[i % bp.lanes.len()].id.clone();
+            let step = steps[(i * 31) % steps.len()].id.clone();
+            Made::Edit(Edit::AddTouchpoint(Touchpoint::new(
+                lane,
+                step,
+                "New touchpoint",
+            )))
+        }
+        "move to lane+step" => {
+            let tp = pick(i);
+            let lane = bp
+                .lanes
+                .iter()
+                .find(|l| l.id != tp.lane)
+                .unwrap()
+                .id
+                .clone();
+            let step = steps.iter().find(|s| s.id != tp.step).unwrap().id.clone();
+            Made::Edit(Edit::MoveTouchpoint {
+                id: tp.id.clone(),
+                lane,
+                step,
+            })
+        }
+        "delete w/ connectors" => {
+            let c = &bp.connectors[(i * 7919) % bp.connectors.len()];
+            Made::Edit(Edit::DeleteTouchpoints(vec![c.from.clone()]))
+        }
+        "add step" => {
+            let stage = bp.stages[i % bp.stages.len()].id.clone();
+            let step = Step {
+                id: StepId::generate(),
+                name: format!("New step {i}"),
+                duration_min: None,
+            };
+            Made::Edit(Edit::AddStep { stage, step })
+        }
+        "rename stage" => {
+            let stage = &bp.stages[i % bp.stages.len()];
+            Made::Edit(Edit::RenameStage {
+                id: stage.id.clone(),
+                name: format!("Stage renamed {i}"),
+            })
+        }
+        _ => {
+            let ids: Vec<_> = (0..50).map(|k| pick(i * 50 + k).id.clone()).collect();
+            let text = servuction::edit::clipboard::copy(bp, &ids).unwrap();
+            Made::Events(vec![egui::Event::Paste(text)])
+        }
+    }
+}
+
+/// Median and slowest time from a structural edit to the next frame ready.
+fn structural_to_frame(bp: &Blueprint, kind: &str, rounds: usize) -> (Duration, Duration) {
+    let (ctx, mut app) = editor(bp);
+    let mut runs: Vec<Duration> = (0..rounds)
+        .map(|i| {
+            let made = structural(kind, app.blueprint(), i);
+            let revision = app.document().revision();
+            let t = Instant::now();
+            match made {
+                Made::Edit(e) => {
+                    app.edit(e);
+                    frame(&ctx, &mut app, Vec::new());
+                }
+                Made::Events(events) => {
+                    frame(&ctx, &mut app, events);
+                    // The paste is applied after the frame's UI pass: the
+                    // frame after it is the one that shows it.
+                    frame(&ctx, &mut app, Vec::new());
+                }
+            }
+            let spent = t.elapsed();
+            assert_ne!(
+                app.document().revision(),
+                revision,
+                "{kind} changed nothing"
+            );
+            spent
+        })
+        .collect();
+    runs.sort();
+    (runs[runs.len() / 2], runs[runs.len() - 1])
+}
+
 fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1e3)
 }
@@ -174,20 +288,37 @@ fn main() {
     ];
     let only = std::env::var("EDIT_ONLY").unwrap_or_default();
     println!(
-        "{:<22} {:>16} {:>12} {:>20} {:>16}",
-        "blueprint", "edit->frame", "slowest", "200 undo steps", "type 20 chars"
+        "{:<22} {:>22} {:>12} {:>26} {:>16}",
+        "blueprint", "flag switch->frame", "slowest", "undo of 200 flag switches", "type 20 chars"
     );
     for (name, bp, rounds) in cases.iter().filter(|(n, _, _)| n.contains(&only)) {
         let (median, slowest) = edit_to_frame(bp, *rounds);
         let memory = undo_memory(bp);
         let typed = typing(bp);
         println!(
-            "{:<22} {:>16} {:>12} {:>17.1} MB {:>16}",
+            "{:<22} {:>22} {:>12} {:>23.1} MB {:>16}",
             name,
             ms(median),
             ms(slowest),
             memory as f64 / 1e6,
             ms(typed)
         );
+    }
+    println!();
+    println!(
+        "{:<22} {:<22} {:>16} {:>12}",
+        "blueprint", "structural edit", "edit->frame", "slowest"
+    );
+    for (name, bp, rounds) in cases.iter().filter(|(n, _, _)| n.contains(&only)) {
+        for kind in STRUCTURAL {
+            let (median, slowest) = structural_to_frame(bp, kind, (*rounds).clamp(5, 15));
+            println!(
+                "{:<22} {:<22} {:>16} {:>12}",
+                name,
+                kind,
+                ms(median),
+                ms(slowest)
+            );
+        }
     }
 }
