@@ -308,8 +308,17 @@ pub struct Derived {
     /// there: kept while the view does not move, so a frame does not copy
     /// the mesh.
     coarse_screen: (Option<UiFromScene>, Arc<egui::Mesh>),
-    /// The overview picture, made when first needed.
-    pub overview: Option<egui::TextureHandle>,
+    /// The overview picture, made when first needed and again after every
+    /// change of the scene (see [`Derived::overview`]).
+    overview: Option<Overview>,
+}
+
+/// The overview picture on the GPU, the picture itself (small), and whether
+/// it is the scene's as it is now.
+struct Overview {
+    texture: egui::TextureHandle,
+    image: egui::ColorImage,
+    fresh: bool,
 }
 
 impl Derived {
@@ -338,6 +347,41 @@ impl Derived {
             coarse_screen: (None, Arc::default()),
             overview: None,
         }
+    }
+
+    /// The overview picture of the scene as it is now, `size` pixels:
+    /// painted again (into the same texture) only when the scene or the
+    /// size changed since it was last painted.
+    pub fn overview(&mut self, ctx: &egui::Context, size: [usize; 2]) -> &egui::TextureHandle {
+        let stale = self
+            .overview
+            .as_ref()
+            .is_none_or(|o| !o.fresh || o.image.size != size);
+        if stale {
+            let image = crate::render::egui::overview_image(&self.scene, size[0], size[1]);
+            match &mut self.overview {
+                Some(o) => {
+                    o.texture.set(image.clone(), egui::TextureOptions::LINEAR);
+                    o.image = image;
+                    o.fresh = true;
+                }
+                None => {
+                    let texture =
+                        ctx.load_texture("overview", image.clone(), egui::TextureOptions::LINEAR);
+                    self.overview = Some(Overview {
+                        texture,
+                        image,
+                        fresh: true,
+                    });
+                }
+            }
+        }
+        #[expect(clippy::expect_used, reason = "made just above")]
+        &self
+            .overview
+            .as_ref()
+            .expect("the overview was made")
+            .texture
     }
 
     /// Makes the coarse mesh the scene's as it is now, if it is not.
@@ -406,6 +450,9 @@ impl Derived {
             self.index = SceneIndex::new(&self.scene);
         }
         self.coarse_fresh = false;
+        if let Some(o) = &mut self.overview {
+            o.fresh = false;
+        }
         self.overlay = overlay;
         self.findings = Rc::new(findings);
     }
@@ -448,6 +495,58 @@ mod tests {
             assert_eq!(derived.findings, fresh.findings);
             assert_eq!(derived.layout, fresh.layout);
         }
+    }
+
+    /// The overview picture follows every edit: after edits that redraw
+    /// cards in place (no card moves) it is painted again, equal to the
+    /// picture of the scene drawn anew. (Before, it stayed as it was first
+    /// painted until an edit moved a card.)
+    #[test]
+    fn the_overview_follows_card_edits() {
+        let ctx = egui::Context::default();
+        let mut doc = Document::new(crate::testing::hotel());
+        let compliance = View {
+            compliance: true,
+            ..view()
+        };
+        let size = [600, 200];
+        doc.view(compliance).1.overview(&ctx, size);
+        let before = doc
+            .view(compliance)
+            .1
+            .overview
+            .as_ref()
+            .unwrap()
+            .image
+            .clone();
+        // Wait points: each card gets a filled pill, and nothing moves.
+        let plain: Vec<usize> = (0..doc.blueprint().touchpoints.len())
+            .filter(|&i| !doc.blueprint().touchpoints[i].wait_point)
+            .take(6)
+            .collect();
+        assert_eq!(plain.len(), 6);
+        for i in plain {
+            let mut tp = doc.blueprint().touchpoints[i].clone();
+            tp.wait_point = true;
+            doc.apply(vec![Edit::SetTouchpoint(tp)], Step::New).unwrap();
+            assert!(matches!(doc.pending, Footprint::Touchpoints(_)));
+            let (bp, derived) = doc.view(compliance);
+            let fresh = Derived::new(bp, compliance);
+            derived.overview(&ctx, size);
+            let painted = &derived.overview.as_ref().unwrap().image;
+            assert_eq!(
+                painted,
+                &crate::render::egui::overview_image(&fresh.scene, size[0], size[1]),
+                "after the wait point of touchpoint {i}"
+            );
+        }
+        let after = &doc.view(compliance).1.overview.as_ref().unwrap().image;
+        assert_ne!(
+            after, &before,
+            "the wait points changed nothing in the picture"
+        );
+        let mut out = ctx.run_ui(Default::default(), |_| {});
+        out.textures_delta.clear();
     }
 
     /// The coarse mesh is made again after edits that add to it, equal to

@@ -41,12 +41,7 @@ pub fn show(
     // a frame, however many cards there are.
     let w = size.x.round().max(1.0) as usize;
     let h = size.y.round().max(1.0) as usize;
-    let scene = &derived.scene;
-    let texture = derived.overview.get_or_insert_with(|| {
-        let image = crate::render::egui::overview_image(scene, w, h);
-        ui.ctx()
-            .load_texture("overview", image, egui::TextureOptions::LINEAR)
-    });
+    let texture = derived.overview(ui.ctx(), [w, h]).id();
     painter.rect(
         mini.expand(3.0),
         4.0,
@@ -55,7 +50,7 @@ pub fn show(
         egui::StrokeKind::Outside,
     );
     painter.image(
-        texture.id(),
+        texture,
         mini,
         egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
         Color32::WHITE,
