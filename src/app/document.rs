@@ -549,6 +549,141 @@ mod tests {
         out.textures_delta.clear();
     }
 
+    /// One edit a user could make, drawn at random; applied to the document
+    /// as it is at that moment.
+    fn random_edit(bp: &Blueprint, kind: u8, i: usize, x: u8) -> Option<Edit> {
+        use crate::model::{Evidence, Measurement, MomentOfTruth, Touchpoint};
+        let n = bp.touchpoints.len();
+        let tp = (n > 0).then(|| bp.touchpoints[i % n].clone());
+        let steps: Vec<_> = bp.stages.iter().flat_map(|s| &s.steps).collect();
+        let edit = match kind % 12 {
+            0 => {
+                let mut t = tp?;
+                t.fail_point = !t.fail_point;
+                Edit::SetTouchpoint(t)
+            }
+            1 => {
+                let mut t = tp?;
+                t.wait_point = !t.wait_point;
+                Edit::SetTouchpoint(t)
+            }
+            2 => {
+                let mut t = tp?;
+                t.moment_of_truth = [
+                    MomentOfTruth::None,
+                    MomentOfTruth::Moment,
+                    MomentOfTruth::Critical,
+                ][usize::from(x) % 3];
+                Edit::SetTouchpoint(t)
+            }
+            3 => {
+                let mut t = tp?;
+                t.title = ["", "A", "Receptionist greets the guest by name and smiles"]
+                    [usize::from(x) % 3]
+                    .to_owned();
+                t.feeling = Some(i8::try_from(x % 5).ok()? - 2);
+                t.evidence =
+                    [Evidence::Observed, Evidence::Assumed, Evidence::Proposed][usize::from(x) % 3];
+                Edit::SetTouchpoint(t)
+            }
+            4 => {
+                let s = bp.standards.get(i % bp.standards.len().max(1))?;
+                Edit::AddMeasurement {
+                    standard: s.id.clone(),
+                    measurement: Measurement {
+                        date: "2027-01-01".parse().ok()?,
+                        value: f64::from(x),
+                    },
+                }
+            }
+            5 => {
+                let t = tp?;
+                let lane = bp.lanes[usize::from(x) % bp.lanes.len()].id.clone();
+                let step = steps[(i + usize::from(x)) % steps.len()].id.clone();
+                Edit::MoveTouchpoint {
+                    id: t.id,
+                    lane,
+                    step,
+                }
+            }
+            6 => {
+                let lane = bp.lanes[usize::from(x) % bp.lanes.len()].id.clone();
+                let step = steps[i % steps.len()].id.clone();
+                Edit::AddTouchpoint(Touchpoint::new(lane, step, "New"))
+            }
+            7 => Edit::DeleteTouchpoints(vec![tp?.id]),
+            8 => Edit::VoteTouchpoint {
+                id: tp?.id,
+                dots: 1,
+            },
+            9 => {
+                let s = steps[i % steps.len()];
+                Edit::RenameStep {
+                    id: s.id.clone(),
+                    name: format!("Step {x}"),
+                }
+            }
+            10 => {
+                let mut s = bp.standards.get(i % bp.standards.len().max(1))?.clone();
+                s.target = Some(f64::from(x));
+                Edit::SetStandard(s)
+            }
+            _ => {
+                let mut t = tp?;
+                t.description = "x".repeat(usize::from(x));
+                t.duration_min = Some(f64::from(x));
+                Edit::SetTouchpoint(t)
+            }
+        };
+        Some(edit)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+        /// Random sequences of edits, undos and redos leave the data worked
+        /// out incrementally (findings, roll-ups, layout, scene, the coarse
+        /// mesh and the overview) equal to the data worked out anew.
+        #[test]
+        fn incremental_derived_data_equals_a_full_rebuild(
+            ops in proptest::collection::vec((0u8..14, 0usize..200, 0u8..=255), 1..24)
+        ) {
+            let ctx = egui::Context::default();
+            let v = View { compliance: true, ..view() };
+            let mut doc = Document::new(crate::testing::hotel());
+            doc.view(v).1.overview(&ctx, [300, 100]);
+            for (kind, i, x) in ops {
+                match kind {
+                    12 => { doc.undo(); }
+                    13 => { doc.redo(); }
+                    _ => {
+                        if let Some(e) = random_edit(doc.blueprint(), kind, i, x) {
+                            let step = if x % 2 == 0 { Step::New } else { Step::Burst };
+                            let _ = doc.apply(vec![e], step);
+                        }
+                    }
+                }
+                let (bp, derived) = doc.view(v);
+                let fresh = Derived::new(bp, v);
+                proptest::prop_assert_eq!(&derived.findings, &fresh.findings);
+                proptest::prop_assert_eq!(derived.met, fresh.met);
+                proptest::prop_assert_eq!(derived.standards, fresh.standards);
+                proptest::prop_assert_eq!(&derived.layout, &fresh.layout);
+                proptest::prop_assert_eq!(&derived.scene, &fresh.scene);
+                derived.refresh_coarse();
+                let made = crate::render::egui::coarse_mesh(&fresh.scene);
+                proptest::prop_assert_eq!(derived.coarse(), Some(&made));
+                derived.overview(&ctx, [300, 100]);
+                let painted = &derived.overview.as_ref().unwrap().image;
+                proptest::prop_assert_eq!(
+                    painted,
+                    &crate::render::egui::overview_image(&fresh.scene, 300, 100)
+                );
+            }
+            let mut out = ctx.run_ui(Default::default(), |_| {});
+            out.textures_delta.clear();
+        }
+    }
+
     /// The coarse mesh is made again after edits that add to it, equal to
     /// one made anew, in the memory it had; on the screen, it is made again
     /// after an edit and kept while the view stands still.
