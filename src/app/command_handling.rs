@@ -55,10 +55,17 @@ impl EditorApp {
         }
     }
 
+    /// Drops from the selection the touchpoints an edit took away: one
+    /// pass over the touchpoints, however many are selected.
     fn prune_selection(&mut self) {
+        if self.selection.is_empty() {
+            return;
+        }
         let bp = self.doc.blueprint();
-        if self.selection.iter().any(|id| bp.touchpoint(id).is_none()) {
-            self.selection.retain(|id| bp.touchpoint(id).is_some());
+        let ids: std::collections::HashSet<&TouchpointId> =
+            bp.touchpoints.iter().map(|t| &t.id).collect();
+        if self.selection.iter().any(|id| !ids.contains(id)) {
+            self.selection.retain(|id| ids.contains(id));
         }
     }
 

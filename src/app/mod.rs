@@ -306,6 +306,7 @@ impl EditorApp {
                 inspector::show(
                     ui,
                     self.doc.blueprint(),
+                    self.doc.revision(),
                     &self.selection,
                     self.prefs.lang,
                     &mut self.inspector,

@@ -24,11 +24,13 @@ pub struct Inspector {
     filter: Option<Compliance>,
     lane_filter: Option<LaneId>,
     sort: Sort,
+    /// The rows of the table of all standards, and what they were made for.
+    rows: Option<(standards::RowsKey, Vec<usize>)>,
 }
 
 /// How the table of all standards is sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-enum Sort {
+pub(super) enum Sort {
     /// As in the document.
     #[default]
     Document,
@@ -70,6 +72,7 @@ fn num_field(ui: &mut egui::Ui, value: &mut Option<f64>, label: egui::Id) -> boo
 pub fn show(
     ui: &mut egui::Ui,
     bp: &Blueprint,
+    revision: u64,
     selection: &[TouchpointId],
     lang: Language,
     st: &mut Inspector,
@@ -85,7 +88,7 @@ pub fn show(
                 ui.separator();
                 blueprint_fields(ui, bp, lang, actions);
                 ui.separator();
-                standards::all_standards(ui, bp, lang, st, actions);
+                standards::all_standards(ui, bp, revision, lang, st, actions);
                 return;
             };
             ui.heading(t(Msg::InspectorTitle));
@@ -111,7 +114,7 @@ pub fn show(
             ui.separator();
             standards::standards_of(ui, bp, tp, lang, st, actions);
             ui.separator();
-            standards::all_standards(ui, bp, lang, st, actions);
+            standards::all_standards(ui, bp, revision, lang, st, actions);
         });
 }
 

@@ -182,6 +182,7 @@ fn standard_fields(ui: &mut egui::Ui, e: &mut Cow<'_, Standard>, lang: Language)
 pub fn all_standards(
     ui: &mut egui::Ui,
     bp: &Blueprint,
+    revision: u64,
     lang: Language,
     st: &mut Inspector,
     actions: &mut Vec<Action>,
@@ -199,7 +200,6 @@ pub fn all_standards(
             ui.selectable_value(&mut st.filter, Some(c), i18n::compliance(c).text(lang));
         }
     });
-    let lane_of = |s: &Standard| bp.touchpoint(&s.touchpoint).map(|t| t.lane.clone());
     let lane_name = st
         .lane_filter
         .as_ref()
@@ -218,23 +218,21 @@ pub fn all_standards(
         })
         .response
         .labelled_by(l);
-    let mut rows: Vec<&Standard> = bp
-        .standards
-        .iter()
-        .filter(|s| st.filter.is_none_or(|f| s.compliance() == f))
-        .filter(|s| st.lane_filter.is_none() || lane_of(s) == st.lane_filter)
-        .collect();
-    match st.sort {
-        Sort::Document => {}
-        Sort::Statement => {
-            rows.sort_by_cached_key(|s| shown(&s.statement, LINE_CHARS).to_lowercase())
-        }
-        Sort::Latest => rows.sort_by(|a, b| {
-            let v = |s: &Standard| s.latest().map_or(f64::NEG_INFINITY, |m| m.value);
-            v(a).total_cmp(&v(b))
-        }),
-        Sort::Status => rows.sort_by_key(|s| s.compliance()),
+    // Filtered and sorted once per revision of the document and choice of
+    // filters and order, not every frame.
+    let key = RowsKey {
+        revision,
+        filter: st.filter,
+        lane: st.lane_filter.clone(),
+        sort: st.sort,
+    };
+    if st.rows.as_ref().is_none_or(|(k, _)| *k != key) {
+        st.rows = Some((key, table_rows(bp, st)));
     }
+    let rows: Vec<&Standard> = match &st.rows {
+        Some((_, rows)) => rows.iter().filter_map(|&i| bp.standards.get(i)).collect(),
+        None => Vec::new(),
+    };
     let mut header = |ui: &mut egui::Ui, text: &str, sort: Sort| {
         let mark = if st.sort == sort { " *" } else { "" };
         if ui.button(format!("{text}{mark}")).clicked() {
@@ -333,6 +331,50 @@ fn sparkline(ui: &mut egui::Ui, s: &Standard) {
     }
     let label = format!("{} → {}", s.statement, s.latest().map_or(0.0, |m| m.value));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+}
+
+/// What the rows of the table of all standards depend on.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct RowsKey {
+    revision: u64,
+    filter: Option<Compliance>,
+    lane: Option<LaneId>,
+    sort: Sort,
+}
+
+/// The standards the table lists (by index), filtered and sorted: each
+/// standard's lane found through a table of the touchpoints' lanes.
+fn table_rows(bp: &Blueprint, st: &Inspector) -> Vec<usize> {
+    let lanes: std::collections::HashMap<&TouchpointId, &LaneId> = if st.lane_filter.is_some() {
+        bp.touchpoints.iter().map(|t| (&t.id, &t.lane)).collect()
+    } else {
+        Default::default()
+    };
+    let mut rows: Vec<usize> = (0..bp.standards.len())
+        .filter(|&i| {
+            let s = &bp.standards[i];
+            st.filter.is_none_or(|f| s.compliance() == f)
+                && st
+                    .lane_filter
+                    .as_ref()
+                    .is_none_or(|lane| lanes.get(&s.touchpoint) == Some(&lane))
+        })
+        .collect();
+    let s = |i: &usize| &bp.standards[*i];
+    match st.sort {
+        Sort::Document => {}
+        Sort::Statement => {
+            rows.sort_by_cached_key(|i| shown(&s(i).statement, LINE_CHARS).to_lowercase())
+        }
+        Sort::Latest => rows.sort_by_cached_key(|i| {
+            let v = s(i).latest().map_or(f64::NEG_INFINITY, |m| m.value);
+            // Ordered as floats are (total order).
+            let bits = v.to_bits() as i64;
+            bits ^ (((bits >> 63) as u64) >> 1) as i64
+        }),
+        Sort::Status => rows.sort_by_cached_key(|i| s(i).compliance()),
+    }
+    rows
 }
 
 /// The touchpoint's standards at a glance, one row each; they are edited in
