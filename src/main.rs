@@ -217,16 +217,6 @@ enum Command {
         #[arg(short, long, value_enum, default_value = "en")]
         lang: Lang,
     },
-    /// (For the kill test.) Edits and saves FILE in a loop, writing a recovery
-    /// copy after every edit and saving over FILE after every second one.
-    #[command(name = "__save-loop", hide = true)]
-    SaveLoop {
-        file: PathBuf,
-        #[arg(long)]
-        recovery_dir: PathBuf,
-        #[arg(long, default_value_t = u64::MAX)]
-        rounds: u64,
-    },
     /// Print the JSON Schema of the file format.
     Schema,
 }
@@ -270,11 +260,6 @@ fn main() -> ExitCode {
             output,
             lang,
         }) => cmd_import(&file, &csv, output.as_deref(), lang.into()),
-        Some(Command::SaveLoop {
-            file,
-            recovery_dir,
-            rounds,
-        }) => save_loop(&file, &recovery_dir, rounds),
         Some(Command::Schema) => {
             write_out(format_args!("{}", format::json_schema()));
             ExitCode::SUCCESS
@@ -506,40 +491,6 @@ fn cmd_import(
     } else {
         ExitCode::from(1)
     }
-}
-
-fn save_loop(file: &std::path::Path, recovery_dir: &std::path::Path, rounds: u64) -> ExitCode {
-    use servuction::model::Touchpoint;
-    use servuction::recovery::{RecoveryStore, save_with_backup};
-    use std::io::Write;
-    let mut blueprint = match format::read(file) {
-        Ok(b) => b,
-        Err(e) => return fail(e),
-    };
-    let store = RecoveryStore::at(recovery_dir);
-    let (Some(lane), Some((_, step))) = (blueprint.lanes.first(), blueprint.steps().next()) else {
-        return fail("the blueprint needs a lane and a step");
-    };
-    let (lane, step) = (lane.id.clone(), step.id.clone());
-    for round in 0..rounds {
-        blueprint.title = format!("round {round}");
-        blueprint.touchpoints.push(Touchpoint::new(
-            lane.clone(),
-            step.clone(),
-            format!("edit {round}"),
-        ));
-        if let Err(e) = store.write("kill-test", Some(file), &blueprint) {
-            return fail(e);
-        }
-        if round % 2 == 0
-            && let Err(e) = save_with_backup(file, &blueprint)
-        {
-            return fail(e);
-        }
-        out!("{round}");
-        let _ = std::io::stdout().flush();
-    }
-    ExitCode::SUCCESS
 }
 
 #[cfg(feature = "app")]

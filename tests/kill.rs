@@ -1,5 +1,7 @@
 //! The kill test: a process edits and saves a document in a loop and is
-//! killed with SIGKILL at random moments. After every kill the file must read
+//! killed with SIGKILL at random moments. The process is this test binary
+//! run again for its `save_loop` test, with the document's path in
+//! `SERVUCTION_SAVE_LOOP` (the loop is no command of the shipped binary). After every kill the file must read
 //! back whole (the old or the new version, never half of one), its backup
 //! too, and the recovery copy must hold every edit made since the last save.
 //!
@@ -22,6 +24,46 @@ impl Rng {
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
+    }
+}
+
+/// The variable that makes `save_loop` run: the document's path, a tab, the
+/// recovery folder.
+const SAVE_LOOP: &str = "SERVUCTION_SAVE_LOOP";
+
+/// Run again by the kill test: edits and saves the document in a loop,
+/// writing a recovery copy after every edit and saving over the file after
+/// every second one, and prints each round's number; the kill test kills
+/// it. Without the variable (an ordinary `cargo test`) it does nothing.
+#[test]
+fn save_loop() {
+    use servuction::model::Touchpoint;
+    use servuction::recovery::save_with_backup;
+    use std::io::Write;
+    let Some(args) = std::env::var_os(SAVE_LOOP) else {
+        return;
+    };
+    let args = args.into_string().unwrap();
+    let (file, recovery_dir) = args.split_once('\t').unwrap();
+    let file = std::path::Path::new(file);
+    let mut blueprint = format::read(file).unwrap();
+    let store = RecoveryStore::at(recovery_dir);
+    let lane = blueprint.lanes[0].id.clone();
+    let step = blueprint.steps().next().unwrap().1.id.clone();
+    let mut stdout = std::io::stdout();
+    for round in 0.. {
+        blueprint.title = format!("round {round}");
+        blueprint.touchpoints.push(Touchpoint::new(
+            lane.clone(),
+            step.clone(),
+            format!("edit {round}"),
+        ));
+        store.write("kill-test", Some(file), &blueprint).unwrap();
+        if round % 2 == 0 {
+            save_with_backup(file, &blueprint).unwrap();
+        }
+        writeln!(stdout, "{round}").unwrap();
+        stdout.flush().unwrap();
     }
 }
 
@@ -50,21 +92,24 @@ fn killed_saves_never_leave_a_half_written_file_and_recovery_keeps_the_edits() {
     let original_title = format::read(&file).unwrap().title;
     let mut killed_mid_run = 0;
     for round in 0..rounds {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_servuction"))
-            .args([
-                "__save-loop",
-                file.to_str().unwrap(),
-                "--recovery-dir",
-                recovery.to_str().unwrap(),
-            ])
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "save_loop", "--nocapture", "--test-threads=1"])
+            .env(
+                SAVE_LOOP,
+                format!("{}\t{}", file.display(), recovery.display()),
+            )
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        // Wait for the first edit, then kill at a random moment.
+        // Wait for the first edit (past the test harness's own lines), then
+        // kill at a random moment.
         let mut out = BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();
-        out.read_line(&mut line).unwrap();
+        while line.trim().parse::<u64>().is_err() {
+            line.clear();
+            assert_ne!(out.read_line(&mut line).unwrap(), 0, "the loop ended");
+        }
         std::thread::sleep(Duration::from_micros(rng.next() % 150_000));
         child.kill().unwrap(); // SIGKILL on Unix
         let status = child.wait().unwrap();
