@@ -25,7 +25,10 @@ pub enum Step {
 
 /// The open document and its history.
 pub struct Document {
-    blueprint: Blueprint,
+    /// Shared with work in the background (an export, a recovery copy),
+    /// which holds the document as it was when it started: an edit while
+    /// such work runs copies the blueprint once ([`Arc::make_mut`]).
+    blueprint: Arc<Blueprint>,
     history: History,
     path: Option<PathBuf>,
     /// The file it was read from when that is not where it saves (an
@@ -47,7 +50,7 @@ impl Document {
     /// A document not yet saved anywhere.
     pub fn new(blueprint: Blueprint) -> Self {
         Self {
-            blueprint,
+            blueprint: Arc::new(blueprint),
             history: History::default(),
             path: None,
             origin: None,
@@ -70,6 +73,12 @@ impl Document {
 
     pub fn blueprint(&self) -> &Blueprint {
         &self.blueprint
+    }
+
+    /// The document as it is now, for work in the background: costs a
+    /// reference count; the next edit makes the document its own copy.
+    pub fn snapshot(&self) -> Arc<Blueprint> {
+        Arc::clone(&self.blueprint)
     }
 
     /// The file it was opened from or saved to.
@@ -146,11 +155,12 @@ impl Document {
     /// redo.
     pub fn apply(&mut self, edits: Vec<Edit>, step: Step) -> Result<(), EditError> {
         let mut change = Change::default();
+        let bp = Arc::make_mut(&mut self.blueprint);
         for e in edits {
-            match edit::apply(&mut self.blueprint, e) {
+            match edit::apply(bp, e) {
                 Ok(c) => change.merge(c),
                 Err(err) => {
-                    change.revert(&mut self.blueprint);
+                    change.revert(bp);
                     return Err(err);
                 }
             }
@@ -186,7 +196,10 @@ impl Document {
     /// Goes back one step; false if there is none.
     pub fn undo(&mut self) -> bool {
         self.burst_open = false;
-        match self.history.undo(&mut self.blueprint) {
+        if !self.history.can_undo() {
+            return false;
+        }
+        match self.history.undo(Arc::make_mut(&mut self.blueprint)) {
             Some(fp) => {
                 self.changed(fp);
                 true
@@ -198,7 +211,10 @@ impl Document {
     /// Goes forward one step; false if there is none.
     pub fn redo(&mut self) -> bool {
         self.burst_open = false;
-        match self.history.redo(&mut self.blueprint) {
+        if !self.history.can_redo() {
+            return false;
+        }
+        match self.history.redo(Arc::make_mut(&mut self.blueprint)) {
             Some(fp) => {
                 self.changed(fp);
                 true
@@ -547,6 +563,32 @@ mod tests {
         );
         let mut out = ctx.run_ui(Default::default(), |_| {});
         out.textures_delta.clear();
+    }
+
+    /// Work in the background holds the document as it was when it started:
+    /// an edit meanwhile changes the document, not the snapshot; with no
+    /// snapshot held, an edit copies nothing.
+    #[test]
+    fn a_snapshot_keeps_the_document_as_it_was_when_taken() {
+        let mut doc = Document::new(crate::testing::hotel());
+        let snapshot = doc.snapshot();
+        let mut tp = doc.blueprint().touchpoints[0].clone();
+        tp.title = "Changed while exporting".into();
+        doc.apply(vec![Edit::SetTouchpoint(tp)], Step::New).unwrap();
+        assert_ne!(snapshot.touchpoints[0].title, "Changed while exporting");
+        assert_eq!(
+            doc.blueprint().touchpoints[0].title,
+            "Changed while exporting"
+        );
+        assert!(doc.undo());
+        assert_eq!(*doc.blueprint(), *snapshot);
+        drop(snapshot);
+        let before: *const Blueprint = doc.blueprint();
+        assert!(doc.redo());
+        assert!(
+            std::ptr::eq(before, doc.blueprint()),
+            "copied with no snapshot held"
+        );
     }
 
     /// One edit a user could make, drawn at random; applied to the document

@@ -113,6 +113,40 @@ pub fn rasterise_tree(tree: &usvg::Tree, scale: f32) -> Result<(u32, u32, Vec<u8
     rasterise_in(tree, w, h, bands(w.max(h)), cut)
 }
 
+/// Rasterises the part `[x0, y0, x1, y1]` (pixels of the picture at
+/// `scale`) of a parsed SVG: only that part is drawn, into a picture its
+/// size (Copy as image of a selection draws the selection, not the whole
+/// diagram). The part is cut to the picture.
+pub fn rasterise_region(
+    tree: &usvg::Tree,
+    scale: f32,
+    [x0, y0, x1, y1]: [u32; 4],
+) -> Result<(u32, u32, Vec<u8>), PngError> {
+    if !(scale.is_finite() && scale > 0.0) {
+        return Err(PngError::BadScale(scale));
+    }
+    let size = tree.size();
+    let (w, h) = pixel_size(size.width(), size.height(), scale)?;
+    let (x1, y1) = (x1.min(w), y1.min(h));
+    let (x0, y0) = (x0.min(x1), y0.min(y1));
+    let (rw, rh) = (x1 - x0, y1 - y0);
+    let mut pixmap =
+        tiny_skia::Pixmap::new(rw, rh).ok_or_else(|| PngError::Svg("empty image".into()))?;
+    // The whole picture's transform (as `rasterise_in`), moved to the part.
+    let transform = tiny_skia::Transform::from_scale(
+        w as f32 / size.width().max(f32::MIN_POSITIVE),
+        h as f32 / size.height().max(f32::MIN_POSITIVE),
+    )
+    .post_translate(-(x0 as f32), -(y0 as f32));
+    resvg::render(tree, transform, &mut pixmap.as_mut());
+    let mut rgba = Vec::with_capacity(pixmap.data().len());
+    for p in pixmap.pixels() {
+        let c = p.demultiply();
+        rgba.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+    }
+    Ok((rw, rh, rgba))
+}
+
 /// How many bands a picture is drawn or compressed in, each on its own
 /// thread, across a side `extent` pixels long: one per core (at most 8),
 /// and none under 64 pixels, where a thread would cost more than it saves.
@@ -510,6 +544,30 @@ mod tests {
             crate::model::Language::En,
         );
         parse(&crate::render::svg::to_svg(&scene, &bp.title)).unwrap()
+    }
+
+    #[test]
+    fn a_region_drawn_alone_is_that_part_of_the_picture_drawn_whole() {
+        let tree = hotel_tree();
+        let (w, h, whole) = rasterise_tree(&tree, 1.0).unwrap();
+        let (x0, y0) = (w / 3, h / 4);
+        let (rw, rh, part) = rasterise_region(&tree, 1.0, [x0, y0, x0 + 300, y0 + 200]).unwrap();
+        assert_eq!((rw, rh), (300, 200));
+        let mut differing = 0;
+        for y in 0..rh as usize {
+            for x in 0..rw as usize {
+                let a = &part[(y * rw as usize + x) * 4..][..4];
+                let b = &whole[((y0 as usize + y) * w as usize + x0 as usize + x) * 4..][..4];
+                if a.iter().zip(b).any(|(a, b)| a.abs_diff(*b) > 2) {
+                    differing += 1;
+                }
+            }
+        }
+        // Edges along the part's border are smoothed a little differently.
+        assert!(differing < 2 * (300 + 200), "{differing} pixels differ");
+        // A part beyond the picture is cut to it.
+        let (rw, rh, _) = rasterise_region(&tree, 1.0, [w - 10, h - 10, w + 50, h + 50]).unwrap();
+        assert_eq!((rw, rh), (10, 10));
     }
 
     #[test]
