@@ -1,0 +1,147 @@
+//! Hostile input to file reading, the command line and the limits (issue 24):
+//! each input is made here, so that every landing runs it again. A former
+//! hang runs on a thread with a generous deadline, only to turn a hang into
+//! a failure; the assertions are on what comes out.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests stop at the first surprise.
+
+use servuction::format;
+use servuction::model::{Blueprint, Language};
+use servuction::render::export::{self, Format, Settings};
+use servuction::scene::Theme;
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::Duration;
+
+fn template(name: &str) -> Blueprint {
+    servuction::templates::find(name)
+        .unwrap()
+        .load(Language::En)
+        .unwrap()
+}
+
+/// `f`'s answer, or a failure if it gives none within 30 seconds (a hang).
+fn within_30_s<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    match rx.recv_timeout(Duration::from_secs(30)) {
+        Ok(v) => v,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => panic!("{what}: no answer in 30 s"),
+        Err(e) => panic!("{what}: {e} (it panicked)"),
+    }
+}
+
+fn servuction(args: &[&std::ffi::OsStr]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_servuction"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// Runs the command line with a 30-second deadline (killed after it).
+fn servuction_within_30_s(args: &[&std::ffi::OsStr]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_servuction"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(30) {
+            child.kill().unwrap();
+            let _ = child.wait();
+            panic!("{args:?}: no answer in 30 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn svg_of(bp: &Blueprint) -> String {
+    let out = export::export(bp, Format::Svg, &Settings::new(Theme::LIGHT, Language::En)).unwrap();
+    String::from_utf8(out.bytes).unwrap()
+}
+
+/// Reads `text` as the file `name` in a new folder.
+fn read_as(name: &str, text: &[u8]) -> Result<Blueprint, format::ReadError> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    format::read(&path)
+}
+
+#[test]
+fn an_svg_with_many_attributes_on_one_element_opens_at_once() {
+    let bp = template("hotel");
+    let svg = svg_of(&bp);
+    // 3 MB of attributes (some 330,000): on the metadata itself, which was
+    // parsed alone, and on the root element with our namespace moved there,
+    // which was parsed whole. Each attribute was compared with every
+    // earlier one (1 MB took 20 s, 10.9 MB half an hour).
+    let many: String = (0..330_000).map(|i| format!(" a{i}=''")).collect();
+    let on_metadata = svg.replacen("<metadata>", &format!("<metadata{many}>"), 1);
+    let on_root = svg
+        .replacen(
+            "<svg ",
+            &format!("<svg xmlns:s=\"urn:servuction:document\"{many} "),
+            1,
+        )
+        .replacen(
+            "<document xmlns=\"urn:servuction:document\">",
+            "<s:document>",
+            1,
+        )
+        .replacen("</document>", "</s:document>", 1);
+    for (what, text) in [("on <metadata>", on_metadata), ("on <svg>", on_root)] {
+        assert!(text.len() > 3_000_000);
+        let read = within_30_s(what, move || read_as("many.svg", text.as_bytes()));
+        assert!(read.unwrap() == bp, "{what}: another document");
+    }
+}
+
+#[test]
+fn a_metadata_in_a_comment_does_not_win_over_the_real_one() {
+    let real = template("hotel");
+    let decoy = svg_of(&template("bank"));
+    let start = decoy.find("<metadata>").unwrap();
+    let end = decoy.find("</metadata>").unwrap() + "</metadata>".len();
+    let svg = svg_of(&real).replacen(
+        "<metadata>",
+        &format!("<!-- {} -->\n<metadata>", &decoy[start..end]),
+        1,
+    );
+    let read = read_as("commented.svg", svg.as_bytes()).unwrap();
+    assert!(read == real, "the comment's document won: {}", read.title);
+    // In a CDATA section or a processing instruction, the same.
+    let svg = svg_of(&real).replacen(
+        "<metadata>",
+        &format!(
+            "<style><![CDATA[ {} ]]></style><?x {} ?>\n<metadata>",
+            &decoy[start..end],
+            &decoy[start..end]
+        ),
+        1,
+    );
+    let read = read_as("cdata.svg", svg.as_bytes()).unwrap();
+    assert!(read == real, "a CDATA's document won: {}", read.title);
+    // A commented-out document alone is no document.
+    let only = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><!-- {} --></svg>",
+        &decoy[start..end]
+    );
+    let err = read_as("only.svg", only.as_bytes())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("no Servuction diagram"), "{err}");
+}
