@@ -145,3 +145,36 @@ fn a_metadata_in_a_comment_does_not_win_over_the_real_one() {
         .to_string();
     assert!(err.contains("no Servuction diagram"), "{err}");
 }
+
+#[test]
+fn temporary_files_of_interrupted_saves_are_removed_once_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let put = |name: &str, age: Duration| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, b"half a save").unwrap();
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(std::time::SystemTime::now() - age)
+            .unwrap();
+        path
+    };
+    let hour = format::STALE_TMP_AGE;
+    let two_hours = 2 * hour;
+    let stale = put(".servuction-a1B2c3.tmp", two_hours);
+    let fresh = put(".servuction-d4E5f6.tmp", Duration::from_secs(60));
+    // Not our pattern, however old: the user's.
+    let others = [
+        put(".servuction-notes.tmp", two_hours),
+        put(".servuction-a1B2c3.tmp.keep", two_hours),
+        put("servuction-a1B2c3.tmp", two_hours),
+    ];
+    // A folder named as ours is not a file: kept.
+    let folder = dir.path().join(".servuction-g7H8i9.tmp");
+    std::fs::create_dir(&folder).unwrap();
+    format::save(&dir.path().join("stay.servuction"), &template("hotel")).unwrap();
+    assert!(!stale.exists(), "the stale temporary file was removed");
+    assert!(fresh.exists(), "a fresh one (a save in progress) is kept");
+    for other in others {
+        assert!(other.exists(), "{} is kept", other.display());
+    }
+    assert!(folder.is_dir());
+}

@@ -471,7 +471,55 @@ pub struct PreparedWrite {
     path: PathBuf,
 }
 
+/// The names of our temporary files: `.servuction-XXXXXX.tmp`, six letters
+/// or digits chosen at random.
+const TMP_PREFIX: &str = ".servuction-";
+const TMP_SUFFIX: &str = ".tmp";
+const TMP_RANDOM_CHARS: usize = 6;
+
+/// How old a temporary file of ours must be to be taken for one an
+/// interrupted save left behind (a save in progress rewrites its file within
+/// seconds).
+pub const STALE_TMP_AGE: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Whether a file name is one of our temporary files'.
+fn is_our_temporary(name: &str) -> bool {
+    name.strip_prefix(TMP_PREFIX)
+        .and_then(|n| n.strip_suffix(TMP_SUFFIX))
+        .is_some_and(|r| {
+            r.len() == TMP_RANDOM_CHARS && r.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
+/// Removes the temporary files that saves killed in `dir` left behind: only
+/// regular files named as ours, unchanged for [`STALE_TMP_AGE`]. Best effort
+/// (a file that cannot be removed stays), and bounded: a huge folder is not
+/// read past its first 100,000 entries.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.take(100_000).flatten() {
+        if !entry.file_name().to_str().is_some_and(is_our_temporary) {
+            continue;
+        }
+        // Not followed through a link: the entry itself must be a file.
+        let Ok(meta) = entry.metadata() else { continue };
+        let stale = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age >= STALE_TMP_AGE);
+        if meta.is_file() && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 impl PreparedWrite {
+    /// Writes `bytes` beside `path`; first removes the temporary files that
+    /// interrupted saves left in that folder ([`STALE_TMP_AGE`]).
     pub fn new(path: &Path, bytes: &[u8]) -> Result<Self, WriteError> {
         let io = |source| WriteError::Io {
             path: path.to_owned(),
@@ -481,9 +529,11 @@ impl PreparedWrite {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
+        remove_stale_temporaries(dir);
         let mut tmp = tempfile::Builder::new()
-            .prefix(".servuction-")
-            .suffix(".tmp")
+            .prefix(TMP_PREFIX)
+            .suffix(TMP_SUFFIX)
+            .rand_bytes(TMP_RANDOM_CHARS)
             .tempfile_in(dir)
             .map_err(io)?;
         tmp.write_all(bytes).map_err(io)?;
