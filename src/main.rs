@@ -473,7 +473,7 @@ fn cmd_import(
         Ok(b) => b,
         Err(e) => return fail(format!("{}: {e}", file.display())),
     };
-    let bytes = match std::fs::read(csv) {
+    let bytes = match servuction::report::read_csv_file(csv) {
         Ok(b) => b,
         Err(e) => return fail(format!("{}: {e}", csv.display())),
     };

@@ -178,3 +178,56 @@ fn temporary_files_of_interrupted_saves_are_removed_once_stale() {
     }
     assert!(folder.is_dir());
 }
+
+/// A CSV file `len` bytes long that takes no room (a hole).
+fn sparse(path: &Path, len: u64) {
+    std::fs::File::create(path).unwrap().set_len(len).unwrap();
+}
+
+#[test]
+fn import_measurements_refuses_devices_pipes_and_huge_csvs_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("stay.servuction");
+    format::save(&doc, &template("hotel")).unwrap();
+    let before = std::fs::read(&doc).unwrap();
+    let huge = dir.path().join("huge.csv");
+    sparse(&huge, servuction::report::MAX_CSV_BYTES + 1);
+    let fifo = dir.path().join("pipe.csv");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success(),
+        "mkfifo"
+    );
+    for (csv, expected) in [
+        (
+            huge.as_path(),
+            "bytes; files over 67108864 bytes are refused",
+        ),
+        (Path::new("/dev/zero"), "not a regular file"),
+        (fifo.as_path(), "not a regular file"),
+    ] {
+        let o = servuction_within_30_s(&[
+            "import-measurements".as_ref(),
+            doc.as_os_str(),
+            "--csv".as_ref(),
+            csv.as_os_str(),
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{}: {}",
+            csv.display(),
+            stderr(&o)
+        );
+        assert!(
+            stderr(&o).contains(expected),
+            "{}: {}",
+            csv.display(),
+            stderr(&o)
+        );
+        assert_eq!(std::fs::read(&doc).unwrap(), before, "nothing written");
+    }
+}

@@ -338,6 +338,35 @@ fn to_doc_path(path: &serde_path_to_error::Path) -> DocPath {
     )
 }
 
+/// The bytes of a regular file of at most `limit` bytes: a device
+/// (`/dev/zero`), a pipe or a folder is refused before it is opened (a
+/// pipe would block), a larger file before it is read, and never more than
+/// `limit + 1` bytes are read of a file that grows meanwhile.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read as _;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge {
+            size: meta.len(),
+            limit,
+        });
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
 /// Reads a blueprint from a file: a JSON document, or a PNG exported by
 /// Servuction with the document embedded. Only regular files are read, and
 /// never more than the document limit of them (a PNG: its chunks up to the
