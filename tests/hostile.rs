@@ -231,3 +231,62 @@ fn import_measurements_refuses_devices_pipes_and_huge_csvs_at_once() {
         assert_eq!(std::fs::read(&doc).unwrap(), before, "nothing written");
     }
 }
+
+/// Whether `text` holds a control character other than a line end: an
+/// escape sequence that would retitle or clear a terminal.
+fn has_controls(text: &str) -> bool {
+    text.chars().any(|c| c.is_control() && c != '\n')
+}
+
+#[test]
+fn export_and_import_print_outside_text_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let osc = "\u{1b}]0;owned\u{7}\u{1b}[2J";
+    // A document whose error names a reference that carries escape
+    // sequences.
+    let mut json: serde_json::Value =
+        serde_json::from_str(&format::to_string(&template("hotel")).unwrap()).unwrap();
+    json["blueprint"]["standards"][0]["touchpoint"] = format!("nope{osc}").into();
+    let bad = dir.path().join(format!("bad{osc}.json"));
+    std::fs::write(&bad, json.to_string()).unwrap();
+    let o = servuction(&[
+        "export".as_ref(),
+        bad.as_os_str(),
+        "-o".as_ref(),
+        dir.path().join("x.svg").as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(!has_controls(&stderr(&o)), "{:?}", stderr(&o));
+    assert!(stderr(&o).contains("\\u{1b}]0;owned"), "{}", stderr(&o));
+    // A missing file, named with escape sequences.
+    let o = servuction(&[
+        "export".as_ref(),
+        dir.path().join(format!("gone{osc}.json")).as_os_str(),
+        "-o".as_ref(),
+        dir.path().join(format!("x{osc}.svg")).as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!has_controls(&stderr(&o)), "{:?}", stderr(&o));
+
+    // A CSV named so, whose rows name standards so.
+    let doc = dir.path().join("stay.servuction");
+    format::save(&doc, &template("hotel")).unwrap();
+    let csv = dir.path().join(format!("march{osc}.csv"));
+    std::fs::write(
+        &csv,
+        format!("standard_id\tdate\tvalue\nstd{osc}\t2026-04-30\t1.5\n"),
+    )
+    .unwrap();
+    let o = servuction(&[
+        "import-measurements".as_ref(),
+        doc.as_os_str(),
+        "--csv".as_ref(),
+        csv.as_os_str(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("skipped"), "{out}");
+    assert!(out.contains("read as"), "{out}");
+    assert!(!has_controls(&out), "{out:?}");
+    assert!(out.contains("std\\u{1b}]0;owned"), "{out}");
+}
