@@ -290,3 +290,157 @@ fn export_and_import_print_outside_text_escaped() {
     assert!(!has_controls(&out), "{out:?}");
     assert!(out.contains("std\\u{1b}]0;owned"), "{out}");
 }
+
+/// zlib data that inflates to `len` spaces.
+fn deflated_spaces(len: usize) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let block = vec![b' '; 1 << 20];
+    let mut left = len;
+    while left > 0 {
+        let n = left.min(block.len());
+        z.write_all(&block[..n]).unwrap();
+        left -= n;
+    }
+    z.finish().unwrap()
+}
+
+/// A PDF written by hand: `objects` (bodies as bytes), a cross-reference
+/// table and a trailer.
+fn pdf_of(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// A PDF whose attachment is `data` deflated.
+fn pdf_with_attachment(deflated: &[u8]) -> Vec<u8> {
+    let name = servuction::render::pdf::ATTACHMENT;
+    let mut stream = format!(
+        "<< /Type /EmbeddedFile /Filter /FlateDecode /Length {} >>\nstream\n",
+        deflated.len()
+    )
+    .into_bytes();
+    stream.extend_from_slice(deflated);
+    stream.extend_from_slice(b"\nendstream");
+    pdf_of(&[
+        b"<< /Type /Catalog /Pages 2 0 R /Names 3 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [] /Count 0 >>".to_vec(),
+        b"<< /EmbeddedFiles 4 0 R >>".to_vec(),
+        format!("<< /Names [({name}) 5 0 R] >>").into_bytes(),
+        b"<< /Type /Filespec /EF << /F 6 0 R >> >>".to_vec(),
+        stream,
+    ])
+}
+
+#[test]
+fn a_document_that_inflates_past_the_limit_is_named_so_not_the_file() {
+    let limit = format::MAX_FILE_BYTES;
+    let bomb = deflated_spaces(limit as usize + 1);
+    let pdf = pdf_with_attachment(&bomb);
+    assert!(pdf.len() < 1_000_000, "a small file: {}", pdf.len());
+    let err = read_as("bomb.pdf", &pdf).unwrap_err().to_string();
+    assert!(
+        err.contains(&format!(
+            "the Servuction document inside this PDF is larger than {limit} bytes once inflated"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("the file is"), "{err}");
+    // The same document within the limit is read (as JSON: spaces alone
+    // are not one, which is the point: it got past the size check).
+    let err = read_as("fine.pdf", &pdf_with_attachment(&deflated_spaces(10)))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("EOF"), "{err}");
+}
+
+#[test]
+fn a_png_bomb_is_refused_with_our_limit_not_the_png_crates_advice() {
+    use std::io::Write as _;
+    let limit = format::MAX_FILE_BYTES;
+    // An iTXt chunk `servuction`, compressed, that inflates past the limit.
+    let mut data = b"servuction\0\x01\x00\0\0".to_vec();
+    data.extend_from_slice(&deflated_spaces(limit as usize + 1));
+    let chunk = |kind: &[u8; 4], data: &[u8]| {
+        let mut c = (data.len() as u32).to_be_bytes().to_vec();
+        c.extend_from_slice(kind);
+        c.extend_from_slice(data);
+        let mut crc = flate2::Crc::new();
+        crc.update(&c[4..]);
+        c.extend_from_slice(&crc.sum().to_be_bytes());
+        c
+    };
+    let mut png = format::png::SIGNATURE.to_vec();
+    png.extend(chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]));
+    png.extend(chunk(b"iTXt", &data));
+    let mut idat = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    idat.write_all(&[0, 0]).unwrap();
+    png.extend(chunk(b"IDAT", &idat.finish().unwrap()));
+    png.extend(chunk(b"IEND", &[]));
+    let err = read_as("bomb.png", &png).unwrap_err().to_string();
+    assert!(
+        err.contains(&format!(
+            "the Servuction document inside this PNG is larger than {limit} bytes once inflated"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("Try with a larger limit"), "{err}");
+}
+
+#[test]
+fn a_scale_too_large_is_told_the_largest_that_fits_not_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("stay.servuction");
+    let bp = template("hotel");
+    format::save(&doc, &bp).unwrap();
+    let out = dir.path().join("stay.png");
+    let o = servuction(&[
+        "export".as_ref(),
+        doc.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        "--scale".as_ref(),
+        "1e9".as_ref(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    let suggested = err
+        .split("--scale ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no scale in {err}"));
+    let scale: f32 = suggested.parse().unwrap();
+    let (w, h) = servuction::render::export_size(&bp);
+    let png = servuction::render::png::pixel_size;
+    assert!(png(w, h, scale).is_ok(), "{suggested} does not fit");
+    // The next value with as many decimals does not fit: it is the largest.
+    let decimals = suggested.split('.').nth(1).map_or(0, str::len);
+    let step = 10f32.powi(-(decimals as i32));
+    assert!(
+        png(w, h, scale + step).is_err(),
+        "{suggested} + {step} fits too"
+    );
+    assert!(scale > 1.0, "{suggested}");
+    assert!(!out.exists(), "nothing written");
+}

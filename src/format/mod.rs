@@ -83,6 +83,14 @@ pub enum ReadError {
     TooLarge { size: u64, limit: u64 },
     #[error("this is not a regular file (it is a device, a pipe or a folder)")]
     NotAFile,
+    #[error(
+        "the Servuction document inside this {container} is larger than {limit} bytes once inflated, more than a document may have; it was not opened"
+    )]
+    EmbeddedTooLarge {
+        /// What carries it: `PDF` or `PNG`.
+        container: &'static str,
+        limit: u64,
+    },
     #[error("this is not a Servuction file: {0}")]
     NotServuction(String),
     #[error(

@@ -29,8 +29,10 @@ pub fn embedded_document(bytes: Vec<u8>) -> Result<String, ReadError> {
         ));
     }
     if data.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge {
-            size: data.len() as u64,
+        // `data` stops one byte past the limit: what is true is that the
+        // document inflates past it, not the size of the file.
+        return Err(ReadError::EmbeddedTooLarge {
+            container: "PDF",
             limit: MAX_FILE_BYTES,
         });
     }
