@@ -444,3 +444,48 @@ fn a_scale_too_large_is_told_the_largest_that_fits_not_one() {
     assert!(scale > 1.0, "{suggested}");
     assert!(!out.exists(), "nothing written");
 }
+
+#[test]
+fn a_large_pdf_without_a_usable_cross_reference_table_is_refused_at_once() {
+    let limit = format::pdf::MAX_REPAIR_BYTES;
+    // Objects that each start a dictionary: hayro-syntax rebuilt the table
+    // of such a file at some 3 µs a byte.
+    let body = [b"%PDF-1.7\n".as_slice(), &b"1 0 obj <<".repeat(400_000)].concat();
+    // A table that lies: object 1 at the start of the file.
+    let mut lying = body.clone();
+    let xref = lying.len();
+    lying.extend_from_slice(
+        format!(
+            "xref\n0 2\n0000000000 65535 f \n0000000000 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+        )
+        .as_bytes(),
+    );
+    for (what, pdf) in [("no table", body), ("a lying table", lying)] {
+        assert!(pdf.len() > limit);
+        let err = within_30_s(what, move || read_as("hostile.pdf", &pdf))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(&format!(
+                "cross-reference table is missing or damaged, and Servuction rebuilds one only in a PDF of up to {limit} bytes"
+            )),
+            "{what}: {err}"
+        );
+    }
+}
+
+#[test]
+fn large_pdfs_we_export_and_small_damaged_ones_still_open() {
+    let settings = Settings::new(Theme::LIGHT, Language::En);
+    let big = servuction::templates::synthetic(1000);
+    let pdf = export::export(&big, Format::Pdf, &settings).unwrap().bytes;
+    assert!(pdf.len() > format::pdf::MAX_REPAIR_BYTES, "{}", pdf.len());
+    assert!(read_as("big.pdf", &pdf).unwrap() == big);
+    // A small PDF whose table was cut off is still rebuilt.
+    let hotel = template("hotel");
+    let pdf = export::export(&hotel, Format::Pdf, &settings)
+        .unwrap()
+        .bytes;
+    let cut = pdf.windows(9).rposition(|w| w == b"startxref").unwrap();
+    assert!(read_as("cut.pdf", &pdf[..cut]).unwrap() == hotel);
+}
