@@ -489,3 +489,194 @@ fn large_pdfs_we_export_and_small_damaged_ones_still_open() {
     let cut = pdf.windows(9).rposition(|w| w == b"startxref").unwrap();
     assert!(read_as("cut.pdf", &pdf[..cut]).unwrap() == hotel);
 }
+
+/// The hotel with `count` measured values spread over its standards, each
+/// `value`.
+fn hotel_measured(count: usize, value: f64) -> Blueprint {
+    use servuction::model::{Date, Measurement};
+    let mut bp = template("hotel");
+    let standards = bp.standards.len();
+    for (i, s) in bp.standards.iter_mut().enumerate() {
+        s.measurements.clear();
+        let n = count / standards + usize::from(i < count % standards);
+        s.measurements.extend((0..n).map(|k| {
+            Measurement {
+                date: Date::new(
+                    2000 + (k / 365 % 100) as u16,
+                    1 + (k % 12) as u8,
+                    1 + (k % 28) as u8,
+                )
+                .unwrap(),
+                value,
+            }
+        }));
+    }
+    bp
+}
+
+/// A file's text as another tool might write it: compact JSON.
+fn compact(bp: &Blueprint) -> String {
+    format!(
+        "{{\"format\":\"servuction\",\"version\":{},\"blueprint\":{}}}",
+        format::CURRENT_VERSION,
+        serde_json::to_string(bp).unwrap()
+    )
+}
+
+#[test]
+fn a_compact_file_at_the_measurement_limit_opens_saves_and_reads_back() {
+    let limit = servuction::model::limits::MEASUREMENTS;
+    let bp = hotel_measured(limit, 87.5);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("year.servuction");
+    let text = compact(&bp);
+    assert!(text.len() as u64 <= format::MAX_FILE_BYTES);
+    std::fs::write(&file, &text).unwrap();
+    drop(text);
+    let read = format::read(&file).map_err(|e| e.to_string()).unwrap();
+    assert!(read == bp);
+    // Saved (too large pretty, so compact), and the same again.
+    let saved = dir.path().join("saved.servuction");
+    format::save(&saved, &read)
+        .map_err(|e| e.to_string())
+        .unwrap();
+    let written = std::fs::read_to_string(&saved).unwrap();
+    assert!(written.len() as u64 <= format::MAX_FILE_BYTES);
+    assert_eq!(written, format::to_string(&read).unwrap(), "deterministic");
+    drop(written);
+    assert!(format::read(&saved).unwrap() == bp);
+    // A document that fits pretty is still written pretty.
+    let small = format::to_string(&template("hotel")).unwrap();
+    assert!(
+        small.starts_with("{\n  \"format\": \"servuction\""),
+        "{small:.40}"
+    );
+}
+
+#[test]
+fn a_file_that_could_not_be_saved_again_does_not_open() {
+    // 1,000,000 values written `1e15` (written back as
+    // 1000000000000000.0) and a 25 MB description: 60 MB, within the
+    // limit; written by Servuction, over 67 MB.
+    let mut bp = hotel_measured(servuction::model::limits::MEASUREMENTS, 1e15);
+    bp.description = "d".repeat(25_000_000);
+    let text = compact(&bp).replace("1000000000000000.0", "1e15");
+    assert!(
+        text.len() as u64 <= format::MAX_FILE_BYTES,
+        "{}",
+        text.len()
+    );
+    let err = format::from_str(&text)
+        .err()
+        .expect("it opened (and could not be saved)")
+        .to_string();
+    assert!(
+        err.contains("would take more than 67108864 bytes once written"),
+        "{err:.300}"
+    );
+}
+
+#[test]
+fn disabled_rules_have_a_limit_like_every_other_list() {
+    let limit = servuction::model::limits::DISABLED_RULES;
+    let mut bp = template("hotel");
+    bp.disabled_rules = (0..=limit).map(|i| format!("rule-{i}")).collect();
+    let err = format::from_str(&compact(&bp))
+        .err()
+        .expect("it opened")
+        .to_string();
+    assert!(
+        err.contains(&format!(
+            "{} disabled rules is more than the {limit} a blueprint may hold",
+            limit + 1
+        )),
+        "{err}"
+    );
+    bp.disabled_rules.pop();
+    assert!(format::from_str(&compact(&bp)).unwrap() == bp);
+}
+
+/// What the measure at open relies on: Servuction's compact text of a
+/// document is at most `MAX_REWRITE_GROWTH` times the file it was read
+/// from, for files made of the records that grow most when written (the
+/// fewest characters, default fields written out, numbers such as `1e15`
+/// written in full).
+#[test]
+fn the_written_text_grows_less_than_the_bound_the_reader_relies_on() {
+    let n = 2_000;
+    let skeleton = |extra: &str| {
+        format!(
+            "{{\"format\":\"servuction\",\"version\":5,\"blueprint\":{{\"title\":\"\",\
+             \"lanes\":[{{\"id\":\"l\",\"kind\":\"customer\",\"name\":\"\",\"colour\":\"#ffffff\"}}],\
+             {extra}}}}}"
+        )
+    };
+    let many = |record: &dyn Fn(usize) -> String| (0..n).map(record).collect::<Vec<_>>().join(",");
+    let stage = "{\"id\":\"g\",\"name\":\"\",\"steps\":[{\"id\":\"s\",\"name\":\"\"}]}";
+    let cases = [
+        (
+            "stages",
+            skeleton(&format!(
+                "\"stages\":[{stage},{}]",
+                many(&|i| format!("{{\"id\":\"g{i}\",\"name\":\"\"}}"))
+            )),
+        ),
+        (
+            "steps",
+            skeleton(&format!(
+                "\"stages\":[{{\"id\":\"g\",\"name\":\"\",\"steps\":[{}]}}]",
+                many(&|i| format!("{{\"id\":\"s{i}\",\"name\":\"\",\"duration_min\":1e15}}"))
+            )),
+        ),
+        (
+            "touchpoints",
+            skeleton(&format!(
+                "\"stages\":[{stage}],\"touchpoints\":[{}]",
+                many(&|i| format!(
+                    "{{\"id\":\"t{i}\",\"lane\":\"l\",\"step\":\"s\",\"title\":\"\",\"duration_min\":1e15,\"expected_wait_min\":1e15}}"
+                ))
+            )),
+        ),
+        (
+            "standards",
+            skeleton(&format!(
+                "\"stages\":[{stage}],\"touchpoints\":[{{\"id\":\"t\",\"lane\":\"l\",\"step\":\"s\",\"title\":\"\"}}],\"standards\":[{}]",
+                many(&|i| format!(
+                    "{{\"id\":\"d{i}\",\"touchpoint\":\"t\",\"statement\":\"\",\"target\":1e15,\"tolerance\":1e15,\"measurements\":[{{\"date\":\"2026-01-01\",\"value\":1e15}}]}}"
+                ))
+            )),
+        ),
+        (
+            "measurements",
+            skeleton(&format!(
+                "\"stages\":[{stage}],\"touchpoints\":[{{\"id\":\"t\",\"lane\":\"l\",\"step\":\"s\",\"title\":\"\"}}],\"standards\":[{{\"id\":\"d\",\"touchpoint\":\"t\",\"statement\":\"\",\"measurements\":[{}]}}]",
+                many(&|_| "{\"date\":\"2026-01-01\",\"value\":1e15}".to_owned())
+            )),
+        ),
+        (
+            "connectors",
+            skeleton(&format!(
+                "\"stages\":[{stage}],\"touchpoints\":[{{\"id\":\"a\",\"lane\":\"l\",\"step\":\"s\",\"title\":\"\"}},{{\"id\":\"b\",\"lane\":\"l\",\"step\":\"s\",\"title\":\"\"}}],\"connectors\":[{}]",
+                many(&|i| format!("{{\"id\":\"c{i}\",\"from\":\"a\",\"to\":\"b\"}}"))
+            )),
+        ),
+        (
+            "notes",
+            skeleton(&format!(
+                "\"stages\":[{stage}],\"notes\":[{}]",
+                many(&|i| format!(
+                    "{{\"id\":\"n{i}\",\"text\":\"\",\"at\":{{\"x\":1e5,\"y\":1e5}}}}"
+                ))
+            )),
+        ),
+    ];
+    for (what, text) in cases {
+        let bp = format::from_str(&text)
+            .map_err(|e| format!("{what}: {e}"))
+            .unwrap();
+        let growth = compact(&bp).len() as f64 / text.len() as f64;
+        eprintln!("{what}: {growth:.2}");
+        assert!(growth < 1.9, "{what} grow {growth:.2} times");
+        assert!(growth < format::MAX_REWRITE_GROWTH as f64);
+    }
+}
