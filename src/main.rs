@@ -284,8 +284,11 @@ fn terminal_safe(text: &str) -> String {
         .collect()
 }
 
+/// Prints an error and gives exit code 2. The message may carry outside
+/// text (a file name, a document's or a CSV's text): it is printed
+/// terminal-safe, as every line that carries some.
 fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("servuction: error: {message}");
+    eprintln!("servuction: error: {}", terminal_safe(&message.to_string()));
     ExitCode::from(2)
 }
 
@@ -429,7 +432,11 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
         Err(e) => return fail(e),
     };
     if !exported.missing.is_empty() {
-        eprintln!("{}: warning: {}", output.display(), exported.missing);
+        eprintln!(
+            "{}: warning: {}",
+            terminal_safe(&output.display().to_string()),
+            terminal_safe(&exported.missing.to_string())
+        );
     }
     match format::write_atomic(output, &exported.bytes) {
         Ok(()) => ExitCode::SUCCESS,
@@ -458,7 +465,7 @@ fn cmd_import(
         Ok(b) => b,
         Err(e) => return fail(format!("{}: {e}", file.display())),
     };
-    let bytes = match std::fs::read(csv) {
+    let bytes = match servuction::report::read_csv_file(csv) {
         Ok(b) => b,
         Err(e) => return fail(format!("{}: {e}", csv.display())),
     };
@@ -466,11 +473,16 @@ fn cmd_import(
         Ok(r) => r,
         Err(e) => return fail(format!("{}: {e}", csv.display())),
     };
+    let csv_name = terminal_safe(&csv.display().to_string());
     if report.format != servuction::report::CsvFormat::default() {
-        out!("{}: read as {}", csv.display(), report.format);
+        out!("{csv_name}: read as {}", report.format);
     }
     for row in &report.skipped {
-        out!("{}:{}: skipped: {}", csv.display(), row.line, row.reason);
+        out!(
+            "{csv_name}:{}: skipped: {}",
+            row.line,
+            terminal_safe(&row.reason)
+        );
     }
     // The summary says values were added: only once they are saved.
     if report.added > 0 || output.is_some() {
@@ -485,7 +497,7 @@ fn cmd_import(
             return fail(format!("{e}; no measured value was added"));
         }
     }
-    out!("{}", report.summary(lang));
+    out!("{}", terminal_safe(&report.summary(lang)));
     if report.skipped.is_empty() {
         ExitCode::SUCCESS
     } else {

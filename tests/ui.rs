@@ -2063,3 +2063,36 @@ fn save_as_never_writes_over_an_exported_picture_and_exports_get_their_extension
     );
     assert_eq!(std::fs::read(&pdf).unwrap(), bytes);
 }
+
+#[test]
+fn importing_measurements_from_a_device_or_a_huge_file_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = dir.path().join("huge.csv");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(servuction::report::MAX_CSV_BYTES + 1)
+        .unwrap();
+    // The huge file first: before the limit, /dev/zero would be read until
+    // memory runs out.
+    for (csv, expected) in [
+        (huge.as_path(), "files over 67108864 bytes are refused"),
+        (std::path::Path::new("/dev/zero"), "not a regular file"),
+    ] {
+        let mut h = harness(hotel(), dir.path());
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Import measurements (CSV)…").click();
+        h.run();
+        h.get_by_label("Path").click();
+        h.run();
+        type_text(&mut h, csv.to_str().unwrap());
+        h.get_by_label("OK").click();
+        h.run();
+        assert!(
+            h.query_by_label_contains(expected).is_some(),
+            "{}: no notice saying `{expected}`",
+            csv.display()
+        );
+        assert_eq!(h.state().blueprint(), &hotel());
+    }
+}

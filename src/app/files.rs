@@ -493,7 +493,8 @@ impl EditorApp {
     pub fn import_csv(&mut self, path: &Path) {
         let lang = self.prefs.lang;
         // Bytes: the importer finds the encoding (Excel's Windows-1252 too).
-        let bytes = match std::fs::read(path) {
+        // Only a regular file of bounded size (not /dev/zero, not a pipe).
+        let bytes = match crate::report::read_csv_file(path) {
             Ok(b) => b,
             Err(e) => {
                 self.notify(Msg::OpenFailed.fill(lang, &[&path.display(), &e]), true);

@@ -382,6 +382,13 @@ fn counts(bp: &Blueprint, t: &Touched, out: &mut Vec<Problem>) {
         |bp| bp.notes.len(),
         limits::NOTES,
     ));
+    // Counted in no time: checked whatever the edit.
+    out.extend(too_many(
+        "disabled_rules",
+        "disabled rules",
+        bp.disabled_rules.len(),
+        limits::DISABLED_RULES,
+    ));
 }
 
 fn elements(bp: &Blueprint, t: &Touched, out: &mut Vec<Problem>) {

@@ -40,6 +40,14 @@ pub const PNG_KEYWORD: &str = "servuction";
 /// carries one, is refused before it is read, and no writer writes one.
 /// (A PNG's pixels do not count: they are never read.)
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// How much larger than its file a document can be once Servuction writes it
+/// compactly (written defaults, numbers such as `1e15` spelled out: a
+/// record made to grow most, a loose note, 1.6 times: see
+/// tests/hostile.rs). A file larger than
+/// `MAX_FILE_BYTES / MAX_REWRITE_GROWTH` is measured as written when it is
+/// read, so that whatever opens can be saved; smaller ones (a 50,000-
+/// touchpoint document is 26 MB) need no such pass.
+pub const MAX_REWRITE_GROWTH: u64 = 2;
 /// The largest exported SVG or PDF read for the document it carries.
 pub const MAX_EXPORT_BYTES: u64 = 4 * MAX_FILE_BYTES;
 
@@ -83,6 +91,14 @@ pub enum ReadError {
     TooLarge { size: u64, limit: u64 },
     #[error("this is not a regular file (it is a device, a pipe or a folder)")]
     NotAFile,
+    #[error(
+        "the Servuction document inside this {container} is larger than {limit} bytes once inflated, more than a document may have; it was not opened"
+    )]
+    EmbeddedTooLarge {
+        /// What carries it: `PDF` or `PNG`.
+        container: &'static str,
+        limit: u64,
+    },
     #[error("this is not a Servuction file: {0}")]
     NotServuction(String),
     #[error(
@@ -91,6 +107,10 @@ pub enum ReadError {
     NewerVersion { found: u64, supported: u32 },
     #[error("{}", summary(.0))]
     Invalid(Vec<Diagnostic>),
+    #[error(
+        "this document would take more than {limit} bytes once written, even without indentation (its numbers and default fields written out): Servuction could not save it, so it does not open it; split it, or shorten its texts, with another editor"
+    )]
+    WouldNotSave { limit: u64 },
 }
 
 fn summary(diagnostics: &[Diagnostic]) -> String {
@@ -126,7 +146,7 @@ pub enum WriteError {
         source: std::io::Error,
     },
     #[error(
-        "the document would be {size} bytes, more than the {limit} bytes a blueprint file may have (Servuction could not open it again); nothing was written"
+        "the document would be {size} bytes even without indentation, more than the {limit} bytes a blueprint file may have (Servuction could not open it again); nothing was written"
     )]
     TooLarge { size: u64, limit: u64 },
 }
@@ -289,6 +309,15 @@ pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
                 .collect(),
         ));
     }
+    // Whatever opens can be saved: a large file is measured as the writer
+    // would write it (compactly, at the least), without building the text.
+    if text.len() as u64 > MAX_FILE_BYTES / MAX_REWRITE_GROWTH
+        && written_size(&envelope.blueprint, false, MAX_FILE_BYTES).is_none()
+    {
+        return Err(ReadError::WouldNotSave {
+            limit: MAX_FILE_BYTES,
+        });
+    }
     Ok(envelope.blueprint)
 }
 
@@ -336,6 +365,35 @@ fn to_doc_path(path: &serde_path_to_error::Path) -> DocPath {
             })
             .collect(),
     )
+}
+
+/// The bytes of a regular file of at most `limit` bytes: a device
+/// (`/dev/zero`), a pipe or a folder is refused before it is opened (a
+/// pipe would block), a larger file before it is read, and never more than
+/// `limit + 1` bytes are read of a file that grows meanwhile.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read as _;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge {
+            size: meta.len(),
+            limit,
+        });
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
 }
 
 /// Reads a blueprint from a file: a JSON document, or a PNG exported by
@@ -426,34 +484,107 @@ pub fn is_export(path: &Path) -> bool {
         || svg::looks_like(&String::from_utf8_lossy(head))
 }
 
-/// The file text of a blueprint: pretty-printed JSON with a final newline.
-/// The same document always gives the same bytes.
+/// The file as the writer writes it.
+#[derive(Serialize)]
+struct EnvelopeRef<'a> {
+    format: &'a str,
+    version: u32,
+    blueprint: &'a Blueprint,
+}
+
+impl<'a> EnvelopeRef<'a> {
+    fn of(blueprint: &'a Blueprint) -> Self {
+        Self {
+            format: FORMAT_NAME,
+            version: CURRENT_VERSION,
+            blueprint,
+        }
+    }
+}
+
+/// A writer that keeps (or, without `keep`, only counts) at most `limit`
+/// bytes and fails past them, so that an oversized text stops early.
+struct Capped {
+    bytes: Vec<u8>,
+    count: u64,
+    limit: u64,
+    keep: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.count += buf.len() as u64;
+        if self.count > self.limit {
+            return Err(std::io::Error::other("over the limit"));
+        }
+        if self.keep {
+            self.bytes.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The file text of `blueprint` with its final newline, pretty-printed or
+/// compact, if it is at most `limit` bytes; built (`keep`) or only
+/// measured. Its size either way.
+fn write_within(
+    blueprint: &Blueprint,
+    pretty: bool,
+    limit: u64,
+    keep: bool,
+) -> Option<(u64, Vec<u8>)> {
+    let mut out = Capped {
+        bytes: Vec::new(),
+        count: 0,
+        // Room for the final newline.
+        limit: limit.saturating_sub(1),
+        keep,
+    };
+    let envelope = EnvelopeRef::of(blueprint);
+    let written = if pretty {
+        serde_json::to_writer_pretty(&mut out, &envelope)
+    } else {
+        serde_json::to_writer(&mut out, &envelope)
+    };
+    // Plain data with string keys serialises: an error is the limit.
+    written.ok()?;
+    out.bytes.push(b'\n');
+    Some((out.count + 1, out.bytes))
+}
+
+/// The size of the file text of `blueprint` (pretty or compact) if it is at
+/// most `limit` bytes, measured without building it.
+fn written_size(blueprint: &Blueprint, pretty: bool, limit: u64) -> Option<u64> {
+    write_within(blueprint, pretty, limit, false).map(|(size, _)| size)
+}
+
+/// The file text of a blueprint: pretty-printed JSON with a final newline
+/// when that is within [`MAX_FILE_BYTES`], else the same JSON compact (a
+/// million measured values take 85 MB pretty, 40 MB compact). The same
+/// document always gives the same bytes. A document that is over the limit
+/// even compact is refused ([`WriteError::TooLarge`]); no document that
+/// opened is (see [`from_str`]).
 pub fn to_string(blueprint: &Blueprint) -> Result<String, WriteError> {
     let problems = blueprint.problems();
     if !problems.is_empty() {
         return Err(WriteError::Invalid(problems));
     }
-    #[derive(Serialize)]
-    struct EnvelopeRef<'a> {
-        format: &'a str,
-        version: u32,
-        blueprint: &'a Blueprint,
-    }
-    #[expect(clippy::expect_used, reason = "plain data with string keys serialises")]
-    let mut text = serde_json::to_string_pretty(&EnvelopeRef {
-        format: FORMAT_NAME,
-        version: CURRENT_VERSION,
-        blueprint,
-    })
-    .expect("a valid blueprint always serialises");
-    text.push('\n');
-    if text.len() as u64 > MAX_FILE_BYTES {
+    let Some((_, bytes)) = write_within(blueprint, true, MAX_FILE_BYTES, true)
+        .or_else(|| write_within(blueprint, false, MAX_FILE_BYTES, true))
+    else {
         return Err(WriteError::TooLarge {
-            size: text.len() as u64,
+            size: written_size(blueprint, false, u64::MAX).unwrap_or(u64::MAX),
             limit: MAX_FILE_BYTES,
         });
-    }
-    Ok(text)
+    };
+    // serde_json writes UTF-8.
+    String::from_utf8(bytes).map_err(|e| WriteError::Io {
+        path: PathBuf::new(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+    })
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder is
@@ -471,7 +602,55 @@ pub struct PreparedWrite {
     path: PathBuf,
 }
 
+/// The names of our temporary files: `.servuction-XXXXXX.tmp`, six letters
+/// or digits chosen at random.
+const TMP_PREFIX: &str = ".servuction-";
+const TMP_SUFFIX: &str = ".tmp";
+const TMP_RANDOM_CHARS: usize = 6;
+
+/// How old a temporary file of ours must be to be taken for one an
+/// interrupted save left behind (a save in progress rewrites its file within
+/// seconds).
+pub const STALE_TMP_AGE: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Whether a file name is one of our temporary files'.
+fn is_our_temporary(name: &str) -> bool {
+    name.strip_prefix(TMP_PREFIX)
+        .and_then(|n| n.strip_suffix(TMP_SUFFIX))
+        .is_some_and(|r| {
+            r.len() == TMP_RANDOM_CHARS && r.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
+/// Removes the temporary files that saves killed in `dir` left behind: only
+/// regular files named as ours, unchanged for [`STALE_TMP_AGE`]. Best effort
+/// (a file that cannot be removed stays), and bounded: a huge folder is not
+/// read past its first 100,000 entries.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.take(100_000).flatten() {
+        if !entry.file_name().to_str().is_some_and(is_our_temporary) {
+            continue;
+        }
+        // Not followed through a link: the entry itself must be a file.
+        let Ok(meta) = entry.metadata() else { continue };
+        let stale = meta
+            .modified()
+            .ok()
+            .and_then(|m| now.duration_since(m).ok())
+            .is_some_and(|age| age >= STALE_TMP_AGE);
+        if meta.is_file() && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 impl PreparedWrite {
+    /// Writes `bytes` beside `path`; first removes the temporary files that
+    /// interrupted saves left in that folder ([`STALE_TMP_AGE`]).
     pub fn new(path: &Path, bytes: &[u8]) -> Result<Self, WriteError> {
         let io = |source| WriteError::Io {
             path: path.to_owned(),
@@ -481,9 +660,11 @@ impl PreparedWrite {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
+        remove_stale_temporaries(dir);
         let mut tmp = tempfile::Builder::new()
-            .prefix(".servuction-")
-            .suffix(".tmp")
+            .prefix(TMP_PREFIX)
+            .suffix(TMP_SUFFIX)
+            .rand_bytes(TMP_RANDOM_CHARS)
             .tempfile_in(dir)
             .map_err(io)?;
         tmp.write_all(bytes).map_err(io)?;

@@ -42,9 +42,19 @@ pub fn embedded_document_from(
                 .decompress_text_with_limit(MAX_FILE_BYTES as usize)
                 .and_then(|()| chunk.get_text())
                 .map_err(|e| {
-                    bad(format!(
-                        "the Servuction diagram in this PNG is damaged: {e}"
-                    ))
+                    // The png crate's words for a text that inflates past the
+                    // limit end "Try with a larger limit": advice for its
+                    // callers, not for ours.
+                    if format!("{e:?}").contains("OutOfDecompressionSpace") {
+                        ReadError::EmbeddedTooLarge {
+                            container: "PNG",
+                            limit: MAX_FILE_BYTES,
+                        }
+                    } else {
+                        bad(format!(
+                            "the Servuction diagram in this PNG is damaged: {e}"
+                        ))
+                    }
                 });
         }
     }

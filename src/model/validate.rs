@@ -133,6 +133,9 @@ pub mod limits {
     pub const STANDARDS: usize = 100_000;
     pub const MEASUREMENTS: usize = 1_000_000;
     pub const NOTES: usize = 100_000;
+    /// Health-check rules switched off: far more than there are rules (an
+    /// unknown id is kept, for a file from a newer Servuction).
+    pub const DISABLED_RULES: usize = 1_000;
     /// How far from the diagram's corner a loose note may lie.
     pub const NOTE_REACH: f64 = 1_000_000.0;
 }
@@ -542,6 +545,12 @@ impl Validator {
                 limits::MEASUREMENTS,
             ),
             ("notes", "notes", bp.notes.len(), limits::NOTES),
+            (
+                "disabled_rules",
+                "disabled rules",
+                bp.disabled_rules.len(),
+                limits::DISABLED_RULES,
+            ),
         ] {
             self.problems.extend(too_many(key, what, count, limit));
         }

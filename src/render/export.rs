@@ -71,11 +71,45 @@ pub struct Exported {
 /// reader takes back ([`crate::format::MAX_EXPORT_BYTES`]) is refused: what
 /// is written reopens.
 pub fn export(bp: &Blueprint, format: Format, settings: &Settings) -> Result<Exported, String> {
+    export_within(bp, format, settings, crate::format::MAX_EXPORT_BYTES)
+}
+
+/// [`export`], with an SVG or PDF over `limit` bytes refused. The advice
+/// names only what would work: a plain-text SVG when it would be within
+/// the limit (made to find out), and always PNG, whose document is read
+/// back whatever the size of its picture.
+fn export_within(
+    bp: &Blueprint,
+    format: Format,
+    settings: &Settings,
+    limit: u64,
+) -> Result<Exported, String> {
     let out = export_unchecked(bp, format, settings)?;
-    let limit = crate::format::MAX_EXPORT_BYTES;
     if matches!(format, Format::Svg | Format::Pdf) && out.bytes.len() as u64 > limit {
+        let plain_asked = format == Format::Svg && settings.svg_text == svg::TextMode::Plain;
+        let plain_size = (!plain_asked)
+            .then(|| {
+                let plain = Settings {
+                    svg_text: svg::TextMode::Plain,
+                    ..*settings
+                };
+                export_unchecked(bp, Format::Svg, &plain).map(|p| p.bytes.len() as u64)
+            })
+            .and_then(Result::ok)
+            .filter(|&size| size <= limit);
+        let advice = match (plain_size, format) {
+            (Some(size), Format::Svg) => {
+                format!("export with --svg-text plain (an SVG of {size} bytes), or export PNG")
+            }
+            (Some(size), _) => {
+                format!("export PNG, or SVG with --svg-text plain (a file of {size} bytes)")
+            }
+            (None, _) => {
+                "export PNG: its document is read back whatever the size of its picture".to_owned()
+            }
+        };
         return Err(format!(
-            "the file would be {} bytes, more than the {limit} bytes Servuction reads back; nothing was written (export PNG, or SVG with --svg-text plain)",
+            "the file would be {} bytes, more than the {limit} bytes Servuction reads back; nothing was written ({advice})",
             out.bytes.len()
         ));
     }
@@ -136,5 +170,62 @@ fn export_unchecked(
                 pages: out.pages,
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The advice on an export over the limit names `--svg-text plain`
+    /// only when that export is within it, and then it is.
+    #[test]
+    fn an_export_over_the_limit_advises_only_what_works() {
+        let bp = crate::testing::hotel();
+        let settings = Settings::new(Theme::LIGHT, Language::En);
+        let plain = Settings {
+            svg_text: svg::TextMode::Plain,
+            ..settings
+        };
+        let plain_size = export_unchecked(&bp, Format::Svg, &plain)
+            .unwrap()
+            .bytes
+            .len() as u64;
+        let outlines_size = export_unchecked(&bp, Format::Svg, &settings)
+            .unwrap()
+            .bytes
+            .len() as u64;
+        assert!(outlines_size > plain_size);
+
+        // Plain fits: advised, and it works.
+        let err = export_within(&bp, Format::Svg, &settings, plain_size)
+            .err()
+            .unwrap();
+        assert!(err.contains("export with --svg-text plain"), "{err}");
+        assert!(export_within(&bp, Format::Svg, &plain, plain_size).is_ok());
+
+        // Plain does not fit either: not advised.
+        for (format, settings) in [(Format::Svg, settings), (Format::Svg, plain)] {
+            let err = export_within(&bp, format, &settings, plain_size - 1)
+                .err()
+                .unwrap();
+            assert!(!err.contains("--svg-text plain"), "{format:?}: {err}");
+            assert!(err.contains("export PNG"), "{format:?}: {err}");
+        }
+
+        // A PDF over the limit: the plain SVG advised as it fits or not.
+        let pdf_size = export_unchecked(&bp, Format::Pdf, &settings)
+            .unwrap()
+            .bytes
+            .len() as u64;
+        let err = export_within(&bp, Format::Pdf, &settings, pdf_size - 1)
+            .err()
+            .unwrap();
+        assert_eq!(
+            err.contains("or SVG with --svg-text plain"),
+            plain_size < pdf_size,
+            "{err}"
+        );
+        assert!(err.contains("export PNG"), "{err}");
     }
 }

@@ -37,9 +37,9 @@ fn fits(w: u64, h: u64) -> bool {
 /// `0.00`.
 pub fn suggest_scale(width: f64, height: f64) -> String {
     let pixels = |s: f64| ((width * s).ceil() as u64, (height * s).ceil() as u64);
-    let fit = (MAX_PIXELS as f64 / (width * height).max(1.0))
-        .sqrt()
-        .min(1.0);
+    // The largest scale that fits, which may be above 1 for a small
+    // diagram (`--scale 1e9` is told about 6.2, not 1.0).
+    let fit = (MAX_PIXELS as f64 / (width * height).max(1.0)).sqrt();
     // Two significant digits, rounded down, then down again until it fits.
     let unit = 10f64.powi(fit.log10().floor() as i32 - 1);
     let mut digits = (fit / unit).floor().max(1.0);

@@ -133,6 +133,17 @@ impl fmt::Display for CsvFormat {
     }
 }
 
+/// The largest CSV of measured values read: 64 MiB, some 30 times the
+/// 1,000,000 values a blueprint may hold in the widest sheet we write.
+pub const MAX_CSV_BYTES: u64 = crate::format::MAX_FILE_BYTES;
+
+/// The bytes of a CSV file to import, for the command line and the editor
+/// alike: only a regular file of at most [`MAX_CSV_BYTES`] is read (a
+/// device such as `/dev/zero` or a pipe is refused at once).
+pub fn read_csv_file(path: &std::path::Path) -> Result<Vec<u8>, crate::format::ReadError> {
+    crate::format::read_limited(path, MAX_CSV_BYTES)
+}
+
 /// Adds the measured values in `csv_text` to the blueprint's standards; see
 /// `import_measurements_bytes`.
 pub fn import_measurements(bp: &mut Blueprint, csv_text: &str) -> Result<ImportReport, String> {

@@ -7,7 +7,7 @@ mod csv_text;
 mod html;
 
 pub use csv_io::{
-    CsvFormat, ImportReport, SkippedRow, import_measurements, import_measurements_bytes,
-    standards_csv,
+    CsvFormat, ImportReport, MAX_CSV_BYTES, SkippedRow, import_measurements,
+    import_measurements_bytes, read_csv_file, standards_csv,
 };
 pub use html::{escape, html};
