@@ -365,6 +365,16 @@ catalogue! {
         "Longer than the {} characters this field edits; the whole text stays in the file.",
         "Más largo que los {} caracteres que edita este campo; el texto completo se conserva en el archivo."
     ),
+    Exporting => ("Exporting {}…", "Exportando {}…"),
+    CopyingImage => ("Copying as an image…", "Copiando como imagen…"),
+    Opening => ("Opening {}…", "Abriendo {}…"),
+    Importing => ("Importing {}…", "Importando {}…"),
+    WritingRecovery => ("Writing the recovery copy…", "Escribiendo la copia de recuperación…"),
+    Cancelled => ("Cancelled: nothing was written.", "Cancelado: no se escribió nada."),
+    Unprotected => (
+        "Your changes are not protected: the recovery copy could not be written ({})",
+        "Sus cambios no están protegidos: no se pudo escribir la copia de recuperación ({})"
+    ),
     TextKeepStart => ("Keep the first {} characters", "Conservar los primeros {} caracteres"),
     AddStandard => ("Add standard", "Añadir estándar"),
     AddMeasurement => ("Add value", "Añadir valor"),

@@ -35,6 +35,23 @@ fn harness(bp: Blueprint, recovery: &std::path::Path) -> Harness<'static, Editor
     h
 }
 
+/// Runs frames until the work in the background (an export, Open, an
+/// import, a recovery copy) has ended and been taken in.
+fn settle(h: &mut Harness<'_, EditorApp>) {
+    // The frames that take the last input start the work.
+    h.run();
+    let start = std::time::Instant::now();
+    while h.state().busy() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(120),
+            "the background work did not end"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+}
+
 /// The hotel in English, recovery copies in `dir`.
 fn hotel_app(dir: &tempfile::TempDir) -> EditorApp {
     let mut app =
@@ -263,14 +280,14 @@ fn build_a_blueprint_from_the_hotel_template_through_the_ui() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     type_text(&mut h, path.to_str().unwrap());
     h.get_by_label("OK").click();
-    h.run();
+    settle(&mut h);
     assert!(!h.state().document().is_dirty());
     assert_eq!(servuction::format::read(&path).unwrap(), edited);
 
     // Re-open it in a fresh editor: the same document.
     let mut again = harness(servuction::templates::blank(Language::En), dir.path());
     again.state_mut().open_path(&path);
-    again.run();
+    settle(&mut again);
     assert_eq!(again.state().blueprint(), &edited);
     assert!(again.query_by_label("Luggage storage system").is_some());
 }
@@ -334,7 +351,7 @@ fn a_bad_file_shows_an_error_and_keeps_the_document() {
     std::fs::write(&bad, "{\"format\": \"servuction\", \"version\": 2, oops}").unwrap();
     let mut h = harness(hotel(), dir.path());
     h.state_mut().open_path(&bad);
-    h.run();
+    settle(&mut h);
     assert_eq!(h.state().blueprint(), &hotel());
     assert!(h.query_by_label_contains("Could not open").is_some());
 }
@@ -379,7 +396,7 @@ fn unsaved_work_is_copied_when_the_window_loses_focus_and_restored_after_a_crash
     assert!(tp(&h, &"tp-arrive-doorman".into()).fail_point);
     let edited = h.state().blueprint().clone();
     h.event(Event::WindowFocused(false));
-    h.run();
+    settle(&mut h);
     // The process dies here; the next start offers the copy.
     drop(h);
     let store = RecoveryStore::at(&recovery);
@@ -422,7 +439,7 @@ fn a_file_changed_on_disk_is_noticed_before_it_is_overwritten() {
     servuction::format::save(&path, &hotel()).unwrap();
     let mut h = harness(servuction::templates::blank(Language::En), dir.path());
     h.state_mut().open_path(&path);
-    h.run();
+    settle(&mut h);
     // Someone else saves the file meanwhile.
     let mut theirs = hotel();
     theirs.title = "Their version".into();
@@ -478,7 +495,7 @@ fn measured_values_are_imported_from_csv_through_the_file_menu() {
     h.run();
     type_text(&mut h, csv.to_str().unwrap());
     h.get_by_label("OK").click();
-    h.run();
+    settle(&mut h);
     let s = h
         .state()
         .blueprint()
@@ -1160,7 +1177,7 @@ fn no_shortcut_acts_behind_a_dialog() {
     h.run();
     assert!(!h.state().is_presenting(), "F5 behind the dialog");
     h.get_by_label("OK").click();
-    h.run();
+    settle(&mut h);
     h.key_press(Key::F5);
     h.run();
     assert!(h.state().is_presenting());
@@ -1366,7 +1383,7 @@ fn unsaved_work_while_presenting_gets_a_recovery_copy() {
     type_text(&mut h, "Offer water");
     // The note's field still has the keyboard when the window loses focus.
     h.event(Event::WindowFocused(false));
-    h.run();
+    settle(&mut h);
     drop(h); // killed while presenting
     let store = RecoveryStore::at(dir.path());
     assert_eq!(
@@ -1504,7 +1521,7 @@ fn editor_with_a_copy(recovery: &std::path::Path) -> Harness<'static, EditorApp>
     h.key_press(Key::F);
     h.run();
     h.event(Event::WindowFocused(false));
-    h.run();
+    settle(&mut h);
     h
 }
 
@@ -1659,7 +1676,7 @@ fn the_path_prompt_takes_enter_and_esc_and_suggests_the_pngs_name() {
     .unwrap();
     let mut h = harness(servuction::templates::blank(Language::En), dir.path());
     h.state_mut().open_path(&png);
-    h.run();
+    settle(&mut h);
     // Save: no file yet, so the prompt asks, suggesting the PNG's name.
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
@@ -1918,14 +1935,14 @@ fn a_pdf_is_exported_through_the_file_menu_and_reopens() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     type_text(&mut h, pdf.to_str().unwrap());
     h.get_by_label("OK").click();
-    h.run();
+    settle(&mut h);
     assert!(h.query_by_label_contains("Exported").is_some());
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
     assert_eq!(servuction::format::read(&pdf).unwrap(), hotel());
     // And Open takes it back.
     let mut other = harness(servuction::templates::blank(Language::En), dir.path());
     other.state_mut().open_path(&pdf);
-    other.run();
+    settle(&mut other);
     assert_eq!(other.state().blueprint(), &hotel());
     // Saving never writes over the PDF: it asks, beside it, for a document.
     let bytes = std::fs::read(&pdf).unwrap();
@@ -1934,6 +1951,23 @@ fn a_pdf_is_exported_through_the_file_menu_and_reopens() {
     let suggested = other.get_by_label("Path").value().unwrap_or_default();
     assert!(suggested.ends_with("stay.servuction"), "{suggested}");
     assert_eq!(std::fs::read(&pdf).unwrap(), bytes);
+}
+
+/// Runs frames until the image drawn in the background is put on the
+/// clipboard, and gives it.
+fn wait_for_copied_image(h: &mut Harness<'_, EditorApp>) -> Option<egui::ColorImage> {
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(image) = copied_image(h) {
+            return Some(image);
+        }
+        if !h.state().busy() || start.elapsed() > std::time::Duration::from_secs(120) {
+            h.step();
+            return copied_image(h);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
 }
 
 /// The image the last frames put on the clipboard.
@@ -1957,7 +1991,7 @@ fn the_diagram_or_the_selection_is_copied_as_an_image() {
     h.run();
     h.get_by_label("Copy as image Ctrl+Shift+C").click();
     h.step();
-    let whole = copied_image(&h).expect("an image on the clipboard");
+    let whole = wait_for_copied_image(&mut h).expect("an image on the clipboard");
     let (w, _) = servuction::render::export_size(&hotel());
     assert_eq!(whole.size[0], (w * 2.0).ceil() as usize);
     h.run();
@@ -1975,7 +2009,7 @@ fn the_diagram_or_the_selection_is_copied_as_an_image() {
         physical_key: None,
     });
     h.step();
-    let card = copied_image(&h).expect("an image on the clipboard");
+    let card = wait_for_copied_image(&mut h).expect("an image on the clipboard");
     assert!(
         card.size[0] < whole.size[0] / 4 && card.size[1] < whole.size[1] / 2,
         "{:?} of {:?}",
@@ -2010,7 +2044,7 @@ fn help_about_shows_the_version_as_the_command_line_prints_it_and_the_licences()
     assert!(h.query_by_label_contains("MIT or Apache-2.0").is_some());
     assert!(h.query_by_label_contains("SIL Open Font License").is_some());
     h.get_by_label("OK").click();
-    h.run();
+    settle(&mut h);
     assert!(h.query_by_label_contains("SIL Open Font License").is_none());
 }
 
@@ -2028,7 +2062,7 @@ fn a_new_blueprint_is_saved_as_a_servuction_file() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     type_text(&mut h, path.to_str().unwrap());
     h.get_by_label("OK").click();
-    h.run();
+    settle(&mut h);
     assert_eq!(
         &servuction::format::read(&path).unwrap(),
         h.state().blueprint()
@@ -2050,7 +2084,7 @@ fn save_as_never_writes_over_an_exported_picture_and_exports_get_their_extension
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     type_text(&mut h, dir.path().join("report").to_str().unwrap());
     h.get_by_label("OK").click();
-    h.run();
+    settle(&mut h);
     let pdf = dir.path().join("report.pdf");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
     // Saving the document as that PDF is refused; the PDF stays.
@@ -2087,7 +2121,7 @@ fn importing_measurements_from_a_device_or_a_huge_file_is_refused_at_once() {
         h.run();
         type_text(&mut h, csv.to_str().unwrap());
         h.get_by_label("OK").click();
-        h.run();
+        settle(&mut h);
         assert!(
             h.query_by_label_contains(expected).is_some(),
             "{}: no notice saying `{expected}`",
@@ -2095,4 +2129,68 @@ fn importing_measurements_from_a_device_or_a_huge_file_is_refused_at_once() {
         );
         assert_eq!(h.state().blueprint(), &hotel());
     }
+}
+
+/// Exports through the File menu and the app's own path prompt.
+fn export_through_the_menu(h: &mut Harness<'_, EditorApp>, item: &str, path: &std::path::Path) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains(item).click();
+    h.run();
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_text(h, path.to_str().unwrap());
+    h.get_by_label("OK").click();
+}
+
+#[test]
+fn an_export_runs_in_the_background_on_the_document_as_it_was_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("stay.png");
+    let mut h = harness(hotel(), dir.path());
+    export_through_the_menu(&mut h, "Export PNG…", &png);
+    // The frame that takes OK starts the export and returns: the document
+    // is edited while the picture is drawn.
+    h.run();
+    h.get_by_label("Doorman greets the guest").click();
+    h.run();
+    h.key_press(Key::F);
+    h.run();
+    assert!(
+        tp(&h, &"tp-arrive-doorman".into()).fail_point
+            != hotel()
+                .touchpoint(&"tp-arrive-doorman".into())
+                .unwrap()
+                .fail_point
+    );
+    settle(&mut h);
+    assert!(h.query_by_label_contains("Exported").is_some());
+    // The picture carries the document as it was when Export was asked for.
+    let exported = servuction::format::read(&png).unwrap();
+    assert_eq!(exported, hotel());
+    assert_ne!(h.state().blueprint(), &hotel(), "the edit was lost");
+}
+
+#[test]
+fn a_long_export_shows_its_progress_and_can_be_cancelled_without_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("big.png");
+    let mut h = harness(servuction::templates::synthetic(3_000), dir.path());
+    export_through_the_menu(&mut h, "Export PNG…", &png);
+    h.run();
+    assert!(h.state().busy(), "the export did not start");
+    // After a third of a second the status bar shows it, with Cancel.
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    h.run();
+    assert!(h.query_by_label_contains("Exporting big.png").is_some());
+    assert!(
+        h.state().busy(),
+        "the export ended before it could be cancelled"
+    );
+    h.get_by_label("Cancel").click();
+    settle(&mut h);
+    assert!(!png.exists(), "a cancelled export wrote its file");
+    assert!(h.query_by_label_contains("Cancelled").is_some());
+    assert!(h.query_by_label("Cancel").is_none());
 }

@@ -245,6 +245,31 @@ impl EditorApp {
                     ui.separator();
                     ui.label(Msg::StatusSelected.fill(lang, &[&self.selection.len()]));
                 }
+                // Work in the background, with its progress and Cancel.
+                let mut cancel = None;
+                for job in self.jobs.shown() {
+                    ui.separator();
+                    ui.label(crate::shown::shown_line(job.label, 120));
+                    let bar = match job.fraction {
+                        Some(f) => egui::ProgressBar::new(f).show_percentage(),
+                        None => egui::ProgressBar::new(0.0).animate(true),
+                    };
+                    ui.add(bar.desired_width(140.0));
+                    if job.cancellable && ui.button(Msg::Cancel.text(lang)).clicked() {
+                        cancel = Some(job.index);
+                    }
+                }
+                if let Some(i) = cancel {
+                    self.jobs.cancel(i);
+                }
+                if let Some(why) = self.files.unprotected() {
+                    ui.separator();
+                    let text = Msg::Unprotected.fill(lang, &[&why]);
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        crate::shown::shown_line(&text, crate::shown::LINE_CHARS),
+                    );
+                }
                 if let Some(n) = &self.notice {
                     ui.separator();
                     let colour = if n.error {

@@ -102,7 +102,7 @@ impl EditorApp {
                     }
                 }
             }
-            CopyImage => self.copy_image(ctx),
+            CopyImage => self.copy_image(),
             Paste => ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
             Delete => {
                 let ids = std::mem::take(&mut self.selection);

@@ -106,6 +106,8 @@ pub struct Files {
     _claim: Option<crate::recovery::Claim>,
     last_autosave: f64,
     autosaved_revision: Option<u64>,
+    /// Why the last recovery copy could not be written.
+    unprotected: Option<String>,
 }
 
 impl Files {
@@ -120,12 +122,43 @@ impl Files {
             _claim: claim,
             last_autosave: 0.0,
             autosaved_revision: None,
+            unprotected: None,
         }
     }
 
     /// Whether to use native dialogs (or the app's own path entry).
     pub fn use_native(&mut self, native: bool) {
         self.native = native;
+    }
+
+    /// Where this editor's recovery copy goes, if anywhere.
+    pub(super) fn recovery_target(&self) -> Option<(RecoveryStore, String)> {
+        let store = self.recovery.clone()?;
+        Some((store, self.recovery_key.clone()))
+    }
+
+    /// A recovery copy of `revision` was written, or not: remembered, and a
+    /// copy written after the work was saved (`clean`) goes again.
+    pub(super) fn recovery_written(
+        &mut self,
+        revision: u64,
+        result: Result<(), String>,
+        clean: bool,
+    ) {
+        match result {
+            Ok(()) if clean => self.discard_copy(),
+            Ok(()) => {
+                self.autosaved_revision = Some(revision);
+                self.unprotected = None;
+            }
+            Err(e) => self.unprotected = Some(e),
+        }
+    }
+
+    /// Why the last recovery copy could not be written, while none could
+    /// since: the user's work is not protected.
+    pub(super) fn unprotected(&self) -> Option<&str> {
+        self.unprotected.as_deref()
     }
 
     /// Deletes this editor's recovery copy (the work is saved or discarded).
@@ -209,7 +242,7 @@ impl EditorApp {
     }
 
     /// Replaces the document (after any unsaved changes were dealt with).
-    fn replace_document(&mut self, doc: Document) {
+    pub(super) fn replace_document(&mut self, doc: Document) {
         self.files.discard_copy();
         self.doc = doc;
         self.selection.clear();
@@ -217,26 +250,10 @@ impl EditorApp {
         self.canvas.zoom_to_fit();
     }
 
-    /// Opens a file; on failure the current document stays as it was.
+    /// Opens a file, read in the background; on failure the current
+    /// document stays as it was.
     pub fn open_path(&mut self, path: &Path) {
-        match crate::format::read(path) {
-            Ok(bp) => {
-                // An exported PNG, SVG or PDF re-opens as a document to be
-                // saved beside it, never over the picture.
-                let doc = if crate::format::is_export(path) {
-                    Document::imported(bp, path)
-                } else {
-                    Document::opened(bp, Some(path))
-                };
-                self.replace_document(doc);
-                self.prefs.remember(path);
-                self.notice = None;
-            }
-            Err(e) => {
-                let msg = Msg::OpenFailed.fill(self.prefs.lang, &[&path.display(), &e]);
-                self.notify(msg, true);
-            }
-        }
+        self.start_open(path.to_owned());
     }
 
     /// Restores a recovery copy as the open document, unsaved. The copy
@@ -319,7 +336,7 @@ impl EditorApp {
     /// extension gets it, and the open document's own file is never written
     /// over.
     fn export_to(&mut self, purpose: Purpose, path: &Path) {
-        use crate::render::export::{self, Format, Settings};
+        use crate::render::export::Format;
         let lang = self.prefs.lang;
         let format = match purpose {
             Purpose::ExportSvg => Format::Svg,
@@ -338,95 +355,31 @@ impl EditorApp {
             self.notify(Msg::SaveOverExport.fill(lang, &[&path.display()]), true);
             return;
         }
-        let view = self.view();
-        let bp = self.doc.blueprint();
-        let mut settings = Settings::new(view.theme(), view.lang);
-        // A picture too large for the pixel budget at full size is exported
-        // at the largest scale that fits, and the user told so.
-        if format == Format::Png {
-            let (w, h) = crate::render::export_size(bp);
-            settings.scale = crate::render::png::fitting_scale(w, h, 1.0);
-        }
-        let result = export::export(bp, format, &settings).and_then(|e| {
-            crate::format::write_atomic(path, &e.bytes)
-                .map(|()| e.missing)
-                .map_err(|e| e.to_string())
-        });
-        match result {
-            Ok(missing) if !missing.is_empty() => self.notify(
-                Msg::MissingGlyphs.fill(
-                    lang,
-                    &[
-                        &path.display(),
-                        &missing.chars_text(),
-                        &missing.packages_text(),
-                    ],
-                ),
-                true,
-            ),
-            Ok(_) if settings.scale < 1.0 => {
-                let percent = format!("{:.2}", settings.scale * 100.0);
-                let percent = percent.trim_end_matches('0').trim_end_matches('.');
-                self.notify(
-                    Msg::ExportedScaled.fill(lang, &[&path.display(), &percent]),
-                    false,
-                );
-            }
-            Ok(_) => self.notify(Msg::Exported.fill(lang, &[&path.display()]), false),
-            Err(e) => self.notify(Msg::SaveFailed.fill(lang, &[&path.display(), &e]), true),
-        }
+        self.start_export(format, path.clone());
     }
 
     /// The diagram, or the selected cards' part of it, on the clipboard as
     /// a picture (at twice the screen's size, for documents and slides).
-    pub(super) fn copy_image(&mut self, ctx: &egui::Context) {
-        let view = self.view();
-        let bp = self.doc.blueprint();
-        let lang = self.prefs.lang;
-        let scene = crate::render::export_scene(bp, &view.theme(), view.lang);
-        let svg = crate::render::svg::to_svg(&scene, &bp.title);
-        let (w, h) = (scene.size.x, scene.size.y);
-        let scale = crate::render::png::fitting_scale(w, h, 2.0);
-        let region = self.selection_region().map(|r| {
-            [
-                (r.min.x * scale).floor().max(0.0) as usize,
-                (r.min.y * scale).floor().max(0.0) as usize,
-                (r.max.x * scale).ceil() as usize,
-                (r.max.y * scale).ceil() as usize,
-            ]
-        });
-        match crate::render::png::rasterise(&svg, scale) {
-            Ok((pw, ph, rgba)) => {
-                let (pw, ph) = (pw as usize, ph as usize);
-                let [x0, y0, x1, y1] = region.unwrap_or([0, 0, pw, ph]);
-                let (x1, y1) = (x1.min(pw), y1.min(ph));
-                let (x0, y0) = (x0.min(x1), y0.min(y1));
-                let (cw, ch) = (x1 - x0, y1 - y0);
-                if cw == 0 || ch == 0 {
-                    return;
-                }
-                let mut pixels = Vec::with_capacity(cw * ch * 4);
-                for row in y0..y1 {
-                    pixels.extend_from_slice(&rgba[(row * pw + x0) * 4..(row * pw + x1) * 4]);
-                }
-                ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied([cw, ch], &pixels));
-                self.notify(Msg::CopiedImage.fill(lang, &[&cw, &ch]), false);
-            }
-            Err(e) => self.notify(e.to_string(), true),
-        }
+    pub(super) fn copy_image(&mut self) {
+        self.start_copy_image();
     }
 
     /// The part of the diagram the selected cards cover, with a margin.
-    fn selection_region(&self) -> Option<crate::layout::Rect> {
-        let layout = crate::layout::layout(self.doc.blueprint(), Default::default());
+    pub(super) fn selection_region(&mut self) -> Option<crate::layout::Rect> {
+        // The cards stand where the view's layout has them (the chart under
+        // the diagram moves none).
+        let view = self.view();
+        let (_, derived) = self.doc.view(view);
         let mut rect: Option<crate::layout::Rect> = None;
-        for card in &layout.cards {
-            if self.selection.contains(&card.id) {
-                rect = Some(match rect {
-                    None => card.rect,
-                    Some(r) => r.union(&card.rect),
-                });
-            }
+        for card in self
+            .selection
+            .iter()
+            .filter_map(|id| derived.layout.card(id))
+        {
+            rect = Some(match rect {
+                None => card.rect,
+                Some(r) => r.union(&card.rect),
+            });
         }
         rect.map(|r| r.expand(16.0))
     }
@@ -445,6 +398,8 @@ impl EditorApp {
         match then {
             Then::Close => {
                 self.allow_close = true;
+                // An export or a recovery copy under way ends first.
+                self.finish_jobs(ctx);
                 self.files.discard_copy();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -491,31 +446,7 @@ impl EditorApp {
     /// Adds measured values from a CSV file, as one undo step, and reports
     /// the rows it could not use.
     pub fn import_csv(&mut self, path: &Path) {
-        let lang = self.prefs.lang;
-        // Bytes: the importer finds the encoding (Excel's Windows-1252 too).
-        // Only a regular file of bounded size (not /dev/zero, not a pipe).
-        let bytes = match crate::report::read_csv_file(path) {
-            Ok(b) => b,
-            Err(e) => {
-                self.notify(Msg::OpenFailed.fill(lang, &[&path.display(), &e]), true);
-                return;
-            }
-        };
-        let mut copy = self.doc.blueprint().clone();
-        match crate::report::import_measurements_bytes(&mut copy, &bytes) {
-            Ok(report) => {
-                if report.added > 0 {
-                    self.edit(crate::edit::Edit::SetStandards(copy.standards));
-                }
-                let mut msg = report.summary(lang);
-                if let Some(first) = report.skipped.first() {
-                    msg.push_str(&format!(" — {}: {}", first.line, first.reason));
-                }
-                let error = !report.skipped.is_empty();
-                self.notify(msg, error);
-            }
-            Err(e) => self.notify(Msg::OpenFailed.fill(lang, &[&path.display(), &e]), true),
-        }
+        self.start_import(path.to_owned());
     }
 
     /// Writes a recovery copy every half minute while there are unsaved
@@ -537,15 +468,11 @@ impl EditorApp {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECONDS - since));
             return;
         }
-        let f = &mut self.files;
-        if let Some(store) = &f.recovery
-            && store
-                .write(&f.recovery_key, self.doc.path(), self.doc.blueprint())
-                .is_ok()
-        {
-            f.autosaved_revision = Some(revision);
+        // Written in the background from a snapshot: serialising and
+        // syncing a large document takes more than a frame.
+        if self.start_recovery_write() {
+            self.files.last_autosave = now;
         }
-        f.last_autosave = now;
     }
 }
 

@@ -10,6 +10,7 @@
 // Functions a reader can hold (the threshold is in clippy.toml).
 #![warn(clippy::too_many_lines)]
 
+mod background;
 mod canvas;
 mod chrome;
 pub mod command;
@@ -20,6 +21,7 @@ mod fields;
 mod files;
 mod input;
 mod inspector;
+mod jobs;
 mod prefs;
 pub mod present;
 
@@ -91,6 +93,9 @@ pub struct EditorApp {
     fonts_installed: bool,
     last_title: String,
     allow_close: bool,
+    /// Work running in the background (exports, Open, import, recovery).
+    jobs: jobs::Jobs<background::Done>,
+    recovery_write: background::RecoveryWrite,
 }
 
 impl EditorApp {
@@ -112,6 +117,8 @@ impl EditorApp {
             fonts_installed: false,
             last_title: String::new(),
             allow_close: false,
+            jobs: jobs::Jobs::default(),
+            recovery_write: background::RecoveryWrite::default(),
         }
     }
 
@@ -227,6 +234,7 @@ impl EditorApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.begin_frame(&ctx);
+        self.take_in_jobs(&ctx);
         let mut actions = Vec::new();
         self.input(&ctx, &mut actions);
         if self.presentation.is_some() {

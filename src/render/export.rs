@@ -71,7 +71,25 @@ pub struct Exported {
 /// reader takes back ([`crate::format::MAX_EXPORT_BYTES`]) is refused: what
 /// is written reopens.
 pub fn export(bp: &Blueprint, format: Format, settings: &Settings) -> Result<Exported, String> {
-    export_within(bp, format, settings, crate::format::MAX_EXPORT_BYTES)
+    export_reporting(bp, format, settings, &|_| true)
+}
+
+/// [`export`], telling `progress` the fraction done (0 to 1) as each stage
+/// ends: the editor's progress bar. When it answers false the export stops
+/// there, with the error "cancelled".
+pub fn export_reporting(
+    bp: &Blueprint,
+    format: Format,
+    settings: &Settings,
+    progress: &dyn Fn(f32) -> bool,
+) -> Result<Exported, String> {
+    export_within(
+        bp,
+        format,
+        settings,
+        crate::format::MAX_EXPORT_BYTES,
+        progress,
+    )
 }
 
 /// [`export`], with an SVG or PDF over `limit` bytes refused. The advice
@@ -83,8 +101,9 @@ fn export_within(
     format: Format,
     settings: &Settings,
     limit: u64,
+    progress: &dyn Fn(f32) -> bool,
 ) -> Result<Exported, String> {
-    let out = export_unchecked(bp, format, settings)?;
+    let out = export_unchecked(bp, format, settings, progress)?;
     if matches!(format, Format::Svg | Format::Pdf) && out.bytes.len() as u64 > limit {
         let plain_asked = format == Format::Svg && settings.svg_text == svg::TextMode::Plain;
         let plain_size = (!plain_asked)
@@ -93,7 +112,7 @@ fn export_within(
                     svg_text: svg::TextMode::Plain,
                     ..*settings
                 };
-                export_unchecked(bp, Format::Svg, &plain).map(|p| p.bytes.len() as u64)
+                export_unchecked(bp, Format::Svg, &plain, &|_| true).map(|p| p.bytes.len() as u64)
             })
             .and_then(Result::ok)
             .filter(|&size| size <= limit);
@@ -120,6 +139,7 @@ fn export_unchecked(
     bp: &Blueprint,
     format: Format,
     settings: &Settings,
+    progress: &dyn Fn(f32) -> bool,
 ) -> Result<Exported, String> {
     let done = |bytes: Vec<u8>| Exported {
         bytes,
@@ -152,8 +172,12 @@ fn export_unchecked(
         }
         Format::Png => {
             let doc = document()?;
-            let (bytes, missing) = super::export_png(bp, &theme, lang, settings.scale, Some(&doc))
-                .map_err(|e| e.to_string())?;
+            if !progress(0.05) {
+                return Err("cancelled".into());
+            }
+            let (bytes, missing) =
+                super::export_png_reporting(bp, &theme, lang, settings.scale, Some(&doc), progress)
+                    .map_err(|e| e.to_string())?;
             Ok(Exported {
                 bytes,
                 missing,
@@ -162,7 +186,14 @@ fn export_unchecked(
         }
         Format::Pdf => {
             let doc = document()?;
-            let out = pdf::export(&plain_svg(), &title, Some(&doc), settings.pdf, lang)
+            if !progress(0.05) {
+                return Err("cancelled".into());
+            }
+            let svg = plain_svg();
+            if !progress(0.2) {
+                return Err("cancelled".into());
+            }
+            let out = pdf::export(&svg, &title, Some(&doc), settings.pdf, lang)
                 .map_err(|e| e.to_string())?;
             Ok(Exported {
                 bytes: out.bytes,
@@ -187,26 +218,26 @@ mod tests {
             svg_text: svg::TextMode::Plain,
             ..settings
         };
-        let plain_size = export_unchecked(&bp, Format::Svg, &plain)
+        let plain_size = export_unchecked(&bp, Format::Svg, &plain, &|_| true)
             .unwrap()
             .bytes
             .len() as u64;
-        let outlines_size = export_unchecked(&bp, Format::Svg, &settings)
+        let outlines_size = export_unchecked(&bp, Format::Svg, &settings, &|_| true)
             .unwrap()
             .bytes
             .len() as u64;
         assert!(outlines_size > plain_size);
 
         // Plain fits: advised, and it works.
-        let err = export_within(&bp, Format::Svg, &settings, plain_size)
+        let err = export_within(&bp, Format::Svg, &settings, plain_size, &|_| true)
             .err()
             .unwrap();
         assert!(err.contains("export with --svg-text plain"), "{err}");
-        assert!(export_within(&bp, Format::Svg, &plain, plain_size).is_ok());
+        assert!(export_within(&bp, Format::Svg, &plain, plain_size, &|_| true).is_ok());
 
         // Plain does not fit either: not advised.
         for (format, settings) in [(Format::Svg, settings), (Format::Svg, plain)] {
-            let err = export_within(&bp, format, &settings, plain_size - 1)
+            let err = export_within(&bp, format, &settings, plain_size - 1, &|_| true)
                 .err()
                 .unwrap();
             assert!(!err.contains("--svg-text plain"), "{format:?}: {err}");
@@ -214,11 +245,11 @@ mod tests {
         }
 
         // A PDF over the limit: the plain SVG advised as it fits or not.
-        let pdf_size = export_unchecked(&bp, Format::Pdf, &settings)
+        let pdf_size = export_unchecked(&bp, Format::Pdf, &settings, &|_| true)
             .unwrap()
             .bytes
             .len() as u64;
-        let err = export_within(&bp, Format::Pdf, &settings, pdf_size - 1)
+        let err = export_within(&bp, Format::Pdf, &settings, pdf_size - 1, &|_| true)
             .err()
             .unwrap();
         assert_eq!(

@@ -30,6 +30,20 @@ pub fn export_png(
     scale: f32,
     document: Option<&str>,
 ) -> Result<(Vec<u8>, fonts::Missing), png::PngError> {
+    export_png_reporting(bp, theme, lang, scale, document, &|_| true)
+}
+
+/// [`export_png`], telling `progress` the fraction done as each stage ends
+/// (drawing the picture is about half the work, compressing it the rest);
+/// when it answers false, the export stops there ([`png::PngError::Cancelled`]).
+pub fn export_png_reporting(
+    bp: &Blueprint,
+    theme: &Theme,
+    lang: Language,
+    scale: f32,
+    document: Option<&str>,
+    progress: &dyn Fn(f32) -> bool,
+) -> Result<(Vec<u8>, fonts::Missing), png::PngError> {
     let l = layout::layout(bp, Options::default());
     png::pixel_size(l.size.x, l.size.y, scale)?;
     // The document is compressed on another thread while the picture is
@@ -37,12 +51,22 @@ pub fn export_png(
     std::thread::scope(|s| {
         let itxt = document.map(|doc| s.spawn(move || png::itxt_compressed(doc)));
         let scene = scene::scene(bp, &l, theme, lang);
-        let svg = svg::to_svg(&scene, &bp.title);
+        let title = crate::shown::shown_line(&bp.title, crate::shown::LINE_CHARS);
+        let svg = svg::to_svg(&scene, &title);
         drop(scene);
+        if !progress(0.1) {
+            return Err(png::PngError::Cancelled);
+        }
         let tree = png::parse(&svg)?;
         let missing = fonts::Missing::of_tree(&tree);
+        if !progress(0.2) {
+            return Err(png::PngError::Cancelled);
+        }
         let (w, h, rgba) = png::rasterise_tree(&tree, scale)?;
         drop(tree);
+        if !progress(0.6) {
+            return Err(png::PngError::Cancelled);
+        }
         let itxt = match itxt.map(|t| t.join()) {
             Some(Ok(made)) => Some(made?),
             Some(Err(_)) => {

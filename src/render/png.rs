@@ -25,6 +25,9 @@ pub enum PngError {
     Svg(String),
     #[error("the PNG could not be encoded: {0}")]
     Encode(String),
+    /// The user cancelled the export (in the editor).
+    #[error("cancelled")]
+    Cancelled,
 }
 
 /// Whether an image of `w × h` pixels may be made.

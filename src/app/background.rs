@@ -1,0 +1,362 @@
+//! The editor's long work, run in the background ([`super::jobs`]): PNG, SVG
+//! and PDF export, Copy as image, Open, CSV import and the recovery copy.
+//! Each starts from a snapshot of the document as it was when the user
+//! asked (sharing it costs a reference count) and ends in a [`Done`] that
+//! the next frame takes in.
+
+use super::jobs::{End, Progress};
+use super::{Document, EditorApp};
+use crate::i18n::Msg;
+use crate::model::{Blueprint, Standard};
+use crate::render::export::{self, Format, Settings};
+use crate::render::fonts::Missing;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// What a job made, for the frame to take in.
+pub enum Done {
+    Exported {
+        path: PathBuf,
+        scale: f32,
+        result: Result<Missing, String>,
+    },
+    CopiedImage(Result<egui::ColorImage, String>),
+    Opened {
+        path: PathBuf,
+        /// The revision of the document it replaces when the open began:
+        /// edits made since are not thrown away unasked.
+        revision: u64,
+        result: Result<Blueprint, String>,
+    },
+    Imported {
+        path: PathBuf,
+        snapshot: Arc<Blueprint>,
+        result: Result<(Vec<Standard>, crate::report::ImportReport), String>,
+    },
+    RecoveryWritten {
+        revision: u64,
+        result: Result<(), String>,
+    },
+}
+
+/// The recovery copy being written, if one is.
+#[derive(Default)]
+pub struct RecoveryWrite {
+    running: bool,
+}
+
+impl EditorApp {
+    /// Exports the document as it is now to `path`, in the background. A
+    /// cancelled export writes nothing.
+    pub(super) fn start_export(&mut self, format: Format, path: PathBuf) {
+        let view = self.view();
+        let snapshot = self.doc.snapshot();
+        let mut settings = Settings::new(view.theme(), view.lang);
+        // A picture too large for the pixel budget at full size is exported
+        // at the largest scale that fits, and the user told so.
+        if format == Format::Png {
+            let (_, derived) = self.doc.view(view);
+            let size = derived.layout.size;
+            settings.scale = crate::render::png::fitting_scale(size.x, size.y, 1.0);
+        }
+        let label = Msg::Exporting.fill(self.prefs.lang, &[&file_name(&path)]);
+        self.jobs.start(label, true, move |p: &Progress| {
+            let made = export::export_reporting(&snapshot, format, &settings, &|f| {
+                p.set(f * 0.95);
+                !p.cancelled()
+            });
+            if p.cancelled() {
+                return End::Cancelled;
+            }
+            let result = made.and_then(|e| {
+                crate::format::write_atomic(&path, &e.bytes)
+                    .map(|()| e.missing)
+                    .map_err(|e| e.to_string())
+            });
+            p.set(1.0);
+            End::Done(Done::Exported {
+                path,
+                scale: settings.scale,
+                result,
+            })
+        });
+    }
+
+    /// Puts the diagram, or the selected cards' part of it, on the
+    /// clipboard as a picture at twice its size; only that part is drawn.
+    pub(super) fn start_copy_image(&mut self) {
+        let view = self.view();
+        let snapshot = self.doc.snapshot();
+        let region = self.selection_region();
+        let label = Msg::CopyingImage.text(self.prefs.lang).to_owned();
+        self.jobs.start(label, true, move |p: &Progress| {
+            let scene = crate::render::export_scene(&snapshot, &view.theme(), view.lang);
+            let title = crate::shown::shown_line(&snapshot.title, crate::shown::LINE_CHARS);
+            let svg = crate::render::svg::to_svg(&scene, &title);
+            let (w, h) = (scene.size.x, scene.size.y);
+            drop(scene);
+            p.set(0.2);
+            let scale = crate::render::png::fitting_scale(w, h, 2.0);
+            let made = crate::render::png::parse(&svg).and_then(|tree| {
+                if p.cancelled() {
+                    return Ok(None);
+                }
+                p.set(0.4);
+                match region {
+                    Some(r) => crate::render::png::rasterise_region(
+                        &tree,
+                        scale,
+                        [
+                            (r.min.x * scale).floor().max(0.0) as u32,
+                            (r.min.y * scale).floor().max(0.0) as u32,
+                            (r.max.x * scale).ceil().max(0.0) as u32,
+                            (r.max.y * scale).ceil().max(0.0) as u32,
+                        ],
+                    ),
+                    None => crate::render::png::rasterise_tree(&tree, scale),
+                }
+                .map(Some)
+            });
+            match made {
+                Ok(None) => End::Cancelled,
+                _ if p.cancelled() => End::Cancelled,
+                Ok(Some((cw, ch, rgba))) => {
+                    let image =
+                        egui::ColorImage::from_rgba_unmultiplied([cw as usize, ch as usize], &rgba);
+                    End::Done(Done::CopiedImage(Ok(image)))
+                }
+                Err(e) => End::Done(Done::CopiedImage(Err(e.to_string()))),
+            }
+        });
+    }
+
+    /// Reads a file in the background; the document is replaced when it is
+    /// read (after unsaved changes made meanwhile are dealt with).
+    pub(super) fn start_open(&mut self, path: PathBuf) {
+        let revision = self.doc.revision();
+        let label = Msg::Opening.fill(self.prefs.lang, &[&file_name(&path)]);
+        self.jobs.start(label, true, move |p: &Progress| {
+            let result = crate::format::read(&path).map_err(|e| e.to_string());
+            if p.cancelled() {
+                return End::Cancelled;
+            }
+            End::Done(Done::Opened {
+                path,
+                revision,
+                result,
+            })
+        });
+    }
+
+    /// Reads measured values from a CSV file in the background, against the
+    /// document as it is now.
+    pub(super) fn start_import(&mut self, path: PathBuf) {
+        let snapshot = self.doc.snapshot();
+        let label = Msg::Importing.fill(self.prefs.lang, &[&file_name(&path)]);
+        self.jobs.start(label, true, move |p: &Progress| {
+            // Bytes: the importer finds the encoding (Excel's Windows-1252
+            // too). Only a regular file of bounded size is read.
+            let result = crate::report::read_csv_file(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| {
+                    p.set(0.3);
+                    let mut copy = Blueprint::clone(&snapshot);
+                    crate::report::import_measurements_bytes(&mut copy, &bytes)
+                        .map(|report| (copy.standards, report))
+                });
+            if p.cancelled() {
+                return End::Cancelled;
+            }
+            End::Done(Done::Imported {
+                path,
+                snapshot,
+                result,
+            })
+        });
+    }
+
+    /// Writes this editor's recovery copy of the document as it is now, in
+    /// the background (serialising and syncing a large document takes more
+    /// than a frame). One at a time.
+    pub(super) fn start_recovery_write(&mut self) -> bool {
+        if self.recovery_write.running {
+            return false;
+        }
+        let Some((store, key)) = self.files.recovery_target() else {
+            return false;
+        };
+        let snapshot = self.doc.snapshot();
+        let original = self.doc.path().map(Path::to_owned);
+        let revision = self.doc.revision();
+        self.recovery_write.running = true;
+        let label = Msg::WritingRecovery.text(self.prefs.lang).to_owned();
+        self.jobs.start(label, false, move |_: &Progress| {
+            let result = store
+                .write(&key, original.as_deref(), &snapshot)
+                .map_err(|e| e.to_string());
+            End::Done(Done::RecoveryWritten { revision, result })
+        });
+        true
+    }
+
+    /// Takes in what the jobs that ended made.
+    pub(super) fn take_in_jobs(&mut self, ctx: &egui::Context) {
+        for end in self.jobs.poll(ctx) {
+            match end {
+                End::Done(done) => self.take_in(ctx, done),
+                End::Cancelled => {
+                    self.notify(Msg::Cancelled.text(self.prefs.lang).to_owned(), false);
+                }
+            }
+        }
+    }
+
+    /// Waits for every job to end and takes in what they made (closing the
+    /// window; tests).
+    pub fn finish_jobs(&mut self, ctx: &egui::Context) {
+        for end in self.jobs.wait_all() {
+            if let End::Done(done) = end {
+                self.take_in(ctx, done);
+            }
+        }
+    }
+
+    /// Whether work runs in the background.
+    pub fn busy(&self) -> bool {
+        self.jobs.busy()
+    }
+
+    fn take_in(&mut self, ctx: &egui::Context, done: Done) {
+        let lang = self.prefs.lang;
+        match done {
+            Done::Exported {
+                path,
+                scale,
+                result,
+            } => match result {
+                Ok(missing) if !missing.is_empty() => self.notify(
+                    Msg::MissingGlyphs.fill(
+                        lang,
+                        &[
+                            &path.display(),
+                            &missing.chars_text(),
+                            &missing.packages_text(),
+                        ],
+                    ),
+                    true,
+                ),
+                Ok(_) if scale < 1.0 => {
+                    let percent = format!("{:.2}", scale * 100.0);
+                    let percent = percent.trim_end_matches('0').trim_end_matches('.');
+                    self.notify(
+                        Msg::ExportedScaled.fill(lang, &[&path.display(), &percent]),
+                        false,
+                    );
+                }
+                Ok(_) => self.notify(Msg::Exported.fill(lang, &[&path.display()]), false),
+                Err(e) => self.notify(Msg::SaveFailed.fill(lang, &[&path.display(), &e]), true),
+            },
+            Done::CopiedImage(result) => match result {
+                Ok(image) => {
+                    let [w, h] = image.size;
+                    ctx.copy_image(image);
+                    self.notify(Msg::CopiedImage.fill(lang, &[&w, &h]), false);
+                }
+                Err(e) => self.notify(e, true),
+            },
+            Done::Opened {
+                path,
+                revision,
+                result,
+            } => match result {
+                // Edits made while the file was read: asked about again.
+                Ok(_) if self.doc.revision() != revision && self.doc.is_dirty() => {
+                    self.dialog = Some(super::dialogs::Dialog::Unsaved {
+                        then: super::dialogs::Then::Open(Some(path)),
+                    });
+                }
+                Ok(bp) => {
+                    // An exported PNG, SVG or PDF re-opens as a document to
+                    // be saved beside it, never over the picture.
+                    let doc = if crate::format::is_export(&path) {
+                        Document::imported(bp, &path)
+                    } else {
+                        Document::opened(bp, Some(&path))
+                    };
+                    self.replace_document(doc);
+                    self.prefs.remember(&path);
+                    self.notice = None;
+                }
+                Err(e) => {
+                    let msg = Msg::OpenFailed.fill(lang, &[&path.display(), &e]);
+                    self.notify(msg, true);
+                }
+            },
+            Done::Imported {
+                path,
+                snapshot,
+                result,
+            } => match result {
+                Ok((standards, report)) => {
+                    if report.added > 0 {
+                        self.take_in_measurements(&snapshot, standards);
+                    }
+                    let mut msg = report.summary(lang);
+                    if let Some(first) = report.skipped.first() {
+                        msg.push_str(&format!(" — {}: {}", first.line, first.reason));
+                    }
+                    let error = !report.skipped.is_empty();
+                    self.notify(msg, error);
+                }
+                Err(e) => self.notify(Msg::OpenFailed.fill(lang, &[&path.display(), &e]), true),
+            },
+            Done::RecoveryWritten { revision, result } => {
+                self.recovery_write.running = false;
+                self.files
+                    .recovery_written(revision, result, !self.doc.is_dirty());
+            }
+        }
+    }
+
+    /// Adds the measured values an import found, as one undo step: the
+    /// standards as imported if the document did not change meanwhile,
+    /// else each new value added to the standard as it is now.
+    fn take_in_measurements(&mut self, snapshot: &Arc<Blueprint>, standards: Vec<Standard>) {
+        use crate::edit::Edit;
+        if Arc::ptr_eq(snapshot, &self.doc.snapshot()) {
+            self.edit(Edit::SetStandards(standards));
+            return;
+        }
+        let before: std::collections::HashMap<_, _> =
+            snapshot.standards.iter().map(|s| (&s.id, s)).collect();
+        // Standards deleted meanwhile take no values.
+        let now: std::collections::HashSet<_> = self
+            .doc
+            .blueprint()
+            .standards
+            .iter()
+            .map(|s| &s.id)
+            .collect();
+        let mut edits = Vec::new();
+        for s in standards.iter().filter(|s| now.contains(&s.id)) {
+            let old = before.get(&s.id).map_or(&[][..], |o| &o.measurements[..]);
+            for m in &s.measurements {
+                if !old.contains(m) {
+                    edits.push(Edit::AddMeasurement {
+                        standard: s.id.clone(),
+                        measurement: m.clone(),
+                    });
+                }
+            }
+        }
+        self.apply_edits(edits, super::document::Step::New);
+    }
+}
+
+/// A path's file name, for the status bar.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
