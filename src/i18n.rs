@@ -366,6 +366,13 @@ catalogue! {
         "Más largo que los {} caracteres que edita este campo; el texto completo se conserva en el archivo."
     ),
     Exporting => ("Exporting {}…", "Exportando {}…"),
+    ReplaceTitle => ("Replace the file?", "¿Reemplazar el archivo?"),
+    ReplaceBody => ("{} already exists. Replacing it overwrites what it holds.", "{} ya existe. Reemplazarlo sobrescribe su contenido."),
+    Replace => ("Replace", "Reemplazar"),
+    RestoredChangedOnDisk => (
+        "{} was changed on disk after this work was last saved: Save will ask before writing over it.",
+        "{} cambió en el disco después de guardar este trabajo por última vez: Guardar preguntará antes de sobrescribirlo."
+    ),
     CopyingImage => ("Copying as an image…", "Copiando como imagen…"),
     Opening => ("Opening {}…", "Abriendo {}…"),
     Importing => ("Importing {}…", "Importando {}…"),

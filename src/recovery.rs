@@ -31,18 +31,106 @@ pub struct RecoveryEntry {
     pub key: String,
     /// The user's own file the document came from, if it had one.
     pub original: Option<PathBuf>,
+    /// What that file looked like when the editor last read or saved it:
+    /// a restored copy saved over a file changed since asks first.
+    pub original_stamp: Option<FileStamp>,
     /// When the copy was written.
     pub written_at: SystemTime,
-    /// The document's title, to show in the restore prompt.
+    /// The start of the document's title, to show in the restore prompt.
     pub title: String,
     path: PathBuf,
 }
 
+/// The most characters of a title the copy's header keeps (the document
+/// after it holds the whole title).
+const HEADER_TITLE_CHARS: usize = 200;
+
 #[derive(Serialize, Deserialize)]
 struct CopyHeader {
+    /// A path as the system has it: text, or its bytes where it is not
+    /// UTF-8 (a copy of `caf\xe9.servuction` was not written before).
+    #[serde(default, with = "stored_path::option")]
     original: Option<PathBuf>,
+    #[serde(default)]
+    original_stamp: Option<FileStamp>,
     written_at_ms: u64,
     title: String,
+}
+
+/// Paths stored in JSON as text, or as their bytes where they are not
+/// UTF-8 (Unix file names are bytes), so that every path can be kept.
+pub mod stored_path {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::path::{Path, PathBuf};
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(untagged)]
+    enum Stored {
+        Text(String),
+        Bytes(Vec<u8>),
+    }
+
+    fn to_stored(path: &Path) -> Stored {
+        match path.to_str() {
+            Some(text) => Stored::Text(text.to_owned()),
+            None => {
+                #[cfg(unix)]
+                {
+                    use std::os::unix::ffi::OsStrExt as _;
+                    Stored::Bytes(path.as_os_str().as_bytes().to_vec())
+                }
+                #[cfg(not(unix))]
+                {
+                    Stored::Text(path.to_string_lossy().into_owned())
+                }
+            }
+        }
+    }
+
+    fn from_stored(stored: Stored) -> PathBuf {
+        match stored {
+            Stored::Text(text) => PathBuf::from(text),
+            Stored::Bytes(bytes) => {
+                #[cfg(unix)]
+                {
+                    use std::os::unix::ffi::OsStringExt as _;
+                    PathBuf::from(std::ffi::OsString::from_vec(bytes))
+                }
+                #[cfg(not(unix))]
+                {
+                    PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+                }
+            }
+        }
+    }
+
+    /// For `Option<PathBuf>` fields.
+    pub mod option {
+        use super::*;
+        pub fn serialize<S: Serializer>(p: &Option<PathBuf>, s: S) -> Result<S::Ok, S::Error> {
+            p.as_deref().map(to_stored).serialize(s)
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PathBuf>, D::Error> {
+            Ok(Option::<Stored>::deserialize(d)?.map(from_stored))
+        }
+    }
+
+    /// For `Vec<PathBuf>` fields.
+    pub mod vec {
+        use super::*;
+        pub fn serialize<S: Serializer>(p: &[PathBuf], s: S) -> Result<S::Ok, S::Error> {
+            p.iter()
+                .map(|p| to_stored(p))
+                .collect::<Vec<_>>()
+                .serialize(s)
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PathBuf>, D::Error> {
+            Ok(Vec::<Stored>::deserialize(d)?
+                .into_iter()
+                .map(from_stored)
+                .collect())
+        }
+    }
 }
 
 /// Why a recovery copy could not be written or read.
@@ -65,10 +153,20 @@ pub enum RecoveryError {
 pub const DISCARDED_DAYS: u64 = 7;
 
 /// A running editor's hold on its key: while it lives, other editors do not
-/// offer its copy as a crash's.
+/// offer its copy as a crash's. Its lock file goes when it is dropped (the
+/// editor ends cleanly); a killed editor's is pruned when copies are listed.
 #[derive(Debug)]
 pub struct Claim {
-    _lock: std::fs::File,
+    lock: Option<std::fs::File>,
+    path: PathBuf,
+}
+
+impl Drop for Claim {
+    fn drop(&mut self) {
+        // Unlocked (closed) first, then removed.
+        drop(self.lock.take());
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 impl RecoveryStore {
@@ -89,7 +187,10 @@ impl RecoveryStore {
             std::fs::TryLockError::Error(e) => io(e),
             std::fs::TryLockError::WouldBlock => io(std::io::Error::other("the key is in use")),
         })?;
-        Ok(Claim { _lock: file })
+        Ok(Claim {
+            lock: Some(file),
+            path: self.lock_of(key),
+        })
     }
 
     /// Whether the editor that wrote a key's copy still runs.
@@ -112,17 +213,47 @@ impl RecoveryStore {
         self.dir.join("discarded")
     }
 
+    /// Sets a running editor's own copy aside (its user discarded the work).
+    pub fn set_aside_key(&self, key: &str) {
+        let path = self.path_of(key);
+        if path.exists() {
+            self.move_aside(&path);
+        }
+        self.prune_discarded();
+    }
+
     /// Sets a copy aside (kept for [`DISCARDED_DAYS`] days), and deletes
     /// copies set aside longer ago than that.
     pub fn set_aside(&self, entry: &RecoveryEntry) {
-        let aside = self.discarded_dir();
-        if std::fs::create_dir_all(&aside).is_ok()
-            && let Some(name) = entry.path.file_name()
-        {
-            let _ = std::fs::rename(&entry.path, aside.join(name));
-        }
+        self.move_aside(&entry.path);
         let _ = std::fs::remove_file(entry.path.with_extension("lock"));
         self.prune_discarded();
+    }
+
+    fn move_aside(&self, path: &Path) {
+        let aside = self.discarded_dir();
+        if std::fs::create_dir_all(&aside).is_ok()
+            && let Some(name) = path.file_name()
+        {
+            // A copy set aside again under the same name does not replace
+            // the earlier one.
+            let mut to = aside.join(name);
+            let mut n = 1;
+            while to.exists() {
+                to = aside.join(format!(
+                    "{}-{n}.json",
+                    path.file_stem().unwrap_or_default().to_string_lossy()
+                ));
+                n += 1;
+            }
+            // Kept for some days from now: pruning goes by the time it was
+            // set aside, not by when it was written.
+            if std::fs::rename(path, &to).is_ok()
+                && let Ok(f) = std::fs::File::options().write(true).open(&to)
+            {
+                let _ = f.set_modified(SystemTime::now());
+            }
+        }
     }
 
     /// Copies set aside, newest first (to bring one back by hand).
@@ -186,16 +317,29 @@ impl RecoveryStore {
         original: Option<&Path>,
         blueprint: &Blueprint,
     ) -> Result<(), RecoveryError> {
+        self.write_stamped(key, original, None, blueprint)
+    }
+
+    /// [`Self::write`], with the stamp of the original file as the editor
+    /// last read or saved it.
+    pub fn write_stamped(
+        &self,
+        key: &str,
+        original: Option<&Path>,
+        original_stamp: Option<&FileStamp>,
+        blueprint: &Blueprint,
+    ) -> Result<(), RecoveryError> {
         std::fs::create_dir_all(&self.dir).map_err(|source| RecoveryError::Io {
             path: self.dir.clone(),
             source,
         })?;
         let header = CopyHeader {
             original: original.map(Path::to_path_buf),
+            original_stamp: original_stamp.cloned(),
             written_at_ms: SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_millis() as u64),
-            title: blueprint.title.clone(),
+            title: crate::shown::shown_line(&blueprint.title, HEADER_TITLE_CHARS).into_owned(),
         };
         // The first line is the header; the rest is an ordinary document.
         let mut text =
@@ -212,17 +356,18 @@ impl RecoveryStore {
         let Ok(read) = std::fs::read_dir(&self.dir) else {
             return Vec::new();
         };
-        let mut entries: Vec<_> = read
-            .filter_map(Result::ok)
-            .map(|e| e.path())
+        let paths: Vec<PathBuf> = read.filter_map(Result::ok).map(|e| e.path()).collect();
+        self.prune_locks(&paths);
+        let mut entries: Vec<_> = paths
+            .into_iter()
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .filter(|p| !self.is_live(p))
             .filter_map(|path| {
-                let text = std::fs::read_to_string(&path).ok()?;
-                let header: CopyHeader = serde_json::from_str(text.lines().next()?).ok()?;
+                let header = read_header(&path)?;
                 Some(RecoveryEntry {
                     key: path.file_stem()?.to_string_lossy().into_owned(),
                     original: header.original,
+                    original_stamp: header.original_stamp,
                     written_at: UNIX_EPOCH + Duration::from_millis(header.written_at_ms),
                     title: header.title,
                     path,
@@ -231,6 +376,20 @@ impl RecoveryStore {
             .collect();
         entries.sort_by_key(|e| std::cmp::Reverse(e.written_at));
         entries
+    }
+
+    /// Removes the lock files of editors that are gone and left no copy
+    /// (one was left by every run before).
+    fn prune_locks(&self, paths: &[PathBuf]) {
+        for lock in paths
+            .iter()
+            .filter(|p| p.extension().is_some_and(|x| x == "lock"))
+        {
+            let copy = lock.with_extension("json");
+            if !copy.exists() && !self.is_live(&copy) {
+                let _ = std::fs::remove_file(lock);
+            }
+        }
     }
 
     /// The document of a recovery copy.
@@ -256,6 +415,18 @@ impl RecoveryStore {
     }
 }
 
+/// A copy's header: its first line, read alone (a copy may be large).
+fn read_header(path: &Path) -> Option<CopyHeader> {
+    use std::io::BufRead as _;
+    let file = std::fs::File::open(path).ok()?;
+    let mut line = String::new();
+    // A header is small: a title of 200 chars, a path, a stamp.
+    std::io::Read::take(std::io::BufReader::new(file), 64 * 1024)
+        .read_line(&mut line)
+        .ok()?;
+    serde_json::from_str(line.trim_end()).ok()
+}
+
 /// A fresh key for a window's recovery copies.
 pub fn new_key() -> String {
     crate::model::TouchpointId::generate()
@@ -267,7 +438,7 @@ pub fn new_key() -> String {
 /// that someone else changed it before we overwrite it: its time and size,
 /// and a hash of its content (an edit of the same size with its time put
 /// back is noticed too).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileStamp {
     modified: Option<SystemTime>,
     len: u64,
@@ -406,6 +577,102 @@ mod tests {
     }
 
     use crate::testing::hotel;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_copy_of_a_document_whose_path_is_not_utf8_is_written_and_listed() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::at(dir.path().join("recovery"));
+        let odd = dir
+            .path()
+            .join(std::ffi::OsStr::from_bytes(b"caf\xe9.servuction"));
+        let stamp = {
+            format::save(&odd, &hotel()).unwrap();
+            FileStamp::of(&odd)
+        };
+        store
+            .write_stamped("window-a", Some(&odd), stamp.as_ref(), &hotel())
+            .expect("the copy was not written");
+        let entries = store.list();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].original.as_deref(), Some(odd.as_path()));
+        assert_eq!(entries[0].original_stamp, stamp);
+        assert_eq!(store.load(&entries[0]).unwrap(), hotel());
+    }
+
+    #[test]
+    fn a_discarded_copy_is_kept_for_days_from_when_it_was_discarded() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::at(dir.path().join("recovery"));
+        store.write("window-old", None, &hotel()).unwrap();
+        // Written a month ago (an editor killed then, restarted now).
+        let month_ago = SystemTime::now() - Duration::from_secs(30 * 24 * 3600);
+        std::fs::File::options()
+            .write(true)
+            .open(store.dir().join("window-old.json"))
+            .unwrap()
+            .set_modified(month_ago)
+            .unwrap();
+        let entries = store.list();
+        store.set_aside(&entries[0]);
+        // Another copy set aside later prunes the old ones: not this one.
+        store.write("window-new", None, &hotel()).unwrap();
+        let entries = store.list();
+        store.set_aside(&entries[0]);
+        assert_eq!(
+            store.discarded().len(),
+            2,
+            "the old copy was pruned at once"
+        );
+        // The same key set aside twice keeps both.
+        store.write("window-new", None, &hotel()).unwrap();
+        store.set_aside_key("window-new");
+        assert_eq!(store.discarded().len(), 3);
+    }
+
+    #[test]
+    fn lock_files_go_with_their_editor_and_stale_ones_are_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::at(dir.path().join("recovery"));
+        let claim = store.claim("window-a").unwrap();
+        assert!(store.dir().join("window-a.lock").exists());
+        drop(claim);
+        assert!(
+            !store.dir().join("window-a.lock").exists(),
+            "left by a clean exit"
+        );
+        // Left by killed editors of earlier runs, with no copy: pruned.
+        for i in 0..5 {
+            std::fs::write(store.dir().join(format!("window-{i}.lock")), "").unwrap();
+        }
+        // A killed editor's lock beside its copy stays with the copy.
+        store.write("window-k", None, &hotel()).unwrap();
+        std::fs::write(store.dir().join("window-k.lock"), "").unwrap();
+        let live = store.claim("window-live").unwrap();
+        assert_eq!(store.list().len(), 1);
+        let mut locks: Vec<String> = std::fs::read_dir(store.dir())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".lock"))
+            .collect();
+        locks.sort();
+        assert_eq!(locks, ["window-k.lock", "window-live.lock"]);
+        drop(live);
+    }
+
+    #[test]
+    fn the_header_keeps_the_start_of_a_huge_title() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::at(dir.path().join("recovery"));
+        let mut bp = hotel();
+        bp.title = "Título enorme ".repeat(200_000);
+        store.write("window-a", None, &bp).unwrap();
+        let entries = store.list();
+        assert!(entries[0].title.chars().count() <= HEADER_TITLE_CHARS + 1);
+        assert_eq!(store.load(&entries[0]).unwrap().title, bp.title);
+    }
 
     #[test]
     fn a_save_with_no_change_keeps_the_backup_of_a_colleagues_version() {

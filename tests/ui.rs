@@ -2194,3 +2194,234 @@ fn a_long_export_shows_its_progress_and_can_be_cancelled_without_writing() {
     assert!(h.query_by_label_contains("Cancelled").is_some());
     assert!(h.query_by_label("Cancel").is_none());
 }
+
+/// A document saved in `path`, opened in an editor whose copies go to
+/// `recovery`, edited (the doorman's card a fail point) and given a
+/// recovery copy; the editor is then killed.
+fn killed_with_a_copy_of(path: &std::path::Path, recovery: &std::path::Path) -> Blueprint {
+    let mut h = harness(servuction::templates::blank(Language::En), recovery);
+    h.state_mut().open_path(path);
+    settle(&mut h);
+    h.get_by_label("Doorman greets the guest").click();
+    h.run();
+    h.key_press(Key::F);
+    h.run();
+    h.event(Event::WindowFocused(false));
+    settle(&mut h);
+    h.state().blueprint().clone()
+}
+
+#[test]
+fn a_restored_copy_saved_over_a_file_changed_since_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let path = dir.path().join("stay.servuction");
+    servuction::format::save(&path, &hotel()).unwrap();
+    let mine = killed_with_a_copy_of(&path, &recovery);
+    // A colleague saves their version after the crash.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let mut theirs = hotel();
+    theirs.title = "Their version".into();
+    servuction::format::save(&path, &theirs).unwrap();
+    let mut h = harness(servuction::templates::blank(Language::En), &recovery);
+    h.state_mut().offer_recovery();
+    h.run();
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(h.state().blueprint(), &mine);
+    assert!(h.query_by_label_contains("was changed on disk").is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(
+        h.query_by_label_contains("was changed by someone else")
+            .is_some(),
+        "the colleague's version would be overwritten unasked"
+    );
+    assert_eq!(servuction::format::read(&path).unwrap(), theirs);
+}
+
+#[test]
+fn restoring_a_second_copy_asks_first_and_keeps_the_first_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = dir.path().join("recovery");
+    let first = editor_with_a_copy(&recovery);
+    let mut second = harness(servuction::templates::blank(Language::En), &recovery);
+    second
+        .state_mut()
+        .edit(servuction::edit::Edit::SetTitle("Second window".into()));
+    second.event(Event::WindowFocused(false));
+    settle(&mut second);
+    drop((first, second)); // both killed
+    let store = RecoveryStore::at(&recovery);
+    assert_eq!(store.list().len(), 2);
+    let mut h = harness(servuction::templates::blank(Language::En), &recovery);
+    h.state_mut().offer_recovery();
+    h.run();
+    h.get_all_by_label("Restore").next().unwrap().click();
+    h.run();
+    let restored = h.state().blueprint().clone();
+    // The other copy is offered still; restoring it asks about the work
+    // restored first, which is unsaved.
+    h.get_by_label("Restore").click();
+    h.run();
+    assert!(
+        h.query_by_label("Unsaved changes").is_some(),
+        "the first restored work was replaced unasked"
+    );
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert_ne!(h.state().blueprint(), &restored);
+    // Discarded, the first work is kept aside for some days.
+    let aside: Vec<Blueprint> = store
+        .discarded()
+        .iter()
+        .map(|e| store.load(e).unwrap())
+        .collect();
+    assert!(
+        aside.contains(&restored),
+        "the first restored work was deleted"
+    );
+}
+
+#[test]
+fn save_on_an_untitled_document_asks_where_then_does_what_waited() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.servuction");
+    let mut h = harness(servuction::templates::blank(Language::En), dir.path());
+    h.state_mut()
+        .edit(servuction::edit::Edit::SetTitle("Draft".into()));
+    h.run();
+    // Open… with unsaved changes: Save, which asks where, then Open.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(h.query_by_label("Save the blueprint as").is_some());
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_text(&mut h, path.to_str().unwrap());
+    h.get_by_label("OK").click();
+    settle(&mut h);
+    assert_eq!(servuction::format::read(&path).unwrap().title, "Draft");
+    assert!(
+        h.query_by_label("Open a blueprint").is_some(),
+        "the Open that waited for the save was dropped"
+    );
+}
+
+#[test]
+fn saved_is_not_said_over_changes_made_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stay.servuction");
+    servuction::format::save(&path, &hotel()).unwrap();
+    let mut h = harness(servuction::templates::blank(Language::En), dir.path());
+    h.state_mut().open_path(&path);
+    settle(&mut h);
+    h.state_mut()
+        .edit(servuction::edit::Edit::SetTitle("Edited".into()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label_contains("Saved").is_some());
+    h.state_mut()
+        .edit(servuction::edit::Edit::SetTitle("Edited again".into()));
+    h.run();
+    assert!(h.query_by_label_contains("Saved").is_none());
+}
+
+#[test]
+fn an_export_over_a_file_that_exists_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("stay.png");
+    std::fs::write(&png, "a colleague's picture").unwrap();
+    let mut h = harness(hotel(), dir.path());
+    export_through_the_menu(&mut h, "Export PNG…", &png);
+    h.run();
+    assert!(h.query_by_label("Replace the file?").is_some());
+    assert!(!h.state().busy());
+    // Cancel: back to the path; the file is as it was.
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Path").is_some());
+    assert_eq!(std::fs::read(&png).unwrap(), b"a colleague's picture");
+    h.get_by_label("OK").click();
+    h.run();
+    h.get_by_label("Replace").click();
+    settle(&mut h);
+    assert_eq!(servuction::format::read(&png).unwrap(), hotel());
+}
+
+#[test]
+fn the_recovery_prompt_scrolls_and_wraps_with_its_buttons_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = RecoveryStore::at(dir.path());
+    let mut bp = hotel();
+    bp.title = "Estancia con un título muy largo ".repeat(9);
+    assert!(bp.title.chars().count() > 275);
+    for i in 0..60 {
+        store.write(&format!("window-{i}"), None, &bp).unwrap();
+    }
+    let mut h = harness(servuction::templates::blank(Language::En), dir.path());
+    h.state_mut().offer_recovery();
+    h.run();
+    let screen = egui::Rect::from_min_size(Pos2::ZERO, vec2(1500.0, 950.0));
+    let heading = h.get_by_label("Recover unsaved work").rect();
+    assert!(
+        screen.contains_rect(heading),
+        "the heading is off screen: {heading:?}"
+    );
+    let cancel = h.get_by_label("Cancel").rect();
+    assert!(
+        screen.contains_rect(cancel),
+        "Cancel is off screen: {cancel:?}"
+    );
+    let first = h.get_all_by_label("Restore").next().unwrap().rect();
+    assert!(
+        screen.contains_rect(first),
+        "the first Restore is off screen: {first:?}"
+    );
+    // It stays where it is (it grew a little every frame).
+    for _ in 0..5 {
+        h.step();
+        assert_eq!(h.get_by_label("Cancel").rect(), cancel);
+    }
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Recover unsaved work").is_none());
+}
+
+#[test]
+fn work_that_cannot_be_protected_is_said_until_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    // The recovery folder is a file.
+    let recovery = dir.path().join("recovery");
+    std::fs::write(&recovery, "not a folder").unwrap();
+    let mut h = harness(hotel(), &recovery);
+    assert!(
+        h.query_by_label_contains("Your changes are not protected")
+            .is_some(),
+        "nothing says the work is not protected"
+    );
+    h.state_mut()
+        .edit(servuction::edit::Edit::SetTitle("Edited".into()));
+    h.event(Event::WindowFocused(false));
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains("Your changes are not protected")
+            .is_some()
+    );
+    // The folder can be made again: the next copy is written, and the
+    // warning goes.
+    std::fs::remove_file(&recovery).unwrap();
+    h.state_mut()
+        .edit(servuction::edit::Edit::SetTitle("Edited again".into()));
+    h.event(Event::WindowFocused(false));
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains("Your changes are not protected")
+            .is_none()
+    );
+    // The copy is this running editor's own, not offered as a crash's.
+    assert!(recovery.is_dir());
+    assert_eq!(RecoveryStore::at(&recovery).list().len(), 0);
+}

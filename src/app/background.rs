@@ -187,12 +187,13 @@ impl EditorApp {
         };
         let snapshot = self.doc.snapshot();
         let original = self.doc.path().map(Path::to_owned);
+        let stamp = self.doc.stamp().cloned();
         let revision = self.doc.revision();
         self.recovery_write.running = true;
         let label = Msg::WritingRecovery.text(self.prefs.lang).to_owned();
         self.jobs.start(label, false, move |_: &Progress| {
             let result = store
-                .write(&key, original.as_deref(), &snapshot)
+                .write_stamped(&key, original.as_deref(), stamp.as_ref(), &snapshot)
                 .map_err(|e| e.to_string());
             End::Done(Done::RecoveryWritten { revision, result })
         });

@@ -26,6 +26,13 @@ pub enum Dialog {
     ChangedOnDisk {
         path: PathBuf,
     },
+    /// The path typed for a save or an export names a file that exists.
+    Replace {
+        purpose: Purpose,
+        path: PathBuf,
+        /// The text typed, to go back to.
+        text: String,
+    },
     Recover {
         entries: Vec<RecoveryEntry>,
     },
@@ -39,6 +46,11 @@ pub enum Then {
     Close,
     NewFrom(&'static str),
     Open(Option<PathBuf>),
+    /// Restore a recovery copy, then offer the others again.
+    Restore {
+        entry: RecoveryEntry,
+        rest: Vec<RecoveryEntry>,
+    },
 }
 
 impl EditorApp {
@@ -52,6 +64,11 @@ impl EditorApp {
             Dialog::Path { purpose, text } => self.path_dialog(ctx, purpose, text),
             Dialog::Unsaved { then } => self.unsaved_dialog(ctx, then),
             Dialog::ChangedOnDisk { path } => self.changed_dialog(ctx, path),
+            Dialog::Replace {
+                purpose,
+                path,
+                text,
+            } => self.replace_dialog(ctx, purpose, path, text),
             Dialog::Recover { entries } => self.recover_dialog(ctx, entries),
             Dialog::Shortcuts => shortcuts_dialog(ctx, lang).then_some(Dialog::Shortcuts),
             Dialog::About => about_dialog(ctx, lang).then_some(Dialog::About),
@@ -92,9 +109,22 @@ impl EditorApp {
         });
         let (ok, cancel) = r.inner;
         if ok && !text.trim().is_empty() {
-            self.path_chosen(purpose, files::expand_path(text.trim()));
+            let path = files::expand_path(text.trim());
+            // A save or an export over a file that exists asks first, as
+            // native dialogs do (a save to the document's own file is a save).
+            let target = files::export_target(purpose, &path);
+            let writes = !matches!(purpose, Purpose::Open | Purpose::ImportCsv);
+            if writes && target.exists() && self.doc.path() != Some(target.as_path()) {
+                return Some(Dialog::Replace {
+                    purpose,
+                    path,
+                    text,
+                });
+            }
+            self.path_chosen(purpose, path);
             None
         } else if cancel || r.should_close() {
+            self.after_save = None;
             None
         } else {
             Some(Dialog::Path { purpose, text })
@@ -112,12 +142,18 @@ impl EditorApp {
         });
         match r.inner {
             (true, _, _) => {
-                if self.save() {
+                if self.doc.path().is_none() {
+                    // Untitled: Save asks where; what waited is done after.
+                    self.after_save = Some(then);
+                    self.save();
+                } else if self.save() {
                     self.proceed(ctx, then);
                 }
                 None
             }
             (_, true, _) => {
+                // The work is kept for some days in case it was the wrong one.
+                self.files.set_aside_copy();
                 self.doc.forget_changes();
                 self.proceed(ctx, then);
                 None
@@ -125,6 +161,43 @@ impl EditorApp {
             (_, _, true) => None,
             _ if r.should_close() => None,
             _ => Some(Dialog::Unsaved { then }),
+        }
+    }
+
+    /// Replace a file that exists, or go back to the path.
+    fn replace_dialog(
+        &mut self,
+        ctx: &egui::Context,
+        purpose: Purpose,
+        path: PathBuf,
+        text: String,
+    ) -> Option<Dialog> {
+        let lang = self.prefs.lang;
+        let t = |m: Msg| m.text(lang);
+        let target = files::export_target(purpose, &path);
+        let r = egui::Modal::new(egui::Id::unique("replace")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.heading(t(Msg::ReplaceTitle));
+            let name = crate::shown::shown_line(&target.display().to_string(), 300).into_owned();
+            ui.add(egui::Label::new(Msg::ReplaceBody.fill(lang, &[&name])).wrap());
+            ui.horizontal(|ui| {
+                let replace = ui.button(t(Msg::Replace)).clicked();
+                (replace, ui.button(t(Msg::Cancel)).clicked())
+            })
+            .inner
+        });
+        match r.inner {
+            (true, _) => {
+                self.path_chosen(purpose, path);
+                None
+            }
+            (_, true) => Some(Dialog::Path { purpose, text }),
+            _ if r.should_close() => Some(Dialog::Path { purpose, text }),
+            _ => Some(Dialog::Replace {
+                purpose,
+                path,
+                text,
+            }),
         }
     }
 
@@ -159,27 +232,45 @@ impl EditorApp {
         let t = |m: Msg| m.text(lang);
         let now = std::time::SystemTime::now();
         let r = egui::Modal::new(egui::Id::unique("recover")).show(ctx, |ui| {
+            // As wide and as tall as a small screen allows: long titles wrap,
+            // many copies scroll, the heading and Cancel always show.
+            let screen = ui.ctx().content_rect();
+            ui.set_max_width((screen.width() - 80.0).clamp(240.0, 620.0));
             ui.heading(t(Msg::RecoverTitle));
-            ui.label(t(Msg::RecoverBody));
+            ui.add(egui::Label::new(t(Msg::RecoverBody)).wrap());
             let mut chosen = None;
-            for (i, e) in entries.iter().enumerate() {
-                let mins = now
-                    .duration_since(e.written_at)
-                    .map_or(0, |d| d.as_secs() / 60);
-                ui.horizontal(|ui| {
-                    ui.label(format!(
-                        "{} ({})",
-                        e.title,
-                        Msg::WrittenAt.fill(lang, &[&mins])
-                    ));
-                    if ui.button(t(Msg::Restore)).clicked() {
-                        chosen = Some((i, true));
-                    }
-                    if ui.button(t(Msg::Discard)).clicked() {
-                        chosen = Some((i, false));
+            // A fixed height once the list is longer (an area sized by its
+            // last frame would otherwise grow a little every frame).
+            let list_height = (screen.height() - 240.0).clamp(120.0, 600.0);
+            egui::ScrollArea::vertical()
+                .max_height(list_height)
+                .min_scrolled_height(list_height)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for (i, e) in entries.iter().enumerate() {
+                        let mins = now
+                            .duration_since(e.written_at)
+                            .map_or(0, |d| d.as_secs() / 60);
+                        ui.separator();
+                        let title = crate::shown::shown_line(&e.title, 200);
+                        ui.add(
+                            egui::Label::new(format!(
+                                "{title} ({})",
+                                Msg::WrittenAt.fill(lang, &[&mins])
+                            ))
+                            .wrap(),
+                        );
+                        ui.horizontal(|ui| {
+                            if ui.button(t(Msg::Restore)).clicked() {
+                                chosen = Some((i, true));
+                            }
+                            if ui.button(t(Msg::Discard)).clicked() {
+                                chosen = Some((i, false));
+                            }
+                        });
                     }
                 });
-            }
+            ui.separator();
             (chosen, ui.button(t(Msg::Cancel)).clicked())
         });
         let (chosen, later) = r.inner;
@@ -187,10 +278,15 @@ impl EditorApp {
             let mut rest = entries;
             let entry = rest.remove(i);
             if restore {
-                self.restore(&entry);
-            } else {
-                self.discard_recovered(&entry);
+                // Work not saved in this window is asked about first.
+                let then = Then::Restore { entry, rest };
+                if self.doc.is_dirty() {
+                    return Some(Dialog::Unsaved { then });
+                }
+                self.proceed(ctx, then);
+                return self.dialog.take();
             }
+            self.discard_recovered(&entry);
             return (!rest.is_empty()).then_some(Dialog::Recover { entries: rest });
         }
         if later || r.should_close() {

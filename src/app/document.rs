@@ -102,6 +102,12 @@ impl Document {
         })
     }
 
+    /// Takes the file's state as another editor last saw it (a restored
+    /// recovery copy), so that a save over a file changed since asks first.
+    pub fn set_stamp(&mut self, stamp: Option<FileStamp>) {
+        self.stamp = stamp;
+    }
+
     /// The file's state when it was last read or written here.
     pub fn stamp(&self) -> Option<&FileStamp> {
         self.stamp.as_ref()

@@ -86,6 +86,22 @@ pub fn suggested_path(purpose: Purpose, current: Option<&Path>, name: &str) -> S
         .to_string()
 }
 
+/// The file an export writes: a name without the format's extension gets
+/// it.
+pub fn export_target(purpose: Purpose, path: &Path) -> PathBuf {
+    let has = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(purpose.extension()));
+    if has || matches!(purpose, Purpose::Open | Purpose::Save | Purpose::ImportCsv) {
+        path.to_owned()
+    } else {
+        let mut name = path.as_os_str().to_owned();
+        name.push(".");
+        name.push(purpose.extension());
+        PathBuf::from(name)
+    }
+}
+
 /// A typed path with `~` expanded.
 pub fn expand_path(text: &str) -> PathBuf {
     match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
@@ -113,7 +129,17 @@ pub struct Files {
 impl Files {
     pub fn new(native: bool, recovery: Option<RecoveryStore>) -> Self {
         let recovery_key = crate::recovery::new_key();
-        let claim = recovery.as_ref().and_then(|s| s.claim(&recovery_key).ok());
+        // A folder that cannot be used (a file, read-only): said at once.
+        let (claim, unprotected) = match &recovery {
+            Some(s) => match s.claim(&recovery_key) {
+                Ok(c) => (Some(c), None),
+                Err(e) => (None, Some(e.to_string())),
+            },
+            None => (
+                None,
+                Some(crate::recovery::RecoveryError::NoDataDir.to_string()),
+            ),
+        };
         Self {
             native,
             pending: None,
@@ -122,7 +148,7 @@ impl Files {
             _claim: claim,
             last_autosave: 0.0,
             autosaved_revision: None,
-            unprotected: None,
+            unprotected,
         }
     }
 
@@ -132,8 +158,16 @@ impl Files {
     }
 
     /// Where this editor's recovery copy goes, if anywhere.
-    pub(super) fn recovery_target(&self) -> Option<(RecoveryStore, String)> {
+    pub(super) fn recovery_target(&mut self) -> Option<(RecoveryStore, String)> {
         let store = self.recovery.clone()?;
+        // A folder that could not be used at the start may be usable now:
+        // the key is claimed before its copy is written.
+        if self._claim.is_none() {
+            match store.claim(&self.recovery_key) {
+                Ok(c) => self._claim = Some(c),
+                Err(e) => self.unprotected = Some(e.to_string()),
+            }
+        }
         Some((store, self.recovery_key.clone()))
     }
 
@@ -159,6 +193,15 @@ impl Files {
     /// since: the user's work is not protected.
     pub(super) fn unprotected(&self) -> Option<&str> {
         self.unprotected.as_deref()
+    }
+
+    /// Sets this editor's recovery copy aside (kept for some days): the
+    /// user discarded its work.
+    pub(super) fn set_aside_copy(&mut self) {
+        if let Some(store) = &self.recovery {
+            store.set_aside_key(&self.recovery_key);
+        }
+        self.autosaved_revision = None;
     }
 
     /// Deletes this editor's recovery copy (the work is saved or discarded).
@@ -213,13 +256,15 @@ impl Files {
     }
 
     /// The path a native dialog returned, once it has.
-    pub fn poll(&mut self) -> Option<(Purpose, PathBuf)> {
+    /// A native dialog that ended: its purpose, and the path, or `None`
+    /// if it was cancelled.
+    pub fn poll_ended(&mut self) -> Option<(Purpose, Option<PathBuf>)> {
         let (purpose, rx) = self.pending.as_ref()?;
         match rx.try_recv() {
             Ok(path) => {
                 let purpose = *purpose;
                 self.pending = None;
-                path.map(|p| (purpose, p))
+                Some((purpose, path))
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => None,
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
@@ -266,13 +311,36 @@ impl EditorApp {
         match store.load(entry) {
             Ok(bp) => {
                 let mut doc = Document::opened(bp, entry.original.as_deref());
+                // The file as the editor that wrote the copy last saw it: a
+                // colleague's version saved since is noticed at Save.
+                if let Some(original) = &entry.original {
+                    doc.set_stamp(entry.original_stamp.clone());
+                    let changed = entry
+                        .original_stamp
+                        .as_ref()
+                        .is_some_and(|s| FileStamp::of(original).as_ref() != Some(s));
+                    if changed {
+                        let msg = Msg::RestoredChangedOnDisk
+                            .fill(self.prefs.lang, &[&original.display()]);
+                        self.notify(msg, true);
+                    }
+                }
                 doc.mark_unsaved();
                 self.replace_document(doc);
                 let f = &mut self.files;
-                let own = store.write(&f.recovery_key, self.doc.path(), self.doc.blueprint());
-                if own.is_ok() {
-                    f.autosaved_revision = Some(self.doc.revision());
-                    store.remove(entry);
+                let own = store.write_stamped(
+                    &f.recovery_key,
+                    self.doc.path(),
+                    self.doc.stamp(),
+                    self.doc.blueprint(),
+                );
+                match own {
+                    Ok(()) => {
+                        f.autosaved_revision = Some(self.doc.revision());
+                        f.unprotected = None;
+                        store.remove(entry);
+                    }
+                    Err(e) => f.unprotected = Some(e.to_string()),
                 }
             }
             Err(e) => self.notify(e.to_string(), true),
@@ -311,11 +379,23 @@ impl EditorApp {
                 self.doc.saved_to(path);
                 self.files.discard_copy();
                 self.prefs.remember(path);
+                // Said until the next change: "Saved" is not shown over
+                // changes made after.
                 self.notify(Msg::Saved.fill(lang, &[&path.display()]), false);
+                if let Some(n) = &mut self.notice {
+                    n.revision = Some(self.doc.revision());
+                }
+                // What waited for the save ("Save" in the unsaved-changes
+                // dialog of an untitled document, which asked where).
+                if let Some(then) = self.after_save.take() {
+                    self.proceed_later = Some(then);
+                }
                 true
             }
             Err(e) => {
                 self.notify(Msg::SaveFailed.fill(lang, &[&path.display(), &e]), true);
+                // What waited for the save waits no more: the work is not saved.
+                self.after_save = None;
                 false
             }
         }
@@ -336,20 +416,13 @@ impl EditorApp {
     /// extension gets it, and the open document's own file is never written
     /// over.
     fn export_to(&mut self, purpose: Purpose, path: &Path) {
+        let path = &export_target(purpose, path);
         use crate::render::export::Format;
         let lang = self.prefs.lang;
         let format = match purpose {
             Purpose::ExportSvg => Format::Svg,
             Purpose::ExportPdf => Format::Pdf,
             _ => Format::Png,
-        };
-        let path = &if Format::of(path) == Some(format) {
-            path.to_owned()
-        } else {
-            let mut name = path.as_os_str().to_owned();
-            name.push(".");
-            name.push(purpose.extension());
-            PathBuf::from(name)
         };
         if self.doc.path() == Some(path.as_path()) {
             self.notify(Msg::SaveOverExport.fill(lang, &[&path.display()]), true);
@@ -413,6 +486,12 @@ impl EditorApp {
             }
             Then::Open(Some(path)) => self.open_path(&path),
             Then::Open(None) => self.ask_path(Purpose::Open),
+            Then::Restore { entry, rest } => {
+                self.restore(&entry);
+                if !rest.is_empty() {
+                    self.dialog = Some(Dialog::Recover { entries: rest });
+                }
+            }
         }
     }
 

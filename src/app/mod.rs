@@ -71,6 +71,8 @@ pub enum Action {
 struct Notice {
     text: String,
     error: bool,
+    /// Said only while the document is at this revision ("Saved").
+    revision: Option<u64>,
 }
 
 /// The editor.
@@ -93,6 +95,10 @@ pub struct EditorApp {
     fonts_installed: bool,
     last_title: String,
     allow_close: bool,
+    /// What waits for a save that asks where (unsaved changes, "Save").
+    after_save: Option<dialogs::Then>,
+    /// What to do after this frame's actions (a save made it possible).
+    proceed_later: Option<dialogs::Then>,
     /// Work running in the background (exports, Open, import, recovery).
     jobs: jobs::Jobs<background::Done>,
     recovery_write: background::RecoveryWrite,
@@ -117,6 +123,8 @@ impl EditorApp {
             fonts_installed: false,
             last_title: String::new(),
             allow_close: false,
+            after_save: None,
+            proceed_later: None,
             jobs: jobs::Jobs::default(),
             recovery_write: background::RecoveryWrite::default(),
         }
@@ -244,6 +252,9 @@ impl EditorApp {
         }
         self.dialogs(&ctx, &mut actions);
         self.apply_actions(&ctx, actions);
+        if let Some(then) = self.proceed_later.take() {
+            self.proceed(&ctx, then);
+        }
         self.end_frame(&ctx);
     }
 
@@ -277,8 +288,11 @@ impl EditorApp {
                 }
             }
         }
-        if let Some((purpose, path)) = self.files.poll() {
-            self.path_chosen(purpose, path);
+        match self.files.poll_ended() {
+            Some((purpose, Some(path))) => self.path_chosen(purpose, path),
+            // A save cancelled: what waited for it does not happen.
+            Some((_, None)) => self.after_save = None,
+            None => {}
         }
         let dropped: Option<PathBuf> = ctx.input(|i| {
             i.raw
@@ -354,6 +368,14 @@ impl EditorApp {
             self.doc.end_burst();
         }
         self.input.end_frame(typing);
+        // "Saved" is not said over changes made since.
+        if let Some(Notice {
+            revision: Some(r), ..
+        }) = &self.notice
+            && *r != self.doc.revision()
+        {
+            self.notice = None;
+        }
         self.autosave(ctx);
         let title = self.window_title();
         if title != self.last_title {
@@ -373,7 +395,11 @@ impl EditorApp {
     }
 
     fn notify(&mut self, text: String, error: bool) {
-        self.notice = Some(Notice { text, error });
+        self.notice = Some(Notice {
+            text,
+            error,
+            revision: None,
+        });
     }
 
     /// The screens, asked for again every few seconds while frames run (a

@@ -9,7 +9,10 @@ use std::path::PathBuf;
 pub struct Prefs {
     pub lang: Language,
     pub dark: bool,
-    /// Files opened or saved, the latest first.
+    /// Files opened or saved, the latest first (a name that is not UTF-8
+    /// is kept as its bytes: before, one such name kept every preference
+    /// from being saved).
+    #[serde(with = "crate::recovery::stored_path::vec")]
     pub recent: Vec<PathBuf>,
     /// The screen to present on, by name; `None`: the window's own screen.
     pub present_screen: Option<String>,
@@ -134,5 +137,25 @@ mod tests {
             egui::vec2(1400.0, 900.0)
         );
         assert_eq!(Prefs::load(&storage), prefs);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_recent_file_whose_name_is_not_utf8_is_kept_with_every_preference() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let mut storage = Memory::default();
+        let odd = PathBuf::from(std::ffi::OsStr::from_bytes(b"/tmp/caf\xe9.servuction"));
+        let prefs = Prefs {
+            recent: vec![odd.clone(), PathBuf::from("/tmp/stay.servuction")],
+            dark: true,
+            ..Prefs::default()
+        };
+        prefs.save(&mut storage);
+        let back = Prefs::load(&storage);
+        assert_eq!(
+            back.recent,
+            vec![odd, PathBuf::from("/tmp/stay.servuction")]
+        );
+        assert!(back.dark, "the preferences were not saved");
     }
 }
