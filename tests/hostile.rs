@@ -680,3 +680,29 @@ fn the_written_text_grows_less_than_the_bound_the_reader_relies_on() {
         assert!(growth < format::MAX_REWRITE_GROWTH as f64);
     }
 }
+
+#[test]
+fn a_version_1_file_with_many_stages_and_steps_is_migrated_at_once() {
+    // 100,000 stages and 100,000 steps in the last: each step searched the
+    // stages for its own (10^10 comparisons, minutes).
+    let n = 100_000;
+    let stages: Vec<String> = (0..n)
+        .map(|i| format!("{{\"id\":\"g{i}\",\"name\":\"\"}}"))
+        .collect();
+    let steps: Vec<String> = (0..n)
+        .map(|i| format!("{{\"id\":\"s{i}\",\"name\":\"\",\"stage\":\"g{}\"}}", n - 1))
+        .collect();
+    let text = format!(
+        "{{\"format\":\"servuction\",\"version\":1,\"blueprint\":{{\"title\":\"\",\"stages\":[{}],\"steps\":[{}]}}}}",
+        stages.join(","),
+        steps.join(",")
+    );
+    let err = within_30_s("version 1", move || format::from_str(&text).map(|_| ()))
+        .unwrap_err()
+        .to_string();
+    // Migrated, then refused for its count of steps.
+    assert!(
+        err.contains("100000 steps is more than the 10000 a blueprint may hold"),
+        "{err}"
+    );
+}
