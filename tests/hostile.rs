@@ -481,6 +481,41 @@ fn large_pdfs_we_export_and_small_damaged_ones_still_open() {
     let pdf = export::export(&big, Format::Pdf, &settings).unwrap().bytes;
     assert!(pdf.len() > format::pdf::MAX_REPAIR_BYTES, "{}", pdf.len());
     assert!(read_as("big.pdf", &pdf).unwrap() == big);
+    // Saved again by a tool that appends an update (a table with /Prev):
+    // both tables are checked, and it reads.
+    let text = String::from_utf8_lossy(&pdf).into_owned();
+    let old_xref: usize = text
+        .rsplit("startxref")
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let trailer = &text[text.rfind("trailer").unwrap() + 7..text.rfind("startxref").unwrap()];
+    let trailer = trailer.trim().strip_suffix(">>").unwrap();
+    let mut updated = pdf.clone();
+    let new_xref = updated.len();
+    updated.extend_from_slice(
+        format!(
+            "xref\n0 1\n0000000000 65535 f \ntrailer\n{trailer} /Prev {old_xref} >>\nstartxref\n{new_xref}\n%%EOF\n"
+        )
+        .as_bytes(),
+    );
+    assert!(read_as("updated.pdf", &updated).unwrap() == big);
+    // An update whose /Prev points at no table: refused, not scanned.
+    let mut broken = pdf.clone();
+    let new_xref = broken.len();
+    broken.extend_from_slice(
+        format!(
+            "xref\n0 1\n0000000000 65535 f \ntrailer\n{trailer} /Prev {} >>\nstartxref\n{new_xref}\n%%EOF\n",
+            old_xref + 1
+        )
+        .as_bytes(),
+    );
+    let err = read_as("broken.pdf", &broken).err().unwrap().to_string();
+    assert!(err.contains("missing or damaged"), "{err}");
     // A small PDF whose table was cut off is still rebuilt.
     let hotel = template("hotel");
     let pdf = export::export(&hotel, Format::Pdf, &settings)

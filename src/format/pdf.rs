@@ -242,7 +242,9 @@ fn xref_usable(bytes: &[u8]) -> bool {
         }
         // The trailer's dictionary, up to the next `startxref`: an earlier
         // table, or a hybrid file's stream, is looked at too.
-        let rest = &bytes[r.pos..];
+        // (A trailer is a few lines: 64 KiB of it are looked at, so that 64
+        // tables cost no more than 64 small reads.)
+        let rest = &bytes[r.pos..bytes.len().min(r.pos + (64 << 10))];
         let end = rest
             .windows(9)
             .position(|w| w == b"startxref")
