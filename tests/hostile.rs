@@ -741,3 +741,35 @@ fn a_version_1_file_with_many_stages_and_steps_is_migrated_at_once() {
         "{err}"
     );
 }
+
+#[test]
+fn a_large_pdf_whose_table_is_right_but_an_object_is_broken_is_not_scanned() {
+    // Our 1,000-touchpoint PDF, its catalog broken in place (offsets kept,
+    // so the table checks out), and 24 MB of hostile objects after its end:
+    // the catalog not being where the table says made hayro-syntax rebuild
+    // the table by scanning the whole file (some 1.5 µs a byte here).
+    let settings = Settings::new(Theme::LIGHT, Language::En);
+    let big = servuction::templates::synthetic(1000);
+    let mut pdf = export::export(&big, Format::Pdf, &settings).unwrap().bytes;
+    let text = String::from_utf8_lossy(&pdf).into_owned();
+    let root: usize = text
+        .rsplit("/Root ")
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let find = |bytes: &[u8], what: &[u8]| bytes.windows(what.len()).position(|w| w == what);
+    let header = format!("\n{root} 0 obj");
+    let at = find(&pdf, header.as_bytes()).unwrap() + header.len();
+    let open = at + find(&pdf[at..], b"<<").unwrap();
+    pdf[open..open + 2].copy_from_slice(b"[(");
+    pdf.extend_from_slice(&b"1 0 obj <<".repeat(2_400_000));
+    let err = within_30_s("broken catalog", move || read_as("broken.pdf", &pdf))
+        .err()
+        .map(|e| e.to_string());
+    let err = err.expect("refused");
+    assert!(err.contains("PDF"), "{err}");
+}

@@ -22,7 +22,9 @@ fn bad(message: String) -> ReadError {
 /// up to about 3 µs a byte on hostile input (2.2 MB: 6.6 s; 256 MiB would
 /// take some 13 minutes): 256 KiB take under a second. Servuction's own
 /// exports always have an intact table, however large.
-pub const MAX_REPAIR_BYTES: usize = 256 * 1024;
+/// (Enforced by our copy of hayro-syntax, vendor/hayro-syntax, in every
+/// path that rebuilds; checked here first for a clear message.)
+pub const MAX_REPAIR_BYTES: usize = hayro_syntax::MAX_REPAIR_BYTES;
 
 /// The JSON text of the blueprint a PDF carries.
 ///
