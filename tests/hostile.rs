@@ -481,6 +481,41 @@ fn large_pdfs_we_export_and_small_damaged_ones_still_open() {
     let pdf = export::export(&big, Format::Pdf, &settings).unwrap().bytes;
     assert!(pdf.len() > format::pdf::MAX_REPAIR_BYTES, "{}", pdf.len());
     assert!(read_as("big.pdf", &pdf).unwrap() == big);
+    // Saved again by a tool that appends an update (a table with /Prev):
+    // both tables are checked, and it reads.
+    let text = String::from_utf8_lossy(&pdf).into_owned();
+    let old_xref: usize = text
+        .rsplit("startxref")
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let trailer = &text[text.rfind("trailer").unwrap() + 7..text.rfind("startxref").unwrap()];
+    let trailer = trailer.trim().strip_suffix(">>").unwrap();
+    let mut updated = pdf.clone();
+    let new_xref = updated.len();
+    updated.extend_from_slice(
+        format!(
+            "xref\n0 1\n0000000000 65535 f \ntrailer\n{trailer} /Prev {old_xref} >>\nstartxref\n{new_xref}\n%%EOF\n"
+        )
+        .as_bytes(),
+    );
+    assert!(read_as("updated.pdf", &updated).unwrap() == big);
+    // An update whose /Prev points at no table: refused, not scanned.
+    let mut broken = pdf.clone();
+    let new_xref = broken.len();
+    broken.extend_from_slice(
+        format!(
+            "xref\n0 1\n0000000000 65535 f \ntrailer\n{trailer} /Prev {} >>\nstartxref\n{new_xref}\n%%EOF\n",
+            old_xref + 1
+        )
+        .as_bytes(),
+    );
+    let err = read_as("broken.pdf", &broken).err().unwrap().to_string();
+    assert!(err.contains("missing or damaged"), "{err}");
     // A small PDF whose table was cut off is still rebuilt.
     let hotel = template("hotel");
     let pdf = export::export(&hotel, Format::Pdf, &settings)
@@ -566,10 +601,10 @@ fn a_file_that_could_not_be_saved_again_does_not_open() {
         "{}",
         text.len()
     );
-    let err = format::from_str(&text)
-        .err()
-        .expect("it opened (and could not be saved)")
-        .to_string();
+    let err = match format::from_str(&text) {
+        Ok(_) => panic!("it opened (and could not be saved)"),
+        Err(e) => e.to_string(),
+    };
     assert!(
         err.contains("would take more than 67108864 bytes once written"),
         "{err:.300}"
@@ -581,10 +616,10 @@ fn disabled_rules_have_a_limit_like_every_other_list() {
     let limit = servuction::model::limits::DISABLED_RULES;
     let mut bp = template("hotel");
     bp.disabled_rules = (0..=limit).map(|i| format!("rule-{i}")).collect();
-    let err = format::from_str(&compact(&bp))
-        .err()
-        .expect("it opened")
-        .to_string();
+    let err = match format::from_str(&compact(&bp)) {
+        Ok(_) => panic!("it opened"),
+        Err(e) => e.to_string(),
+    };
     assert!(
         err.contains(&format!(
             "{} disabled rules is more than the {limit} a blueprint may hold",
@@ -679,4 +714,62 @@ fn the_written_text_grows_less_than_the_bound_the_reader_relies_on() {
         assert!(growth < 1.9, "{what} grow {growth:.2} times");
         assert!(growth < format::MAX_REWRITE_GROWTH as f64);
     }
+}
+
+#[test]
+fn a_version_1_file_with_many_stages_and_steps_is_migrated_at_once() {
+    // 100,000 stages and 100,000 steps in the last: each step searched the
+    // stages for its own (10^10 comparisons, minutes).
+    let n = 100_000;
+    let stages: Vec<String> = (0..n)
+        .map(|i| format!("{{\"id\":\"g{i}\",\"name\":\"\"}}"))
+        .collect();
+    let steps: Vec<String> = (0..n)
+        .map(|i| format!("{{\"id\":\"s{i}\",\"name\":\"\",\"stage\":\"g{}\"}}", n - 1))
+        .collect();
+    let text = format!(
+        "{{\"format\":\"servuction\",\"version\":1,\"blueprint\":{{\"title\":\"\",\"stages\":[{}],\"steps\":[{}]}}}}",
+        stages.join(","),
+        steps.join(",")
+    );
+    let err = within_30_s("version 1", move || format::from_str(&text).map(|_| ()))
+        .unwrap_err()
+        .to_string();
+    // Migrated, then refused for its count of steps.
+    assert!(
+        err.contains("100000 steps is more than the 10000 a blueprint may hold"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_large_pdf_whose_table_is_right_but_an_object_is_broken_is_not_scanned() {
+    // Our 1,000-touchpoint PDF, its catalog broken in place (offsets kept,
+    // so the table checks out), and 24 MB of hostile objects after its end:
+    // the catalog not being where the table says made hayro-syntax rebuild
+    // the table by scanning the whole file (some 1.5 µs a byte here).
+    let settings = Settings::new(Theme::LIGHT, Language::En);
+    let big = servuction::templates::synthetic(1000);
+    let mut pdf = export::export(&big, Format::Pdf, &settings).unwrap().bytes;
+    let text = String::from_utf8_lossy(&pdf).into_owned();
+    let root: usize = text
+        .rsplit("/Root ")
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let find = |bytes: &[u8], what: &[u8]| bytes.windows(what.len()).position(|w| w == what);
+    let header = format!("\n{root} 0 obj");
+    let at = find(&pdf, header.as_bytes()).unwrap() + header.len();
+    let open = at + find(&pdf[at..], b"<<").unwrap();
+    pdf[open..open + 2].copy_from_slice(b"[(");
+    pdf.extend_from_slice(&b"1 0 obj <<".repeat(2_400_000));
+    let err = within_30_s("broken catalog", move || read_as("broken.pdf", &pdf))
+        .err()
+        .map(|e| e.to_string());
+    let err = err.expect("refused");
+    assert!(err.contains("PDF"), "{err}");
 }

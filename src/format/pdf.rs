@@ -22,7 +22,9 @@ fn bad(message: String) -> ReadError {
 /// up to about 3 µs a byte on hostile input (2.2 MB: 6.6 s; 256 MiB would
 /// take some 13 minutes): 256 KiB take under a second. Servuction's own
 /// exports always have an intact table, however large.
-pub const MAX_REPAIR_BYTES: usize = 256 * 1024;
+/// (Enforced by our copy of hayro-syntax, vendor/hayro-syntax, in every
+/// path that rebuilds; checked here first for a clear message.)
+pub const MAX_REPAIR_BYTES: usize = hayro_syntax::MAX_REPAIR_BYTES;
 
 /// The JSON text of the blueprint a PDF carries.
 ///
@@ -165,7 +167,8 @@ impl Cursor<'_> {
         while self.b.get(self.pos).is_some_and(u8::is_ascii_digit) && self.pos - start < 10 {
             self.pos += 1;
         }
-        std::str::from_utf8(&self.b[start..self.pos])
+        // (`start` may lie past the end: an offset a table gave.)
+        std::str::from_utf8(self.b.get(start..self.pos)?)
             .ok()?
             .parse()
             .ok()
@@ -242,7 +245,9 @@ fn xref_usable(bytes: &[u8]) -> bool {
         }
         // The trailer's dictionary, up to the next `startxref`: an earlier
         // table, or a hybrid file's stream, is looked at too.
-        let rest = &bytes[r.pos..];
+        // (A trailer is a few lines: 64 KiB of it are looked at, so that 64
+        // tables cost no more than 64 small reads.)
+        let rest = &bytes[r.pos..bytes.len().min(r.pos + (64 << 10))];
         let end = rest
             .windows(9)
             .position(|w| w == b"startxref")
@@ -291,4 +296,34 @@ fn object_at(bytes: &[u8], offset: usize, number: usize, generation: usize) -> b
     }
     r.skip_space();
     r.tag(b"obj")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_pointing_past_the_end_or_lying_is_not_usable() {
+        let table = |offset: usize| {
+            let mut pdf = b"%PDF-1.7\n1 0 obj\n<< >>\nendobj\n".to_vec();
+            let at = pdf.len();
+            pdf.extend_from_slice(
+                format!(
+                    "xref\n0 2\n0000000000 65535 f \n{offset:010} 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n{at}\n%%EOF\n"
+                )
+                .as_bytes(),
+            );
+            pdf
+        };
+        assert!(xref_usable(&table(9)));
+        for offset in [0, 10, 5_000, 9_999_999_999] {
+            assert!(!xref_usable(&table(offset)), "{offset}");
+        }
+        // Cut anywhere: never a panic.
+        let pdf = table(9);
+        for end in 0..pdf.len() {
+            let _ = xref_usable(&pdf[..end]);
+        }
+        assert!(!xref_usable(b"startxref 99999999999999999999"));
+    }
 }

@@ -59,6 +59,11 @@ pub fn embedded_document(text: &str) -> Result<String, ReadError> {
     })
 }
 
+/// How deep elements may nest: far deeper than any drawing, and a bound on
+/// the memory the open elements take (a file of `<g>` alone would otherwise
+/// hold one record per three bytes).
+const MAX_DEPTH: usize = 4_096;
+
 /// Why a scan stopped without a document.
 enum Stop {
     /// Not well-formed XML at this byte offset.
@@ -249,6 +254,12 @@ impl<'a> Scan<'a> {
         };
         // Pushed even when it closes itself: its bindings hold for its own
         // name, and end with it ([`Self::close`]).
+        if self.open.len() >= MAX_DEPTH {
+            return Err(Stop::Syntax(
+                tag_start,
+                "elements are nested deeper than 4,096 levels",
+            ));
+        }
         self.open.push(Open { name, binds });
         Ok((name, empty))
     }
@@ -486,6 +497,13 @@ mod tests {
         assert!(doc(amp).unwrap_err().contains("damaged"));
         let markup = r#"<svg><document xmlns="urn:servuction:document">{<b/>}</document></svg>"#;
         assert!(doc(markup).unwrap_err().contains("damaged"));
+        let deep = format!("<svg>{}", "<g>".repeat(MAX_DEPTH + 1));
+        assert!(doc(&deep).unwrap_err().contains("nested deeper"));
+        let fine = format!(
+            "<svg>{}<document xmlns=\"urn:servuction:document\">{{}}</document>",
+            "<g>".repeat(MAX_DEPTH - 2)
+        );
+        assert_eq!(doc(&fine).unwrap(), "{}");
         for cut in [
             "<", "<svg", "<svg a", "<svg a=", "<svg a='", "<svg/", "<svg>&", "</",
         ] {
