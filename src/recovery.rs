@@ -394,10 +394,11 @@ impl RecoveryStore {
 
     /// The document of a recovery copy.
     pub fn load(&self, entry: &RecoveryEntry) -> Result<Blueprint, RecoveryError> {
-        let text = std::fs::read_to_string(&entry.path).map_err(|source| RecoveryError::Io {
-            path: entry.path.clone(),
-            source,
-        })?;
+        // Never more than a document and its header (a copy is ours, but
+        // the folder is the user's: a huge file there is refused).
+        let bytes = format::read_limited(&entry.path, format::MAX_FILE_BYTES + 64 * 1024)
+            .map_err(|e| RecoveryError::Damaged(e.to_string()))?;
+        let text = String::from_utf8(bytes).map_err(|e| RecoveryError::Damaged(e.to_string()))?;
         let body = text.split_once('\n').map_or("", |(_, b)| b);
         format::from_str(body).map_err(|e| RecoveryError::Damaged(e.to_string()))
     }
