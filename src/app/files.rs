@@ -433,8 +433,24 @@ impl EditorApp {
 
     /// The diagram, or the selected cards' part of it, on the clipboard as
     /// a picture (at twice the screen's size, for documents and slides).
-    pub(super) fn copy_image(&mut self) {
+    pub fn copy_image(&mut self) {
         self.start_copy_image();
+    }
+
+    /// Exports the document to `path` in the background, in the format its
+    /// extension names (PNG, SVG or PDF), as File → Export does once its
+    /// prompt is answered (benchmarks drive it so).
+    pub fn export_in_background(&mut self, path: &Path) {
+        use crate::render::export::Format;
+        match Format::of(path) {
+            Some(f @ (Format::Png | Format::Svg | Format::Pdf)) => {
+                self.start_export(f, path.to_owned())
+            }
+            _ => self.notify(
+                Msg::SaveFailed.fill(self.prefs.lang, &[&path.display(), &"?"]),
+                true,
+            ),
+        }
     }
 
     /// The part of the diagram the selected cards cover, with a margin.

@@ -231,6 +231,11 @@ impl EditorApp {
         self.input.holding()
     }
 
+    /// Selects these touchpoints (tests and benchmarks; users click).
+    pub fn select(&mut self, ids: Vec<TouchpointId>) {
+        self.selection = ids;
+    }
+
     /// Applies an edit as one undo step.
     pub fn edit(&mut self, edit: Edit) {
         self.apply_edits(vec![edit], document::Step::New);
