@@ -2425,3 +2425,21 @@ fn work_that_cannot_be_protected_is_said_until_it_is() {
     assert!(recovery.is_dir());
     assert_eq!(RecoveryStore::at(&recovery).list().len(), 0);
 }
+
+#[test]
+fn the_standards_table_lists_the_standards_of_a_document_opened_anew() {
+    // A document opened in the background starts at revision 0, as the
+    // blank one it replaces: the table's rows are its own, not the blank's.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stay.servuction");
+    servuction::format::save(&path, &hotel()).unwrap();
+    let mut h = harness(servuction::templates::blank(Language::En), dir.path());
+    assert!(h.query_by_label("Bills without errors").is_none());
+    h.state_mut().open_path(&path);
+    settle(&mut h);
+    assert_eq!(h.state().document().revision(), 0);
+    assert!(
+        h.query_by_label("Bills without errors").is_some(),
+        "the table kept the rows of the document before"
+    );
+}

@@ -37,6 +37,9 @@ pub struct Document {
     /// Bumped at every change; compared with `saved_revision` for the
     /// unsaved-changes mark.
     revision: u64,
+    /// This document among those the editor has had (a new or opened
+    /// document starts at revision 0 again).
+    serial: u64,
     saved_revision: u64,
     stamp: Option<FileStamp>,
     /// An undo step is open for a burst of typing or a drag.
@@ -55,6 +58,10 @@ impl Document {
             path: None,
             origin: None,
             revision: 0,
+            serial: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
             saved_revision: 0,
             stamp: None,
             burst_open: false,
@@ -115,6 +122,12 @@ impl Document {
 
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// This document and its revision: what data worked out from the
+    /// document depends on (another document starts at revision 0 too).
+    pub fn version(&self) -> (u64, u64) {
+        (self.serial, self.revision)
     }
 
     /// Whether there are changes not saved.

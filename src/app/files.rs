@@ -527,6 +527,12 @@ impl EditorApp {
     /// A path was chosen for a purpose.
     pub(super) fn path_chosen(&mut self, purpose: Purpose, path: PathBuf) {
         match purpose {
+            // Edits made while a native dialog was open are asked about.
+            Purpose::Open if self.doc.is_dirty() => {
+                self.dialog = Some(Dialog::Unsaved {
+                    then: Then::Open(Some(path)),
+                });
+            }
             Purpose::Open => self.open_path(&path),
             Purpose::Save => {
                 self.save_to(&path, true);

@@ -333,7 +333,7 @@ impl EditorApp {
                 inspector::show(
                     ui,
                     self.doc.blueprint(),
-                    self.doc.revision(),
+                    self.doc.version(),
                     &self.selection,
                     self.prefs.lang,
                     &mut self.inspector,

@@ -72,7 +72,7 @@ fn num_field(ui: &mut egui::Ui, value: &mut Option<f64>, label: egui::Id) -> boo
 pub fn show(
     ui: &mut egui::Ui,
     bp: &Blueprint,
-    revision: u64,
+    version: (u64, u64),
     selection: &[TouchpointId],
     lang: Language,
     st: &mut Inspector,
@@ -88,7 +88,7 @@ pub fn show(
                 ui.separator();
                 blueprint_fields(ui, bp, lang, actions);
                 ui.separator();
-                standards::all_standards(ui, bp, revision, lang, st, actions);
+                standards::all_standards(ui, bp, version, lang, st, actions);
                 return;
             };
             ui.heading(t(Msg::InspectorTitle));
@@ -114,7 +114,7 @@ pub fn show(
             ui.separator();
             standards::standards_of(ui, bp, tp, lang, st, actions);
             ui.separator();
-            standards::all_standards(ui, bp, revision, lang, st, actions);
+            standards::all_standards(ui, bp, version, lang, st, actions);
         });
 }
 

@@ -182,7 +182,7 @@ fn standard_fields(ui: &mut egui::Ui, e: &mut Cow<'_, Standard>, lang: Language)
 pub fn all_standards(
     ui: &mut egui::Ui,
     bp: &Blueprint,
-    revision: u64,
+    version: (u64, u64),
     lang: Language,
     st: &mut Inspector,
     actions: &mut Vec<Action>,
@@ -221,7 +221,7 @@ pub fn all_standards(
     // Filtered and sorted once per revision of the document and choice of
     // filters and order, not every frame.
     let key = RowsKey {
-        revision,
+        version,
         filter: st.filter,
         lane: st.lane_filter.clone(),
         sort: st.sort,
@@ -336,7 +336,7 @@ fn sparkline(ui: &mut egui::Ui, s: &Standard) {
 /// What the rows of the table of all standards depend on.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) struct RowsKey {
-    revision: u64,
+    version: (u64, u64),
     filter: Option<Compliance>,
     lane: Option<LaneId>,
     sort: Sort,
