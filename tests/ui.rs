@@ -52,6 +52,20 @@ fn settle(h: &mut Harness<'_, EditorApp>) {
     h.run();
 }
 
+/// Chooses `item` of the File menu and answers the app's own path prompt
+/// with `path` (what is typed replaces the suggested path), then OK.
+fn through_the_menu(h: &mut Harness<'_, EditorApp>, item: &str, path: &str) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains(item).click();
+    h.run();
+    h.get_by_label("Path").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_text(h, path);
+    h.get_by_label("OK").click();
+}
+
 /// The hotel in English, recovery copies in `dir`.
 fn hotel_app(dir: &tempfile::TempDir) -> EditorApp {
     let mut app =
@@ -487,14 +501,7 @@ fn measured_values_are_imported_from_csv_through_the_file_menu() {
     )
     .unwrap();
     let mut h = harness(hotel(), dir.path());
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Import measurements (CSV)…").click();
-    h.run();
-    h.get_by_label("Path").click();
-    h.run();
-    type_text(&mut h, csv.to_str().unwrap());
-    h.get_by_label("OK").click();
+    through_the_menu(&mut h, "Import measurements (CSV)…", csv.to_str().unwrap());
     settle(&mut h);
     let s = h
         .state()
@@ -1926,15 +1933,7 @@ fn a_pdf_is_exported_through_the_file_menu_and_reopens() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("stay.pdf");
     let mut h = harness(hotel(), dir.path());
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Export PDF…").click();
-    h.run();
-    h.get_by_label("Path").click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    type_text(&mut h, pdf.to_str().unwrap());
-    h.get_by_label("OK").click();
+    through_the_menu(&mut h, "Export PDF…", pdf.to_str().unwrap());
     settle(&mut h);
     assert!(h.query_by_label_contains("Exported").is_some());
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
@@ -2075,15 +2074,11 @@ fn save_as_never_writes_over_an_exported_picture_and_exports_get_their_extension
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(hotel(), dir.path());
     // An export named without its extension gets it.
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Export PDF…").click();
-    h.run();
-    h.get_by_label("Path").click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    type_text(&mut h, dir.path().join("report").to_str().unwrap());
-    h.get_by_label("OK").click();
+    through_the_menu(
+        &mut h,
+        "Export PDF…",
+        dir.path().join("report").to_str().unwrap(),
+    );
     settle(&mut h);
     let pdf = dir.path().join("report.pdf");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
@@ -2113,14 +2108,7 @@ fn importing_measurements_from_a_device_or_a_huge_file_is_refused_at_once() {
         (std::path::Path::new("/dev/zero"), "not a regular file"),
     ] {
         let mut h = harness(hotel(), dir.path());
-        h.get_by_label("File").click();
-        h.run();
-        h.get_by_label("Import measurements (CSV)…").click();
-        h.run();
-        h.get_by_label("Path").click();
-        h.run();
-        type_text(&mut h, csv.to_str().unwrap());
-        h.get_by_label("OK").click();
+        through_the_menu(&mut h, "Import measurements (CSV)…", csv.to_str().unwrap());
         settle(&mut h);
         assert!(
             h.query_by_label_contains(expected).is_some(),
@@ -2131,25 +2119,12 @@ fn importing_measurements_from_a_device_or_a_huge_file_is_refused_at_once() {
     }
 }
 
-/// Exports through the File menu and the app's own path prompt.
-fn export_through_the_menu(h: &mut Harness<'_, EditorApp>, item: &str, path: &std::path::Path) {
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label_contains(item).click();
-    h.run();
-    h.get_by_label("Path").click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    type_text(h, path.to_str().unwrap());
-    h.get_by_label("OK").click();
-}
-
 #[test]
 fn an_export_runs_in_the_background_on_the_document_as_it_was_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let png = dir.path().join("stay.png");
     let mut h = harness(hotel(), dir.path());
-    export_through_the_menu(&mut h, "Export PNG…", &png);
+    through_the_menu(&mut h, "Export PNG…", png.to_str().unwrap());
     // The frame that takes OK starts the export and returns: the document
     // is edited while the picture is drawn.
     h.run();
@@ -2177,7 +2152,7 @@ fn a_long_export_shows_its_progress_and_can_be_cancelled_without_writing() {
     let dir = tempfile::tempdir().unwrap();
     let png = dir.path().join("big.png");
     let mut h = harness(servuction::templates::synthetic(3_000), dir.path());
-    export_through_the_menu(&mut h, "Export PNG…", &png);
+    through_the_menu(&mut h, "Export PNG…", png.to_str().unwrap());
     h.run();
     assert!(h.state().busy(), "the export did not start");
     // After a third of a second the status bar shows it, with Cancel.
@@ -2335,7 +2310,7 @@ fn an_export_over_a_file_that_exists_asks_first() {
     let png = dir.path().join("stay.png");
     std::fs::write(&png, "a colleague's picture").unwrap();
     let mut h = harness(hotel(), dir.path());
-    export_through_the_menu(&mut h, "Export PNG…", &png);
+    through_the_menu(&mut h, "Export PNG…", png.to_str().unwrap());
     h.run();
     assert!(h.query_by_label("Replace the file?").is_some());
     assert!(!h.state().busy());
