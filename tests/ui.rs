@@ -2243,6 +2243,12 @@ fn restoring_a_second_copy_asks_first_and_keeps_the_first_aside() {
         h.query_by_label("Unsaved changes").is_some(),
         "the first restored work was replaced unasked"
     );
+    // Cancel goes back to the copies; Restore asks again.
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().blueprint(), &restored);
+    h.get_by_label("Restore").click();
+    h.run();
     h.get_by_label("Discard changes").click();
     h.run();
     assert_ne!(h.state().blueprint(), &restored);

@@ -158,8 +158,9 @@ impl EditorApp {
                 self.proceed(ctx, then);
                 None
             }
-            (_, _, true) => None,
-            _ if r.should_close() => None,
+            // Cancel: back to the list of copies, if a restore asked.
+            (_, _, true) => back_to_copies(then),
+            _ if r.should_close() => back_to_copies(then),
             _ => Some(Dialog::Unsaved { then }),
         }
     }
@@ -349,6 +350,17 @@ fn scope_shortcuts(ui: &mut egui::Ui, ctx: &egui::Context, scope: Scope, lang: L
                 ui.end_row();
             }
         });
+}
+
+/// The recovery copies again, when the restore of one was cancelled.
+fn back_to_copies(then: Then) -> Option<Dialog> {
+    match then {
+        Then::Restore { entry, mut rest } => {
+            rest.insert(0, entry);
+            Some(Dialog::Recover { entries: rest })
+        }
+        _ => None,
+    }
 }
 
 /// A row of three buttons; which was clicked.

@@ -113,6 +113,8 @@ impl<T: Send + 'static> Jobs<T> {
         let theirs = Arc::clone(&progress);
         let ctx = self.ctx.clone();
         std::thread::spawn(move || {
+            // The window keeps a core to draw its frames on.
+            crate::render::png::leave_a_core_free();
             let end = work(&theirs);
             let _ = tx.send(end);
             if let Some(ctx) = ctx {

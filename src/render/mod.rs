@@ -48,8 +48,17 @@ pub fn export_png_reporting(
     png::pixel_size(l.size.x, l.size.y, scale)?;
     // The document is compressed on another thread while the picture is
     // built and drawn.
+    // (Not beside the drawing when a core is to be left free: then both
+    // would take the machine's two cores.)
+    let beside = !png::leaves_a_core_free();
+    let early = match document {
+        Some(doc) if !beside => Some(png::itxt_compressed(doc)?),
+        _ => None,
+    };
     std::thread::scope(|s| {
-        let itxt = document.map(|doc| s.spawn(move || png::itxt_compressed(doc)));
+        let itxt = document
+            .filter(|_| beside)
+            .map(|doc| s.spawn(move || png::itxt_compressed(doc)));
         let scene = scene::scene(bp, &l, theme, lang);
         let title = crate::shown::shown_line(&bp.title, crate::shown::LINE_CHARS);
         let svg = svg::to_svg(&scene, &title);
@@ -74,7 +83,7 @@ pub fn export_png_reporting(
                     "the document could not be compressed".into(),
                 ));
             }
-            None => None,
+            None => early,
         };
         Ok((png::encode_with(w, h, &rgba, itxt.as_deref())?, missing))
     })
