@@ -121,9 +121,45 @@ pub(super) fn num(out: &mut String, v: f32) {
         out.push_str(["", ".25", ".5", ".75"][part as usize]);
         return;
     }
+    // Below 1e7, v × 100 is exact in f64 (24 + 7 bits): rounded half to
+    // even, as formatting rounds the exact value, it gives the hundredths.
+    if v.abs() < 1e7 {
+        let h = (f64::from(v) * 100.0).round_ties_even() as i64;
+        if h < 0 {
+            out.push('-');
+        }
+        let h = h.unsigned_abs();
+        push_u64(out, h / 100);
+        let part = h % 100;
+        if part != 0 {
+            out.push('.');
+            out.push(char::from(b'0' + (part / 10) as u8));
+            if !part.is_multiple_of(10) {
+                out.push(char::from(b'0' + (part % 10) as u8));
+            }
+        }
+        return;
+    }
     let s = format!("{v:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     out.push_str(if s == "-0" { "0" } else { s });
+}
+
+/// Writes an unsigned integer in decimal.
+pub(super) fn push_u64(out: &mut String, mut v: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
 }
 
 /// A number with at most two decimals and no trailing zeros.
