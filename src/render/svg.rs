@@ -262,8 +262,14 @@ fn write_svg(
     glyphs: Option<&super::glyphs::Shaped>,
 ) -> String {
     let (w, h) = (scene.size.x.ceil(), scene.size.y.ceil());
+    // Sized for what is written, so that the text is never copied to grow:
+    // about 120 bytes an item, at most 60 a glyph's `<use>`, the document
+    // and its escapes.
     let mut s = String::with_capacity(
-        scene.items.len() * 120 + 512 + document.map_or(0, |d| d.len() + d.len() / 8),
+        scene.items.len() * 120
+            + 512
+            + document.map_or(0, |d| d.len() + d.len() / 8)
+            + glyphs.map_or(0, |g| g.defs.len() + g.uses() * 60),
     );
     let _ = write!(
         s,
@@ -355,17 +361,15 @@ fn write_svg(
                 anchor,
             } => {
                 // A text with no glyph drawn stays visible text.
-                let run = glyphs
-                    .and_then(|g| g.runs.get(text_index))
-                    .filter(|r| !r.is_empty());
-                text_index += 1;
-                if let Some(run) = run {
+                let run = glyphs.filter(|g| g.draws(text_index));
+                if let Some(g) = run {
                     s.push_str("<g aria-hidden=\"true\"");
                     paint(&mut s, "fill", Some(*c));
                     s.push('>');
-                    s.push_str(run);
+                    g.write_run(&mut s, text_index, *pos);
                     s.push_str("</g>\n");
                 }
+                text_index += 1;
                 s.push_str("<text");
                 text_attrs(&mut s, *pos, *size, *bold, *anchor);
                 if run.is_some() {
