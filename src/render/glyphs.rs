@@ -19,7 +19,7 @@
 //!   spaces) is laid out by usvg, each distinct text once, in batches.
 
 use super::fonts::{self, Missing};
-use super::svg::{num, push_escaped, push_u64, text_attrs};
+use super::svg::{num, push_escaped, text_attrs};
 use crate::scene::{Anchor, Scene, Shape};
 use resvg::usvg;
 use resvg::usvg::fontdb;
@@ -79,6 +79,8 @@ pub struct Shaped {
     laid: Vec<(Vec<Placed>, bool)>,
     /// `<use>` elements to write.
     uses: usize,
+    /// The start of a `<use>` of each def id: `<use xlink:href="#g<id>" x="`.
+    starts: Vec<String>,
 }
 
 impl Shaped {
@@ -100,7 +102,7 @@ impl Shaped {
             Run::None => false,
             Run::Laid(i) => {
                 for &(id, gx, gy) in &self.laid[i as usize].0 {
-                    use_glyph(out, id, gx + x, gy + y);
+                    self.use_glyph(out, id, gx + x, gy + y);
                 }
                 true
             }
@@ -114,7 +116,7 @@ impl Shaped {
                         let cx = cursor;
                         for ((_, gx, gy), &id) in glyphs.by_ref().take(count as usize) {
                             if id != u32::MAX {
-                                use_glyph(out, id, gx + (cx + x), gy + y);
+                                self.use_glyph(out, id, gx + (cx + x), gy + y);
                             }
                         }
                         cursor += advance;
@@ -124,13 +126,21 @@ impl Shaped {
             }
         }
     }
+
+    fn use_glyph(&self, out: &mut String, id: u32, x: f32, y: f32) {
+        // Glyphs are placed, never rotated: a move is all a use needs.
+        out.push_str(&self.starts[id as usize]);
+        num(out, x);
+        out.push_str("\" y=\"");
+        num(out, y);
+        out.push_str("\"/>");
+    }
 }
 
+/// Writes `<use>` of the def `id` at `x`, `y`.
+#[cfg(test)]
 fn use_glyph(out: &mut String, id: u32, x: f32, y: f32) {
-    // Glyphs are placed, never rotated: a move is all a use needs.
-    out.push_str("<use xlink:href=\"#g");
-    push_u64(out, u64::from(id));
-    out.push_str("\" x=\"");
+    let _ = write!(out, "<use xlink:href=\"#g{id}\" x=\"");
     num(out, x);
     out.push_str("\" y=\"");
     num(out, y);
@@ -501,6 +511,7 @@ pub fn shape(scene: &Scene) -> Result<Shaped, String> {
         words: Vec::new(),
         laid: laid_out.iter().map(|_| (Vec::new(), false)).collect(),
         uses: 0,
+        starts: Vec::new(),
     };
     // Words by font, size and script, and text.
     let mut word_index: [HashMap<u32, HashMap<Box<str>, u32>>; 2] = Default::default();
@@ -587,6 +598,9 @@ pub fn shape(scene: &Scene) -> Result<Shaped, String> {
         });
     }
     shaped.defs = defs.out;
+    shaped.starts = (0..defs.next)
+        .map(|id| format!("<use xlink:href=\"#g{id}\" x=\""))
+        .collect();
     Ok(shaped)
 }
 

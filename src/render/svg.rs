@@ -108,23 +108,18 @@ pub(super) fn text_attrs(
 
 /// Writes a number with at most two decimals and no trailing zeros.
 pub(super) fn num(out: &mut String, v: f32) {
-    // Most coordinates are whole, halves or quarters, written exactly with
-    // two decimals: those need no float formatting.
-    let quarters = v * 4.0;
-    if quarters.fract() == 0.0 && quarters.abs() < 1e7 {
-        let q = quarters as i64;
-        let (whole, part) = (q / 4, (q % 4).abs());
-        if q < 0 && whole == 0 && part != 0 {
-            out.push('-');
-        }
-        let _ = write!(out, "{whole}");
-        out.push_str(["", ".25", ".5", ".75"][part as usize]);
-        return;
-    }
-    // Below 1e7, v × 100 is exact in f64 (24 + 7 bits): rounded half to
-    // even, as formatting rounds the exact value, it gives the hundredths.
+    // Below 1e7, v × 100 is exact in f64 (24 significant bits and 5):
+    // rounded half to even, as formatting rounds the exact value, it gives
+    // the hundredths. Adding and taking away 2^52 rounds so, in the default
+    // rounding mode, without a call to libm.
     if v.abs() < 1e7 {
-        let h = (f64::from(v) * 100.0).round_ties_even() as i64;
+        const ROUND: f64 = 4_503_599_627_370_496.0;
+        let x = f64::from(v) * 100.0;
+        let h = if x >= 0.0 {
+            (x + ROUND) - ROUND
+        } else {
+            (x - ROUND) + ROUND
+        } as i64;
         if h < 0 {
             out.push('-');
         }
@@ -146,7 +141,7 @@ pub(super) fn num(out: &mut String, v: f32) {
 }
 
 /// Writes an unsigned integer in decimal.
-pub(super) fn push_u64(out: &mut String, mut v: u64) {
+fn push_u64(out: &mut String, mut v: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
@@ -441,6 +436,15 @@ mod tests {
             f32::EPSILON,
             16_777_216.0,
             8_388_607.5,
+            9_999_999.0,
+            -9_999_998.5,
+            1_234_567.9,
+            -0.375,
+            0.0049,
+            -0.0051,
+            -0.004,
+            123.456,
+            -98.765,
         ];
         let mut x = 0.0f32;
         while x < 3000.0 {
