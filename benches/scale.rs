@@ -1,7 +1,8 @@
 //! How the work after an edit grows with the size of a blueprint: integrity
-//! (`Blueprint::problems`), health checks, the findings overlay, layout, scene
-//! SVG and PNG (at 4 megapixels) export of `templates::synthetic(n)` at 1,000 to 50,000
-//! touchpoints, and how much each figure grows per 4× N (linear work grows
+//! (`Blueprint::problems`), health checks, the findings overlay, layout, scene,
+//! SVG (the default, text as glyph outlines, as `servuction export x.svg`
+//! writes it, and plain, text as `<text>`) and PNG (at 4 megapixels) export
+//! of `templates::synthetic(n)` at 1,000 to 50,000 touchpoints, and how much each figure grows per 4× N (linear work grows
 //! about 4×; quadratic work 16×). Run with `cargo bench --bench scale`, or
 //! `cargo bench --bench scale -- 1000 5000` for some sizes only.
 //!
@@ -73,7 +74,7 @@ fn time_cold<T>(mut f: impl FnMut() -> T) -> Duration {
     })
 }
 
-const FIGURES: [&str; 11] = [
+const FIGURES: [&str; 12] = [
     "problems",
     "check",
     "check (cold)",
@@ -81,13 +82,14 @@ const FIGURES: [&str; 11] = [
     "layout",
     "scene",
     "layout+scene",
-    "SVG",
+    "SVG outlined",
+    "SVG plain",
     "PNG (4 Mpx)",
     "scan (ref)",
     "ids (ref)",
 ];
 
-fn measure(n: usize) -> [Duration; 11] {
+fn measure(n: usize) -> [Duration; 12] {
     let bp = synthetic(n);
     let problems = time(|| bp.problems());
     let check = time(|| check::check(&bp));
@@ -104,6 +106,8 @@ fn measure(n: usize) -> [Duration; 11] {
         scene::scene_with(&bp, &l, &Theme::LIGHT, Language::En, &ov)
     });
     let s = scene::scene(&bp, &l, &Theme::LIGHT, Language::En);
+    // The default SVG: text as glyph outlines (shaped, placed, written).
+    let outlined = time(|| svg::export(&s, &bp.title, None, svg::TextMode::Outlines));
     let svg = time(|| svg::to_svg(&s, &bp.title));
     // At a fixed pixel budget (4 megapixels), so that the figure grows with
     // the drawing's work, not with the picture's area.
@@ -118,7 +122,7 @@ fn measure(n: usize) -> [Duration; 11] {
             .collect::<HashSet<_>>()
     });
     [
-        problems, check, check_cold, overlay, layout, scene, both, svg, png, scan, ids,
+        problems, check, check_cold, overlay, layout, scene, both, outlined, svg, png, scan, ids,
     ]
 }
 

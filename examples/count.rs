@@ -7,7 +7,8 @@
 //! valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/count 20000 check
 //! ```
 //!
-//! for `none` (building the blueprint only), `check`, `svg` or `png` (4
+//! for `none` (building the blueprint only), `check`, `svg` (plain text),
+//! `outlines` (the default SVG, text as glyph outlines) or `png` (4
 //! megapixels), and subtract `none`'s count from the others.
 //! `count N save FILE` writes the blueprint to FILE, for timing the command
 //! line on it.
@@ -32,7 +33,7 @@ use servuction::scene::Theme;
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(n), Some(what)) = (args.next().and_then(|n| n.parse().ok()), args.next()) else {
-        eprintln!("usage: count N none|check [K]|svg|png|save FILE");
+        eprintln!("usage: count N none|check [K]|svg|outlines|png|save FILE");
         std::process::exit(2);
     };
     let bp = servuction::templates::synthetic(n);
@@ -46,6 +47,11 @@ fn main() {
         "svg" => {
             let scene = render::export_scene(&bp, &Theme::LIGHT, Language::En);
             std::hint::black_box(render::svg::to_svg(&scene, &bp.title));
+        }
+        "outlines" => {
+            let scene = render::export_scene(&bp, &Theme::LIGHT, Language::En);
+            let svg = render::svg::export(&scene, &bp.title, None, render::svg::TextMode::Outlines);
+            std::hint::black_box(svg.ok());
         }
         "png" => {
             let (w, h) = render::export_size(&bp);

@@ -108,22 +108,53 @@ pub(super) fn text_attrs(
 
 /// Writes a number with at most two decimals and no trailing zeros.
 pub(super) fn num(out: &mut String, v: f32) {
-    // Most coordinates are whole, halves or quarters, written exactly with
-    // two decimals: those need no float formatting.
-    let quarters = v * 4.0;
-    if quarters.fract() == 0.0 && quarters.abs() < 1e7 {
-        let q = quarters as i64;
-        let (whole, part) = (q / 4, (q % 4).abs());
-        if q < 0 && whole == 0 && part != 0 {
+    // Below 1e7, v × 100 is exact in f64 (24 significant bits and 5):
+    // rounded half to even, as formatting rounds the exact value, it gives
+    // the hundredths. Adding and taking away 2^52 rounds so, in the default
+    // rounding mode, without a call to libm.
+    if v.abs() < 1e7 {
+        const ROUND: f64 = 4_503_599_627_370_496.0;
+        let x = f64::from(v) * 100.0;
+        let h = if x >= 0.0 {
+            (x + ROUND) - ROUND
+        } else {
+            (x - ROUND) + ROUND
+        } as i64;
+        if h < 0 {
             out.push('-');
         }
-        let _ = write!(out, "{whole}");
-        out.push_str(["", ".25", ".5", ".75"][part as usize]);
+        let h = h.unsigned_abs();
+        push_u64(out, h / 100);
+        let part = h % 100;
+        if part != 0 {
+            out.push('.');
+            out.push(char::from(b'0' + (part / 10) as u8));
+            if !part.is_multiple_of(10) {
+                out.push(char::from(b'0' + (part % 10) as u8));
+            }
+        }
         return;
     }
     let s = format!("{v:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     out.push_str(if s == "-0" { "0" } else { s });
+}
+
+/// Writes an unsigned integer in decimal.
+fn push_u64(out: &mut String, mut v: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
 }
 
 /// A number with at most two decimals and no trailing zeros.
@@ -226,8 +257,14 @@ fn write_svg(
     glyphs: Option<&super::glyphs::Shaped>,
 ) -> String {
     let (w, h) = (scene.size.x.ceil(), scene.size.y.ceil());
+    // Sized for what is written, so that the text is never copied to grow:
+    // about 120 bytes an item, at most 60 a glyph's `<use>`, the document
+    // and its escapes.
     let mut s = String::with_capacity(
-        scene.items.len() * 120 + 512 + document.map_or(0, |d| d.len() + d.len() / 8),
+        scene.items.len() * 120
+            + 512
+            + document.map_or(0, |d| d.len() + d.len() / 8)
+            + glyphs.map_or(0, |g| g.defs.len() + g.uses() * 60),
     );
     let _ = write!(
         s,
@@ -319,17 +356,15 @@ fn write_svg(
                 anchor,
             } => {
                 // A text with no glyph drawn stays visible text.
-                let run = glyphs
-                    .and_then(|g| g.runs.get(text_index))
-                    .filter(|r| !r.is_empty());
-                text_index += 1;
-                if let Some(run) = run {
+                let run = glyphs.filter(|g| g.draws(text_index));
+                if let Some(g) = run {
                     s.push_str("<g aria-hidden=\"true\"");
                     paint(&mut s, "fill", Some(*c));
                     s.push('>');
-                    s.push_str(run);
+                    g.write_run(&mut s, text_index, *pos);
                     s.push_str("</g>\n");
                 }
+                text_index += 1;
                 s.push_str("<text");
                 text_attrs(&mut s, *pos, *size, *bold, *anchor);
                 if run.is_some() {
@@ -401,6 +436,15 @@ mod tests {
             f32::EPSILON,
             16_777_216.0,
             8_388_607.5,
+            9_999_999.0,
+            -9_999_998.5,
+            1_234_567.9,
+            -0.375,
+            0.0049,
+            -0.0051,
+            -0.004,
+            123.456,
+            -98.765,
         ];
         let mut x = 0.0f32;
         while x < 3000.0 {
