@@ -3,7 +3,7 @@
 //! (findings, compliance, layout, scene), worked out once per revision.
 
 use crate::check::{self, Finding};
-use crate::edit::{self, Change, Edit, EditError, Footprint, History};
+use crate::edit::{self, Edit, EditError, Footprint, History};
 use crate::i18n::Msg;
 use crate::layout::{self, Layout};
 use crate::model::{Blueprint, Language};
@@ -173,17 +173,8 @@ impl Document {
     /// nothing. This is the only way the document changes, besides undo and
     /// redo.
     pub fn apply(&mut self, edits: Vec<Edit>, step: Step) -> Result<(), EditError> {
-        let mut change = Change::default();
-        let bp = Arc::make_mut(&mut self.blueprint);
-        for e in edits {
-            match edit::apply(bp, e) {
-                Ok(c) => change.merge(c),
-                Err(err) => {
-                    change.revert(bp);
-                    return Err(err);
-                }
-            }
-        }
+        // One transaction, checked once (a paste is many edits).
+        let change = edit::apply_all(Arc::make_mut(&mut self.blueprint), edits)?;
         let footprint = change.footprint(&self.blueprint);
         if footprint == Footprint::None {
             return Ok(());

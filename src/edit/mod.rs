@@ -175,6 +175,24 @@ pub fn apply(bp: &mut Blueprint, edit: Edit) -> Result<Change, EditError> {
     }
 }
 
+/// Applies edits as one transaction, all or nothing, and checks what they
+/// touched once at the end: a paste of 50 cards (each with its standards and
+/// connectors) walks the blueprint's ids once, not once an element.
+pub fn apply_all(bp: &mut Blueprint, edits: Vec<Edit>) -> Result<Change, EditError> {
+    let mut tx = Tx::new(bp);
+    let ran = edits.into_iter().try_for_each(|e| run(&mut tx, e));
+    match ran.and_then(|()| check::validate(tx.bp, &tx.touched)) {
+        Ok(()) => Ok(Change {
+            ops: tx.into_undo(),
+            applied: true,
+        }),
+        Err(e) => {
+            tx.rollback();
+            Err(e)
+        }
+    }
+}
+
 /// The index of the element with this id, or the error that names it.
 fn index<T: Element>(tx: &Tx, what: &str, id: &str) -> Result<usize, EditError> {
     tx.find::<T>(id).ok_or_else(|| missing(what, &id))

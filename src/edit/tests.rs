@@ -401,3 +401,36 @@ fn an_edit_past_a_limit_is_refused() {
     .unwrap();
     assert!(bp.problems().is_empty());
 }
+
+/// Edits applied as one transaction (a paste) leave the blueprint as the
+/// same edits applied one by one, undo to where they started, and a
+/// transaction with one bad edit changes nothing.
+#[test]
+fn edits_applied_together_are_the_edits_applied_in_turn_and_all_or_nothing() {
+    let hotel = crate::testing::hotel();
+    let ids: Vec<TouchpointId> = hotel
+        .touchpoints
+        .iter()
+        .take(12)
+        .map(|t| t.id.clone())
+        .collect();
+    let text = clipboard::copy(&hotel, &ids).unwrap();
+    let lane = hotel.lanes[0].id.clone();
+    let step = hotel.stages[0].steps[0].id.clone();
+    let (edits, _) = clipboard::paste(&hotel, &text, (&lane, &step)).unwrap();
+    let mut one_by_one = hotel.clone();
+    for e in edits.clone() {
+        apply(&mut one_by_one, e).unwrap();
+    }
+    let mut together = hotel.clone();
+    let change = apply_all(&mut together, edits.clone()).unwrap();
+    assert_eq!(together, one_by_one);
+    change.revert(&mut together);
+    assert_eq!(together, hotel);
+    // A duplicate id at the end: nothing of the rest stays.
+    let mut bad = edits;
+    bad.push(Edit::AddTouchpoint(hotel.touchpoints[0].clone()));
+    let mut refused = hotel.clone();
+    assert!(apply_all(&mut refused, bad).is_err());
+    assert_eq!(refused, hotel);
+}
