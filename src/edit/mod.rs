@@ -162,17 +162,7 @@ fn missing(what: &str, id: &dyn std::fmt::Display) -> EditError {
 /// Applies an edit and returns the change that undoes it. On error nothing
 /// has changed.
 pub fn apply(bp: &mut Blueprint, edit: Edit) -> Result<Change, EditError> {
-    let mut tx = Tx::new(bp);
-    match run(&mut tx, edit).and_then(|()| check::validate(tx.bp, &tx.touched)) {
-        Ok(()) => Ok(Change {
-            ops: tx.into_undo(),
-            applied: true,
-        }),
-        Err(e) => {
-            tx.rollback();
-            Err(e)
-        }
-    }
+    apply_all(bp, vec![edit])
 }
 
 /// Applies edits as one transaction, all or nothing, and checks what they
