@@ -7,7 +7,9 @@
 //!   card-only edit (a fail-point flag switched: the cards redrawn in place)
 //!   and for the structural edits users make (add a touchpoint, move one to
 //!   another lane and step, delete one with its connectors, add a step,
-//!   rename a stage, paste 50 cards through the clipboard's paste event);
+//!   rename a stage, paste 50 cards through the clipboard's paste event),
+//!   each on the document of the size the case names (undone, untimed,
+//!   before the next);
 //! - the bytes held by the undo history of 200 flag switches;
 //! - the CPU time to type a 20-character title into a new card, one frame a key.
 //!
@@ -231,9 +233,22 @@ fn structural(kind: &str, bp: &Blueprint, i: usize) -> Made {
     }
 }
 
-/// Median and slowest time from a structural edit to the next frame ready.
+/// Ctrl+Z, pressed or released.
+fn undo_key(pressed: bool) -> egui::Event {
+    egui::Event::Key {
+        key: egui::Key::Z,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers: egui::Modifiers::COMMAND,
+    }
+}
+
+/// Median and slowest time from a structural edit (made on the document of
+/// the case's size: each is undone before the next) to the next frame ready.
 fn structural_to_frame(bp: &Blueprint, kind: &str, rounds: usize) -> (Duration, Duration) {
     let (ctx, mut app) = editor(bp);
+    let size = bp.touchpoints.len();
     let mut runs: Vec<Duration> = (0..rounds)
         .map(|i| {
             let made = structural(kind, app.blueprint(), i);
@@ -244,11 +259,10 @@ fn structural_to_frame(bp: &Blueprint, kind: &str, rounds: usize) -> (Duration, 
                     app.edit(e);
                     frame(&ctx, &mut app, Vec::new());
                 }
+                // The paste acts before the frame's UI pass: that frame
+                // shows it.
                 Made::Events(events) => {
                     frame(&ctx, &mut app, events);
-                    // The paste is applied after the frame's UI pass: the
-                    // frame after it is the one that shows it.
-                    frame(&ctx, &mut app, Vec::new());
                 }
             }
             let spent = t.elapsed();
@@ -256,6 +270,14 @@ fn structural_to_frame(bp: &Blueprint, kind: &str, rounds: usize) -> (Duration, 
                 app.document().revision(),
                 revision,
                 "{kind} changed nothing"
+            );
+            // Undone (untimed), so every round edits the document of the
+            // size the case names.
+            frame(&ctx, &mut app, vec![undo_key(true), undo_key(false)]);
+            assert_eq!(
+                app.blueprint().touchpoints.len(),
+                size,
+                "{kind} was not undone"
             );
             spent
         })

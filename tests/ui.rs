@@ -628,6 +628,38 @@ fn shift_drag_selects_a_box_of_cards_and_they_copy_and_paste() {
     assert_eq!(other.state().blueprint().touchpoints.len(), before);
 }
 
+/// A key or a paste acts before the frame is drawn: the frame that received
+/// it shows its result, not the frame after it.
+#[test]
+fn the_frame_that_receives_a_paste_or_a_key_shows_its_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let hotel = hotel();
+    let ids = vec![hotel.touchpoints[0].id.clone()];
+    let title = hotel.touchpoints[0].title.clone();
+    let text = servuction::edit::clipboard::copy(&hotel, &ids).unwrap();
+    let mut h = harness(
+        servuction::templates::find("bank")
+            .unwrap()
+            .load(Language::En)
+            .unwrap(),
+        dir.path(),
+    );
+    assert!(h.query_by_label(&title).is_none());
+    h.event(Event::Paste(text));
+    h.step();
+    assert!(
+        h.query_by_label(&title).is_some(),
+        "the pasted card is not drawn in the frame of the paste"
+    );
+    // The pasted card is selected: Delete takes it away in the same frame.
+    h.key_press(Key::Delete);
+    h.step();
+    assert!(
+        h.query_by_label(&title).is_none(),
+        "the deleted card is still drawn in the frame of the key"
+    );
+}
+
 #[test]
 fn the_overview_shows_where_the_view_is_and_takes_it_elsewhere() {
     let dir = tempfile::tempdir().unwrap();

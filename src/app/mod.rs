@@ -248,8 +248,13 @@ impl EditorApp {
         let ctx = ui.ctx().clone();
         self.begin_frame(&ctx);
         self.take_in_jobs(&ctx);
+        // What the keyboard, the clipboard and dropped files ask for acts
+        // before the UI is drawn, so the frame that received a key shows
+        // its result (not the frame after it).
+        let mut early = Vec::new();
+        self.input(&ctx, &mut early);
+        self.apply_actions(&ctx, early);
         let mut actions = Vec::new();
-        self.input(&ctx, &mut actions);
         if self.presentation.is_some() {
             self.presentation_ui(ui, &mut actions);
         } else {
