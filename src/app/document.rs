@@ -311,10 +311,6 @@ fn overlay_for(bp: &Blueprint, findings: &[Finding], view: View) -> Overlay {
     overlay
 }
 
-/// From how many touchpoints the health checks run beside the layout, on a
-/// thread of their own (below it, a thread costs more than it saves).
-const PARALLEL_FROM: usize = 500;
-
 /// Everything worked out from one revision of the document.
 pub struct Derived {
     view: View,
@@ -357,25 +353,12 @@ impl Derived {
             emotion_curve: view.emotion_curve,
             ..layout::Options::default()
         };
-        let checks = || (check::check(bp), check::compliance_of_blueprint(bp));
-        // The health checks and the layout do not depend on each other:
-        // past a few hundred cards they run side by side, on this thread and
-        // one more, and the scene waits for both (its markers show findings).
-        let (layout, (findings, rollup)) = if bp.touchpoints.len() >= PARALLEL_FROM {
-            std::thread::scope(|s| {
-                let checked = s.spawn(checks);
-                let layout = layout::layout(bp, options);
-                match checked.join() {
-                    Ok(c) => (layout, c),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            })
-        } else {
-            (layout::layout(bp, options), checks())
-        };
+        let layout = layout::layout(bp, options);
+        let findings = check::check(bp);
         let overlay = overlay_for(bp, &findings, view);
         let scene = scene::scene_with(bp, &layout, &view.theme(), view.lang, &overlay);
         let index = SceneIndex::new(&scene);
+        let rollup = check::compliance_of_blueprint(bp);
         Self {
             view,
             findings: Rc::new(findings),
