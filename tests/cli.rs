@@ -321,7 +321,7 @@ fn import_measurements_claims_values_added_only_after_the_save_succeeded() {
     let o = servuction(&["import-measurements", file_s, "--csv", csv_s]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("1 measured values added"),
+        stdout(&o).contains("1 measured value added"),
         "{}",
         stdout(&o)
     );

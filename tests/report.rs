@@ -80,7 +80,7 @@ fn measurements_import_matches_by_id_or_statement_and_reports_the_rest() {
     assert!(bp.problems().is_empty());
     assert_eq!(
         report.summary(Language::Es),
-        "2 valores medidos añadidos, 1 ya estaban, 4 filas omitidas"
+        "2 valores medidos añadidos, 1 ya estaba, 4 filas omitidas"
     );
 }
 

@@ -513,7 +513,7 @@ fn measured_values_are_imported_from_csv_through_the_file_menu() {
         .clone();
     assert_eq!(s.compliance(), Compliance::Met);
     assert!(
-        h.query_by_label_contains("1 measured values added, 0 already there, 1 rows skipped")
+        h.query_by_label_contains("1 measured value added, 0 already there, 1 row skipped")
             .is_some()
     );
     // One undo step takes the whole import back.

@@ -5,7 +5,7 @@ use super::files::Purpose;
 use super::{Action, EditorApp, UiCommand};
 use crate::check::{Element, Severity};
 use crate::edit::Edit;
-use crate::i18n::Msg;
+use crate::i18n::{self, Msg};
 use crate::model::*;
 
 /// A button for a command: its name (or short label), its tooltip with its
@@ -238,12 +238,12 @@ impl EditorApp {
         let (met, total, problems) = (derived.met, derived.standards, derived.findings.len());
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.label(Msg::ReportOfMet.fill(lang, &[&met, &total]));
+                ui.label(i18n::standards_met(met, total, lang));
                 ui.separator();
-                ui.label(format!("{}: {problems}", Msg::ProblemsTitle.text(lang)));
+                ui.label(i18n::Plural::Findings.count(lang, problems));
                 if !self.selection.is_empty() {
                     ui.separator();
-                    ui.label(Msg::StatusSelected.fill(lang, &[&self.selection.len()]));
+                    ui.label(i18n::Plural::Selected.count(lang, self.selection.len()));
                 }
                 // Work in the background, with its progress and Cancel.
                 let mut cancel = None;

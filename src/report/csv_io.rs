@@ -1,7 +1,7 @@
 //! Standards to CSV, and measured values from CSV.
 
 use super::csv_text::{self, NumberError, Numbers, protect, unprotect};
-use crate::i18n::{self, Msg};
+use crate::i18n;
 use crate::model::{Blueprint, Date, Language, Measurement, limits};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -385,6 +385,12 @@ fn plan(
 impl ImportReport {
     /// A summary for people, in a language.
     pub fn summary(&self, lang: Language) -> String {
-        Msg::ImportSummary.fill(lang, &[&self.added, &self.duplicates, &self.skipped.len()])
+        use crate::i18n::Plural;
+        [
+            Plural::ValuesAdded.count(lang, self.added),
+            Plural::ValuesThere.count(lang, self.duplicates),
+            Plural::RowsSkipped.count(lang, self.skipped.len()),
+        ]
+        .join(", ")
     }
 }

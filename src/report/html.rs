@@ -36,7 +36,7 @@ fn rollup_cells(lang: Language, r: &Rollup) -> String {
         r.at_risk,
         r.missed,
         r.not_measured,
-        Msg::ReportOfMet.fill(lang, &[&r.met, &r.total()])
+        i18n::standards_met(r.met, r.total(), lang)
     )
 }
 
@@ -79,7 +79,7 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
         h,
         "<h2>{}</h2>\n<p class=\"headline\">{}</p>",
         t(Msg::ReportCompliance),
-        Msg::ReportOfMet.fill(lang, &[&all.met, &all.total()])
+        i18n::standards_met(all.met, all.total(), lang)
     );
     let head = format!(
         "<tr><th></th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",

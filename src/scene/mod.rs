@@ -465,8 +465,8 @@ pub fn scene_with(
     let sub = format!(
         "{} · {} · {}",
         b.t(i18n::contact_level(bp.contact_level)),
-        Msg::DiagramTouchpoints.fill(lang, &[&bp.touchpoints.len()]),
-        Msg::ReportOfMet.fill(lang, &[&rollup.met, &rollup.total()])
+        i18n::Plural::Touchpoints.count(lang, bp.touchpoints.len()),
+        i18n::standards_met(rollup.met, rollup.total(), lang)
     );
     b.text(
         pos(layout.title.min.x, layout.title.min.y + 46.0),

@@ -220,11 +220,7 @@ fn voting(ui: &mut egui::Ui, p: &mut Presentation, lang: Language) {
             p.dots_left = p.dots_per_person;
         }
     });
-    let left = if p.dots_left == 1 {
-        t(Msg::DotsLeftOne).to_owned()
-    } else {
-        Msg::DotsLeft.fill(lang, &[&p.dots_left])
-    };
+    let left = i18n::Plural::DotsLeft.count(lang, p.dots_left as usize);
     ui.label(egui::RichText::new(left).size(20.0));
 }
 
@@ -316,7 +312,7 @@ fn stop_info(ui: &mut egui::Ui, bp: &Blueprint, stop: Option<&Stop>, lang: Langu
                 .iter()
                 .filter(|s| s.compliance() == Compliance::Met)
                 .count();
-            ui.label(mid(&Msg::ReportOfMet.fill(lang, &[&met, &standards.len()])));
+            ui.label(mid(&i18n::standards_met(met, standards.len(), lang)));
             standard_rows(ui, &standards, lang);
         }
         Some(Stop::Touchpoint(id)) => {

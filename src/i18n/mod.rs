@@ -5,10 +5,21 @@
 //! both languages. Texts with parameters use `{}` placeholders, filled by
 //! [`Msg::fill`].
 
-use crate::model::{
-    Compliance, ConnectorKind, ContactLevel, Direction, Evidence, LaneKind, Language, LineKind,
-    MeasurementMethod, MomentOfTruth,
-};
+use crate::model::Language;
+
+mod numbers;
+mod plural;
+mod words;
+
+pub use numbers::{count, decimal, parse_decimal, percent};
+pub use plural::{Plural, standards_met};
+pub use words::*;
+
+/// A value whose message the user reads (an error, a finding) in their
+/// language.
+pub trait Localized {
+    fn message(&self, lang: Language) -> String;
+}
 
 macro_rules! catalogue {
     ($($name:ident => ($en:expr, $es:expr),)*) => {
@@ -36,20 +47,25 @@ macro_rules! catalogue {
 impl Msg {
     /// The text with each `{}` replaced by the next argument.
     pub fn fill(self, lang: Language, args: &[&dyn std::fmt::Display]) -> String {
-        let mut out = String::new();
-        let mut args = args.iter();
-        let mut parts = self.text(lang).split("{}");
-        if let Some(first) = parts.next() {
-            out.push_str(first);
-        }
-        for part in parts {
-            if let Some(a) = args.next() {
-                out.push_str(&a.to_string());
-            }
-            out.push_str(part);
-        }
-        out
+        fill_text(self.text(lang), args)
     }
+}
+
+/// `text` with each `{}` replaced by the next argument.
+fn fill_text(text: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::new();
+    let mut args = args.iter();
+    let mut parts = text.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        if let Some(a) = args.next() {
+            out.push_str(&a.to_string());
+        }
+        out.push_str(part);
+    }
+    out
 }
 
 catalogue! {
@@ -135,12 +151,10 @@ catalogue! {
     FindHighContactWithoutCritical => ("this high-contact service has no critical moment of truth", "este servicio de alto contacto no tiene ningún momento de la verdad crítico"),
     FindEmptyLane => ("the lane \"{}\" is empty", "el carril «{}» está vacío"),
     FindEmptyStage => ("the stage \"{}\" is empty", "la etapa «{}» está vacía"),
-    ImportSummary => ("{} measured values added, {} already there, {} rows skipped", "{} valores medidos añadidos, {} ya estaban, {} filas omitidas"),
     // The printable report.
     ReportTouchpoints => ("touchpoints", "puntos de interacción"),
     ReportStandards => ("standards", "estándares"),
     ReportCompliance => ("Compliance", "Cumplimiento"),
-    ReportOfMet => ("{} of {} standards met", "{} de {} estándares cumplidos"),
     ReportByStage => ("By stage", "Por etapa"),
     ReportByLane => ("By lane", "Por carril"),
     ReportStandardsTitle => ("Service standards", "Estándares de servicio"),
@@ -158,7 +172,6 @@ catalogue! {
     ReportTotal => ("Total", "Total"),
     ReportLateSteps => ("Steps whose time standards are missed: {}", "Pasos cuyos estándares de tiempo se incumplen: {}"),
     // The diagram (layout, scene, exports).
-    DiagramTouchpoints => ("{} touchpoints", "{} puntos de interacción"),
     DiagramEmotionCurve => ("Customer's feeling", "Emoción del cliente"),
     // The editor.
     MenuFile => ("File", "Archivo"),
@@ -232,8 +245,6 @@ catalogue! {
     NoteBlue => ("Blue", "Azul"),
     DotVoting => ("Dot voting", "Votación con puntos"),
     DotsPerPerson => ("Dots per person", "Puntos por persona"),
-    DotsLeft => ("{} dots left: click cards or notes", "Quedan {} puntos: haga clic en tarjetas o notas"),
-    DotsLeftOne => ("1 dot left: click a card or note", "Queda 1 punto: haga clic en una tarjeta o nota"),
     NextParticipant => ("Next participant", "Siguiente participante"),
     CmdCopy => ("Copy", "Copiar"),
     CmdCut => ("Cut", "Cortar"),
@@ -394,118 +405,8 @@ catalogue! {
     FilterAll => ("All", "Todos"),
     FilterAllLanes => ("All lanes", "Todos los carriles"),
     Standards => ("Standards", "Estándares"),
-    StatusSelected => ("{} selected", "{} seleccionados"),
     TooltipNoStandards => ("No standards yet", "Aún sin estándares"),
     HelpCanvas => ("Double-click a cell: add a touchpoint · Drag a card: move it · Drag the background: pan · Ctrl+scroll: zoom · Right-click: more", "Doble clic en una celda: añadir un punto · Arrastrar una tarjeta: moverla · Arrastrar el fondo: desplazar · Ctrl+rueda: zoom · Clic derecho: más"),
-}
-
-/// A whole number as a language writes it: 2,000 in English, 2.000 in
-/// Spanish (four-digit numbers too, as spreadsheets in Spanish show them).
-pub fn count(n: usize, lang: Language) -> String {
-    let sep = match lang {
-        Language::En => ',',
-        Language::Es => '.',
-    };
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(d);
-    }
-    out
-}
-
-/// The name of a line in a language.
-pub fn line_kind(kind: LineKind) -> Msg {
-    match kind {
-        LineKind::Interaction => Msg::LineInteraction,
-        LineKind::Visibility => Msg::LineVisibility,
-        LineKind::InternalInteraction => Msg::LineInternalInteraction,
-        LineKind::OrderPenetration => Msg::LineOrderPenetration,
-        LineKind::Implementation => Msg::LineImplementation,
-    }
-}
-
-/// The name of a lane kind.
-pub fn lane_kind(kind: LaneKind) -> Msg {
-    match kind {
-        LaneKind::Customer => Msg::LaneCustomer,
-        LaneKind::ContactPersonnel => Msg::LaneContactPersonnel,
-        LaneKind::ContactBackstage => Msg::LaneContactBackstage,
-        LaneKind::PhysicalSupport => Msg::LanePhysicalSupport,
-        LaneKind::BackOffice => Msg::LaneBackOffice,
-        LaneKind::OtherCustomers => Msg::LaneOtherCustomers,
-        LaneKind::Custom => Msg::LaneCustom,
-    }
-}
-
-/// The name of a compliance status.
-pub fn compliance(c: Compliance) -> Msg {
-    match c {
-        Compliance::Met => Msg::ComplianceMet,
-        Compliance::AtRisk => Msg::ComplianceAtRisk,
-        Compliance::Missed => Msg::ComplianceMissed,
-        Compliance::NotMeasured => Msg::ComplianceNotMeasured,
-    }
-}
-
-/// The name of a moment-of-truth level.
-pub fn moment(m: MomentOfTruth) -> Msg {
-    match m {
-        MomentOfTruth::None => Msg::MomentNone,
-        MomentOfTruth::Moment => Msg::MomentOfTruth,
-        MomentOfTruth::Critical => Msg::CriticalMomentOfTruth,
-    }
-}
-
-/// The name of a contact level.
-pub fn contact_level(c: ContactLevel) -> Msg {
-    match c {
-        ContactLevel::High => Msg::ContactHigh,
-        ContactLevel::Medium => Msg::ContactMedium,
-        ContactLevel::Low => Msg::ContactLow,
-    }
-}
-
-/// The name of an evidence status.
-pub fn evidence(e: Evidence) -> Msg {
-    match e {
-        Evidence::Observed => Msg::EvidenceObserved,
-        Evidence::Assumed => Msg::EvidenceAssumed,
-        Evidence::Proposed => Msg::EvidenceProposed,
-    }
-}
-
-/// The name of a connector kind.
-pub fn connector_kind(k: ConnectorKind) -> Msg {
-    match k {
-        ConnectorKind::Flow => Msg::ConnectorFlow,
-        ConnectorKind::Dependency => Msg::ConnectorDependency,
-        ConnectorKind::Feedback => Msg::ConnectorFeedback,
-    }
-}
-
-/// The name of a direction.
-pub fn direction(d: Direction) -> Msg {
-    match d {
-        Direction::HigherIsBetter => Msg::DirectionHigher,
-        Direction::LowerIsBetter => Msg::DirectionLower,
-    }
-}
-
-/// The name of a measurement method.
-pub fn method(m: MeasurementMethod) -> Msg {
-    match m {
-        MeasurementMethod::Timing => Msg::MethodTiming,
-        MeasurementMethod::Survey => Msg::MethodSurvey,
-        MeasurementMethod::ComplaintsAndClaims => Msg::MethodComplaints,
-        MeasurementMethod::MysteryShopper => Msg::MethodMysteryShopper,
-        MeasurementMethod::SuggestionBox => Msg::MethodSuggestionBox,
-        MeasurementMethod::FocusGroup => Msg::MethodFocusGroup,
-        MeasurementMethod::Other => Msg::MethodOther,
-    }
 }
 
 #[cfg(test)]
@@ -524,14 +425,6 @@ mod tests {
                 "{msg:?}"
             );
         }
-    }
-
-    #[test]
-    fn counts_are_grouped_as_each_language_writes_them() {
-        assert_eq!(count(7, Language::En), "7");
-        assert_eq!(count(2_000, Language::En), "2,000");
-        assert_eq!(count(20_000_000, Language::Es), "20.000.000");
-        assert_eq!(count(123_456, Language::Es), "123.456");
     }
 
     #[test]

@@ -1,0 +1,98 @@
+//! The names of the method's kinds (lines, lanes, levels...) as messages.
+
+use super::Msg;
+use crate::model::{
+    Compliance, ConnectorKind, ContactLevel, Direction, Evidence, LaneKind, LineKind,
+    MeasurementMethod, MomentOfTruth,
+};
+
+/// The name of a line in a language.
+pub fn line_kind(kind: LineKind) -> Msg {
+    match kind {
+        LineKind::Interaction => Msg::LineInteraction,
+        LineKind::Visibility => Msg::LineVisibility,
+        LineKind::InternalInteraction => Msg::LineInternalInteraction,
+        LineKind::OrderPenetration => Msg::LineOrderPenetration,
+        LineKind::Implementation => Msg::LineImplementation,
+    }
+}
+
+/// The name of a lane kind.
+pub fn lane_kind(kind: LaneKind) -> Msg {
+    match kind {
+        LaneKind::Customer => Msg::LaneCustomer,
+        LaneKind::ContactPersonnel => Msg::LaneContactPersonnel,
+        LaneKind::ContactBackstage => Msg::LaneContactBackstage,
+        LaneKind::PhysicalSupport => Msg::LanePhysicalSupport,
+        LaneKind::BackOffice => Msg::LaneBackOffice,
+        LaneKind::OtherCustomers => Msg::LaneOtherCustomers,
+        LaneKind::Custom => Msg::LaneCustom,
+    }
+}
+
+/// The name of a compliance status.
+pub fn compliance(c: Compliance) -> Msg {
+    match c {
+        Compliance::Met => Msg::ComplianceMet,
+        Compliance::AtRisk => Msg::ComplianceAtRisk,
+        Compliance::Missed => Msg::ComplianceMissed,
+        Compliance::NotMeasured => Msg::ComplianceNotMeasured,
+    }
+}
+
+/// The name of a moment-of-truth level.
+pub fn moment(m: MomentOfTruth) -> Msg {
+    match m {
+        MomentOfTruth::None => Msg::MomentNone,
+        MomentOfTruth::Moment => Msg::MomentOfTruth,
+        MomentOfTruth::Critical => Msg::CriticalMomentOfTruth,
+    }
+}
+
+/// The name of a contact level.
+pub fn contact_level(c: ContactLevel) -> Msg {
+    match c {
+        ContactLevel::High => Msg::ContactHigh,
+        ContactLevel::Medium => Msg::ContactMedium,
+        ContactLevel::Low => Msg::ContactLow,
+    }
+}
+
+/// The name of an evidence status.
+pub fn evidence(e: Evidence) -> Msg {
+    match e {
+        Evidence::Observed => Msg::EvidenceObserved,
+        Evidence::Assumed => Msg::EvidenceAssumed,
+        Evidence::Proposed => Msg::EvidenceProposed,
+    }
+}
+
+/// The name of a connector kind.
+pub fn connector_kind(k: ConnectorKind) -> Msg {
+    match k {
+        ConnectorKind::Flow => Msg::ConnectorFlow,
+        ConnectorKind::Dependency => Msg::ConnectorDependency,
+        ConnectorKind::Feedback => Msg::ConnectorFeedback,
+    }
+}
+
+/// The name of a direction.
+pub fn direction(d: Direction) -> Msg {
+    match d {
+        Direction::HigherIsBetter => Msg::DirectionHigher,
+        Direction::LowerIsBetter => Msg::DirectionLower,
+    }
+}
+
+/// The name of a measurement method.
+pub fn method(m: MeasurementMethod) -> Msg {
+    match m {
+        MeasurementMethod::Timing => Msg::MethodTiming,
+        MeasurementMethod::Survey => Msg::MethodSurvey,
+        MeasurementMethod::ComplaintsAndClaims => Msg::MethodComplaints,
+        MeasurementMethod::MysteryShopper => Msg::MethodMysteryShopper,
+        MeasurementMethod::SuggestionBox => Msg::MethodSuggestionBox,
+        MeasurementMethod::FocusGroup => Msg::MethodFocusGroup,
+        MeasurementMethod::Other => Msg::MethodOther,
+    }
+}
