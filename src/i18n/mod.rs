@@ -7,10 +7,14 @@
 
 use crate::model::Language;
 
+mod cli;
+mod errors;
 mod numbers;
 mod plural;
 mod words;
 
+pub use cli::CliMsg;
+pub use errors::ErrMsg;
 pub use numbers::{count, decimal, parse_decimal, percent};
 pub use plural::{Plural, standards_met};
 pub use words::*;
@@ -21,38 +25,44 @@ pub trait Localized {
     fn message(&self, lang: Language) -> String;
 }
 
+/// Defines a catalogue: an enum of messages, each with its English and
+/// Spanish text, `ALL`, `text(lang)` and `fill(lang, args)`.
 macro_rules! catalogue {
-    ($($name:ident => ($en:expr, $es:expr),)*) => {
-        /// A user-facing message.
+    ($(#[$doc:meta])* $enum:ident; $($name:ident => ($en:expr, $es:expr),)*) => {
+        $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg {
+        pub enum $enum {
             $($name,)*
         }
 
-        impl Msg {
+        impl $enum {
             /// Every message, for tests of the catalogue.
-            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+            pub const ALL: &'static [$enum] = &[$($enum::$name,)*];
 
             /// The text of this message in a language.
-            pub fn text(self, lang: Language) -> &'static str {
+            pub fn text(self, lang: $crate::model::Language) -> &'static str {
+                use $crate::model::Language;
                 match (self, lang) {
-                    $((Msg::$name, Language::En) => $en,
-                      (Msg::$name, Language::Es) => $es,)*
+                    $(($enum::$name, Language::En) => $en,
+                      ($enum::$name, Language::Es) => $es,)*
                 }
+            }
+
+            /// The text with each `{}` replaced by the next argument.
+            pub fn fill(
+                self,
+                lang: $crate::model::Language,
+                args: &[&dyn std::fmt::Display],
+            ) -> String {
+                $crate::i18n::fill_text(self.text(lang), args)
             }
         }
     };
 }
-
-impl Msg {
-    /// The text with each `{}` replaced by the next argument.
-    pub fn fill(self, lang: Language, args: &[&dyn std::fmt::Display]) -> String {
-        fill_text(self.text(lang), args)
-    }
-}
+pub(crate) use catalogue;
 
 /// `text` with each `{}` replaced by the next argument.
-fn fill_text(text: &str, args: &[&dyn std::fmt::Display]) -> String {
+pub(crate) fn fill_text(text: &str, args: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::new();
     let mut args = args.iter();
     let mut parts = text.split("{}");
@@ -69,6 +79,8 @@ fn fill_text(text: &str, args: &[&dyn std::fmt::Display]) -> String {
 }
 
 catalogue! {
+    /// A message of the editor's UI, the exports and the report.
+    Msg;
     // The method's words.
     LineInteraction => ("Line of interaction", "Línea de interacción"),
     LineVisibility => ("Line of visibility", "Línea de visibilidad"),
@@ -415,15 +427,22 @@ mod tests {
 
     #[test]
     fn every_message_has_both_languages_with_the_same_placeholders() {
-        for msg in Msg::ALL {
-            let en = msg.text(Language::En);
-            let es = msg.text(Language::Es);
-            assert!(!en.is_empty() && !es.is_empty(), "{msg:?} is empty");
-            assert_eq!(
-                en.matches("{}").count(),
-                es.matches("{}").count(),
-                "{msg:?}"
+        let all = Msg::ALL
+            .iter()
+            .map(|m| (format!("{m:?}"), m.text(Language::En), m.text(Language::Es)))
+            .chain(
+                ErrMsg::ALL
+                    .iter()
+                    .map(|m| (format!("{m:?}"), m.text(Language::En), m.text(Language::Es))),
+            )
+            .chain(
+                CliMsg::ALL
+                    .iter()
+                    .map(|m| (format!("{m:?}"), m.text(Language::En), m.text(Language::Es))),
             );
+        for (msg, en, es) in all {
+            assert!(!en.is_empty() && !es.is_empty(), "{msg} is empty");
+            assert_eq!(en.matches("{}").count(), es.matches("{}").count(), "{msg}");
         }
     }
 
