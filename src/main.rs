@@ -1,8 +1,9 @@
 //! The `servuction` command: the editor, or a headless tool for pipelines.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use servuction::check;
 use servuction::format;
+use servuction::i18n::{CliMsg, system_language};
 use servuction::model::Language;
 use servuction::templates;
 use std::path::PathBuf;
@@ -25,7 +26,10 @@ fn write_out(args: std::fmt::Arguments<'_>) {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             STDOUT_GONE.store(true, Ordering::Relaxed);
         } else {
-            eprintln!("servuction: error: cannot write the output: {e}");
+            eprintln!(
+                "servuction: error: {}",
+                CliMsg::CannotWriteOutput.fill(system_language(), &[&e])
+            );
         }
     }
 }
@@ -81,7 +85,7 @@ struct ExportArgs {
     /// The colours: light (print-friendly) or dark.
     #[arg(long, value_enum, default_value = "light")]
     theme: ThemeArg,
-    /// The language of labels and legends (default: the blueprint's).
+    /// The language of labels, legends and numbers (default: the blueprint's).
     #[arg(short, long, value_enum)]
     lang: Option<Lang>,
     /// SVG text: glyph outlines under invisible selectable text, drawn the
@@ -137,9 +141,9 @@ enum Command {
         /// The template: see `servuction templates`.
         #[arg(short, long, default_value = "blank")]
         template: String,
-        /// The language of the new blueprint.
-        #[arg(short, long, value_enum, default_value = "en")]
-        lang: Lang,
+        /// The language of the new blueprint (default: the system's).
+        #[arg(short, long, value_enum)]
+        lang: Option<Lang>,
         /// The file to write; refused if it exists, unless --force.
         #[arg(short, long)]
         output: PathBuf,
@@ -149,9 +153,9 @@ enum Command {
     },
     /// List the templates.
     Templates {
-        /// The language of the descriptions.
-        #[arg(short, long, value_enum, default_value = "en")]
-        lang: Lang,
+        /// The language of the descriptions (default: the system's).
+        #[arg(short, long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Validate blueprint files and run the method's health checks.
     ///
@@ -166,9 +170,9 @@ enum Command {
         /// How to print the results: text, or JSON for other tools.
         #[arg(long, value_enum, default_value = "text")]
         format: OutputFormat,
-        /// The language of the messages.
-        #[arg(short, long, value_enum, default_value = "en")]
-        lang: Lang,
+        /// The language of the messages (default: each blueprint's).
+        #[arg(short, long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Export the whole diagram, the standards or a report.
     ///
@@ -189,9 +193,9 @@ enum Command {
     },
     /// List the health-check rules with their ids and severities.
     Rules {
-        /// The language of the descriptions.
-        #[arg(short, long, value_enum, default_value = "en")]
-        lang: Lang,
+        /// The language of the descriptions (default: the system's).
+        #[arg(short, long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Add measured values to a blueprint's standards from a CSV file.
     ///
@@ -213,16 +217,27 @@ enum Command {
         /// Write the result here instead of over FILE.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// The language of the report.
-        #[arg(short, long, value_enum, default_value = "en")]
-        lang: Lang,
+        /// The language of the report (default: the blueprint's).
+        #[arg(short, long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Print the JSON Schema of the file format.
     Schema,
 }
 
+/// The language of what a command says when `--lang` does not say: the
+/// system's.
+fn or_system(lang: Option<Lang>) -> Language {
+    lang.map_or_else(system_language, Into::into)
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The help in the system's language; `--lang` does not change it.
+    let matches = servuction::i18n::cli_help::matches(Cli::command(), system_language());
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match cli.command {
         None => run_editor(cli.file),
         Some(Command::New {
@@ -230,10 +245,10 @@ fn main() -> ExitCode {
             lang,
             output,
             force,
-        }) => cmd_new(&template, lang.into(), &output, force),
+        }) => cmd_new(&template, or_system(lang), &output, force),
         Some(Command::Templates { lang }) => {
             for t in templates::TEMPLATES {
-                out!("{:<10} {}", t.name, t.summary(lang.into()));
+                out!("{:<10} {}", t.name, t.summary(or_system(lang)));
             }
             ExitCode::SUCCESS
         }
@@ -241,7 +256,7 @@ fn main() -> ExitCode {
             files,
             format,
             lang,
-        }) => cmd_check(&files, format, lang.into()),
+        }) => cmd_check(&files, format, lang.map(Into::into)),
         Some(Command::Export { file, output, args }) => cmd_export(&file, &output, &args),
         Some(Command::Rules { lang }) => {
             for r in check::RULES {
@@ -249,7 +264,7 @@ fn main() -> ExitCode {
                     "{:<38} {:<8} {}",
                     r.id,
                     r.severity.as_str(),
-                    r.summary.text(lang.into())
+                    r.summary.text(or_system(lang))
                 );
             }
             ExitCode::SUCCESS
@@ -259,7 +274,7 @@ fn main() -> ExitCode {
             csv,
             output,
             lang,
-        }) => cmd_import(&file, &csv, output.as_deref(), lang.into()),
+        }) => cmd_import(&file, &csv, output.as_deref(), lang.map(Into::into)),
         Some(Command::Schema) => {
             write_out(format_args!("{}", format::json_schema()));
             ExitCode::SUCCESS
@@ -295,20 +310,14 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 fn cmd_new(name: &str, lang: Language, output: &std::path::Path, force: bool) -> ExitCode {
     let Some(template) = templates::find(name) else {
         let names: Vec<_> = templates::TEMPLATES.iter().map(|t| t.name).collect();
-        return fail(format!(
-            "there is no template `{name}`; choose one of: {}",
-            names.join(", ")
-        ));
+        return fail(CliMsg::NoTemplate.fill(lang, &[&name, &names.join(", ")]));
     };
     if output.exists() && !force {
-        return fail(format!(
-            "{} exists already; pass --force to overwrite it",
-            output.display()
-        ));
+        return fail(CliMsg::ExistsUseForce.fill(lang, &[&output.display()]));
     }
     let blueprint = match template.load(lang) {
         Ok(b) => b,
-        Err(e) => return fail(format!("the template `{name}` is broken: {e}")),
+        Err(e) => return fail(CliMsg::TemplateBroken.fill(lang, &[&name, &e])),
     };
     // Overwriting (--force) keeps the previous version as NAME.bak, as the
     // editor does.
@@ -318,7 +327,8 @@ fn cmd_new(name: &str, lang: Language, output: &std::path::Path, force: bool) ->
     }
 }
 
-fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Language) -> ExitCode {
+/// Checks files; the findings in `lang`, else in each blueprint's language.
+fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Option<Language>) -> ExitCode {
     let mut unreadable = false;
     let mut errors = false;
     let mut json = Vec::new();
@@ -349,13 +359,19 @@ fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Language) -> ExitCod
                 continue;
             }
         };
+        let lang = lang.unwrap_or(blueprint.language);
         for f in check::check(&blueprint) {
             errors |= f.severity == check::Severity::Error;
             let message = f.message(&blueprint, lang);
             match output {
                 OutputFormat::Text => out!(
                     "{name}: {} [{}] {}: {}",
-                    f.severity.as_str(),
+                    match f.severity {
+                        check::Severity::Error => CliMsg::SeverityError,
+                        check::Severity::Warning => CliMsg::Warning,
+                        check::Severity::Hint => CliMsg::SeverityHint,
+                    }
+                    .text(lang),
                     f.rule,
                     terminal_safe(&f.element.to_string()),
                     terminal_safe(&message)
@@ -386,22 +402,16 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     use servuction::render::export::{self, Format, Settings};
     use servuction::render::pdf::Layout;
     use servuction::scene::Theme;
+    // Before the blueprint is read, the language asked for or the system's.
+    let lang = or_system(args.lang);
     let Some(format) = Format::of(output) else {
-        return fail(format!(
-            "cannot export to `{}`: the output must end in .svg, .png, .pdf, .csv or .html",
-            output.display()
-        ));
+        return fail(CliMsg::CannotExportTo.fill(lang, &[&output.display()]));
     };
     if format != Format::Pdf && (args.paper.is_some() || args.tile || args.landscape) {
-        return fail(format!(
-            "--paper, --tile and --landscape are for PDF; `{}` is not a .pdf",
-            output.display()
-        ));
+        return fail(CliMsg::PdfOnlyOptions.fill(lang, &[&output.display()]));
     }
     if args.landscape && args.paper.is_none() && !args.tile {
-        return fail(
-            "--landscape needs --paper or --tile (a PDF is one page the size of the diagram otherwise)",
-        );
+        return fail(CliMsg::LandscapeNeedsPaper.text(lang));
     }
     let blueprint = match format::read(file) {
         Ok(b) => b,
@@ -433,8 +443,9 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     };
     if !exported.missing.is_empty() {
         eprintln!(
-            "{}: warning: {}",
+            "{}: {}: {}",
             terminal_safe(&output.display().to_string()),
+            CliMsg::Warning.text(settings.lang),
             terminal_safe(&exported.missing.to_string())
         );
     }
@@ -448,17 +459,16 @@ fn cmd_import(
     file: &std::path::Path,
     csv: &std::path::Path,
     output: Option<&std::path::Path>,
-    lang: Language,
+    lang: Option<Language>,
 ) -> ExitCode {
     let target = output.unwrap_or(file);
+    // Before the blueprint is read, the language asked for or the system's.
+    let early = lang.unwrap_or_else(system_language);
     // A PNG, SVG or PDF carries the document inside a picture: writing JSON
     // over it would lose the picture (refused, before anything is read or
     // written).
     if format::is_export(target) {
-        return fail(format!(
-            "{} is an exported picture (PNG, SVG or PDF): the measured values would replace it with JSON text; write them to a document with --output NAME.servuction",
-            target.display()
-        ));
+        return fail(CliMsg::ImportIntoPicture.fill(early, &[&target.display()]));
     }
     let stamp = servuction::recovery::FileStamp::of(target);
     let mut blueprint = match format::read(file) {
@@ -473,28 +483,30 @@ fn cmd_import(
         Ok(r) => r,
         Err(e) => return fail(format!("{}: {e}", csv.display())),
     };
+    let lang = lang.unwrap_or(blueprint.language);
     let csv_name = terminal_safe(&csv.display().to_string());
     if report.format != servuction::report::CsvFormat::default() {
-        out!("{csv_name}: read as {}", report.format);
+        out!(
+            "{csv_name}: {}",
+            CliMsg::ReadAs.fill(lang, &[&report.format])
+        );
     }
     for row in &report.skipped {
         out!(
-            "{csv_name}:{}: skipped: {}",
+            "{csv_name}:{}: {}: {}",
             row.line,
+            CliMsg::Skipped.text(lang),
             terminal_safe(&row.reason)
         );
     }
     // The summary says values were added: only once they are saved.
     if report.added > 0 || output.is_some() {
         if servuction::recovery::FileStamp::of(target) != stamp {
-            return fail(format!(
-                "{} changed while the measured values were read; nothing was written (run the import again)",
-                target.display()
-            ));
+            return fail(CliMsg::ChangedWhileReading.fill(lang, &[&target.display()]));
         }
         // The previous version is kept as NAME.bak, as the editor does.
         if let Err(e) = servuction::recovery::save_with_backup(target, &blueprint) {
-            return fail(format!("{e}; no measured value was added"));
+            return fail(CliMsg::NoValueAdded.fill(lang, &[&e]));
         }
     }
     out!("{}", terminal_safe(&report.summary(lang)));
@@ -510,7 +522,7 @@ fn run_editor(file: Option<PathBuf>) -> ExitCode {
     if let Some(f) = &file
         && !f.exists()
     {
-        return fail(format!("{} does not exist", f.display()));
+        return fail(CliMsg::DoesNotExist.fill(system_language(), &[&f.display()]));
     }
     match servuction::app::run(file) {
         Ok(()) => ExitCode::SUCCESS,
@@ -520,5 +532,39 @@ fn run_editor(file: Option<PathBuf>) -> ExitCode {
 
 #[cfg(not(feature = "app"))]
 fn run_editor(_file: Option<PathBuf>) -> ExitCode {
-    fail("this build has no editor (built without the `app` feature); use `servuction --help`")
+    fail(CliMsg::NoEditor.text(system_language()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command and argument of the English help (the doc comments
+    /// above) has its Spanish text: a new one fails here until it has.
+    #[test]
+    fn every_command_and_argument_has_its_spanish_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let has = |p: &str| servuction::i18n::cli_help::HELP_ES.iter().any(|h| h.0 == p);
+            if !has(path) {
+                missing.push(path.to_owned());
+            }
+            for arg in cmd.get_arguments() {
+                let p = format!("{path}.{}", arg.get_id());
+                if arg.get_help().is_some() && !has(&p) {
+                    missing.push(p);
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                let p = if path.is_empty() {
+                    sub.get_name().to_owned()
+                } else {
+                    format!("{path} {}", sub.get_name())
+                };
+                walk(sub, &p, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "no Spanish help for {missing:?}");
+    }
 }

@@ -6,10 +6,165 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn servuction(args: &[&str]) -> Output {
+    in_locale("C", args)
+}
+
+/// The command run with the system's locale `lang` (LANG, the others unset).
+fn in_locale(lang: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_servuction"))
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .env("LANG", lang)
         .output()
         .expect("the binary runs")
+}
+
+/// Words of clap's English and of our English help that a Spanish help
+/// must not show.
+const ENGLISH_HELP: &[&str] = &[
+    "Usage:",
+    "Options:",
+    "Arguments:",
+    "Commands:",
+    "Print help",
+    "Print version",
+    "[default:",
+    "[possible values:",
+    "[OPTIONS]",
+    "<FILE>",
+    "The language",
+    "The file",
+    "blueprint",
+    "For more information",
+    "error: the following",
+    "unexpected argument",
+];
+
+#[test]
+fn the_help_is_spanish_where_the_system_speaks_spanish() {
+    let commands = [
+        "",
+        "new",
+        "templates",
+        "check",
+        "export",
+        "rules",
+        "import-measurements",
+        "schema",
+    ];
+    for c in commands {
+        let mut args: Vec<&str> = c.split_whitespace().collect();
+        for flag in ["-h", "--help"] {
+            args.push(flag);
+            let o = in_locale("es_ES.UTF-8", &args);
+            assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+            let help = stdout(&o);
+            assert!(help.contains("Uso: servuction"), "{args:?}: {help}");
+            for english in ENGLISH_HELP {
+                assert!(
+                    !help.contains(english),
+                    "{args:?} shows {english:?}:\n{help}"
+                );
+            }
+            args.pop();
+        }
+        // English where the system is not Spanish.
+        let o = in_locale("en_GB.UTF-8", &[c, "--help"][usize::from(c.is_empty())..]);
+        assert!(
+            stdout(&o).contains("Usage: servuction"),
+            "{c}: {}",
+            stdout(&o)
+        );
+    }
+    // `servuction help` and `servuction help check`, in Spanish too.
+    let o = in_locale("es_ES.UTF-8", &["help"]);
+    assert!(
+        stdout(&o).contains("Mostrar este mensaje o la ayuda"),
+        "{}",
+        stdout(&o)
+    );
+    let o = in_locale("es_ES.UTF-8", &["help", "check"]);
+    assert!(
+        stdout(&o).contains("Validar archivos de planos"),
+        "{}",
+        stdout(&o)
+    );
+    for english in ENGLISH_HELP {
+        assert!(
+            !stdout(&o).contains(english),
+            "help check shows {english:?}"
+        );
+    }
+}
+
+#[test]
+fn a_wrong_command_line_is_told_in_spanish_with_the_usage_of_its_command() {
+    for (args, what) in [
+        (
+            &["export", "a.servuction", "-o", "b.svg", "--theme", "blue"][..],
+            "valor «blue» no válido para «--theme <TEMA>»; valores posibles: light, dark",
+        ),
+        (&["check"][..], "faltan argumentos obligatorios"),
+        (
+            &["check", "--bogus", "x"][..],
+            "argumento inesperado «--bogus»",
+        ),
+    ] {
+        let o = in_locale("es_ES.UTF-8", args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.contains(what), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("Uso: servuction {}", args[0])),
+            "{args:?}: {err}"
+        );
+        for english in ENGLISH_HELP {
+            assert!(!err.contains(english), "{args:?} shows {english:?}:\n{err}");
+        }
+    }
+}
+
+#[test]
+fn check_speaks_each_blueprints_language_unless_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let es = dir.path().join("es.servuction");
+    let en = dir.path().join("en.servuction");
+    for (lang, file) in [("es", &es), ("en", &en)] {
+        let o = servuction(&[
+            "new",
+            "-t",
+            "hotel",
+            "-l",
+            lang,
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let (es, en) = (es.to_str().unwrap(), en.to_str().unwrap());
+    // With an English system, each file's findings in its own language.
+    let o = in_locale("en_US.UTF-8", &["check", es, en]);
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!("{es}: aviso [moment-without-standard]")),
+        "{out}"
+    );
+    assert!(out.contains("el momento de la verdad"), "{out}");
+    assert!(
+        out.contains(&format!("{en}: warning [moment-without-standard]")),
+        "{out}"
+    );
+    assert!(out.contains("the moment of truth"), "{out}");
+    // --lang wins over both.
+    let o = in_locale("es_ES.UTF-8", &["check", "--lang", "en", es]);
+    assert!(stdout(&o).contains("the moment of truth"), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("el momento"), "{}", stdout(&o));
+    // A file that cannot be read is told in the system's language... and the
+    // listing commands follow the system too.
+    let o = in_locale("es_ES.UTF-8", &["templates"]);
+    assert!(stdout(&o).contains("Un plano vacío"), "{}", stdout(&o));
 }
 
 fn stdout(o: &Output) -> String {

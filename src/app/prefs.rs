@@ -85,15 +85,7 @@ struct WindowGeometry {
     inner_size_points: egui::Vec2,
 }
 
-/// The language of the system locale, English if it is not Spanish.
-pub fn system_language() -> Language {
-    ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.is_empty() && v != "C" && v != "C.UTF-8" && v != "POSIX")
-        .and_then(|v| Language::from_code(&v))
-        .unwrap_or(Language::En)
-}
+pub use crate::i18n::system_language;
 
 #[cfg(test)]
 mod tests {

@@ -13,7 +13,10 @@ mod numbers;
 mod plural;
 mod words;
 
-pub use cli::CliMsg;
+pub use cli::{CliMsg, system_language};
+pub mod cli_help {
+    pub use super::cli::{HELP_ES, error_es, localize, matches};
+}
 pub use errors::ErrMsg;
 pub use numbers::{count, decimal, parse_decimal, percent};
 pub use plural::{Plural, standards_met};
