@@ -8,6 +8,7 @@
 use crate::model::Language;
 
 mod cli;
+mod dates;
 mod errors;
 mod numbers;
 mod plural;
@@ -17,6 +18,7 @@ pub use cli::{CliMsg, system_language};
 pub mod cli_help {
     pub use super::cli::{HELP_ES, error_es, localize, matches};
 }
+pub use dates::date;
 pub use errors::ErrMsg;
 pub use numbers::{count, decimal, parse_decimal, percent};
 pub use plural::{Plural, standards_met};
