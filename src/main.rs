@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use servuction::check;
 use servuction::format;
+use servuction::i18n::Localized;
 use servuction::model::Language;
 use servuction::templates;
 use std::path::PathBuf;
@@ -336,13 +337,13 @@ fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Language) -> ExitCod
                                 "{name}:{}:{}: error: {}",
                                 p.line,
                                 p.column,
-                                terminal_safe(&d.to_string())
+                                terminal_safe(&d.text(lang, false))
                             ),
-                            None => out!("{name}: error: {}", terminal_safe(&d.to_string())),
+                            None => out!("{name}: error: {}", terminal_safe(&d.text(lang, false))),
                         },
                         OutputFormat::Json => json.push(serde_json::json!({
                             "file": name, "severity": "error", "rule": "file-format",
-                            "path": d.path, "line": line, "column": column, "message": d.message,
+                            "path": d.path, "line": line, "column": column, "message": d.message.message(lang),
                         })),
                     }
                 }

@@ -14,7 +14,7 @@ mod plural;
 mod words;
 
 pub use cli::CliMsg;
-pub use errors::ErrMsg;
+pub use errors::{ErrMsg, io_message};
 pub use numbers::{count, decimal, parse_decimal, percent};
 pub use plural::{Plural, standards_met};
 pub use words::*;

@@ -15,6 +15,7 @@ pub use index::Index;
 pub use standard::*;
 pub use values::{Colour, Date};
 mod validate;
+mod validate_msg;
 pub(crate) use validate::Place;
 pub use validate::{DocPath, IntegrityError, PathSeg, Problem, limits, line_kind_name};
 pub(crate) use validate::{
