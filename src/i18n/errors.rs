@@ -209,6 +209,27 @@ super::catalogue! {
     MigrateStepNotObject => ("a step must be an object", "un paso debe ser un objeto"),
     MigrateStepNoStage => ("the step names no stage", "el paso no nombra ninguna etapa"),
     MigrateNoSuchStage => ("step refers to stage `{}`, which does not exist", "el paso remite a la etapa `{}`, que no existe"),
+    // Exports.
+    ExportTooLarge => (
+        "the file would be {} bytes, more than the {} bytes Servuction reads back; nothing was written ({})",
+        "el archivo ocuparía {} bytes, más de los {} bytes que Servuction vuelve a leer; no se escribió nada ({})"
+    ),
+    AdvisePlainSvg => ("export with --svg-text plain (an SVG of {} bytes), or export PNG", "exporte con --svg-text plain (un SVG de {} bytes), o exporte PNG"),
+    AdvisePngOrPlainSvg => ("export PNG, or SVG with --svg-text plain (a file of {} bytes)", "exporte PNG, o SVG con --svg-text plain (un archivo de {} bytes)"),
+    AdvisePng => ("export PNG: its document is read back whatever the size of its picture", "exporte PNG: su documento se vuelve a leer sea cual sea el tamaño de la imagen"),
+    ExportCancelled => ("cancelled", "cancelado"),
+    ExportDraw => ("the diagram could not be drawn: {}", "no se pudo dibujar el diagrama («{}»)"),
+    PngTooLarge => (
+        "the image would be {} × {} pixels, over the limit of {} megapixels; export with --scale {} or less",
+        "la imagen tendría {} × {} píxeles, más del límite de {} megapíxeles; exporte con --scale {} o menos"
+    ),
+    PngBadScale => ("the scale must be a positive number, not {}", "la escala debe ser un número positivo, no {}"),
+    PngEncode => ("the PNG could not be encoded: {}", "no se pudo codificar el PNG («{}»)"),
+    PdfWrite => ("the PDF could not be written: {}", "no se pudo escribir el PDF («{}»)"),
+    PdfTooManySheets => (
+        "the PDF could not be written: the diagram would take {} sheets at full size ({} across, {} down), more than {}; fit it on one sheet with --paper without --tile",
+        "no se pudo escribir el PDF: a tamaño real el diagrama ocuparía {} hojas ({} de ancho, {} de alto), más de {}; ajústelo a una hoja con --paper sin --tile"
+    ),
 }
 
 /// What the system said of a failed read or write, in a language: in
