@@ -482,7 +482,7 @@ fn cmd_import(
         out!(
             "{csv_name}:{}: skipped: {}",
             row.line,
-            terminal_safe(&row.reason)
+            terminal_safe(&row.reason.message(lang))
         );
     }
     // The summary says values were added: only once they are saved.

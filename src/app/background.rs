@@ -32,7 +32,7 @@ pub enum Done {
     Imported {
         path: PathBuf,
         snapshot: Arc<Blueprint>,
-        result: Result<(Vec<Standard>, crate::report::ImportReport), String>,
+        result: Result<(Vec<Standard>, crate::report::ImportReport), crate::report::ImportError>,
     },
     RecoveryWritten {
         revision: u64,
@@ -158,7 +158,7 @@ impl EditorApp {
             // Bytes: the importer finds the encoding (Excel's Windows-1252
             // too). Only a regular file of bounded size is read.
             let result = crate::report::read_csv_file(&path)
-                .map_err(|e| e.to_string())
+                .map_err(crate::report::ImportError::Read)
                 .and_then(|bytes| {
                     p.set(0.3);
                     let mut copy = Blueprint::clone(&snapshot);
@@ -308,12 +308,19 @@ impl EditorApp {
                     }
                     let mut msg = report.summary(lang);
                     if let Some(first) = report.skipped.first() {
-                        msg.push_str(&format!(" — {}: {}", first.line, first.reason));
+                        msg.push_str(&format!(
+                            " — {}: {}",
+                            first.line,
+                            first.reason.message(lang)
+                        ));
                     }
                     let error = !report.skipped.is_empty();
                     self.notify(msg, error);
                 }
-                Err(e) => self.notify(Msg::OpenFailed.fill(lang, &[&path.display(), &e]), true),
+                Err(e) => self.notify(
+                    Msg::OpenFailed.fill(lang, &[&path.display(), &e.message(lang)]),
+                    true,
+                ),
             },
             Done::RecoveryWritten { revision, result } => {
                 self.recovery_write.running = false;

@@ -11,7 +11,6 @@ super::catalogue! {
     AtLine => ("line {}, column {}", "línea {}, columna {}"),
     PathAt => ("{} (line {}, column {})", "{} (línea {}, columna {})"),
     Quoted => ("{}", "«{}»"),
-    NoColumns => ("none", "ninguna"),
     // Input and output, as the system reports them.
     IoNotFound => ("no such file or folder", "no existe ese archivo o carpeta"),
     IoPermission => ("permission denied", "permiso denegado"),
@@ -230,6 +229,62 @@ super::catalogue! {
         "the PDF could not be written: the diagram would take {} sheets at full size ({} across, {} down), more than {}; fit it on one sheet with --paper without --tile",
         "no se pudo escribir el PDF: a tamaño real el diagrama ocuparía {} hojas ({} de ancho, {} de alto), más de {}; ajústelo a una hoja con --paper sin --tile"
     ),
+    // Importing measured values from CSV.
+    CsvBadUtf8 => (
+        "line {}: the file begins with a UTF-8 byte-order mark, but its text is not UTF-8 (byte {}); save it again as \"CSV UTF-8\"",
+        "línea {}: el archivo empieza con una marca de orden de bytes UTF-8, pero su texto no es UTF-8 (byte {}); vuelva a guardarlo como «CSV UTF-8»"
+    ),
+    CsvBadUtf16 => (
+        "the file begins with a {} byte-order mark, but its text is not {} (an odd number of bytes or a broken surrogate pair)",
+        "el archivo empieza con una marca de orden de bytes {}, pero su texto no es {} (un número impar de bytes o un par sustituto roto)"
+    ),
+    CsvNulBytes => (
+        "the file holds NUL bytes: it is UTF-16 without a byte-order mark, or not text; save it as \"CSV UTF-8\"",
+        "el archivo contiene bytes NUL: es UTF-16 sin marca de orden de bytes, o no es texto; guárdelo como «CSV UTF-8»"
+    ),
+    CsvHeader => ("cannot read the CSV header ({}): {}", "no se puede leer la cabecera del CSV ({}): «{}»"),
+    CsvNoDateValue => (
+        "the CSV needs `date` and `value` columns; its header, read as {}, has {}",
+        "el CSV necesita las columnas `date` y `value`; su cabecera, leída como {}, tiene {}"
+    ),
+    NoColumns => ("none", "ninguna"),
+    CsvNoStandardColumn => ("the CSV needs a `standard_id` or a `statement` column", "el CSV necesita una columna `standard_id` o `statement`"),
+    CsvTooManyValues => (
+        "line {}: the blueprint would hold more than {} measured values, the most it may ({} now, and this file adds more than {}); nothing was added",
+        "línea {}: el plano tendría más de {} valores medidos, el máximo que puede tener ({} ahora, y este archivo añade más de {}); no se añadió nada"
+    ),
+    CsvAt => ("line {}, column {}: {}", "línea {}, columna {}: {}"),
+    CsvNothingAdded => ("{}; nothing was added", "{}; no se añadió nada"),
+    CsvOneMoreRow => ("{} (and an error on 1 more row); nothing was added", "{} (y un error en 1 fila más); no se añadió nada"),
+    CsvMoreRows => ("{} (and errors on {} more rows); nothing was added", "{} (y errores en {} filas más); no se añadió nada"),
+    CsvTooManyFields => ("the row has {} fields but the header has {}", "la fila tiene {} campos pero la cabecera tiene {}"),
+    CsvTooManyFieldsComma => (
+        "the row has {} fields but the header has {}; is it a decimal comma? In a `,`-separated file a number like 91,5 must be quoted (\"91,5\")",
+        "la fila tiene {} campos pero la cabecera tiene {}; ¿es una coma decimal? En un archivo separado por `,` un número como 91,5 debe ir entre comillas (\"91,5\")"
+    ),
+    CsvOtherGrouping => (
+        "`{}` groups thousands with `{}`, but line {} grouped them with `{}`; a file writes its numbers one way",
+        "`{}` agrupa los miles con `{}`, pero la línea {} los agrupó con `{}`; un archivo escribe sus números de una sola forma"
+    ),
+    CsvDecimalMark => (
+        "`{}` groups thousands with `{}`, but in a {}-separated file `{}` marks decimals; write {}",
+        "`{}` agrupa los miles con `{}`, pero en un archivo separado por {} `{}` marca los decimales; escriba {}"
+    ),
+    CsvAmbiguous => (
+        "`{}` is ambiguous: its `{}` may group thousands ({}) or mark decimals ({}); write {} or {}",
+        "`{}` es ambiguo: su `{}` puede agrupar miles ({}) o marcar decimales ({}); escriba {} o {}"
+    ),
+    CsvFormat => ("{}, fields separated by {}", "{}, campos separados por {}"),
+    CsvFormatBom => ("{} with a byte-order mark, fields separated by {}", "{} con marca de orden de bytes, campos separados por {}"),
+    CsvTab => ("tab", "tabulador"),
+    SkipUnreadable => ("unreadable row: {}", "fila ilegible («{}»)"),
+    SkipNotANumber => ("`{}` is not a number", "`{}` no es un número"),
+    SkipNoId => ("no standard has the id `{}`", "ningún estándar tiene el id `{}`"),
+    SkipNoStatement => ("no standard reads \"{}\"", "ningún estándar dice «{}»"),
+    SkipManyStatements => ("{} standards read \"{}\"; give a standard_id", "{} estándares dicen «{}»; indique un standard_id"),
+    DateNotIso => ("`{}` is not a date of the form YYYY-MM-DD", "`{}` no es una fecha de la forma AAAA-MM-DD"),
+    DateNotIsoNorDayFirst => ("`{}` is not a date of the form YYYY-MM-DD or DD/MM/YYYY", "`{}` no es una fecha de la forma AAAA-MM-DD o DD/MM/AAAA"),
+    DateNotADay => ("`{}` is not a day of the calendar", "`{}` no es un día del calendario"),
 }
 
 /// What the system said of a failed read or write, in a language: in
