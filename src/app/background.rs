@@ -36,7 +36,7 @@ pub enum Done {
     },
     RecoveryWritten {
         revision: u64,
-        result: Result<(), String>,
+        result: Result<(), crate::recovery::RecoveryError>,
     },
 }
 
@@ -193,9 +193,7 @@ impl EditorApp {
         self.recovery_write.running = true;
         let label = Msg::WritingRecovery.text(self.prefs.lang).to_owned();
         self.jobs.start(label, false, move |_: &Progress| {
-            let result = store
-                .write_stamped(&key, original.as_deref(), stamp.as_ref(), &snapshot)
-                .map_err(|e| e.to_string());
+            let result = store.write_stamped(&key, original.as_deref(), stamp.as_ref(), &snapshot);
             End::Done(Done::RecoveryWritten { revision, result })
         });
         true

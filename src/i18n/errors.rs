@@ -285,6 +285,13 @@ super::catalogue! {
     DateNotIso => ("`{}` is not a date of the form YYYY-MM-DD", "`{}` no es una fecha de la forma AAAA-MM-DD"),
     DateNotIsoNorDayFirst => ("`{}` is not a date of the form YYYY-MM-DD or DD/MM/YYYY", "`{}` no es una fecha de la forma AAAA-MM-DD o DD/MM/AAAA"),
     DateNotADay => ("`{}` is not a day of the calendar", "`{}` no es un día del calendario"),
+    // The recovery copy.
+    RecoveryNoDataDir => ("no data folder is known for this user", "no se conoce ninguna carpeta de datos para este usuario"),
+    RecoveryIo => ("cannot use the recovery folder {}: {}", "no se puede usar la carpeta de recuperación {}: {}"),
+    RecoveryDamaged => ("the recovery copy is damaged: {}", "la copia de recuperación está dañada: {}"),
+    RecoveryHeader => ("the recovery copy's header could not be written: {}", "no se pudo escribir la cabecera de la copia de recuperación («{}»)"),
+    // Edits refused.
+    EditMissing => ("no {} `{}`", "no existe {} `{}`"),
 }
 
 /// What the system said of a failed read or write, in a language: in

@@ -22,3 +22,4 @@ pub(crate) use validate::{
     Resolve, check_connector, check_lines, check_note, check_standard, check_step,
     check_touchpoint, too_many,
 };
+pub use validate_msg::element_word;

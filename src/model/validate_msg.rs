@@ -7,7 +7,7 @@ use std::fmt;
 
 /// The entry of a word the checks name elements and quantities with (the
 /// English word itself where there is none).
-fn word(english: &'static str, lang: Language) -> String {
+pub fn element_word(english: &str, lang: Language) -> String {
     let m = match english {
         "touchpoint" => ErrMsg::WordTouchpoint,
         "lane" => ErrMsg::WordLane,
@@ -57,11 +57,16 @@ impl Localized for IntegrityError {
                 target,
             } => ErrMsg::IntDangling.fill(
                 lang,
-                &[&word(element, lang), id, &word(target_kind, lang), target],
+                &[
+                    &element_word(element, lang),
+                    id,
+                    &element_word(target_kind, lang),
+                    target,
+                ],
             ),
             IntegrityError::NotFinite => ErrMsg::IntNotFinite.text(lang).to_owned(),
             IntegrityError::Negative { what, value } => {
-                ErrMsg::IntNegative.fill(lang, &[&word(what, lang), &number(*value, lang)])
+                ErrMsg::IntNegative.fill(lang, &[&element_word(what, lang), &number(*value, lang)])
             }
             IntegrityError::FeelingOutOfRange { value } => ErrMsg::IntFeeling.fill(lang, &[value]),
             IntegrityError::DuplicateLine { kind } => ErrMsg::IntDuplicateLine.fill(lang, &[kind]),
@@ -74,13 +79,17 @@ impl Localized for IntegrityError {
                 limit,
             } => ErrMsg::IntTooMany.fill(
                 lang,
-                &[&count(*n, lang), &word(what, lang), &count(*limit, lang)],
+                &[
+                    &count(*n, lang),
+                    &element_word(what, lang),
+                    &count(*limit, lang),
+                ],
             ),
             IntegrityError::SelfConnector { id, touchpoint } => {
                 ErrMsg::IntSelfConnector.fill(lang, &[id, touchpoint])
             }
             IntegrityError::NotePlacement { id, found } => {
-                ErrMsg::IntNotePlacement.fill(lang, &[id, &word(found, lang)])
+                ErrMsg::IntNotePlacement.fill(lang, &[id, &element_word(found, lang)])
             }
             IntegrityError::OffDiagram { value, max } => {
                 ErrMsg::IntOffDiagram.fill(lang, &[&number(*value, lang), &number(*max, lang)])
