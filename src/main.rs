@@ -406,7 +406,11 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     }
     let blueprint = match format::read(file) {
         Ok(b) => b,
-        Err(e) => return fail(format!("{}: {e}", file.display())),
+        Err(e) => {
+            // The blueprint's language is not known: the one asked for, or English.
+            let lang = args.lang.map_or(Language::En, Into::into);
+            return fail(format!("{}: {}", file.display(), e.message(lang)));
+        }
     };
     let mut settings = Settings::new(
         match args.theme {
@@ -430,7 +434,7 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     };
     let exported = match export::export(&blueprint, format, &settings) {
         Ok(e) => e,
-        Err(e) => return fail(e),
+        Err(e) => return fail(e.message(settings.lang)),
     };
     if !exported.missing.is_empty() {
         eprintln!(
@@ -441,7 +445,7 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     }
     match format::write_atomic(output, &exported.bytes) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(e),
+        Err(e) => fail(e.message(settings.lang)),
     }
 }
 
@@ -464,15 +468,15 @@ fn cmd_import(
     let stamp = servuction::recovery::FileStamp::of(target);
     let mut blueprint = match format::read(file) {
         Ok(b) => b,
-        Err(e) => return fail(format!("{}: {e}", file.display())),
+        Err(e) => return fail(format!("{}: {}", file.display(), e.message(lang))),
     };
     let bytes = match servuction::report::read_csv_file(csv) {
         Ok(b) => b,
-        Err(e) => return fail(format!("{}: {e}", csv.display())),
+        Err(e) => return fail(format!("{}: {}", csv.display(), e.message(lang))),
     };
     let report = match servuction::report::import_measurements_bytes(&mut blueprint, &bytes) {
         Ok(r) => r,
-        Err(e) => return fail(format!("{}: {e}", csv.display())),
+        Err(e) => return fail(format!("{}: {}", csv.display(), e.message(lang))),
     };
     let csv_name = terminal_safe(&csv.display().to_string());
     if report.format != servuction::report::CsvFormat::default() {
@@ -495,7 +499,7 @@ fn cmd_import(
         }
         // The previous version is kept as NAME.bak, as the editor does.
         if let Err(e) = servuction::recovery::save_with_backup(target, &blueprint) {
-            return fail(format!("{e}; no measured value was added"));
+            return fail(format!("{}; no measured value was added", e.message(lang)));
         }
     }
     out!("{}", terminal_safe(&report.summary(lang)));
