@@ -415,11 +415,11 @@ fn import_errors() -> Vec<ImportError> {
         separator: '\t',
     };
     let refused = |why| ImportError::Refused {
-        first: RowError {
+        first: Box::new(RowError {
             line: 2,
             column: 3,
             why,
-        },
+        }),
         others: 0,
     };
     let all = vec![
@@ -454,11 +454,11 @@ fn import_errors() -> Vec<ImportError> {
             adding: 1,
         },
         ImportError::Refused {
-            first: row(),
+            first: Box::new(row()),
             others: 1,
         },
         ImportError::Refused {
-            first: row(),
+            first: Box::new(row()),
             others: 5,
         },
         refused(Refusal::TooManyFields {

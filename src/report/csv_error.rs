@@ -47,7 +47,7 @@ pub enum ImportError {
     /// Rows that cannot be read without guessing: the first, and how many
     /// others.
     Refused {
-        first: RowError,
+        first: Box<RowError>,
         others: usize,
     },
 }

@@ -351,7 +351,7 @@ fn plan(
         if held + new.len() >= limits::MEASUREMENTS {
             if let Some(first) = errors.0 {
                 return Err(ImportError::Refused {
-                    first,
+                    first: Box::new(first),
                     others: errors.1.saturating_sub(1),
                 });
             }
@@ -366,7 +366,7 @@ fn plan(
     }
     if let (Some(first), count) = errors {
         return Err(ImportError::Refused {
-            first,
+            first: Box::new(first),
             others: count.saturating_sub(1),
         });
     }
