@@ -24,4 +24,6 @@ pub mod templates;
 pub const VERSION_TEXT: &str = concat!("servuction ", env!("CARGO_PKG_VERSION"));
 
 #[cfg(test)]
+mod error_tests;
+#[cfg(test)]
 mod testing;

@@ -3,7 +3,7 @@
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use servuction::check;
 use servuction::format;
-use servuction::i18n::{CliMsg, system_language};
+use servuction::i18n::{CliMsg, Localized, system_language};
 use servuction::model::Language;
 use servuction::templates;
 use std::path::PathBuf;
@@ -338,6 +338,8 @@ fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Option<Language>) ->
             Ok(b) => b,
             Err(e) => {
                 unreadable = true;
+                // No blueprint to take its language from: the system's.
+                let lang = lang.unwrap_or_else(system_language);
                 for d in e.diagnostics() {
                     let (line, column) = d.position.map(|p| (p.line, p.column)).unzip();
                     match output {
@@ -346,13 +348,13 @@ fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Option<Language>) ->
                                 "{name}:{}:{}: error: {}",
                                 p.line,
                                 p.column,
-                                terminal_safe(&d.to_string())
+                                terminal_safe(&d.text(lang, false))
                             ),
-                            None => out!("{name}: error: {}", terminal_safe(&d.to_string())),
+                            None => out!("{name}: error: {}", terminal_safe(&d.text(lang, false))),
                         },
                         OutputFormat::Json => json.push(serde_json::json!({
                             "file": name, "severity": "error", "rule": "file-format",
-                            "path": d.path, "line": line, "column": column, "message": d.message,
+                            "path": d.path, "line": line, "column": column, "message": d.message.message(lang),
                         })),
                     }
                 }
@@ -415,7 +417,11 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     }
     let blueprint = match format::read(file) {
         Ok(b) => b,
-        Err(e) => return fail(format!("{}: {e}", file.display())),
+        Err(e) => {
+            // The blueprint's language is not known: the one asked for, or
+            // the system's.
+            return fail(format!("{}: {}", file.display(), e.message(lang)));
+        }
     };
     let mut settings = Settings::new(
         match args.theme {
@@ -439,7 +445,7 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     };
     let exported = match export::export(&blueprint, format, &settings) {
         Ok(e) => e,
-        Err(e) => return fail(e),
+        Err(e) => return fail(e.message(settings.lang)),
     };
     if !exported.missing.is_empty() {
         eprintln!(
@@ -451,7 +457,7 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     }
     match format::write_atomic(output, &exported.bytes) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(e),
+        Err(e) => fail(e.message(settings.lang)),
     }
 }
 
@@ -473,22 +479,22 @@ fn cmd_import(
     let stamp = servuction::recovery::FileStamp::of(target);
     let mut blueprint = match format::read(file) {
         Ok(b) => b,
-        Err(e) => return fail(format!("{}: {e}", file.display())),
+        Err(e) => return fail(format!("{}: {}", file.display(), e.message(early))),
     };
+    let lang = lang.unwrap_or(blueprint.language);
     let bytes = match servuction::report::read_csv_file(csv) {
         Ok(b) => b,
-        Err(e) => return fail(format!("{}: {e}", csv.display())),
+        Err(e) => return fail(format!("{}: {}", csv.display(), e.message(lang))),
     };
     let report = match servuction::report::import_measurements_bytes(&mut blueprint, &bytes) {
         Ok(r) => r,
-        Err(e) => return fail(format!("{}: {e}", csv.display())),
+        Err(e) => return fail(format!("{}: {}", csv.display(), e.message(lang))),
     };
-    let lang = lang.unwrap_or(blueprint.language);
     let csv_name = terminal_safe(&csv.display().to_string());
     if report.format != servuction::report::CsvFormat::default() {
         out!(
             "{csv_name}: {}",
-            CliMsg::ReadAs.fill(lang, &[&report.format])
+            CliMsg::ReadAs.fill(lang, &[&report.format.message(lang)])
         );
     }
     for row in &report.skipped {
@@ -496,7 +502,7 @@ fn cmd_import(
             "{csv_name}:{}: {}: {}",
             row.line,
             CliMsg::Skipped.text(lang),
-            terminal_safe(&row.reason)
+            terminal_safe(&row.reason.message(lang))
         );
     }
     // The summary says values were added: only once they are saved.
@@ -506,7 +512,7 @@ fn cmd_import(
         }
         // The previous version is kept as NAME.bak, as the editor does.
         if let Err(e) = servuction::recovery::save_with_backup(target, &blueprint) {
-            return fail(CliMsg::NoValueAdded.fill(lang, &[&e]));
+            return fail(CliMsg::NoValueAdded.fill(lang, &[&e.message(lang)]));
         }
     }
     out!("{}", terminal_safe(&report.summary(lang)));

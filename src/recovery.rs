@@ -134,19 +134,49 @@ pub mod stored_path {
 }
 
 /// Why a recovery copy could not be written or read.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum RecoveryError {
-    #[error("no data folder is known for this user")]
     NoDataDir,
-    #[error("cannot use the recovery folder {path}: {source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(transparent)]
-    Write(#[from] format::WriteError),
-    #[error("the recovery copy is damaged: {0}")]
-    Damaged(String),
+    Write(format::WriteError),
+    /// The copy could not be read back as a document.
+    Damaged(format::ReadError),
+    /// Its header could not be written: the JSON writer's words.
+    Header(String),
+}
+
+impl crate::i18n::Localized for RecoveryError {
+    fn message(&self, lang: crate::model::Language) -> String {
+        use crate::i18n::ErrMsg;
+        match self {
+            RecoveryError::NoDataDir => ErrMsg::RecoveryNoDataDir.text(lang).to_owned(),
+            RecoveryError::Io { path, source } => ErrMsg::RecoveryIo.fill(
+                lang,
+                &[&path.display(), &crate::i18n::io_message(source, lang)],
+            ),
+            RecoveryError::Write(e) => e.message(lang),
+            RecoveryError::Damaged(e) => ErrMsg::RecoveryDamaged.fill(lang, &[&e.message(lang)]),
+            RecoveryError::Header(detail) => ErrMsg::RecoveryHeader.fill(lang, &[detail]),
+        }
+    }
+}
+
+impl std::fmt::Display for RecoveryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::Localized;
+        f.write_str(&self.message(crate::model::Language::En))
+    }
+}
+
+impl std::error::Error for RecoveryError {}
+
+impl From<format::WriteError> for RecoveryError {
+    fn from(e: format::WriteError) -> Self {
+        RecoveryError::Write(e)
+    }
 }
 
 /// How long discarded copies are kept before they are deleted for good.
@@ -343,7 +373,7 @@ impl RecoveryStore {
         };
         // The first line is the header; the rest is an ordinary document.
         let mut text =
-            serde_json::to_string(&header).map_err(|e| RecoveryError::Damaged(e.to_string()))?;
+            serde_json::to_string(&header).map_err(|e| RecoveryError::Header(e.to_string()))?;
         text.push('\n');
         text.push_str(&format::to_string(blueprint)?);
         format::write_atomic(&self.path_of(key), text.as_bytes())?;
@@ -397,10 +427,18 @@ impl RecoveryStore {
         // Never more than a document and its header (a copy is ours, but
         // the folder is the user's: a huge file there is refused).
         let bytes = format::read_limited(&entry.path, format::MAX_FILE_BYTES + 64 * 1024)
-            .map_err(|e| RecoveryError::Damaged(e.to_string()))?;
-        let text = String::from_utf8(bytes).map_err(|e| RecoveryError::Damaged(e.to_string()))?;
+            .map_err(RecoveryError::Damaged)?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
+            RecoveryError::Damaged(format::ReadError::Invalid(vec![format::Diagnostic {
+                position: Some(format::Position::of_offset(&text, offset)),
+                path: None,
+                message: crate::i18n::ErrMsg::NotUtf8.into(),
+            }]))
+        })?;
         let body = text.split_once('\n').map_or("", |(_, b)| b);
-        format::from_str(body).map_err(|e| RecoveryError::Damaged(e.to_string()))
+        format::from_str(body).map_err(RecoveryError::Damaged)
     }
 
     /// Removes a window's recovery copy, if there is one (its work is

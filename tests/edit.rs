@@ -423,7 +423,7 @@ fn refused(bp: &mut Blueprint, edit: Edit) -> String {
     let before = bp.clone();
     let err = apply(bp, edit).expect_err("the edit was not refused");
     assert_eq!(*bp, before, "a refused edit changed the document");
-    err.0
+    err.to_string()
 }
 
 #[test]

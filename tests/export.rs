@@ -268,7 +268,7 @@ fn a_compressed_document_that_inflates_past_the_limit_is_refused() {
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("larger than 67108864 bytes once inflated"),
+        err.contains("larger than 67,108,864 bytes once inflated"),
         "{err}"
     );
     assert!(!err.contains("Try with a larger limit"), "{err}");

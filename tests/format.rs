@@ -815,3 +815,48 @@ fn what_a_file_says_of_itself_is_read_before_its_document() {
     assert!(d[0].starts_with(&format!("{line}:")), "{d:?}");
     assert!(d[0].contains("expected `,` or `}`"), "{d:?}");
 }
+
+/// A file with a title that is a number, opened by a Spanish user: the
+/// message is in Spanish and names the field and its line.
+#[test]
+fn a_wrong_type_in_a_file_is_reported_in_spanish_with_its_field_and_line() {
+    use servuction::i18n::Localized;
+    let text = base();
+    let title_line = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("\"title\""))
+        .expect("the document has a title")
+        + 1;
+    let start = text.find("\"title\": \"").unwrap();
+    let end = start + text[start + 10..].find('"').unwrap() + 11;
+    let bad = format!("{}\"title\": 5{}", &text[..start], &text[end..]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.servuction");
+    std::fs::write(&path, bad).unwrap();
+    let err = format::read(&path).unwrap_err();
+    let es = err.message(Language::Es);
+    assert!(es.starts_with("blueprint.title (línea "), "{es}");
+    assert!(
+        es.contains(&format!("línea {title_line}, columna ")),
+        "{es}"
+    );
+    assert!(
+        es.ends_with("tipo no válido: el número entero `5`; se esperaba un texto"),
+        "{es}"
+    );
+    let en = err.message(Language::En);
+    assert!(
+        en.starts_with(&format!("blueprint.title (line {title_line}, column ")),
+        "{en}"
+    );
+    assert!(
+        en.ends_with("invalid type: integer `5`, expected a string"),
+        "{en}"
+    );
+    // Display keeps the English text without the position (the command
+    // line prints that as file:line:column).
+    assert_eq!(
+        err.to_string(),
+        "blueprint.title: invalid type: integer `5`, expected a string"
+    );
+}

@@ -204,7 +204,7 @@ fn import_measurements_refuses_devices_pipes_and_huge_csvs_at_once() {
     for (csv, expected) in [
         (
             huge.as_path(),
-            "bytes; files over 67108864 bytes are refused",
+            "bytes; files over 67,108,864 bytes are refused",
         ),
         (Path::new("/dev/zero"), "not a regular file"),
         (fifo.as_path(), "not a regular file"),
@@ -362,7 +362,8 @@ fn a_document_that_inflates_past_the_limit_is_named_so_not_the_file() {
     let err = read_as("bomb.pdf", &pdf).unwrap_err().to_string();
     assert!(
         err.contains(&format!(
-            "the Servuction document inside this PDF is larger than {limit} bytes once inflated"
+            "the Servuction document inside this PDF is larger than {} bytes once inflated",
+            grouped(limit)
         )),
         "{err}"
     );
@@ -401,7 +402,8 @@ fn a_png_bomb_is_refused_with_our_limit_not_the_png_crates_advice() {
     let err = read_as("bomb.png", &png).unwrap_err().to_string();
     assert!(
         err.contains(&format!(
-            "the Servuction document inside this PNG is larger than {limit} bytes once inflated"
+            "the Servuction document inside this PNG is larger than {} bytes once inflated",
+            grouped(limit)
         )),
         "{err}"
     );
@@ -467,7 +469,8 @@ fn a_large_pdf_without_a_usable_cross_reference_table_is_refused_at_once() {
             .to_string();
         assert!(
             err.contains(&format!(
-                "cross-reference table is missing or damaged, and Servuction rebuilds one only in a PDF of up to {limit} bytes"
+                "cross-reference table is missing or damaged, and Servuction rebuilds one only in a PDF of up to {} bytes",
+                grouped(limit)
             )),
             "{what}: {err}"
         );
@@ -606,7 +609,7 @@ fn a_file_that_could_not_be_saved_again_does_not_open() {
         Err(e) => e.to_string(),
     };
     assert!(
-        err.contains("would take more than 67108864 bytes once written"),
+        err.contains("would take more than 67,108,864 bytes once written"),
         "{err:.300}"
     );
 }
@@ -622,8 +625,9 @@ fn disabled_rules_have_a_limit_like_every_other_list() {
     };
     assert!(
         err.contains(&format!(
-            "{} disabled rules is more than the {limit} a blueprint may hold",
-            limit + 1
+            "{} disabled rules is more than the {} a blueprint may hold",
+            grouped(limit + 1),
+            grouped(limit)
         )),
         "{err}"
     );
@@ -737,7 +741,7 @@ fn a_version_1_file_with_many_stages_and_steps_is_migrated_at_once() {
         .to_string();
     // Migrated, then refused for its count of steps.
     assert!(
-        err.contains("100000 steps is more than the 10000 a blueprint may hold"),
+        err.contains("100,000 steps is more than the 10,000 a blueprint may hold"),
         "{err}"
     );
 }
@@ -772,4 +776,12 @@ fn a_large_pdf_whose_table_is_right_but_an_object_is_broken_is_not_scanned() {
         .map(|e| e.to_string());
     let err = err.expect("refused");
     assert!(err.contains("PDF"), "{err}");
+}
+
+/// A whole number as English messages write it: 67,108,864.
+fn grouped(n: impl TryInto<usize>) -> String {
+    servuction::i18n::count(
+        n.try_into().unwrap_or(usize::MAX),
+        servuction::model::Language::En,
+    )
 }

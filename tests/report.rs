@@ -61,8 +61,9 @@ fn measurements_import_matches_by_id_or_statement_and_reports_the_rest() {
     let skipped: Vec<_> = report
         .skipped
         .iter()
-        .map(|s| (s.line, s.reason.as_str()))
+        .map(|s| (s.line, s.reason.to_string()))
         .collect();
+    let skipped: Vec<(u64, &str)> = skipped.iter().map(|(l, r)| (*l, r.as_str())).collect();
     assert_eq!(
         skipped,
         [
@@ -91,11 +92,13 @@ fn a_csv_without_the_needed_columns_is_refused_untouched() {
     assert!(
         import_measurements(&mut bp, "when,how much\n2026-01-01,3\n")
             .unwrap_err()
+            .to_string()
             .contains("`date` and `value`")
     );
     assert!(
         import_measurements(&mut bp, "date,value\n2026-01-01,3\n")
             .unwrap_err()
+            .to_string()
             .contains("standard_id")
     );
     assert_eq!(bp, before);
@@ -204,7 +207,7 @@ fn a_row_with_more_fields_than_the_header_is_an_error_with_line_and_column() {
     let before = bp.clone();
     // An unquoted decimal comma: 91,5 was stored as 91 and the 5 dropped.
     let csv = "standard_id,date,value\nstd-0,2026-05-14,90\nstd-0,2026-05-15,91,5\n";
-    let e = import_measurements(&mut bp, csv).unwrap_err();
+    let e = import_measurements(&mut bp, csv).unwrap_err().to_string();
     assert!(e.starts_with("line 3, column 4: "), "{e}");
     assert!(e.contains("4 fields but the header has 3"), "{e}");
     assert_eq!(bp, before, "nothing is stored when the file is refused");
@@ -261,6 +264,7 @@ fn an_ambiguous_number_is_an_error_never_a_guess() {
                 );
             }
             (Err(e), Err(part)) => {
+                let e = e.to_string();
                 assert!(
                     e.starts_with("line 2, column 3: "),
                     "{sep:?} {written}: {e}"
@@ -274,7 +278,7 @@ fn an_ambiguous_number_is_an_error_never_a_guess() {
     // In a tab-separated file the first value that groups thousands sets the style.
     let mut bp = blueprint();
     let csv = "standard_id\tdate\tvalue\nstd-0\t2026-05-15\t1.234,5\nstd-0\t2026-05-16\t1,234.5\n";
-    let e = import_measurements(&mut bp, csv).unwrap_err();
+    let e = import_measurements(&mut bp, csv).unwrap_err().to_string();
     assert!(e.starts_with("line 3, column 3: "), "{e}");
     assert!(e.contains("line 2 grouped them with `.`"), "{e}");
 }
@@ -325,7 +329,9 @@ fn the_csvs_that_spanish_excel_writes_import() {
 fn a_csv_that_cannot_be_read_names_the_real_cause() {
     let mut bp = blueprint();
     let before = bp.clone();
-    let e = import_measurements(&mut bp, "fecha;valor\n2026-01-01;3\n").unwrap_err();
+    let e = import_measurements(&mut bp, "fecha;valor\n2026-01-01;3\n")
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("`date` and `value`"), "{e}");
     assert!(
         e.contains("`;`"),
@@ -337,18 +343,22 @@ fn a_csv_that_cannot_be_read_names_the_real_cause() {
     );
     // UTF-16 without a byte-order mark.
     let no_bom = utf16("standard_id,date,value\n", true)[2..].to_vec();
-    let e = import_measurements_bytes(&mut bp, &no_bom).unwrap_err();
+    let e = import_measurements_bytes(&mut bp, &no_bom)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("UTF-16"), "{e}");
     // A UTF-8 byte-order mark on text that is not UTF-8.
     let mut bad = b"\xEF\xBB\xBFstandard_id,date,value\nstd-0,2026-01-01,1\n".to_vec();
     bad.extend(windows_1252("std-0,2026-01-02,2 ó\n"));
-    let e = import_measurements_bytes(&mut bp, &bad).unwrap_err();
+    let e = import_measurements_bytes(&mut bp, &bad)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("line 3") && e.contains("not UTF-8"), "{e}");
     // Day-first dates only where the separator says the file is European.
     let report =
         import_measurements(&mut bp, "standard_id,date,value\nstd-0,15/05/2026,1\n").unwrap();
     assert_eq!(
-        report.skipped[0].reason,
+        report.skipped[0].reason.to_string(),
         "`15/05/2026` is not a date of the form YYYY-MM-DD"
     );
     assert_eq!(report.added, 0);
@@ -387,8 +397,8 @@ fn the_measurement_limit_is_checked_before_anything_is_added() {
     let before = bp.clone();
     let csv =
         "standard_id,date,value\nstd-0,2030-01-01,1\nstd-4,2030-01-01,2\nstd-8,2030-01-01,3\n";
-    let e = import_measurements(&mut bp, csv).unwrap_err();
-    assert!(e.contains("1000000"), "the message names the limit: {e}");
+    let e = import_measurements(&mut bp, csv).unwrap_err().to_string();
+    assert!(e.contains("1,000,000"), "the message names the limit: {e}");
     assert!(e.contains("line 3"), "and the row that would pass it: {e}");
     assert!(bp == before, "nothing was added");
     // Exactly up to the limit is fine.
@@ -653,4 +663,50 @@ fn the_html_report_holds_every_section_and_opens_in_headless_chromium() {
     assert_eq!(dom.matches("class=\"status ").count(), n, "{dom}");
     assert!(dom.contains("<table class=\"time\">"), "{dom}");
     assert!(dom.contains("<svg"), "the diagram is missing from the DOM");
+}
+
+/// The reasons rows are skipped, and the reason a file is refused, are
+/// given in Spanish to a Spanish user.
+#[test]
+fn an_import_gives_its_reasons_in_spanish() {
+    use servuction::i18n::Localized;
+    let mut bp = blueprint();
+    let id0 = bp.standards[0].id.clone();
+    let csv = format!(
+        "standard_id,statement,date,value\n\
+         std-nope,,2026-04-03,3\n\
+         {id0},,2026-13-01,3\n\
+         {id0},,2026-04-05,lots\n\
+         ,Served within 2 min,2026-04-06,2\n\
+         ,nadie dice esto,2026-04-06,2\n"
+    );
+    let report = import_measurements(&mut bp, &csv).unwrap();
+    let reasons: Vec<String> = report
+        .skipped
+        .iter()
+        .map(|s| s.reason.message(Language::Es))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "ningún estándar tiene el id `std-nope`",
+            "`2026-13-01` no es un día del calendario",
+            "`lots` no es un número",
+            "2 estándares dicen «Served within 2 min»; indique un standard_id",
+            "ningún estándar dice «nadie dice esto»",
+        ]
+    );
+    let e =
+        import_measurements(&mut bp, "standard_id,date,value\nstd-0,2026-01-01,1,5\n").unwrap_err();
+    let es = e.message(Language::Es);
+    assert!(
+        es.starts_with("línea 2, columna 4: la fila tiene 4 campos pero la cabecera tiene 3; ¿es una coma decimal?"),
+        "{es}"
+    );
+    assert!(es.ends_with("no se añadió nada"), "{es}");
+    assert_eq!(e.to_string(), e.message(Language::En));
+    assert!(
+        e.to_string()
+            .starts_with("line 2, column 4: the row has 4 fields")
+    );
 }

@@ -2136,7 +2136,7 @@ fn importing_measurements_from_a_device_or_a_huge_file_is_refused_at_once() {
     // The huge file first: before the limit, /dev/zero would be read until
     // memory runs out.
     for (csv, expected) in [
-        (huge.as_path(), "files over 67108864 bytes are refused"),
+        (huge.as_path(), "files over 67,108,864 bytes are refused"),
         (std::path::Path::new("/dev/zero"), "not a regular file"),
     ] {
         let mut h = harness(hotel(), dir.path());

@@ -6,9 +6,10 @@
 
 use super::jobs::{End, Progress};
 use super::{Document, EditorApp};
-use crate::i18n::Msg;
+use crate::format::ReadError;
+use crate::i18n::{Localized, Msg};
 use crate::model::{Blueprint, Standard};
-use crate::render::export::{self, Format, Settings};
+use crate::render::export::{self, ExportError, Format, Settings};
 use crate::render::fonts::Missing;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,24 +19,24 @@ pub enum Done {
     Exported {
         path: PathBuf,
         scale: f32,
-        result: Result<Missing, String>,
+        result: Result<Missing, ExportError>,
     },
-    CopiedImage(Result<egui::ColorImage, String>),
+    CopiedImage(Result<egui::ColorImage, crate::render::png::PngError>),
     Opened {
         path: PathBuf,
         /// The revision of the document it replaces when the open began:
         /// edits made since are not thrown away unasked.
         revision: u64,
-        result: Result<Blueprint, String>,
+        result: Result<Blueprint, ReadError>,
     },
     Imported {
         path: PathBuf,
         snapshot: Arc<Blueprint>,
-        result: Result<(Vec<Standard>, crate::report::ImportReport), String>,
+        result: Result<(Vec<Standard>, crate::report::ImportReport), crate::report::ImportError>,
     },
     RecoveryWritten {
         revision: u64,
-        result: Result<(), String>,
+        result: Result<(), crate::recovery::RecoveryError>,
     },
 }
 
@@ -71,7 +72,7 @@ impl EditorApp {
             let result = made.and_then(|e| {
                 crate::format::write_atomic(&path, &e.bytes)
                     .map(|()| e.missing)
-                    .map_err(|e| e.to_string())
+                    .map_err(ExportError::Write)
             });
             p.set(1.0);
             End::Done(Done::Exported {
@@ -125,7 +126,7 @@ impl EditorApp {
                         egui::ColorImage::from_rgba_unmultiplied([cw as usize, ch as usize], &rgba);
                     End::Done(Done::CopiedImage(Ok(image)))
                 }
-                Err(e) => End::Done(Done::CopiedImage(Err(e.to_string()))),
+                Err(e) => End::Done(Done::CopiedImage(Err(e))),
             }
         });
     }
@@ -136,7 +137,7 @@ impl EditorApp {
         let revision = self.doc.revision();
         let label = Msg::Opening.fill(self.prefs.lang, &[&file_name(&path)]);
         self.jobs.start(label, true, move |p: &Progress| {
-            let result = crate::format::read(&path).map_err(|e| e.to_string());
+            let result = crate::format::read(&path);
             if p.cancelled() {
                 return End::Cancelled;
             }
@@ -157,7 +158,7 @@ impl EditorApp {
             // Bytes: the importer finds the encoding (Excel's Windows-1252
             // too). Only a regular file of bounded size is read.
             let result = crate::report::read_csv_file(&path)
-                .map_err(|e| e.to_string())
+                .map_err(crate::report::ImportError::Read)
                 .and_then(|bytes| {
                     p.set(0.3);
                     let mut copy = Blueprint::clone(&snapshot);
@@ -192,9 +193,7 @@ impl EditorApp {
         self.recovery_write.running = true;
         let label = Msg::WritingRecovery.text(self.prefs.lang).to_owned();
         self.jobs.start(label, false, move |_: &Progress| {
-            let result = store
-                .write_stamped(&key, original.as_deref(), stamp.as_ref(), &snapshot)
-                .map_err(|e| e.to_string());
+            let result = store.write_stamped(&key, original.as_deref(), stamp.as_ref(), &snapshot);
             End::Done(Done::RecoveryWritten { revision, result })
         });
         true
@@ -255,7 +254,10 @@ impl EditorApp {
                     );
                 }
                 Ok(_) => self.notify(Msg::Exported.fill(lang, &[&path.display()]), false),
-                Err(e) => self.notify(Msg::SaveFailed.fill(lang, &[&path.display(), &e]), true),
+                Err(e) => self.notify(
+                    Msg::SaveFailed.fill(lang, &[&path.display(), &e.message(lang)]),
+                    true,
+                ),
             },
             Done::CopiedImage(result) => match result {
                 Ok(image) => {
@@ -263,7 +265,7 @@ impl EditorApp {
                     ctx.copy_image(image);
                     self.notify(Msg::CopiedImage.fill(lang, &[&w, &h]), false);
                 }
-                Err(e) => self.notify(e, true),
+                Err(e) => self.notify(e.message(lang), true),
             },
             Done::Opened {
                 path,
@@ -289,7 +291,7 @@ impl EditorApp {
                     self.notice = None;
                 }
                 Err(e) => {
-                    let msg = Msg::OpenFailed.fill(lang, &[&path.display(), &e]);
+                    let msg = Msg::OpenFailed.fill(lang, &[&path.display(), &e.message(lang)]);
                     self.notify(msg, true);
                 }
             },
@@ -304,12 +306,19 @@ impl EditorApp {
                     }
                     let mut msg = report.summary(lang);
                     if let Some(first) = report.skipped.first() {
-                        msg.push_str(&format!(" — {}: {}", first.line, first.reason));
+                        msg.push_str(&format!(
+                            " — {}: {}",
+                            first.line,
+                            first.reason.message(lang)
+                        ));
                     }
                     let error = !report.skipped.is_empty();
                     self.notify(msg, error);
                 }
-                Err(e) => self.notify(Msg::OpenFailed.fill(lang, &[&path.display(), &e]), true),
+                Err(e) => self.notify(
+                    Msg::OpenFailed.fill(lang, &[&path.display(), &e.message(lang)]),
+                    true,
+                ),
             },
             Done::RecoveryWritten { revision, result } => {
                 self.recovery_write.running = false;

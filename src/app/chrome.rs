@@ -5,7 +5,7 @@ use super::files::Purpose;
 use super::{Action, EditorApp, UiCommand};
 use crate::check::{Element, Severity};
 use crate::edit::Edit;
-use crate::i18n::{self, Msg};
+use crate::i18n::{self, Localized, Msg};
 use crate::model::*;
 
 /// A button for a command: its name (or short label), its tooltip with its
@@ -264,7 +264,7 @@ impl EditorApp {
                 }
                 if let Some(why) = self.files.unprotected() {
                     ui.separator();
-                    let text = Msg::Unprotected.fill(lang, &[&why]);
+                    let text = Msg::Unprotected.fill(lang, &[&why.message(lang)]);
                     ui.colored_label(
                         ui.visuals().error_fg_color,
                         crate::shown::shown_line(&text, crate::shown::LINE_CHARS),

@@ -4,7 +4,7 @@ use super::dialogs::{Dialog, Then};
 use super::document::Step;
 use super::{Action, EditorApp, UiCommand, inspector, present};
 use crate::edit::Edit;
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::model::*;
 
 impl EditorApp {
@@ -51,7 +51,7 @@ impl EditorApp {
     pub(super) fn apply_edits(&mut self, edits: Vec<Edit>, step: Step) {
         match self.doc.apply(edits, step) {
             Ok(()) => self.prune_selection(),
-            Err(e) => self.notify(e.to_string(), true),
+            Err(e) => self.notify(e.message(self.prefs.lang), true),
         }
     }
 

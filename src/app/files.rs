@@ -5,7 +5,7 @@
 
 use super::dialogs::{Dialog, Then};
 use super::{Document, EditorApp};
-use crate::i18n::Msg;
+use crate::i18n::{Localized, Msg};
 use crate::recovery::{FileStamp, RecoveryStore};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
@@ -123,7 +123,7 @@ pub struct Files {
     last_autosave: f64,
     autosaved_revision: Option<u64>,
     /// Why the last recovery copy could not be written.
-    unprotected: Option<String>,
+    unprotected: Option<crate::recovery::RecoveryError>,
 }
 
 impl Files {
@@ -133,12 +133,9 @@ impl Files {
         let (claim, unprotected) = match &recovery {
             Some(s) => match s.claim(&recovery_key) {
                 Ok(c) => (Some(c), None),
-                Err(e) => (None, Some(e.to_string())),
+                Err(e) => (None, Some(e)),
             },
-            None => (
-                None,
-                Some(crate::recovery::RecoveryError::NoDataDir.to_string()),
-            ),
+            None => (None, Some(crate::recovery::RecoveryError::NoDataDir)),
         };
         Self {
             native,
@@ -165,7 +162,7 @@ impl Files {
         if self._claim.is_none() {
             match store.claim(&self.recovery_key) {
                 Ok(c) => self._claim = Some(c),
-                Err(e) => self.unprotected = Some(e.to_string()),
+                Err(e) => self.unprotected = Some(e),
             }
         }
         Some((store, self.recovery_key.clone()))
@@ -176,7 +173,7 @@ impl Files {
     pub(super) fn recovery_written(
         &mut self,
         revision: u64,
-        result: Result<(), String>,
+        result: Result<(), crate::recovery::RecoveryError>,
         clean: bool,
     ) {
         match result {
@@ -191,8 +188,8 @@ impl Files {
 
     /// Why the last recovery copy could not be written, while none could
     /// since: the user's work is not protected.
-    pub(super) fn unprotected(&self) -> Option<&str> {
-        self.unprotected.as_deref()
+    pub(super) fn unprotected(&self) -> Option<&crate::recovery::RecoveryError> {
+        self.unprotected.as_ref()
     }
 
     /// Sets this editor's recovery copy aside (kept for some days): the
@@ -340,10 +337,10 @@ impl EditorApp {
                         f.unprotected = None;
                         store.remove(entry);
                     }
-                    Err(e) => f.unprotected = Some(e.to_string()),
+                    Err(e) => f.unprotected = Some(e),
                 }
             }
-            Err(e) => self.notify(e.to_string(), true),
+            Err(e) => self.notify(e.message(self.prefs.lang), true),
         }
     }
 
@@ -393,7 +390,10 @@ impl EditorApp {
                 true
             }
             Err(e) => {
-                self.notify(Msg::SaveFailed.fill(lang, &[&path.display(), &e]), true);
+                self.notify(
+                    Msg::SaveFailed.fill(lang, &[&path.display(), &e.message(lang)]),
+                    true,
+                );
                 // What waited for the save waits no more: the work is not saved.
                 self.after_save = None;
                 false
@@ -496,7 +496,7 @@ impl EditorApp {
                 if let Some(t) = crate::templates::find(name) {
                     match t.load(self.prefs.lang) {
                         Ok(bp) => self.replace_document(Document::new(bp)),
-                        Err(e) => self.notify(e.to_string(), true),
+                        Err(e) => self.notify(e.message(self.prefs.lang), true),
                     }
                 }
             }

@@ -317,7 +317,7 @@ pub(crate) fn validate(bp: &Blueprint, t: &Touched) -> Result<(), EditError> {
         elements(bp, t, &mut out);
     }
     match out.into_iter().next() {
-        Some(p) => Err(EditError(p.to_string())),
+        Some(p) => Err(EditError::Invalid(p)),
         None => Ok(()),
     }
 }

@@ -151,12 +151,38 @@ pub enum Edit {
 }
 
 /// Why an edit could not be applied; the document is left as it was.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{0}")]
-pub struct EditError(pub String);
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditError {
+    /// No element of this kind (`touchpoint`, `lane`…) has this id.
+    Missing { what: &'static str, id: String },
+    /// The edit would break the document.
+    Invalid(crate::model::Problem),
+}
 
-fn missing(what: &str, id: &dyn std::fmt::Display) -> EditError {
-    EditError(format!("no {what} `{id}`"))
+impl crate::i18n::Localized for EditError {
+    fn message(&self, lang: crate::model::Language) -> String {
+        match self {
+            EditError::Missing { what, id } => crate::i18n::ErrMsg::EditMissing
+                .fill(lang, &[&crate::model::element_word(what, lang), id]),
+            EditError::Invalid(problem) => problem.message(lang),
+        }
+    }
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::i18n::Localized;
+        f.write_str(&self.message(crate::model::Language::En))
+    }
+}
+
+impl std::error::Error for EditError {}
+
+fn missing(what: &'static str, id: &dyn std::fmt::Display) -> EditError {
+    EditError::Missing {
+        what,
+        id: id.to_string(),
+    }
 }
 
 /// Applies an edit and returns the change that undoes it. On error nothing
@@ -184,7 +210,7 @@ pub fn apply_all(bp: &mut Blueprint, edits: Vec<Edit>) -> Result<Change, EditErr
 }
 
 /// The index of the element with this id, or the error that names it.
-fn index<T: Element>(tx: &Tx, what: &str, id: &str) -> Result<usize, EditError> {
+fn index<T: Element>(tx: &Tx, what: &'static str, id: &str) -> Result<usize, EditError> {
     tx.find::<T>(id).ok_or_else(|| missing(what, &id))
 }
 

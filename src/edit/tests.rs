@@ -390,7 +390,7 @@ fn an_edit_past_a_limit_is_refused() {
     assert!(bp.problems().is_empty());
     let before = bp.clone();
     let err = apply(&mut bp, Edit::AddLane(lane())).unwrap_err();
-    assert!(err.0.contains("more than the 200"), "{err}");
+    assert!(err.to_string().contains("more than the 200"), "{err}");
     assert_eq!(bp, before);
     // One out and one in stays within.
     let last = bp.lanes.last().unwrap().id.clone();

@@ -10,11 +10,13 @@
 //! setting (shown unless `false`). A version 2, 3 or 4 file is a valid
 //! version 5 file, read as it is.
 
+use super::DiagMsg;
+use crate::i18n::ErrMsg;
 use crate::model::DocPath;
 use serde_json::{Map, Value};
 
 /// A migration failure: where, and what.
-pub struct MigrateError(pub DocPath, pub String);
+pub struct MigrateError(pub DocPath, pub DiagMsg);
 
 /// Migrates a document of `version` to the current version.
 pub fn to_current(mut doc: Value, version: u32) -> Result<Value, MigrateError> {
@@ -28,10 +30,7 @@ pub fn to_current(mut doc: Value, version: u32) -> Result<Value, MigrateError> {
 fn v1_to_v2(doc: &mut Value) -> Result<(), MigrateError> {
     let bp_path = DocPath::root().key("blueprint");
     let Some(bp) = doc.get_mut("blueprint").and_then(Value::as_object_mut) else {
-        return Err(MigrateError(
-            bp_path,
-            "a version 1 file needs a `blueprint` object".into(),
-        ));
+        return Err(MigrateError(bp_path, ErrMsg::MigrateNoBlueprint.into()));
     };
     let steps = match bp.remove("steps") {
         None => Vec::new(),
@@ -39,7 +38,7 @@ fn v1_to_v2(doc: &mut Value) -> Result<(), MigrateError> {
         Some(_) => {
             return Err(MigrateError(
                 bp_path.key("steps"),
-                "`steps` must be a list".into(),
+                ErrMsg::MigrateStepsNotList.into(),
             ));
         }
     };
@@ -49,7 +48,7 @@ fn v1_to_v2(doc: &mut Value) -> Result<(), MigrateError> {
     let Some(stages) = stages.as_array_mut() else {
         return Err(MigrateError(
             bp_path.key("stages"),
-            "`stages` must be a list".into(),
+            ErrMsg::MigrateStagesNotList.into(),
         ));
     };
     for stage in stages.iter_mut() {
@@ -70,21 +69,21 @@ fn v1_to_v2(doc: &mut Value) -> Result<(), MigrateError> {
     for (i, mut step) in steps.into_iter().enumerate() {
         let path = bp_path.key("steps").index(i);
         let Some(obj) = step.as_object_mut() else {
-            return Err(MigrateError(path, "a step must be an object".into()));
+            return Err(MigrateError(path, ErrMsg::MigrateStepNotObject.into()));
         };
         let stage_id = match obj.remove("stage") {
             Some(Value::String(s)) => s,
             _ => {
                 return Err(MigrateError(
                     path.key("stage"),
-                    "the step names no stage".into(),
+                    ErrMsg::MigrateStepNoStage.into(),
                 ));
             }
         };
         let Some(stage) = by_id.get(&stage_id).and_then(|&i| stages.get_mut(i)) else {
             return Err(MigrateError(
                 path.key("stage"),
-                format!("step refers to stage `{stage_id}`, which does not exist"),
+                DiagMsg::Named(ErrMsg::MigrateNoSuchStage, stage_id),
             ));
         };
         if let Some(list) = stage.get_mut("steps").and_then(Value::as_array_mut) {

@@ -8,12 +8,16 @@
 //! file; older versions are migrated; writing is deterministic and saving is
 //! atomic. See `docs/file-format.md`.
 
+mod errors;
+mod json_error;
 mod locate;
 mod migrate;
 pub mod pdf;
 pub mod png;
 pub mod svg;
 
+pub use errors::{DiagMsg, Diagnostic, NotServuction, ReadError, WriteError};
+pub use json_error::{Expected, Found, JsonError};
 pub use locate::{Position, locate};
 
 use crate::model::{Blueprint, DocPath, PathSeg};
@@ -63,95 +67,7 @@ struct Envelope {
     blueprint: Blueprint,
 }
 
-/// One thing wrong with a file, and where it is.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Diagnostic {
-    /// Line and column in the file, where known.
-    pub position: Option<Position>,
-    /// Where in the document, e.g. `blueprint.touchpoints[3].lane`.
-    pub path: Option<String>,
-    pub message: String,
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.path {
-            Some(path) if !path.is_empty() => write!(f, "{path}: {}", self.message),
-            _ => f.write_str(&self.message),
-        }
-    }
-}
-
-/// Why a file could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    #[error("cannot read the file: {0}")]
-    Io(#[from] std::io::Error),
-    #[error("the file is {size} bytes; files over {limit} bytes are refused")]
-    TooLarge { size: u64, limit: u64 },
-    #[error("this is not a regular file (it is a device, a pipe or a folder)")]
-    NotAFile,
-    #[error(
-        "the Servuction document inside this {container} is larger than {limit} bytes once inflated, more than a document may have; it was not opened"
-    )]
-    EmbeddedTooLarge {
-        /// What carries it: `PDF` or `PNG`.
-        container: &'static str,
-        limit: u64,
-    },
-    #[error("this is not a Servuction file: {0}")]
-    NotServuction(String),
-    #[error(
-        "this file was made by a newer Servuction (format version {found}; this one reads up to {supported}); update Servuction to open it"
-    )]
-    NewerVersion { found: u64, supported: u32 },
-    #[error("{}", summary(.0))]
-    Invalid(Vec<Diagnostic>),
-    #[error(
-        "this document would take more than {limit} bytes once written, even without indentation (its numbers and default fields written out): Servuction could not save it, so it does not open it; split it, or shorten its texts, with another editor"
-    )]
-    WouldNotSave { limit: u64 },
-}
-
-fn summary(diagnostics: &[Diagnostic]) -> String {
-    match diagnostics {
-        [one] => one.to_string(),
-        [first, ..] => format!("{first} (and {} more problems)", diagnostics.len() - 1),
-        [] => "the file is invalid".to_owned(),
-    }
-}
-
-impl ReadError {
-    /// Every problem, each with its position where known.
-    pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        match self {
-            ReadError::Invalid(all) => all.clone(),
-            other => vec![Diagnostic {
-                position: None,
-                path: None,
-                message: other.to_string(),
-            }],
-        }
-    }
-}
-
-/// Why a document could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum WriteError {
-    #[error("the document is not valid: {}", .0.first().map(|p| p.to_string()).unwrap_or_default())]
-    Invalid(Vec<crate::model::Problem>),
-    #[error("cannot write {path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error(
-        "the document would be {size} bytes even without indentation, more than the {limit} bytes a blueprint file may have (Servuction could not open it again); nothing was written"
-    )]
-    TooLarge { size: u64, limit: u64 },
-}
-
-fn diag(text: Option<&str>, path: DocPath, message: String) -> Diagnostic {
+fn diag(text: Option<&str>, path: DocPath, message: DiagMsg) -> Diagnostic {
     Diagnostic {
         position: text.and_then(|t| locate(t, &path)),
         path: Some(path.to_string()),
@@ -232,21 +148,17 @@ pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
     let head: Head = serde_json::from_str(text).map_err(syntax_error)?;
     let root = DocPath::root();
     let Head::Object { format, version } = head else {
-        return Err(ReadError::NotServuction(
-            "the file is not a JSON object".into(),
-        ));
+        return Err(ReadError::NotServuction(NotServuction::NotObject));
     };
     match format.as_ref().and_then(|f| f.as_str()) {
         Some(FORMAT_NAME) => {}
         Some(other) => {
-            return Err(ReadError::NotServuction(format!(
-                "its format is `{other}`, not `{FORMAT_NAME}`"
+            return Err(ReadError::NotServuction(NotServuction::OtherFormat(
+                other.to_owned(),
             )));
         }
         None => {
-            return Err(ReadError::NotServuction(
-                "it has no `format` field naming `servuction`".into(),
-            ));
+            return Err(ReadError::NotServuction(NotServuction::NoFormat));
         }
     }
     let version = match version.as_ref().and_then(|v| v.as_u64()) {
@@ -255,7 +167,7 @@ pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
             return Err(ReadError::Invalid(vec![diag(
                 Some(text),
                 root.key("version"),
-                "the `version` must be a whole number from 1 up".into(),
+                crate::i18n::ErrMsg::VersionNotWhole.into(),
             )]));
         }
     };
@@ -277,7 +189,7 @@ pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
                     column: inner.column(),
                 }),
                 path: Some(path.to_string()),
-                message: syntax_message(&inner),
+                message: DiagMsg::Json(JsonError::of(&inner)),
             }])
         })?;
         (envelope, Some(text))
@@ -288,11 +200,11 @@ pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
             .map_err(|d| ReadError::Invalid(vec![diag(Some(text), d.0, d.1)]))?;
         let envelope = serde_path_to_error::deserialize(migrated).map_err(|e| {
             let path = to_doc_path(e.path());
-            let message = e.into_inner().to_string();
+            let error = JsonError::of(&e.into_inner());
             ReadError::Invalid(vec![Diagnostic {
                 position: None,
                 path: Some(path.to_string()),
-                message: format!("{message} (in a file migrated from version {version})"),
+                message: DiagMsg::Migrated { error, version },
             }])
         })?;
         // Paths of a migrated document do not match the text of the file.
@@ -305,7 +217,13 @@ pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
         return Err(ReadError::Invalid(
             problems
                 .into_iter()
-                .map(|p| diag(positions, p.path.under(&blueprint), p.error.to_string()))
+                .map(|p| {
+                    diag(
+                        positions,
+                        p.path.under(&blueprint),
+                        DiagMsg::Integrity(p.error),
+                    )
+                })
                 .collect(),
         ));
     }
@@ -329,27 +247,8 @@ fn syntax_error(e: serde_json::Error) -> ReadError {
             column: e.column(),
         }),
         path: None,
-        message: syntax_message(&e),
+        message: DiagMsg::Json(JsonError::of(&e)),
     }])
-}
-
-/// serde_json's message for an error, without the position it appends
-/// (we print the position ourselves), and with plain words for numbers that
-/// do not fit in a 64-bit float.
-fn syntax_message(e: &serde_json::Error) -> String {
-    let msg = strip_position(&e.to_string());
-    if msg.contains("number out of range") {
-        "the number is not finite (it is too large for a 64-bit float)".to_owned()
-    } else {
-        msg
-    }
-}
-
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_owned(),
-        None => msg.to_owned(),
-    }
 }
 
 fn to_doc_path(path: &serde_path_to_error::Path) -> DocPath {
@@ -453,7 +352,7 @@ pub fn read(path: &Path) -> Result<Blueprint, ReadError> {
         ReadError::Invalid(vec![Diagnostic {
             position: Some(Position::of_offset(&text, offset)),
             path: None,
-            message: "the file is not valid UTF-8 text".into(),
+            message: crate::i18n::ErrMsg::NotUtf8.into(),
         }])
     })?;
     if svg::looks_like(&text) {

@@ -1,7 +1,8 @@
 //! Reading a blueprint attached to a PDF exported by Servuction (the file
 //! named [`crate::render::pdf::ATTACHMENT`] among its embedded files).
 
-use super::{Diagnostic, MAX_FILE_BYTES, ReadError};
+use super::{DiagMsg, Diagnostic, MAX_FILE_BYTES, ReadError};
+use crate::i18n::ErrMsg;
 use crate::render::pdf::ATTACHMENT;
 use hayro_syntax::Pdf;
 use hayro_syntax::object::{Array, Dict, Stream, String as PdfString};
@@ -9,12 +10,8 @@ use hayro_syntax::object::{Array, Dict, Stream, String as PdfString};
 /// The 5 bytes every PDF starts with.
 pub const SIGNATURE: &[u8; 5] = b"%PDF-";
 
-fn bad(message: String) -> ReadError {
-    ReadError::Invalid(vec![Diagnostic {
-        position: None,
-        path: None,
-        message,
-    }])
+fn bad(message: impl Into<DiagMsg>) -> ReadError {
+    ReadError::Invalid(vec![Diagnostic::nowhere(message)])
 }
 
 /// The largest PDF whose cross-reference table may be rebuilt by scanning
@@ -35,19 +32,16 @@ pub const MAX_REPAIR_BYTES: usize = hayro_syntax::MAX_REPAIR_BYTES;
 /// rather than scanned.
 pub fn embedded_document(bytes: Vec<u8>) -> Result<String, ReadError> {
     if bytes.len() > MAX_REPAIR_BYTES && !xref_usable(&bytes) {
-        return Err(bad(format!(
-            "this PDF's cross-reference table is missing or damaged, and Servuction rebuilds one only in a PDF of up to {MAX_REPAIR_BYTES} bytes (this one has {}); the PDFs Servuction exports always have one: export the diagram again from its document",
-            bytes.len()
-        )));
+        return Err(bad(DiagMsg::PdfNoRepair {
+            limit: MAX_REPAIR_BYTES,
+            size: bytes.len(),
+        }));
     }
-    let pdf = Pdf::new(bytes).map_err(|e| bad(format!("this PDF cannot be read: {e:?}")))?;
-    let data = attachment(&pdf).ok_or_else(|| {
-        bad("this PDF has no Servuction diagram in it; only PDFs exported by Servuction can be opened".into())
-    })?;
+    let pdf = Pdf::new(bytes)
+        .map_err(|e| bad(DiagMsg::Named(ErrMsg::PdfUnreadable, format!("{e:?}"))))?;
+    let data = attachment(&pdf).ok_or_else(|| bad(ErrMsg::PdfNoDiagram))?;
     if data.is_empty() {
-        return Err(bad(
-            "the Servuction diagram in this PDF is damaged or stored in a way Servuction does not read".into(),
-        ));
+        return Err(bad(ErrMsg::PdfStoredOddly));
     }
     if data.len() as u64 > MAX_FILE_BYTES {
         // `data` stops one byte past the limit: what is true is that the
@@ -57,9 +51,7 @@ pub fn embedded_document(bytes: Vec<u8>) -> Result<String, ReadError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    String::from_utf8(data).map_err(|_| {
-        bad("the Servuction diagram in this PDF is damaged: it is not UTF-8 text".into())
-    })
+    String::from_utf8(data).map_err(|_| bad(ErrMsg::PdfNotUtf8))
 }
 
 /// The bytes of our attachment, from the catalog's name tree of embedded

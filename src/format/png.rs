@@ -2,17 +2,14 @@
 //! chunks before the image data are read; pixels are never decoded, so a
 //! huge or malicious image costs nothing.
 
-use super::{Diagnostic, MAX_FILE_BYTES, PNG_KEYWORD, ReadError};
+use super::{DiagMsg, Diagnostic, MAX_FILE_BYTES, PNG_KEYWORD, ReadError};
+use crate::i18n::ErrMsg;
 
 /// The 8 bytes every PNG starts with.
 pub const SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
 
-fn bad(message: String) -> ReadError {
-    ReadError::Invalid(vec![Diagnostic {
-        position: None,
-        path: None,
-        message,
-    }])
+fn bad(message: impl Into<DiagMsg>) -> ReadError {
+    ReadError::Invalid(vec![Diagnostic::nowhere(message)])
 }
 
 /// The JSON text of the blueprint a PNG carries (its bytes).
@@ -31,7 +28,7 @@ pub fn embedded_document_from(
     });
     let reader = decoder
         .read_info()
-        .map_err(|e| bad(format!("this PNG cannot be read: {e}")))?;
+        .map_err(|e| bad(DiagMsg::Named(ErrMsg::PngUnreadable, e.to_string())))?;
     let info = reader.info();
     for chunk in &info.utf8_text {
         if chunk.keyword == PNG_KEYWORD {
@@ -51,15 +48,10 @@ pub fn embedded_document_from(
                             limit: MAX_FILE_BYTES,
                         }
                     } else {
-                        bad(format!(
-                            "the Servuction diagram in this PNG is damaged: {e}"
-                        ))
+                        bad(DiagMsg::Named(ErrMsg::PngDamaged, e.to_string()))
                     }
                 });
         }
     }
-    Err(bad(
-        "this PNG has no Servuction diagram in it; only PNGs exported by Servuction can be opened"
-            .into(),
-    ))
+    Err(bad(ErrMsg::PngNoDiagram))
 }

@@ -11,11 +11,12 @@
 //! resolves namespaces (an editor may move ours to the root element) and
 //! stops at the first element `document` in our namespace.
 
-use super::{Diagnostic, Position, ReadError};
+use super::{DiagMsg, Diagnostic, Position, ReadError};
+use crate::i18n::ErrMsg;
 use crate::render::svg::DOCUMENT_NS;
 use std::collections::HashMap;
 
-fn bad(position: Option<Position>, message: String) -> ReadError {
+fn bad(position: Option<Position>, message: DiagMsg) -> ReadError {
     ReadError::Invalid(vec![Diagnostic {
         position,
         path: None,
@@ -42,19 +43,13 @@ pub fn embedded_document(text: &str) -> Result<String, ReadError> {
     scan.document().map_err(|e| match e {
         Stop::Syntax(offset, what) => bad(
             Some(Position::of_offset(text, offset)),
-            format!("this SVG cannot be read: {what}"),
+            DiagMsg::SvgUnreadable(what),
         ),
-        Stop::NotSvg => bad(
-            None,
-            "this is XML but not SVG; Servuction opens its JSON documents and the PNG, SVG and PDF files it exports".into(),
-        ),
-        Stop::NoDocument => bad(
-            None,
-            "this SVG has no Servuction diagram in it; only SVGs exported by Servuction can be opened".into(),
-        ),
-        Stop::Damaged(offset, what) => bad(
+        Stop::NotSvg => bad(None, ErrMsg::SvgNotSvg.into()),
+        Stop::NoDocument => bad(None, ErrMsg::SvgNoDiagram.into()),
+        Stop::Damaged(offset, what, arg) => bad(
             Some(Position::of_offset(text, offset)),
-            format!("the Servuction diagram in this SVG is damaged: {what}"),
+            DiagMsg::SvgDamaged(what, arg),
         ),
     })
 }
@@ -67,13 +62,13 @@ const MAX_DEPTH: usize = 4_096;
 /// Why a scan stopped without a document.
 enum Stop {
     /// Not well-formed XML at this byte offset.
-    Syntax(usize, &'static str),
+    Syntax(usize, ErrMsg),
     /// The root element is not `svg`.
     NotSvg,
     /// The whole file was read and holds no document of ours.
     NoDocument,
     /// Our document element holds what we never write.
-    Damaged(usize, String),
+    Damaged(usize, ErrMsg, String),
 }
 
 /// An element that is open: its name as written, and the namespace prefixes
@@ -103,7 +98,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Moves past the next `end`, or fails with `what` at the current place.
-    fn skip_past(&mut self, end: &str, what: &'static str) -> Result<(), Stop> {
+    fn skip_past(&mut self, end: &str, what: ErrMsg) -> Result<(), Stop> {
         match self.rest().find(end) {
             Some(i) => {
                 self.pos += i + end.len();
@@ -119,11 +114,11 @@ impl<'a> Scan<'a> {
         let rest = self.rest();
         if rest.starts_with("<!--") {
             self.pos += 4;
-            self.skip_past("-->", "a comment is not closed")?;
+            self.skip_past("-->", ErrMsg::SvgCommentOpen)?;
         } else if rest.starts_with("<![CDATA[") {
-            self.skip_past("]]>", "a CDATA section is not closed")?;
+            self.skip_past("]]>", ErrMsg::SvgCdataOpen)?;
         } else if rest.starts_with("<?") {
-            self.skip_past("?>", "a processing instruction is not closed")?;
+            self.skip_past("?>", ErrMsg::SvgInstructionOpen)?;
         } else if rest.starts_with("<!") {
             // A DOCTYPE: up to its `>`, past quoted text and an internal
             // subset in brackets (which may hold `>` and comments).
@@ -132,18 +127,18 @@ impl<'a> Scan<'a> {
             let mut depth = 0usize;
             loop {
                 let Some(&c) = self.b.get(self.pos) else {
-                    return Err(Stop::Syntax(start, "a DOCTYPE is not closed"));
+                    return Err(Stop::Syntax(start, ErrMsg::SvgDoctypeOpen));
                 };
                 match c {
                     b'"' | b'\'' => {
                         self.pos += 1;
                         let q = if c == b'"' { "\"" } else { "'" };
-                        self.skip_past(q, "a quoted text is not closed")?;
+                        self.skip_past(q, ErrMsg::SvgQuoteOpen)?;
                         continue;
                     }
                     b'<' if self.rest().starts_with("<!--") => {
                         self.pos += 4;
-                        self.skip_past("-->", "a comment is not closed")?;
+                        self.skip_past("-->", ErrMsg::SvgCommentOpen)?;
                         continue;
                     }
                     b'[' => depth += 1,
@@ -188,23 +183,20 @@ impl<'a> Scan<'a> {
         self.pos += 1;
         let name = self.name();
         if name.is_empty() {
-            return Err(Stop::Syntax(tag_start, "a tag has no name"));
+            return Err(Stop::Syntax(tag_start, ErrMsg::SvgTagNoName));
         }
         let mut binds = Vec::new();
         let empty = loop {
             self.skip_spaces();
             match self.b.get(self.pos) {
-                None => return Err(Stop::Syntax(tag_start, "a tag is not closed")),
+                None => return Err(Stop::Syntax(tag_start, ErrMsg::SvgTagOpen)),
                 Some(b'>') => {
                     self.pos += 1;
                     break false;
                 }
                 Some(b'/') => {
                     if self.b.get(self.pos + 1) != Some(&b'>') {
-                        return Err(Stop::Syntax(
-                            self.pos,
-                            "a `/` in a tag is not followed by `>`",
-                        ));
+                        return Err(Stop::Syntax(self.pos, ErrMsg::SvgSlash));
                     }
                     self.pos += 2;
                     break true;
@@ -214,30 +206,27 @@ impl<'a> Scan<'a> {
             let attr_start = self.pos;
             let attr = self.name();
             if attr.is_empty() {
-                return Err(Stop::Syntax(self.pos, "unexpected character in a tag"));
+                return Err(Stop::Syntax(self.pos, ErrMsg::SvgTagCharacter));
             }
             self.skip_spaces();
             if self.b.get(self.pos) != Some(&b'=') {
-                return Err(Stop::Syntax(self.pos, "an attribute has no `=` and value"));
+                return Err(Stop::Syntax(self.pos, ErrMsg::SvgAttributeNoValue));
             }
             self.pos += 1;
             self.skip_spaces();
             let quote = match self.b.get(self.pos) {
                 Some(b'"') => "\"",
                 Some(b'\'') => "'",
-                _ => return Err(Stop::Syntax(self.pos, "an attribute value is not quoted")),
+                _ => return Err(Stop::Syntax(self.pos, ErrMsg::SvgAttributeUnquoted)),
             };
             self.pos += 1;
             let value_start = self.pos;
             let Some(len) = self.rest().find(quote) else {
-                return Err(Stop::Syntax(attr_start, "an attribute value is not closed"));
+                return Err(Stop::Syntax(attr_start, ErrMsg::SvgAttributeOpen));
             };
             let value = &self.text[value_start..value_start + len];
             if let Some(i) = value.find('<') {
-                return Err(Stop::Syntax(
-                    value_start + i,
-                    "unescaped `<` in an attribute value",
-                ));
+                return Err(Stop::Syntax(value_start + i, ErrMsg::SvgAttributeLess));
             }
             self.pos = value_start + len + 1;
             let prefix = if attr == "xmlns" {
@@ -247,7 +236,7 @@ impl<'a> Scan<'a> {
             };
             if let Some(prefix) = prefix {
                 let uri = unescape(value, value_start)
-                    .map_err(|(at, _)| Stop::Syntax(at, "a namespace holds a bad reference"))?;
+                    .map_err(|(at, _, _)| Stop::Syntax(at, ErrMsg::SvgNamespaceReference))?;
                 self.bindings.entry(prefix).or_default().push(uri);
                 binds.push(prefix);
             }
@@ -255,10 +244,7 @@ impl<'a> Scan<'a> {
         // Pushed even when it closes itself: its bindings hold for its own
         // name, and end with it ([`Self::close`]).
         if self.open.len() >= MAX_DEPTH {
-            return Err(Stop::Syntax(
-                tag_start,
-                "elements are nested deeper than 4,096 levels",
-            ));
+            return Err(Stop::Syntax(tag_start, ErrMsg::SvgTooDeep));
         }
         self.open.push(Open { name, binds });
         Ok((name, empty))
@@ -306,14 +292,11 @@ impl<'a> Scan<'a> {
                 let name = self.name();
                 self.skip_spaces();
                 if self.b.get(self.pos) != Some(&b'>') {
-                    return Err(Stop::Syntax(at, "a closing tag is not closed"));
+                    return Err(Stop::Syntax(at, ErrMsg::SvgClosingOpen));
                 }
                 self.pos += 1;
                 if self.open.last().map(|o| o.name) != Some(name) {
-                    return Err(Stop::Syntax(
-                        at,
-                        "a closing tag does not match the open element",
-                    ));
+                    return Err(Stop::Syntax(at, ErrMsg::SvgClosingMismatch));
                 }
                 self.close();
                 if self.open.is_empty() {
@@ -352,18 +335,19 @@ impl<'a> Scan<'a> {
         let mut out = String::new();
         loop {
             let Some(i) = self.rest().find('<') else {
-                return Err(Stop::Syntax(self.pos, "the document element is not closed"));
+                return Err(Stop::Syntax(self.pos, ErrMsg::SvgRootOpen));
             };
             let chunk_start = self.pos;
             let chunk = &self.text[chunk_start..chunk_start + i];
             out.push_str(
-                &unescape(chunk, chunk_start).map_err(|(at, what)| Stop::Damaged(at, what))?,
+                &unescape(chunk, chunk_start)
+                    .map_err(|(at, what, arg)| Stop::Damaged(at, what, arg))?,
             );
             self.pos += i;
             let rest = self.rest();
             if rest.starts_with("<![CDATA[") {
                 let start = self.pos + 9;
-                self.skip_past("]]>", "a CDATA section is not closed")?;
+                self.skip_past("]]>", ErrMsg::SvgCdataOpen)?;
                 out.push_str(&normalise_lines(&self.text[start..self.pos - 3]));
             } else if rest.starts_with("<!--") || rest.starts_with("<?") {
                 self.skip_other()?;
@@ -376,15 +360,9 @@ impl<'a> Scan<'a> {
                 {
                     return Ok(out);
                 }
-                return Err(Stop::Syntax(
-                    at,
-                    "a closing tag does not match the open element",
-                ));
+                return Err(Stop::Syntax(at, ErrMsg::SvgClosingMismatch));
             } else {
-                return Err(Stop::Damaged(
-                    self.pos,
-                    "it holds markup where Servuction writes only text".into(),
-                ));
+                return Err(Stop::Damaged(self.pos, ErrMsg::SvgMarkup, String::new()));
             }
         }
     }
@@ -402,7 +380,7 @@ fn normalise_lines(text: &str) -> std::borrow::Cow<'_, str> {
 /// Character data with its references (`&amp;`, `&#x41;`…) resolved and its
 /// line ends normalised; `offset` is where it starts in the file, for
 /// errors.
-fn unescape(text: &str, offset: usize) -> Result<String, (usize, String)> {
+fn unescape(text: &str, offset: usize) -> Result<String, (usize, ErrMsg, String)> {
     let text = normalise_lines(text);
     if !text.contains('&') {
         return Ok(text.into_owned());
@@ -415,7 +393,7 @@ fn unescape(text: &str, offset: usize) -> Result<String, (usize, String)> {
         at += i;
         let after = &rest[i + 1..];
         let Some(end) = after.find(';').filter(|&e| e <= 32) else {
-            return Err((at, "an `&` does not start a reference".into()));
+            return Err((at, ErrMsg::SvgAmpersand, String::new()));
         };
         let reference = &after[..end];
         let c = match reference {
@@ -436,7 +414,7 @@ fn unescape(text: &str, offset: usize) -> Result<String, (usize, String)> {
                 }),
         };
         let Some(c) = c else {
-            return Err((at, format!("`&{reference};` is not a reference XML knows")));
+            return Err((at, ErrMsg::SvgUnknownReference, reference.to_owned()));
         };
         out.push(c);
         rest = &after[end + 1..];

@@ -19,7 +19,7 @@ pub mod cli_help {
     pub use super::cli::{HELP_ES, error_es, localize, matches};
 }
 pub use dates::date;
-pub use errors::ErrMsg;
+pub use errors::{ErrMsg, io_message};
 pub use numbers::{count, decimal, parse_decimal, percent};
 pub use plural::{Plural, standards_met};
 pub use words::*;

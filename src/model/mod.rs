@@ -15,9 +15,11 @@ pub use index::Index;
 pub use standard::*;
 pub use values::{Colour, Date};
 mod validate;
+mod validate_msg;
 pub(crate) use validate::Place;
 pub use validate::{DocPath, IntegrityError, PathSeg, Problem, limits, line_kind_name};
 pub(crate) use validate::{
     Resolve, check_connector, check_lines, check_note, check_standard, check_step,
     check_touchpoint, too_many,
 };
+pub use validate_msg::element_word;

@@ -60,43 +60,50 @@ impl fmt::Display for DocPath {
 }
 
 /// What is wrong with a blueprint.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum IntegrityError {
-    #[error("the id `{id}` is used by more than one element (first at {first})")]
-    DuplicateId { id: String, first: String },
-    #[error("the id is empty")]
+    DuplicateId {
+        id: String,
+        first: String,
+    },
     EmptyId,
-    #[error("{element} `{id}` refers to {target_kind} `{target}`, which does not exist")]
     DanglingReference {
         element: &'static str,
         id: String,
         target_kind: &'static str,
         target: String,
     },
-    #[error("the number is not finite")]
     NotFinite,
-    #[error("{what} must not be negative (found {value})")]
-    Negative { what: &'static str, value: f64 },
-    #[error("the feeling {value} is outside -2..+2")]
-    FeelingOutOfRange { value: i8 },
-    #[error("the line `{kind}` appears more than once")]
-    DuplicateLine { kind: &'static str },
-    #[error("the line `{kind}` belongs to the method and cannot be hidden")]
-    HiddenRequiredLine { kind: &'static str },
-    #[error("{count} {what} is more than the {limit} a blueprint may hold")]
+    Negative {
+        what: &'static str,
+        value: f64,
+    },
+    FeelingOutOfRange {
+        value: i8,
+    },
+    DuplicateLine {
+        kind: &'static str,
+    },
+    HiddenRequiredLine {
+        kind: &'static str,
+    },
     TooMany {
         what: &'static str,
         count: usize,
         limit: usize,
     },
-    #[error("connector `{id}` connects touchpoint `{touchpoint}` to itself")]
-    SelfConnector { id: String, touchpoint: String },
-    #[error(
-        "note `{id}` must be either pinned to a cell (`lane` and `step`) or loose (`at`), {found}"
-    )]
-    NotePlacement { id: String, found: &'static str },
-    #[error("{value} is off the diagram (a loose note lies within 0..{max})")]
-    OffDiagram { value: f64, max: f64 },
+    SelfConnector {
+        id: String,
+        touchpoint: String,
+    },
+    NotePlacement {
+        id: String,
+        found: &'static str,
+    },
+    OffDiagram {
+        value: f64,
+        max: f64,
+    },
 }
 
 /// An integrity problem and where it is.

@@ -3,6 +3,7 @@
 //! the PNG, SVG and PDF so that they reopen, and the chars no font could
 //! draw reported beside the bytes.
 
+pub use super::export_error::{Advice, ExportError};
 use super::{fonts::Missing, pdf, svg};
 use crate::model::{Blueprint, Language};
 use crate::scene::Theme;
@@ -70,19 +71,23 @@ pub struct Exported {
 /// The bytes of `bp` exported as `format`. An SVG or PDF larger than the
 /// reader takes back ([`crate::format::MAX_EXPORT_BYTES`]) is refused: what
 /// is written reopens.
-pub fn export(bp: &Blueprint, format: Format, settings: &Settings) -> Result<Exported, String> {
+pub fn export(
+    bp: &Blueprint,
+    format: Format,
+    settings: &Settings,
+) -> Result<Exported, ExportError> {
     export_reporting(bp, format, settings, &|_| true)
 }
 
 /// [`export`], telling `progress` the fraction done (0 to 1) as each stage
 /// ends: the editor's progress bar. When it answers false the export stops
-/// there, with the error "cancelled".
+/// there, with [`ExportError::Cancelled`].
 pub fn export_reporting(
     bp: &Blueprint,
     format: Format,
     settings: &Settings,
     progress: &dyn Fn(f32) -> bool,
-) -> Result<Exported, String> {
+) -> Result<Exported, ExportError> {
     export_within(
         bp,
         format,
@@ -102,7 +107,7 @@ fn export_within(
     settings: &Settings,
     limit: u64,
     progress: &dyn Fn(f32) -> bool,
-) -> Result<Exported, String> {
+) -> Result<Exported, ExportError> {
     let out = export_unchecked(bp, format, settings, progress)?;
     if matches!(format, Format::Svg | Format::Pdf) && out.bytes.len() as u64 > limit {
         let plain_asked = format == Format::Svg && settings.svg_text == svg::TextMode::Plain;
@@ -117,20 +122,15 @@ fn export_within(
             .and_then(Result::ok)
             .filter(|&size| size <= limit);
         let advice = match (plain_size, format) {
-            (Some(size), Format::Svg) => {
-                format!("export with --svg-text plain (an SVG of {size} bytes), or export PNG")
-            }
-            (Some(size), _) => {
-                format!("export PNG, or SVG with --svg-text plain (a file of {size} bytes)")
-            }
-            (None, _) => {
-                "export PNG: its document is read back whatever the size of its picture".to_owned()
-            }
+            (Some(size), Format::Svg) => Advice::PlainSvg(size),
+            (Some(size), _) => Advice::PngOrPlainSvg(size),
+            (None, _) => Advice::Png,
         };
-        return Err(format!(
-            "the file would be {} bytes, more than the {limit} bytes Servuction reads back; nothing was written ({advice})",
-            out.bytes.len()
-        ));
+        return Err(ExportError::TooLarge {
+            size: out.bytes.len() as u64,
+            limit,
+            advice,
+        });
     }
     Ok(out)
 }
@@ -140,7 +140,7 @@ fn export_unchecked(
     format: Format,
     settings: &Settings,
     progress: &dyn Fn(f32) -> bool,
-) -> Result<Exported, String> {
+) -> Result<Exported, ExportError> {
     let done = |bytes: Vec<u8>| Exported {
         bytes,
         missing: Missing::default(),
@@ -154,7 +154,7 @@ fn export_unchecked(
         let scene = super::export_scene(bp, &theme, lang);
         svg::to_svg(&scene, &title)
     };
-    let document = || crate::format::to_string(bp).map_err(|e| e.to_string());
+    let document = || crate::format::to_string(bp).map_err(ExportError::Document);
     match format {
         Format::Csv => Ok(done(crate::report::standards_csv(bp, lang).into_bytes())),
         Format::Html => Ok(done(
@@ -173,11 +173,16 @@ fn export_unchecked(
         Format::Png => {
             let doc = document()?;
             if !progress(0.05) {
-                return Err("cancelled".into());
+                return Err(ExportError::Cancelled);
             }
-            let (bytes, missing) =
-                super::export_png_reporting(bp, &theme, lang, settings.scale, Some(&doc), progress)
-                    .map_err(|e| e.to_string())?;
+            let (bytes, missing) = super::export_png_reporting(
+                bp,
+                &theme,
+                lang,
+                settings.scale,
+                Some(&doc),
+                progress,
+            )?;
             Ok(Exported {
                 bytes,
                 missing,
@@ -187,14 +192,13 @@ fn export_unchecked(
         Format::Pdf => {
             let doc = document()?;
             if !progress(0.05) {
-                return Err("cancelled".into());
+                return Err(ExportError::Cancelled);
             }
             let svg = plain_svg();
             if !progress(0.2) {
-                return Err("cancelled".into());
+                return Err(ExportError::Cancelled);
             }
-            let out = pdf::export(&svg, &title, Some(&doc), settings.pdf, lang)
-                .map_err(|e| e.to_string())?;
+            let out = pdf::export(&svg, &title, Some(&doc), settings.pdf, lang)?;
             Ok(Exported {
                 bytes: out.bytes,
                 missing: out.missing,
@@ -231,7 +235,8 @@ mod tests {
         // Plain fits: advised, and it works.
         let err = export_within(&bp, Format::Svg, &settings, plain_size, &|_| true)
             .err()
-            .unwrap();
+            .unwrap()
+            .to_string();
         assert!(err.contains("export with --svg-text plain"), "{err}");
         assert!(export_within(&bp, Format::Svg, &plain, plain_size, &|_| true).is_ok());
 
@@ -239,7 +244,8 @@ mod tests {
         for (format, settings) in [(Format::Svg, settings), (Format::Svg, plain)] {
             let err = export_within(&bp, format, &settings, plain_size - 1, &|_| true)
                 .err()
-                .unwrap();
+                .unwrap()
+                .to_string();
             assert!(!err.contains("--svg-text plain"), "{format:?}: {err}");
             assert!(err.contains("export PNG"), "{format:?}: {err}");
         }
@@ -251,7 +257,8 @@ mod tests {
             .len() as u64;
         let err = export_within(&bp, Format::Pdf, &settings, pdf_size - 1, &|_| true)
             .err()
-            .unwrap();
+            .unwrap()
+            .to_string();
         assert_eq!(
             err.contains("or SVG with --svg-text plain"),
             plain_size < pdf_size,

@@ -4,6 +4,7 @@
 #[cfg(feature = "app")]
 pub mod egui;
 pub mod export;
+mod export_error;
 pub mod fonts;
 mod glyphs;
 pub mod pdf;

@@ -72,12 +72,19 @@ pub struct PdfExport {
 }
 
 /// Why a PDF could not be made.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum PdfError {
-    #[error("the diagram could not be drawn: {0}")]
+    /// The diagram could not be drawn: the library's words.
     Svg(String),
-    #[error("the PDF could not be written: {0}")]
+    /// The PDF could not be written: the library's words.
     Write(String),
+    /// A tiled PDF of more sheets than [`MAX_SHEETS`].
+    TooManySheets {
+        total: usize,
+        cols: usize,
+        rows: usize,
+        max: usize,
+    },
 }
 
 /// The PDF of an export's SVG (plain text), with `document` attached.
@@ -189,9 +196,12 @@ fn tile(
     let (cols, rows) = (count(dw, step_x), count(dh, step_y));
     let total = cols.saturating_mul(rows);
     if total > MAX_SHEETS {
-        return Err(PdfError::Write(format!(
-            "the diagram would take {total} sheets at full size ({cols} across, {rows} down), more than {MAX_SHEETS}; fit it on one sheet with --paper without --tile"
-        )));
+        return Err(PdfError::TooManySheets {
+            total,
+            cols,
+            rows,
+            max: MAX_SHEETS,
+        });
     }
     let mut diagram: Option<krilla::graphic::Graphic> = None;
     for row in 0..rows {

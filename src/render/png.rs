@@ -8,25 +8,18 @@ use resvg::{tiny_skia, usvg};
 pub const MAX_PIXELS: u64 = 100_000_000;
 
 /// Why a PNG could not be made.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum PngError {
-    #[error(
-        "the image would be {width} × {height} pixels, over the limit of {limit} megapixels; export with --scale {suggested} or less"
-    )]
     TooLarge {
         width: u64,
         height: u64,
         limit: u64,
         suggested: String,
     },
-    #[error("the scale must be a positive number, not {0}")]
     BadScale(f32),
-    #[error("the diagram could not be drawn: {0}")]
     Svg(String),
-    #[error("the PNG could not be encoded: {0}")]
     Encode(String),
     /// The user cancelled the export (in the editor).
-    #[error("cancelled")]
     Cancelled,
 }
 

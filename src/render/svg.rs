@@ -237,9 +237,11 @@ pub fn export(
     title: &str,
     document: Option<&str>,
     mode: TextMode,
-) -> Result<SvgExport, String> {
+) -> Result<SvgExport, super::export::ExportError> {
     let shaped = match mode {
-        TextMode::Outlines => Some(super::glyphs::shape(scene)?),
+        TextMode::Outlines => {
+            Some(super::glyphs::shape(scene).map_err(super::export::ExportError::Draw)?)
+        }
         TextMode::Plain => None,
     };
     let svg = write_svg(scene, title, document, shaped.as_ref());

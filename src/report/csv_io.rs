@@ -1,5 +1,6 @@
 //! Standards to CSV, and measured values from CSV.
 
+use super::csv_error::{ImportError, Refusal, RowError, SkipReason};
 use super::csv_text::{self, NumberError, Numbers, protect, unprotect};
 use crate::i18n;
 use crate::model::{Blueprint, Date, Language, Measurement, limits};
@@ -84,7 +85,7 @@ pub fn standards_csv(bp: &Blueprint, lang: Language) -> String {
 pub struct SkippedRow {
     /// The line of the row in the CSV file (the header is line 1).
     pub line: u64,
-    pub reason: String,
+    pub reason: SkipReason,
 }
 
 /// What an import did.
@@ -123,13 +124,8 @@ impl Default for CsvFormat {
 
 impl fmt::Display for CsvFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let bom = if self.bom {
-            " with a byte-order mark"
-        } else {
-            ""
-        };
-        let separator = csv_text::separator_name(self.separator);
-        write!(f, "{}{bom}, fields separated by {separator}", self.encoding)
+        use crate::i18n::Localized;
+        f.write_str(&self.message(Language::En))
     }
 }
 
@@ -146,7 +142,10 @@ pub fn read_csv_file(path: &std::path::Path) -> Result<Vec<u8>, crate::format::R
 
 /// Adds the measured values in `csv_text` to the blueprint's standards; see
 /// `import_measurements_bytes`.
-pub fn import_measurements(bp: &mut Blueprint, csv_text: &str) -> Result<ImportReport, String> {
+pub fn import_measurements(
+    bp: &mut Blueprint,
+    csv_text: &str,
+) -> Result<ImportReport, ImportError> {
     import_measurements_bytes(bp, csv_text.as_bytes())
 }
 
@@ -172,7 +171,10 @@ pub fn import_measurements(bp: &mut Blueprint, csv_text: &str) -> Result<ImportR
 /// be read two ways. So does a file that would take the blueprint past
 /// `limits::MEASUREMENTS`: every row is checked before any is added. The
 /// work is linear in the rows.
-pub fn import_measurements_bytes(bp: &mut Blueprint, bytes: &[u8]) -> Result<ImportReport, String> {
+pub fn import_measurements_bytes(
+    bp: &mut Blueprint,
+    bytes: &[u8],
+) -> Result<ImportReport, ImportError> {
     let decoded = csv_text::decode(bytes)?;
     let format = CsvFormat {
         encoding: decoded.encoding,
@@ -191,7 +193,7 @@ fn plan(
     bp: &Blueprint,
     text: &str,
     format: CsvFormat,
-) -> Result<(ImportReport, Vec<(usize, Measurement)>), String> {
+) -> Result<(ImportReport, Vec<(usize, Measurement)>), ImportError> {
     let separator = format.separator;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator as u8)
@@ -200,30 +202,26 @@ fn plan(
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| format!("cannot read the CSV header ({format}): {e}"))?
+        .map_err(|e| ImportError::Header {
+            format,
+            detail: e.to_string(),
+        })?
         .clone();
     let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     let (Some(date_col), Some(value_col)) = (
         col("date").or(col("latest_date")),
         col("value").or(col("latest_value")),
     ) else {
-        let mut found: Vec<String> = headers.iter().take(12).map(|h| format!("`{h}`")).collect();
-        if headers.len() > 12 {
-            found.push("…".into());
-        }
-        return Err(format!(
-            "the CSV needs `date` and `value` columns; its header, read as {format}, has {}",
-            if found.is_empty() {
-                "none".into()
-            } else {
-                found.join(", ")
-            }
-        ));
+        return Err(ImportError::NoDateValue {
+            format,
+            found: headers.iter().take(12).map(str::to_owned).collect(),
+            more: headers.len() > 12,
+        });
     };
     let id_col = col("standard_id").or(col("standard"));
     let statement_col = col("statement");
     if id_col.is_none() && statement_col.is_none() {
-        return Err("the CSV needs a `standard_id` or a `statement` column".into());
+        return Err(ImportError::NoStandardColumn);
     }
 
     // Lookups built once: matching a row costs the same however many standards
@@ -253,12 +251,10 @@ fn plan(
         ..ImportReport::default()
     };
     let mut new = Vec::new();
-    let mut errors: (Option<String>, usize) = (None, 0);
-    let mut error = |line: u64, column: usize, message: String| {
+    let mut errors: (Option<RowError>, usize) = (None, 0);
+    let mut error = |line: u64, column: usize, why: Refusal| {
         errors.1 += 1;
-        errors
-            .0
-            .get_or_insert_with(|| format!("line {line}, column {column}: {message}"));
+        errors.0.get_or_insert(RowError { line, column, why });
     };
     let mut record = csv::StringRecord::new();
     loop {
@@ -269,7 +265,7 @@ fn plan(
                 let line = e.position().map_or(0, |p| p.line());
                 report.skipped.push(SkippedRow {
                     line,
-                    reason: format!("unreadable row: {e}"),
+                    reason: SkipReason::Unreadable(e.to_string()),
                 });
                 continue;
             }
@@ -277,23 +273,18 @@ fn plan(
         let line = record.position().map_or(0, |p| p.line());
         if record.len() > headers.len() && record.iter().skip(headers.len()).any(|f| !f.is_empty())
         {
-            let hint = if separator == ',' {
-                "; is it a decimal comma? In a `,`-separated file a number like 91,5 must be quoted (\"91,5\")"
-            } else {
-                ""
-            };
             error(
                 line,
                 headers.len() + 1,
-                format!(
-                    "the row has {} fields but the header has {}{hint}",
-                    record.len(),
-                    headers.len()
-                ),
+                Refusal::TooManyFields {
+                    fields: record.len(),
+                    header: headers.len(),
+                    comma_hint: separator == ',',
+                },
             );
             continue;
         }
-        let mut skip = |reason: String| report.skipped.push(SkippedRow { line, reason });
+        let mut skip = |reason: SkipReason| report.skipped.push(SkippedRow { line, reason });
         let field = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("");
         let (date_text, value_text) = (field(Some(date_col)), field(Some(value_col)));
         if date_text.is_empty() && value_text.is_empty() {
@@ -302,18 +293,18 @@ fn plan(
         let date = match csv_text::read_date(date_text, separator == ';') {
             Ok(d) => d,
             Err(e) => {
-                skip(e);
+                skip(SkipReason::Date(e));
                 continue;
             }
         };
         let value = match numbers.read(value_text, line) {
             Ok(v) => v,
             Err(NumberError::NotANumber) => {
-                skip(format!("`{value_text}` is not a number"));
+                skip(SkipReason::NotANumber(value_text.to_owned()));
                 continue;
             }
-            Err(NumberError::Refused(message)) => {
-                error(line, value_col + 1, message);
+            Err(NumberError::Refused(why)) => {
+                error(line, value_col + 1, Refusal::Number(why));
                 continue;
             }
         };
@@ -322,7 +313,7 @@ fn plan(
             match by_id.get(id) {
                 Some(&i) => i,
                 None => {
-                    skip(format!("no standard has the id `{id}`"));
+                    skip(SkipReason::NoId(id.to_owned()));
                     continue;
                 }
             }
@@ -334,14 +325,14 @@ fn plan(
             {
                 Some(&[i]) => i,
                 None | Some(&[]) => {
-                    skip(format!("no standard reads \"{statement}\""));
+                    skip(SkipReason::NoStatement(statement.to_owned()));
                     continue;
                 }
                 Some(matches) => {
-                    skip(format!(
-                        "{} standards read \"{statement}\"; give a standard_id",
-                        matches.len()
-                    ));
+                    skip(SkipReason::ManyStatements {
+                        count: matches.len(),
+                        statement: statement.to_owned(),
+                    });
                     continue;
                 }
             }
@@ -359,24 +350,25 @@ fn plan(
         }
         if held + new.len() >= limits::MEASUREMENTS {
             if let Some(first) = errors.0 {
-                return Err(first);
+                return Err(ImportError::Refused {
+                    first: Box::new(first),
+                    others: errors.1.saturating_sub(1),
+                });
             }
-            return Err(format!(
-                "line {line}: the blueprint would hold more than {} measured values, the most \
-                 it may ({held} now, and this file adds more than {}); nothing was added",
-                limits::MEASUREMENTS,
-                new.len()
-            ));
+            return Err(ImportError::TooManyValues {
+                line,
+                limit: limits::MEASUREMENTS,
+                held,
+                adding: new.len(),
+            });
         }
         new.push((target, Measurement { date, value }));
     }
     if let (Some(first), count) = errors {
-        let more = match count {
-            1 => String::new(),
-            2 => " (and an error on 1 more row)".into(),
-            n => format!(" (and errors on {} more rows)", n - 1),
-        };
-        return Err(format!("{first}{more}; nothing was added"));
+        return Err(ImportError::Refused {
+            first: Box::new(first),
+            others: count.saturating_sub(1),
+        });
     }
     report.added = new.len();
     Ok((report, new))

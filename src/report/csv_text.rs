@@ -24,6 +24,7 @@
 //!   `;`-separated one. A mark that cannot group thousands is a decimal
 //!   mark in any file: `"1,7"`, `0,234`, `1,2345`, `12.5`.
 
+use super::csv_error::{DateError, ImportError, NumberRefusal};
 use crate::model::Date;
 use std::borrow::Cow;
 
@@ -64,7 +65,7 @@ pub(super) struct Decoded<'a> {
 /// byte-order mark; without one, UTF-8 if the bytes are UTF-8, else
 /// Windows-1252 (which includes Latin-1's letters), what spreadsheets on
 /// Windows write as "CSV" in western languages.
-pub(super) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
+pub(super) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, ImportError> {
     if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
         let rest = &bytes[bom_length..];
         let name = encoding.name();
@@ -80,11 +81,10 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
                         .iter()
                         .filter(|&&b| b == b'\n')
                         .count();
-                    Err(format!(
-                        "line {line}: the file begins with a UTF-8 byte-order mark, but its text \
-                         is not UTF-8 (byte {:#04x}); save it again as \"CSV UTF-8\"",
-                        rest[e.valid_up_to()]
-                    ))
+                    Err(ImportError::BadUtf8 {
+                        line,
+                        byte: rest[e.valid_up_to()],
+                    })
                 }
             };
         }
@@ -94,18 +94,11 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
                 encoding: name,
                 bom: true,
             }),
-            None => Err(format!(
-                "the file begins with a {name} byte-order mark, but its text is not {name} \
-                 (an odd number of bytes or a broken surrogate pair)"
-            )),
+            None => Err(ImportError::BadUtf16 { encoding: name }),
         };
     }
     if bytes.contains(&0) {
-        return Err(
-            "the file holds NUL bytes: it is UTF-16 without a byte-order mark, or not \
-                    text; save it as \"CSV UTF-8\""
-                .into(),
-        );
+        return Err(ImportError::NulBytes);
     }
     Ok(match std::str::from_utf8(bytes) {
         Ok(text) => Decoded {
@@ -163,10 +156,23 @@ pub(super) fn separator_name(separator: char) -> Cow<'static, str> {
 /// written the European way (`;`-separated, see the module's notes) also
 /// day first, as spreadsheets there write dates: `15/05/2026`, `1/6/2026`,
 /// `15.05.2026`.
-pub(super) fn read_date(text: &str, day_first: bool) -> Result<Date, String> {
-    let iso = text.parse::<Date>();
-    if !day_first || iso.is_ok() || text.len() == 10 && text.as_bytes()[4] == b'-' {
-        return iso;
+pub(super) fn read_date(text: &str, day_first: bool) -> Result<Date, DateError> {
+    if let Ok(date) = text.parse::<Date>() {
+        return Ok(date);
+    }
+    let b = text.as_bytes();
+    if !day_first || b.len() == 10 && b[4] == b'-' {
+        let iso_shape = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        return Err(if iso_shape {
+            DateError::NotADay(text.to_owned())
+        } else {
+            DateError::NotIso(text.to_owned())
+        });
     }
     let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
     let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
@@ -175,13 +181,11 @@ pub(super) fn read_date(text: &str, day_first: bool) -> Result<Date, String> {
     match parts[..] {
         [d, m, y] if digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4) => {
             let (Ok(d), Ok(m), Ok(y)) = (d.parse::<u8>(), m.parse::<u8>(), y.parse::<u16>()) else {
-                return Err(format!("`{text}` is not a date"));
+                return Err(DateError::NotIsoNorDayFirst(text.to_owned()));
             };
-            Date::new(y, m, d).ok_or_else(|| format!("`{text}` is not a day of the calendar"))
+            Date::new(y, m, d).ok_or_else(|| DateError::NotADay(text.to_owned()))
         }
-        _ => Err(format!(
-            "`{text}` is not a date of the form YYYY-MM-DD or DD/MM/YYYY"
-        )),
+        _ => Err(DateError::NotIsoNorDayFirst(text.to_owned())),
     }
 }
 
@@ -191,7 +195,7 @@ pub(super) enum NumberError {
     /// Not a number at all: the row is skipped and reported.
     NotANumber,
     /// A number that cannot be read without guessing: the file is refused.
-    Refused(String),
+    Refused(NumberRefusal),
 }
 
 /// One way to read a number: its integer digits, its decimal digits, and the
@@ -287,19 +291,22 @@ impl Numbers {
                 let r = &misfit[0];
                 let g = r.group.unwrap_or(',');
                 let why = match self.seen_group {
-                    Some((seen, seen_line)) if self.fixed_group.is_none() => format!(
-                        "line {seen_line} grouped them with `{seen}`; a file writes its \
-                         numbers one way"
-                    ),
-                    _ => format!(
-                        "in a {}-separated file `{g}` marks decimals; write {}",
-                        separator_name(self.separator),
-                        self.plain(negative, r, exponent)
-                    ),
+                    Some((seen, seen_line)) if self.fixed_group.is_none() => {
+                        NumberRefusal::OtherGrouping {
+                            text: text.to_owned(),
+                            group: g,
+                            seen_line,
+                            seen,
+                        }
+                    }
+                    _ => NumberRefusal::DecimalMark {
+                        text: text.to_owned(),
+                        group: g,
+                        separator: self.separator,
+                        instead: self.plain(negative, r, exponent),
+                    },
                 };
-                return Err(NumberError::Refused(format!(
-                    "`{text}` groups thousands with `{g}`, but {why}"
-                )));
+                return Err(NumberError::Refused(why));
             }
             [a, b, ..] => {
                 let (grouping, decimals) = if a.group.is_some() { (a, b) } else { (b, a) };
@@ -307,11 +314,13 @@ impl Numbers {
                 let d = self.decimal();
                 let sign = if negative { "-" } else { "" };
                 let (thousands, int, frac) = (&grouping.int, &decimals.int, decimals.frac);
-                return Err(NumberError::Refused(format!(
-                    "`{text}` is ambiguous: its `{mark}` may group thousands ({sign}{thousands}) \
-                     or mark decimals ({sign}{int}.{frac}); write {sign}{thousands} or \
-                     {sign}{int}{d}{frac}"
-                )));
+                return Err(NumberError::Refused(NumberRefusal::Ambiguous {
+                    text: text.to_owned(),
+                    mark,
+                    thousands: format!("{sign}{thousands}"),
+                    decimals: format!("{sign}{int}.{frac}"),
+                    write_decimals: format!("{sign}{int}{d}{frac}"),
+                }));
             }
         };
         if let (Some(g), None) = (reading.group, group) {

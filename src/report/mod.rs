@@ -2,10 +2,12 @@
 //! spreadsheet users, measured values imported from CSV, and a printable
 //! HTML report.
 
+mod csv_error;
 mod csv_io;
 mod csv_text;
 mod html;
 
+pub use csv_error::{DateError, ImportError, NumberRefusal, Refusal, RowError, SkipReason};
 pub use csv_io::{
     CsvFormat, ImportReport, MAX_CSV_BYTES, SkippedRow, import_measurements,
     import_measurements_bytes, read_csv_file, standards_csv,
