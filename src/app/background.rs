@@ -247,8 +247,7 @@ impl EditorApp {
                     true,
                 ),
                 Ok(_) if scale < 1.0 => {
-                    let percent = format!("{:.2}", scale * 100.0);
-                    let percent = percent.trim_end_matches('0').trim_end_matches('.');
+                    let percent = crate::i18n::percent(f64::from(scale) * 100.0, 2, lang);
                     self.notify(
                         Msg::ExportedScaled.fill(lang, &[&path.display(), &percent]),
                         false,

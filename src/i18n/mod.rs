@@ -164,8 +164,6 @@ catalogue! {
     FindEmptyLane => ("the lane \"{}\" is empty", "el carril «{}» está vacío"),
     FindEmptyStage => ("the stage \"{}\" is empty", "la etapa «{}» está vacía"),
     // The printable report.
-    ReportTouchpoints => ("touchpoints", "puntos de interacción"),
-    ReportStandards => ("standards", "estándares"),
     ReportCompliance => ("Compliance", "Cumplimiento"),
     ReportByStage => ("By stage", "Por etapa"),
     ReportByLane => ("By lane", "Por carril"),
@@ -350,8 +348,8 @@ catalogue! {
         "Fila {}, columna {} · página {} de {} · {}"
     ),
     ExportedScaled => (
-        "Exported {} at {} % of full size: at full size the picture would be over 100 megapixels",
-        "Exportado {} al {} % del tamaño real: a tamaño real la imagen pasaría de 100 megapíxeles"
+        "Exported {} at {} of full size: at full size the picture would be over 100 megapixels",
+        "Exportado {} al {} del tamaño real: a tamaño real la imagen pasaría de 100 megapíxeles"
     ),
     OpenFailed => ("Could not open {}: {}", "No se pudo abrir {}: {}"),
     SaveFailed => ("Could not save {}: {}", "No se pudo guardar {}: {}"),
@@ -419,6 +417,7 @@ catalogue! {
     Standards => ("Standards", "Estándares"),
     TooltipNoStandards => ("No standards yet", "Aún sin estándares"),
     HelpCanvas => ("Double-click a cell: add a touchpoint · Drag a card: move it · Drag the background: pan · Ctrl+scroll: zoom · Right-click: more", "Doble clic en una celda: añadir un punto · Arrastrar una tarjeta: moverla · Arrastrar el fondo: desplazar · Ctrl+rueda: zoom · Clic derecho: más"),
+    DateHint => ("YYYY-MM-DD", "AAAA-MM-DD"),
 }
 
 #[cfg(test)]

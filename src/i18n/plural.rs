@@ -67,6 +67,7 @@ plurals! {
     Characters => ("{} character", "{} characters"; "{} carácter", "{} caracteres"),
     Findings => ("{} problem", "{} problems"; "{} problema", "{} problemas"),
     Votes => ("{} vote", "{} votes"; "{} voto", "{} votos"),
+    Standards => ("{} standard", "{} standards"; "{} estándar", "{} estándares"),
     Minutes => ("{} minute", "{} minutes"; "{} minuto", "{} minutos"),
 }
 

@@ -218,7 +218,7 @@ fn zoom_buttons(
     ui.scope_builder(egui::UiBuilder::new().max_rect(corner), |ui| {
         ui.horizontal(|ui| {
             super::chrome::command_button(ui, UiCommand::ZoomOut, lang, true, true, actions);
-            ui.label(format!("{:.0}%", zoom * 100.0));
+            ui.label(crate::i18n::percent(f64::from(zoom) * 100.0, 0, lang));
             super::chrome::command_button(ui, UiCommand::ZoomIn, lang, true, true, actions);
             super::chrome::command_button(ui, UiCommand::ZoomFit, lang, true, true, actions);
         });

