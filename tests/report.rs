@@ -654,3 +654,52 @@ fn the_html_report_holds_every_section_and_opens_in_headless_chromium() {
     assert!(dom.contains("<table class=\"time\">"), "{dom}");
     assert!(dom.contains("<svg"), "the diagram is missing from the DOM");
 }
+
+#[test]
+fn a_spanish_sheet_is_separated_by_semicolons_with_decimal_commas_and_reads_back() {
+    let mut bp = servuction::templates::find("hotel")
+        .unwrap()
+        .load(Language::Es)
+        .unwrap();
+    let added = [(0, 97.5), (1, 1234.5)];
+    for (i, value) in added {
+        bp.standards[i].measurements.push(Measurement {
+            date: "2027-01-15".parse().unwrap(),
+            value,
+        });
+    }
+    let sheet = standards_csv(&bp, Language::Es);
+    // A byte-order mark, so that a spreadsheet reads the accents as UTF-8.
+    let body = sheet.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let header = body.lines().next().unwrap();
+    assert!(header.starts_with("standard_id;statement;"), "{header}");
+    assert!(!header.contains(','), "{header}");
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(body.as_bytes());
+    let headers = r.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<_> = r.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), bp.standards.len());
+    assert_eq!(&rows[0][col("latest_value")], "97,5");
+    assert_eq!(&rows[1][col("latest_value")], "1234,5");
+    // "Salida en menos de 3 min": tolerance 0.5.
+    let checkout = bp
+        .standards
+        .iter()
+        .position(|s| s.tolerance == Some(0.5))
+        .unwrap();
+    assert_eq!(&rows[checkout][col("tolerance")], "0,5");
+    assert_eq!(&rows[0][col("status")], "Cumplido");
+
+    // Back in: the two new values are added again, the others are there.
+    let mut without = bp.clone();
+    for (i, _) in added {
+        without.standards[i].measurements.pop();
+    }
+    let report = import_measurements(&mut without, &sheet).unwrap();
+    assert_eq!(report.format.separator, ';');
+    assert_eq!(report.added, 2, "{report:?}");
+    assert!(report.skipped.is_empty(), "{report:?}");
+    assert_eq!(without, bp);
+}
