@@ -260,7 +260,12 @@ impl EditorApp {
                 Ok(image) => {
                     let [w, h] = image.size;
                     ctx.copy_image(image);
-                    self.notify(Msg::CopiedImage.fill(lang, &[&w, &h]), false);
+                    let text = crate::i18n::Plural::CopiedImage.fill(
+                        lang,
+                        w * h,
+                        &[&crate::i18n::count(w, lang), &crate::i18n::count(h, lang)],
+                    );
+                    self.notify(text, false);
                 }
                 Err(e) => self.notify(e, true),
             },

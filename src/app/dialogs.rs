@@ -257,7 +257,10 @@ impl EditorApp {
                         ui.add(
                             egui::Label::new(format!(
                                 "{title} ({})",
-                                Msg::WrittenAt.fill(lang, &[&mins])
+                                crate::i18n::Plural::WrittenAt.count(
+                                    lang,
+                                    usize::try_from(mins).unwrap_or(usize::MAX)
+                                )
                             ))
                             .wrap(),
                         );

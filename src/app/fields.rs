@@ -68,16 +68,16 @@ fn bounded(
         let changed = resp.changed() && text != current;
         return (resp, changed.then_some(text));
     }
-    let count = crate::i18n::count(limit, lang);
+    use crate::i18n::Plural;
     let mut shorten = false;
     let mut resp = ui
         .vertical(|ui| {
             ui.add(egui::Label::new(shown::shown_line(current, shown::LINE_CHARS)).truncate());
             ui.add(egui::Label::new(
-                egui::RichText::new(Msg::TextTooLong.fill(lang, &[&count])).weak(),
+                egui::RichText::new(Plural::TextTooLong.count(lang, limit)).weak(),
             ));
             shorten = ui
-                .button(Msg::TextKeepStart.fill(lang, &[&count]))
+                .button(Plural::TextKeepStart.count(lang, limit))
                 .clicked();
         })
         .response;

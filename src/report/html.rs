@@ -236,7 +236,7 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
         let _ = writeln!(
             h,
             "<p class=\"late\">{}</p>",
-            Msg::ReportLateSteps.fill(lang, &[&late.join(", ")])
+            i18n::Plural::LateSteps.fill(lang, late.len(), &[&late.join(", ")])
         );
     }
     h.push_str("</body>\n</html>\n");
