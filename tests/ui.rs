@@ -548,7 +548,7 @@ fn a_rule_is_switched_off_from_the_problems_panel_and_saved_in_the_document() {
     let finding = "the moment of truth \"Doorman says goodbye and calls a taxi\" has no standard";
     h.get_by_label(finding).click_secondary();
     h.run();
-    h.get_by_label("Switch off the rule moment-without-standard for this blueprint")
+    h.get_by_label("Switch off the rule \"moment of truth without a standard\" for this blueprint")
         .click();
     h.run();
     assert_eq!(

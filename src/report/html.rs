@@ -174,7 +174,7 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
         for f in &findings {
             let _ = writeln!(
                 h,
-                "<li class=\"{}\"><span class=\"severity\">{}</span> <code>{}</code> {}</li>",
+                "<li class=\"{}\"><span class=\"severity\">{}</span> <span class=\"rule\" data-rule=\"{}\">{}</span>: {}</li>",
                 f.severity.as_str(),
                 t(match f.severity {
                     check::Severity::Error => Msg::SeverityError,
@@ -182,6 +182,7 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
                     check::Severity::Hint => Msg::SeverityHint,
                 }),
                 f.rule,
+                escape(i18n::rule_label(f.rule, lang)),
                 escape(&f.message(bp, lang))
             );
         }
