@@ -6,7 +6,7 @@
 
 use egui::{Event, Key, Modifiers, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use servuction::app::EditorApp;
 use servuction::model::*;
 use servuction::recovery::RecoveryStore;
@@ -92,4 +92,50 @@ fn a_tolerance_is_shown_and_edited_with_a_decimal_comma() {
             .any(|n| n.value().as_deref() == Some("0,75")),
         "0,75 is not shown"
     );
+}
+
+/// Every text the UI shows: the labels and values of the accessibility tree.
+fn texts(h: &Harness<'_, EditorApp>) -> Vec<String> {
+    let mut out = Vec::new();
+    for node in h.root().children_recursive() {
+        let node = node.accesskit_node();
+        out.extend(node.label());
+        out.extend(node.value());
+    }
+    out
+}
+
+#[test]
+fn the_shortcuts_list_names_the_keys_as_a_spanish_keyboard_prints_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_es(hotel_es(), dir.path());
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.query_all_by_label("Atajos de teclado").count() > 1);
+    for keys in [
+        "Supr / Retroceso",
+        "Derecha / AvPág / Espacio",
+        "Izquierda / RePág",
+        "Ctrl+Más / Ctrl+=",
+        "Ctrl+Mayús+Z / Ctrl+Y",
+        "Esc",
+    ] {
+        assert!(h.query_all_by_label(keys).next().is_some(), "no {keys}");
+    }
+    let english = [
+        "Delete",
+        "Backspace",
+        "Escape",
+        "PageDown",
+        "PageUp",
+        "Shift",
+        "Plus",
+        "Space",
+        "Right",
+    ];
+    for text in texts(&h) {
+        for word in english {
+            assert!(!text.contains(word), "{word} in {text:?}");
+        }
+    }
 }

@@ -23,7 +23,7 @@ pub fn command_button(
         Some(s) if short => s,
         _ => cmd.text().text(lang),
     };
-    let keys = cmd.shortcut_text(ui.ctx());
+    let keys = cmd.shortcut_text(ui.ctx(), lang);
     let mut tip = format!("{}: {}", cmd.text().text(lang), cmd.tooltip().text(lang));
     if let Some(k) = &keys {
         tip = format!("{tip} ({k})");

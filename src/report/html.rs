@@ -139,13 +139,18 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
                 crate::model::Direction::HigherIsBetter => "≥",
                 crate::model::Direction::LowerIsBetter => "≤",
             };
-            let tol = s
-                .tolerance
-                .map_or_else(String::new, |t| format!(" (± {})", i18n::decimal(t, 3, lang)));
+            let tol = s.tolerance.map_or_else(String::new, |t| {
+                format!(" (± {})", i18n::decimal(t, 3, lang))
+            });
             format!("{op} {} {}{tol}", i18n::decimal(v, 3, lang), s.unit)
         });
         let latest = s.latest().map_or_else(String::new, |m| {
-            format!("{} {} ({})", i18n::decimal(m.value, 3, lang), s.unit, m.date)
+            format!(
+                "{} {} ({})",
+                i18n::decimal(m.value, 3, lang),
+                s.unit,
+                m.date
+            )
         });
         let c = s.compliance();
         let _ = writeln!(

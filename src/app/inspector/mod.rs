@@ -47,12 +47,7 @@ fn label(ui: &mut egui::Ui, text: &str) -> egui::Id {
 
 /// An optional number: a checkbox to have one, and its value.
 /// The number is shown and read as the language writes it (97,5 in Spanish).
-fn num_field(
-    ui: &mut egui::Ui,
-    value: &mut Option<f64>,
-    label: egui::Id,
-    lang: Language,
-) -> bool {
+fn num_field(ui: &mut egui::Ui, value: &mut Option<f64>, label: egui::Id, lang: Language) -> bool {
     let mut on = value.is_some();
     let mut changed = false;
     ui.horizontal(|ui| {

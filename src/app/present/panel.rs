@@ -264,7 +264,7 @@ fn timer(ui: &mut egui::Ui, p: &mut Presentation, lang: Language, now: f64) {
                 .custom_formatter(move |v, _| i18n::decimal(v, 2, lang))
                 .custom_parser(move |s| i18n::parse_decimal(s, lang)),
         )
-            .labelled_by(l);
+        .labelled_by(l);
         if p.timer_end.is_some() {
             if ui.button(t(Msg::TimerPause)).clicked() {
                 p.timer_paused = Some(left.max(0.0));
