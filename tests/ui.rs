@@ -1838,7 +1838,7 @@ fn stages_and_steps_are_restructured_from_their_menus_and_the_toolbar() {
     step_header_menu(&mut h, "Bellhop tags and keeps the bags");
     h.get_by_label("Move to stage").click();
     h.run();
-    h.get_by_label("New stage").click();
+    h.get_by_label("Stage 5").click();
     h.run();
     assert!(
         order(&h)

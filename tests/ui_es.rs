@@ -139,3 +139,53 @@ fn the_shortcuts_list_names_the_keys_as_a_spanish_keyboard_prints_them() {
         }
     }
 }
+
+fn step_names(h: &Harness<'_, EditorApp>) -> Vec<String> {
+    h.state()
+        .blueprint()
+        .steps()
+        .map(|(_, s)| s.name.clone())
+        .collect()
+}
+
+#[test]
+fn new_stages_and_steps_are_numbered_for_a_workshop_to_name_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bp = hotel_es();
+    // A step named in English with the number the next would take.
+    bp.stages[0].steps[0].name = "Step 13".into();
+    let mut h = harness_es(bp, dir.path());
+    assert_eq!(step_names(&h).len(), 12);
+    h.get_by_label("Edición").click();
+    h.run();
+    h.get_by_label("Añadir etapa").click();
+    h.run();
+    let bp = h.state().blueprint();
+    assert_eq!(bp.stages.len(), 5);
+    assert_eq!(bp.stages[4].name, "Etapa 5");
+    assert_eq!(bp.stages[4].steps[0].name, "Paso 14", "13 is taken");
+    // From the toolbar, twice: the next numbers.
+    for _ in 0..2 {
+        h.get_all_by_label("Añadir paso").next().unwrap().click();
+        h.run();
+    }
+    let names = step_names(&h);
+    assert_eq!(names.len(), 15);
+    for n in ["Step 13", "Paso 14", "Paso 15", "Paso 16"] {
+        assert_eq!(
+            names.iter().filter(|s| *s == n).count(),
+            1,
+            "{n}: {names:?}"
+        );
+    }
+    // In English, the same count.
+    h.state_mut().set_language(Language::En);
+    h.run();
+    h.get_all_by_label("Add step").next().unwrap().click();
+    h.run();
+    assert!(
+        step_names(&h).contains(&"Step 17".to_owned()),
+        "{:?}",
+        step_names(&h)
+    );
+}

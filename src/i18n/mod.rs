@@ -325,8 +325,6 @@ catalogue! {
     Language => ("Language", "Idioma"),
     Untitled => ("Untitled", "Sin título"),
     NewTouchpoint => ("New touchpoint", "Nuevo punto de interacción"),
-    NewStage => ("New stage", "Nueva etapa"),
-    NewStep => ("New step", "Nuevo paso"),
     NewLane => ("New lane", "Nuevo carril"),
     NewStandard => ("New standard", "Nuevo estándar"),
     PathOpen => ("Open a blueprint", "Abrir un plano"),
