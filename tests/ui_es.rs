@@ -189,3 +189,98 @@ fn new_stages_and_steps_are_numbered_for_a_workshop_to_name_them() {
         step_names(&h)
     );
 }
+
+/// The English texts of the catalogue that Spanish writes otherwise, long
+/// enough not to be found inside a Spanish word by chance.
+fn english_only() -> Vec<&'static str> {
+    use servuction::i18n::Msg;
+    Msg::ALL
+        .iter()
+        .map(|m| (m.text(Language::En), m.text(Language::Es)))
+        .filter(|(en, es)| en != es && en.chars().count() > 3)
+        // A text with a placeholder is looked for by its longest piece.
+        .filter_map(|(en, _)| en.split("{}").max_by_key(|p| p.len()))
+        .map(str::trim)
+        .filter(|piece| piece.chars().count() > 3)
+        .collect()
+}
+
+/// Whether `text` holds `words` as whole words ("Present" is not in
+/// "Presentar").
+fn contains_words(text: &str, words: &str) -> bool {
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(words).any(|(at, _)| {
+        !letter(text[..at].chars().next_back()) && !letter(text[at + words.len()..].chars().next())
+    })
+}
+
+/// A number with a decimal point in `text`: a digit, a point and a digit,
+/// unless the point groups thousands (three digits and no fourth after it).
+fn decimal_point(text: &str) -> Option<String> {
+    let c: Vec<char> = text.chars().collect();
+    (1..c.len().saturating_sub(1)).find_map(|i| {
+        let digit = |j: usize| c.get(j).is_some_and(|d| d.is_ascii_digit());
+        let grouping = digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
+        (c[i] == '.' && digit(i - 1) && digit(i + 1) && !grouping).then(|| {
+            let from = i.saturating_sub(6);
+            c[from..(i + 6).min(c.len())].iter().collect()
+        })
+    })
+}
+
+/// Every text on screen now, and what is wrong with it for a Spanish user.
+fn scan(h: &Harness<'_, EditorApp>, place: &str, found: &mut Vec<String>) {
+    let english = english_only();
+    let version = env!("CARGO_PKG_VERSION");
+    for text in texts(h) {
+        if let Some(en) = english.iter().find(|en| contains_words(&text, en)) {
+            found.push(format!("{place}: English {en:?} in {text:?}"));
+        }
+        // Names with versions in them, not figures.
+        let mut plain = text.clone();
+        for name in [version, "Apache-2.0", "License 1.1"] {
+            plain = plain.replace(name, "");
+        }
+        if let Some(n) = decimal_point(&plain) {
+            found.push(format!("{place}: decimal point {n:?} in {text:?}"));
+        }
+    }
+}
+
+#[test]
+fn the_spanish_ui_shows_no_english_and_no_decimal_point_anywhere_it_is_scanned() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_es(hotel_es(), dir.path());
+    let mut found = Vec::new();
+    scan(&h, "start", &mut found);
+    for menu in ["Archivo", "Edición", "Ver", "Ayuda"] {
+        h.get_by_label(menu).click();
+        h.run();
+        scan(&h, menu, &mut found);
+        h.key_press(Key::Escape);
+        h.run();
+    }
+    // A touchpoint with a wait and its one standard (open), measured in
+    // decimals.
+    h.get_by_label("Hace cola en recepción").click();
+    h.run();
+    scan(&h, "inspector", &mut found);
+    h.key_press(Key::F1);
+    h.run();
+    scan(&h, "F1", &mut found);
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("Ayuda").click();
+    h.run();
+    h.get_by_label("Acerca de Servuction").click();
+    h.run();
+    scan(&h, "about", &mut found);
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::F5);
+    // The presentation animates into place.
+    h.run_steps(60);
+    scan(&h, "presenting", &mut found);
+    found.dedup();
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
