@@ -58,7 +58,10 @@ fn the_spanish_report_names_rules_and_writes_numbers_in_spanish() {
     // Figures with decimal commas; counts in their plural.
     assert!(text.contains("6,5 min"), "{text}");
     assert!(text.contains("puntos de interacción"), "{text}");
-    assert!(text.contains("Paso cuyos estándares de tiempo se incumplen"), "{text}");
+    assert!(
+        text.contains("Paso cuyos estándares de tiempo se incumplen"),
+        "{text}"
+    );
     let points: Vec<&str> = text
         .split_whitespace()
         .filter(|w| {

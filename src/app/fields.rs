@@ -7,7 +7,6 @@
 //! cut, with a note that it is too long to edit here and a button that keeps
 //! its start (one undo step); the file keeps the whole text until then.
 
-use crate::i18n::Msg;
 use crate::model::Language;
 use crate::shown;
 
