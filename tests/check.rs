@@ -164,7 +164,7 @@ fn standard_missed_and_at_risk() {
     );
     assert_eq!(
         found[0].message(&bp, Language::Es),
-        "el estándar «Served within 2 min» está incumplido: último valor 2.6 min, meta 2 min"
+        "el estándar «Served within 2 min» está incumplido: último valor 2,6 min, meta 2 min"
     );
 }
 
@@ -574,7 +574,7 @@ fn findings_give_a_standards_figures_as_the_blueprint_has_them_now() {
     bp.standards[0].target = Some(7.0);
     assert_eq!(
         missed.message(&bp, Language::Es),
-        "el estándar «Served within 2 min» está incumplido: último valor 2.25 minutos, meta 1.5 minutos"
+        "el estándar «Served within 2 min» está incumplido: último valor 2,25 minutos, meta 1,5 minutos"
     );
     bp.standards.remove(1);
     assert!(
@@ -639,10 +639,13 @@ proptest::proptest! {
             for s in bp.standards.iter().filter(|s| s.compliance() == status) {
                 let latest = s.latest().unwrap().value;
                 let words = if status == Compliance::Missed { "is missed" } else { "is at risk" };
+                // Figures as the language writes them, to three decimals.
+                let figure = |v: f64| servuction::i18n::decimal(v, 3, Language::En);
                 want.push((rule, s.id.clone(), format!(
-                    "the standard \"{}\" {words}: latest value {latest} min, target {} min",
+                    "the standard \"{}\" {words}: latest value {} min, target {} min",
                     s.statement,
-                    s.target.unwrap()
+                    figure(latest),
+                    figure(s.target.unwrap())
                 )));
             }
         }

@@ -414,7 +414,8 @@ fn the_export_command_writes_each_format() {
                     "the PNG is a valid blueprint with missed standards"
                 );
             }
-            "csv" => assert!(String::from_utf8_lossy(&bytes).starts_with("standard_id,")),
+            // In Spanish: a byte-order mark and `;` between fields.
+            "csv" => assert!(String::from_utf8_lossy(&bytes).starts_with("\u{feff}standard_id;")),
             _ => {
                 let html = String::from_utf8_lossy(&bytes);
                 assert!(html.contains("<svg") && html.contains("Estándares de servicio"));

@@ -548,7 +548,7 @@ fn a_rule_is_switched_off_from_the_problems_panel_and_saved_in_the_document() {
     let finding = "the moment of truth \"Doorman says goodbye and calls a taxi\" has no standard";
     h.get_by_label(finding).click_secondary();
     h.run();
-    h.get_by_label("Switch off the rule moment-without-standard for this blueprint")
+    h.get_by_label("Switch off the rule \"moment of truth without a standard\" for this blueprint")
         .click();
     h.run();
     assert_eq!(
@@ -1838,7 +1838,7 @@ fn stages_and_steps_are_restructured_from_their_menus_and_the_toolbar() {
     step_header_menu(&mut h, "Bellhop tags and keeps the bags");
     h.get_by_label("Move to stage").click();
     h.run();
-    h.get_by_label("New stage").click();
+    h.get_by_label("Stage 5").click();
     h.run();
     assert!(
         order(&h)

@@ -246,8 +246,7 @@ impl EditorApp {
                     true,
                 ),
                 Ok(_) if scale < 1.0 => {
-                    let percent = format!("{:.2}", scale * 100.0);
-                    let percent = percent.trim_end_matches('0').trim_end_matches('.');
+                    let percent = crate::i18n::percent(f64::from(scale) * 100.0, 2, lang);
                     self.notify(
                         Msg::ExportedScaled.fill(lang, &[&path.display(), &percent]),
                         false,
@@ -263,7 +262,12 @@ impl EditorApp {
                 Ok(image) => {
                     let [w, h] = image.size;
                     ctx.copy_image(image);
-                    self.notify(Msg::CopiedImage.fill(lang, &[&w, &h]), false);
+                    let text = crate::i18n::Plural::CopiedImage.fill(
+                        lang,
+                        w * h,
+                        &[&crate::i18n::count(w, lang), &crate::i18n::count(h, lang)],
+                    );
+                    self.notify(text, false);
                 }
                 Err(e) => self.notify(e.message(lang), true),
             },

@@ -23,7 +23,7 @@ pub fn command_button(
         Some(s) if short => s,
         _ => cmd.text().text(lang),
     };
-    let keys = cmd.shortcut_text(ui.ctx());
+    let keys = cmd.shortcut_text(ui.ctx(), lang);
     let mut tip = format!("{}: {}", cmd.text().text(lang), cmd.tooltip().text(lang));
     if let Some(k) = &keys {
         tip = format!("{tip} ({k})");
@@ -342,14 +342,17 @@ fn finding_row(
                 .map(|c| c.from.clone()),
             _ => None,
         };
-        let link = ui.link(f.message(bp, lang)).on_hover_text(f.rule);
+        let name = crate::i18n::rule_label(f.rule, lang);
+        let link = ui
+            .link(f.message(bp, lang))
+            .on_hover_text(format!("{name} ({})", f.rule));
         if link.clicked()
             && let Some(tp) = tp
         {
             actions.push(Action::Show(tp));
         }
         link.context_menu(|ui| {
-            let text = Msg::SwitchOffRule.fill(lang, &[&f.rule]);
+            let text = Msg::SwitchOffRule.fill(lang, &[&name]);
             if ui.button(text).clicked() {
                 let mut rules = bp.disabled_rules.clone();
                 rules.push(f.rule.to_owned());

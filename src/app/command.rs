@@ -8,6 +8,51 @@ use crate::model::Language;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use strum::IntoEnumIterator as _;
 
+/// A shortcut as the platform and the language write it: in Spanish with
+/// the names a Spanish keyboard prints on its keys (Supr, Mayús, AvPág).
+fn shortcut_name(ctx: &egui::Context, s: &KeyboardShortcut, lang: Language) -> String {
+    match lang {
+        Language::En => ctx.format_shortcut(s),
+        Language::Es => {
+            let names = egui::ModifierNames {
+                shift: "Mayús",
+                mac_alt: "Opción",
+                ..egui::ModifierNames::NAMES
+            };
+            let modifiers = names.format(&s.modifiers, ctx.os().is_mac());
+            let key = key_name_es(s.logical_key);
+            if modifiers.is_empty() {
+                key.to_owned()
+            } else {
+                format!("{modifiers}+{key}")
+            }
+        }
+    }
+}
+
+/// A key's name on a Spanish keyboard.
+fn key_name_es(key: Key) -> &'static str {
+    match key {
+        Key::Delete => "Supr",
+        Key::Backspace => "Retroceso",
+        Key::Escape => "Esc",
+        Key::PageDown => "AvPág",
+        Key::PageUp => "RePág",
+        Key::Space => "Espacio",
+        Key::ArrowRight => "Derecha",
+        Key::ArrowLeft => "Izquierda",
+        Key::ArrowUp => "Arriba",
+        Key::ArrowDown => "Abajo",
+        Key::Plus => "Más",
+        Key::Minus => "Menos",
+        Key::Home => "Inicio",
+        Key::End => "Fin",
+        Key::Enter => "Intro",
+        Key::Insert => "Insert",
+        other => other.symbol_or_name(),
+    }
+}
+
 /// A command the user can give.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum UiCommand {
@@ -250,12 +295,13 @@ impl UiCommand {
         }
     }
 
-    /// Its shortcuts as the platform writes them, e.g. `Ctrl+Shift+Z / Ctrl+Y`.
-    pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
+    /// Its shortcuts as the platform and the language write them, e.g.
+    /// `Ctrl+Shift+Z / Ctrl+Y`, `Ctrl+Mayús+Z / Ctrl+Y`.
+    pub fn shortcut_text(self, ctx: &egui::Context, lang: Language) -> Option<String> {
         let all = self.shortcuts();
         (!all.is_empty()).then(|| {
             all.iter()
-                .map(|s| ctx.format_shortcut(s))
+                .map(|s| shortcut_name(ctx, s, lang))
                 .collect::<Vec<_>>()
                 .join(" / ")
         })

@@ -172,7 +172,7 @@ impl EditorApp {
     /// stage.
     fn add_step(&mut self) {
         let bp = self.doc.blueprint();
-        let step = super::canvas::new_step(self.prefs.lang);
+        let step = super::canvas::new_step(bp, self.prefs.lang);
         let after = self
             .selection
             .first()

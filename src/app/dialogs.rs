@@ -257,7 +257,8 @@ impl EditorApp {
                         ui.add(
                             egui::Label::new(format!(
                                 "{title} ({})",
-                                Msg::WrittenAt.fill(lang, &[&mins])
+                                crate::i18n::Plural::WrittenAt
+                                    .count(lang, usize::try_from(mins).unwrap_or(usize::MAX))
                             ))
                             .wrap(),
                         );
@@ -346,7 +347,7 @@ fn scope_shortcuts(ui: &mut egui::Ui, ctx: &egui::Context, scope: Scope, lang: L
             for cmd in UiCommand::iter().filter(|c| c.scope() == scope) {
                 ui.label(cmd.text().text(lang))
                     .on_hover_text(cmd.tooltip().text(lang));
-                ui.label(cmd.shortcut_text(ctx).unwrap_or_else(|| "—".into()));
+                ui.label(cmd.shortcut_text(ctx, lang).unwrap_or_else(|| "—".into()));
                 ui.end_row();
             }
         });

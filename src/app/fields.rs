@@ -7,7 +7,6 @@
 //! cut, with a note that it is too long to edit here and a button that keeps
 //! its start (one undo step); the file keeps the whole text until then.
 
-use crate::i18n::Msg;
 use crate::model::Language;
 use crate::shown;
 
@@ -68,16 +67,16 @@ fn bounded(
         let changed = resp.changed() && text != current;
         return (resp, changed.then_some(text));
     }
-    let count = crate::i18n::count(limit, lang);
+    use crate::i18n::Plural;
     let mut shorten = false;
     let mut resp = ui
         .vertical(|ui| {
             ui.add(egui::Label::new(shown::shown_line(current, shown::LINE_CHARS)).truncate());
             ui.add(egui::Label::new(
-                egui::RichText::new(Msg::TextTooLong.fill(lang, &[&count])).weak(),
+                egui::RichText::new(Plural::TextTooLong.count(lang, limit)).weak(),
             ));
             shorten = ui
-                .button(Msg::TextKeepStart.fill(lang, &[&count]))
+                .button(Plural::TextKeepStart.count(lang, limit))
                 .clicked();
         })
         .response;

@@ -142,7 +142,8 @@ impl From<&str> for Arg {
 impl Arg {
     fn render(&self, name: &str, subject: Subject, lang: Language) -> String {
         /// A figure with its unit, as `97 %`, or `%` alone.
-        fn figure(value: f64, unit: &str) -> String {
+        fn figure(value: f64, unit: &str, lang: Language) -> String {
+            let value = crate::i18n::decimal(value, 3, lang);
             format!("{value} {unit}").trim().to_owned()
         }
         match (self, subject) {
@@ -150,9 +151,9 @@ impl Arg {
             // A name is given as much as a message can show.
             (Arg::Name, _) => crate::shown::shown_line(name, crate::shown::LINE_CHARS).into_owned(),
             (Arg::Latest, Subject::Standard(s)) => {
-                figure(s.latest().map_or(0.0, |m| m.value), &s.unit)
+                figure(s.latest().map_or(0.0, |m| m.value), &s.unit, lang)
             }
-            (Arg::Target, Subject::Standard(s)) => figure(s.target.unwrap_or(0.0), &s.unit),
+            (Arg::Target, Subject::Standard(s)) => figure(s.target.unwrap_or(0.0), &s.unit, lang),
             // The standard is gone: its figures with it.
             (Arg::Latest | Arg::Target, _) => "?".to_owned(),
             (Arg::Words(words), _) => words

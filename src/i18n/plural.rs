@@ -67,6 +67,18 @@ plurals! {
     Characters => ("{} character", "{} characters"; "{} carácter", "{} caracteres"),
     Findings => ("{} problem", "{} problems"; "{} problema", "{} problemas"),
     Votes => ("{} vote", "{} votes"; "{} voto", "{} votos"),
+    Standards => ("{} standard", "{} standards"; "{} estándar", "{} estándares"),
+    // The form follows the number of pixels.
+    CopiedImage => ("Copied as an image ({} × {} pixel)", "Copied as an image ({} × {} pixels)"; "Copiado como imagen ({} × {} píxel)", "Copiado como imagen ({} × {} píxeles)"),
+    TextTooLong => (
+        "Longer than the {} character this field edits; the whole text stays in the file.",
+        "Longer than the {} characters this field edits; the whole text stays in the file.";
+        "Más largo que {} carácter, lo que edita este campo; el texto completo se conserva en el archivo.",
+        "Más largo que los {} caracteres que edita este campo; el texto completo se conserva en el archivo."
+    ),
+    TextKeepStart => ("Keep {} character from the start", "Keep the first {} characters"; "Conservar {} carácter del principio", "Conservar los primeros {} caracteres"),
+    WrittenAt => ("written {} minute ago", "written {} minutes ago"; "escrito hace {} minuto", "escrito hace {} minutos"),
+    LateSteps => ("Step whose time standards are missed: {}", "Steps whose time standards are missed: {}"; "Paso cuyos estándares de tiempo se incumplen: {}", "Pasos cuyos estándares de tiempo se incumplen: {}"),
     Minutes => ("{} minute", "{} minutes"; "{} minuto", "{} minutos"),
 }
 

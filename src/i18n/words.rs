@@ -96,3 +96,57 @@ pub fn method(m: MeasurementMethod) -> Msg {
         MeasurementMethod::Other => Msg::MethodOther,
     }
 }
+
+/// The name of a health-check rule in sentences and the report ("step
+/// without physical support", "paso sin soporte físico"); the id stays for
+/// files and the command line. `None` for an id no rule has.
+pub fn rule_name(id: &str) -> Option<Msg> {
+    Some(match id {
+        "standard-missed" => Msg::RuleNameStandardMissed,
+        "critical-moment-without-standard" => Msg::RuleNameCriticalWithoutStandard,
+        "moment-without-standard" => Msg::RuleNameMomentWithoutStandard,
+        "standard-at-risk" => Msg::RuleNameStandardAtRisk,
+        "standard-incomplete" => Msg::RuleNameStandardIncomplete,
+        "visible-without-support" => Msg::RuleNameVisibleWithoutSupport,
+        "step-without-physical-support" => Msg::RuleNameStepWithoutPhysicalSupport,
+        "fail-point-without-owner" => Msg::RuleNameFailPointWithoutOwner,
+        "fail-point-without-recovery" => Msg::RuleNameFailPointWithoutRecovery,
+        "wait-without-expected-wait" => Msg::RuleNameWaitWithoutExpectedWait,
+        "wait-without-time-standard" => Msg::RuleNameWaitWithoutTimeStandard,
+        "step-without-customer" => Msg::RuleNameStepWithoutCustomer,
+        "connector-backwards" => Msg::RuleNameConnectorBackwards,
+        "high-contact-without-critical-moment" => Msg::RuleNameHighContactWithoutCritical,
+        "empty-lane" => Msg::RuleNameEmptyLane,
+        "empty-stage" => Msg::RuleNameEmptyStage,
+        _ => return None,
+    })
+}
+
+/// A rule's name in a language, or its id if it has none.
+pub fn rule_label(id: &str, lang: crate::model::Language) -> &str {
+    rule_name(id).map_or(id, |m| m.text(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+
+    #[test]
+    fn every_rule_has_a_name_of_its_own_in_each_language() {
+        let mut seen = std::collections::HashSet::new();
+        for r in crate::check::RULES {
+            let name = rule_name(r.id).unwrap_or_else(|| panic!("{} has no name", r.id));
+            for lang in Language::ALL {
+                assert!(seen.insert(name.text(lang)), "{}", r.id);
+                assert_ne!(name.text(lang), r.id);
+            }
+        }
+        assert_eq!(rule_name("no-such-rule"), None);
+        assert_eq!(rule_label("no-such-rule", Language::Es), "no-such-rule");
+        assert_eq!(
+            rule_label("step-without-physical-support", Language::Es),
+            "paso sin soporte físico"
+        );
+    }
+}

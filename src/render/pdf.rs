@@ -241,10 +241,10 @@ fn tile(
             let label = Msg::PdfTile.fill(
                 lang,
                 &[
-                    &(row + 1),
-                    &(col + 1),
-                    &(row * cols + col + 1),
-                    &total,
+                    &crate::i18n::count(row + 1, lang),
+                    &crate::i18n::count(col + 1, lang),
+                    &crate::i18n::count(row * cols + col + 1, lang),
+                    &crate::i18n::count(total, lang),
                     &title,
                 ],
             );

@@ -11,13 +11,24 @@ use std::fmt;
 /// stage, target and latest value. Column names are fixed (English, snake
 /// case) so scripts can rely on them; values such as the status are in `lang`.
 ///
+/// In Spanish the sheet is written as a spreadsheet set to Spanish opens it
+/// with a double click: fields separated by `;`, decimal commas (`97,5`,
+/// never grouped in thousands) and a byte-order mark, so that accents are
+/// read as UTF-8. `import_measurements` reads both ways back.
+///
 /// A text cell that a spreadsheet would run as a formula (one beginning with
 /// `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, as
 /// OWASP advises against CSV injection; numbers and dates are written as
 /// they are, so a target of -5 stays `-5`. `import_measurements` takes the
 /// `'` off again.
 pub fn standards_csv(bp: &Blueprint, lang: Language) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let (separator, bom) = match lang {
+        Language::En => (b',', ""),
+        Language::Es => (b';', "\u{feff}"),
+    };
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(separator)
+        .from_writer(Vec::new());
     let _ = w.write_record([
         "standard_id",
         "statement",
@@ -42,7 +53,7 @@ pub fn standards_csv(bp: &Blueprint, lang: Language) -> String {
     for (stage, step) in bp.steps() {
         place.insert(&step.id, (stage.name.as_str(), step.name.as_str()));
     }
-    let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let num = |v: Option<f64>| v.map(|v| csv_number(v, lang)).unwrap_or_default();
     for s in &bp.standards {
         let tp = bp.touchpoint(&s.touchpoint);
         let lane = tp
@@ -77,7 +88,18 @@ pub fn standards_csv(bp: &Blueprint, lang: Language) -> String {
         ];
         let _ = w.write_record(cells.iter().map(|c| c.as_bytes()));
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    let text = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+    format!("{bom}{text}")
+}
+
+/// A number in a sheet: in full, with the language's decimal mark and no
+/// thousands separators (`1234.5` / `1234,5`).
+fn csv_number(v: f64, lang: Language) -> String {
+    let text = v.to_string();
+    match lang {
+        Language::En => text,
+        Language::Es => text.replace('.', ","),
+    }
 }
 
 /// A CSV row that was not imported, and why.

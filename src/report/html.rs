@@ -12,12 +12,8 @@ pub fn escape(text: &str) -> String {
     crate::render::svg::escape(text).replace('\'', "&#39;")
 }
 
-fn minutes(m: f64) -> String {
-    if m.fract() == 0.0 {
-        format!("{m:.0} min")
-    } else {
-        format!("{m:.1} min")
-    }
+fn minutes(m: f64, lang: Language) -> String {
+    format!("{} min", i18n::decimal(m, 1, lang))
 }
 
 fn status_class(c: Compliance) -> &'static str {
@@ -32,10 +28,10 @@ fn status_class(c: Compliance) -> &'static str {
 fn rollup_cells(lang: Language, r: &Rollup) -> String {
     format!(
         "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
-        r.met,
-        r.at_risk,
-        r.missed,
-        r.not_measured,
+        i18n::count(r.met, lang),
+        i18n::count(r.at_risk, lang),
+        i18n::count(r.missed, lang),
+        i18n::count(r.not_measured, lang),
         i18n::standards_met(r.met, r.total(), lang)
     )
 }
@@ -62,12 +58,10 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
     }
     let _ = writeln!(
         h,
-        "<p class=\"meta\">{} · {} {} · {} {}</p>",
+        "<p class=\"meta\">{} · {} · {}</p>",
         t(i18n::contact_level(bp.contact_level)),
-        bp.touchpoints.len(),
-        t(Msg::ReportTouchpoints),
-        bp.standards.len(),
-        t(Msg::ReportStandards)
+        i18n::Plural::Touchpoints.count(lang, bp.touchpoints.len()),
+        i18n::Plural::Standards.count(lang, bp.standards.len())
     );
     if !diagram_svg.is_empty() {
         let _ = writeln!(h, "<section class=\"diagram\">{diagram_svg}</section>");
@@ -145,13 +139,18 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
                 crate::model::Direction::HigherIsBetter => "≥",
                 crate::model::Direction::LowerIsBetter => "≤",
             };
-            let tol = s
-                .tolerance
-                .map_or_else(String::new, |t| format!(" (± {t})"));
-            format!("{op} {v} {}{tol}", s.unit)
+            let tol = s.tolerance.map_or_else(String::new, |t| {
+                format!(" (± {})", i18n::decimal(t, 3, lang))
+            });
+            format!("{op} {} {}{tol}", i18n::decimal(v, 3, lang), s.unit)
         });
         let latest = s.latest().map_or_else(String::new, |m| {
-            format!("{} {} ({})", m.value, s.unit, m.date)
+            format!(
+                "{} {} ({})",
+                i18n::decimal(m.value, 3, lang),
+                s.unit,
+                m.date
+            )
         });
         let c = s.compliance();
         let _ = writeln!(
@@ -180,7 +179,7 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
         for f in &findings {
             let _ = writeln!(
                 h,
-                "<li class=\"{}\"><span class=\"severity\">{}</span> <code>{}</code> {}</li>",
+                "<li class=\"{}\"><span class=\"severity\">{}</span> <span class=\"rule\" data-rule=\"{}\">{}</span>: {}</li>",
                 f.severity.as_str(),
                 t(match f.severity {
                     check::Severity::Error => Msg::SeverityError,
@@ -188,6 +187,7 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
                     check::Severity::Hint => Msg::SeverityHint,
                 }),
                 f.rule,
+                escape(i18n::rule_label(f.rule, lang)),
                 escape(&f.message(bp, lang))
             );
         }
@@ -215,18 +215,18 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
             h,
             "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(name),
-            minutes(st.service_min),
-            minutes(st.wait_min),
-            minutes(st.service_min + st.wait_min)
+            minutes(st.service_min, lang),
+            minutes(st.wait_min, lang),
+            minutes(st.service_min + st.wait_min, lang)
         );
     }
     let _ = writeln!(
         h,
         "<tr class=\"total\"><th>{}</th><td>{}</td><td>{}</td><td>{}</td></tr>\n</table>",
         t(Msg::ReportTotal),
-        minutes(budget.service_min),
-        minutes(budget.wait_min),
-        minutes(budget.total_min())
+        minutes(budget.service_min, lang),
+        minutes(budget.wait_min, lang),
+        minutes(budget.total_min(), lang)
     );
     let late: Vec<_> = budget
         .steps
@@ -242,7 +242,7 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
         let _ = writeln!(
             h,
             "<p class=\"late\">{}</p>",
-            Msg::ReportLateSteps.fill(lang, &[&late.join(", ")])
+            i18n::Plural::LateSteps.fill(lang, late.len(), &[&late.join(", ")])
         );
     }
     h.push_str("</body>\n</html>\n");

@@ -227,7 +227,7 @@ pub(super) fn fail_marker(b: &mut Builder, c: Pos, r: f32) {
 
 pub(super) fn wait_marker(b: &mut Builder, left: Pos, h: f32, minutes: Option<f64>) -> f32 {
     let label = match minutes {
-        Some(m) => format!("W {}′", fmt_num(m)),
+        Some(m) => format!("W {}′", fmt_num(m, b.lang)),
         None => "W".to_owned(),
     };
     let size = h * 0.62;

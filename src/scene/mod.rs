@@ -363,12 +363,9 @@ impl Builder<'_> {
     }
 }
 
-fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v:.1}")
-    }
+/// A duration or a wait, as the language writes it: `5.6` / `5,6`.
+fn fmt_num(v: f64, lang: Language) -> String {
+    i18n::decimal(v, 1, lang)
 }
 
 /// What the editor lays over the diagram.
@@ -509,7 +506,7 @@ pub fn scene_with(
         if let Some(d) = step.duration_min
             && name.len() < 2
         {
-            name.push(format!("{} min", fmt_num(d)));
+            name.push(format!("{} min", fmt_num(d, b.lang)));
         }
         let top = sb.header.center().y - name.len() as f32 * 7.5;
         b.lines(

@@ -379,7 +379,7 @@ fn step_menu(
             actions.push(Action::Edit(Edit::InsertStep {
                 stage: stage.id.clone(),
                 index,
-                step: new_step(lang),
+                step: new_step(bp, lang),
             }));
             ui.close();
         }
@@ -392,7 +392,7 @@ fn step_menu(
             at: step.id.clone(),
             new_stage: Stage {
                 id: StageId::generate(),
-                name: t(Msg::NewStage).to_owned(),
+                name: stage_name(bp, lang),
                 steps: Vec::new(),
             },
         }));
@@ -445,12 +445,12 @@ fn stage_menu(
         }));
         ui.close();
     }
-    add_step_button(ui, &stage.id, lang, actions);
+    add_step_button(ui, bp, &stage.id, lang, actions);
     for (m, index) in [(Msg::CmdAddStageBefore, i), (Msg::CmdAddStageAfter, i + 1)] {
         if ui.button(t(m)).clicked() {
             actions.push(Action::Edit(Edit::InsertStage {
                 index,
-                stage: new_stage(lang),
+                stage: new_stage(bp, lang),
             }));
             ui.close();
         }
@@ -470,30 +470,67 @@ fn stage_menu(
     }
 }
 
-/// A new step, named as such.
-pub fn new_step(lang: Language) -> Step {
+/// The name of a new step or stage: "Paso 9", "Etapa 3", so that a
+/// workshop can refer to it. The number is the count of `names` plus one
+/// (where a new one at the end would be), or the next after it that no
+/// name of the form "Step N" or "Paso N" (`word` in either language) uses.
+fn numbered<'a>(word: Msg, names: impl Iterator<Item = &'a str>, lang: Language) -> String {
+    let mut count = 0;
+    let mut used = std::collections::HashSet::new();
+    for name in names {
+        count += 1;
+        for l in Language::ALL {
+            if let Some(n) = name
+                .strip_prefix(word.text(l))
+                .and_then(|rest| rest.strip_prefix(' '))
+                .and_then(|n| n.parse::<usize>().ok())
+            {
+                used.insert(n);
+            }
+        }
+    }
+    let mut n = count + 1;
+    while used.contains(&n) {
+        n += 1;
+    }
+    format!("{} {n}", word.text(lang))
+}
+
+/// The name of a new stage of `bp`.
+fn stage_name(bp: &Blueprint, lang: Language) -> String {
+    numbered(Msg::Stage, bp.stages.iter().map(|s| s.name.as_str()), lang)
+}
+
+/// A new step of `bp`, numbered.
+pub fn new_step(bp: &Blueprint, lang: Language) -> Step {
     Step {
         id: StepId::generate(),
-        name: Msg::NewStep.text(lang).to_owned(),
+        name: numbered(Msg::Step, bp.steps().map(|(_, s)| s.name.as_str()), lang),
         duration_min: None,
     }
 }
 
-/// A new stage with one new step.
-fn new_stage(lang: Language) -> Stage {
+/// A new stage of `bp` with one new step, both numbered.
+fn new_stage(bp: &Blueprint, lang: Language) -> Stage {
     Stage {
         id: StageId::generate(),
-        name: Msg::NewStage.text(lang).to_owned(),
-        steps: vec![new_step(lang)],
+        name: stage_name(bp, lang),
+        steps: vec![new_step(bp, lang)],
     }
 }
 
 /// A button that adds a step at the end of a stage.
-fn add_step_button(ui: &mut egui::Ui, stage: &StageId, lang: Language, actions: &mut Vec<Action>) {
+fn add_step_button(
+    ui: &mut egui::Ui,
+    bp: &Blueprint,
+    stage: &StageId,
+    lang: Language,
+    actions: &mut Vec<Action>,
+) {
     if ui.button(Msg::CmdAddStep.text(lang)).clicked() {
         actions.push(Action::Edit(Edit::AddStep {
             stage: stage.clone(),
-            step: new_step(lang),
+            step: new_step(bp, lang),
         }));
         ui.close();
     }
@@ -523,16 +560,7 @@ pub fn structure_menu(
         }
     });
     if ui.button(t(Msg::CmdAddStage)).clicked() {
-        let stage = Stage {
-            id: StageId::generate(),
-            name: t(Msg::NewStage).to_owned(),
-            steps: vec![Step {
-                id: StepId::generate(),
-                name: t(Msg::NewStep).to_owned(),
-                duration_min: None,
-            }],
-        };
-        actions.push(Action::Edit(Edit::AddStage(stage)));
+        actions.push(Action::Edit(Edit::AddStage(new_stage(bp, lang))));
         ui.close();
     }
     for lane in bp.lanes.iter().filter(|l| l.hidden) {

@@ -214,11 +214,11 @@ fn zoom_buttons(
 ) {
     // Top right: a fitted diagram leaves its margin there, clear of the
     // legend at the diagram's foot.
-    let corner = egui::Rect::from_min_size(rect.right_top() + vec2(-150.0, 8.0), vec2(140.0, 30.0));
+    let corner = egui::Rect::from_min_size(rect.right_top() + vec2(-180.0, 8.0), vec2(170.0, 30.0));
     ui.scope_builder(egui::UiBuilder::new().max_rect(corner), |ui| {
         ui.horizontal(|ui| {
             super::chrome::command_button(ui, UiCommand::ZoomOut, lang, true, true, actions);
-            ui.label(format!("{:.0}%", zoom * 100.0));
+            ui.label(crate::i18n::percent(f64::from(zoom) * 100.0, 0, lang));
             super::chrome::command_button(ui, UiCommand::ZoomIn, lang, true, true, actions);
             super::chrome::command_button(ui, UiCommand::ZoomFit, lang, true, true, actions);
         });

@@ -46,7 +46,8 @@ fn label(ui: &mut egui::Ui, text: &str) -> egui::Id {
 }
 
 /// An optional number: a checkbox to have one, and its value.
-fn num_field(ui: &mut egui::Ui, value: &mut Option<f64>, label: egui::Id) -> bool {
+/// The number is shown and read as the language writes it (97,5 in Spanish).
+fn num_field(ui: &mut egui::Ui, value: &mut Option<f64>, label: egui::Id, lang: Language) -> bool {
     let mut on = value.is_some();
     let mut changed = false;
     ui.horizontal(|ui| {
@@ -60,7 +61,13 @@ fn num_field(ui: &mut egui::Ui, value: &mut Option<f64>, label: egui::Id) -> boo
         }
         if let Some(v) = value {
             changed |= ui
-                .add(egui::DragValue::new(v).range(-1e9..=1e9).speed(0.5))
+                .add(
+                    egui::DragValue::new(v)
+                        .range(-1e9..=1e9)
+                        .speed(0.5)
+                        .custom_formatter(move |v, _| i18n::decimal(v, 6, lang))
+                        .custom_parser(move |s| i18n::parse_decimal(s, lang)),
+                )
                 .labelled_by(label)
                 .changed();
         }
@@ -211,7 +218,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, edited: &mut Cow<'_, Touchpoint>, lang: 
             }
             ui.end_row();
             let l = label(ui, t(Msg::FieldDuration));
-            num_field(ui, &mut values.duration_min, l);
+            num_field(ui, &mut values.duration_min, l, lang);
             ui.end_row();
             ui.label(t(Msg::FieldFeeling));
             ui.horizontal(|ui| {
@@ -276,7 +283,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, edited: &mut Cow<'_, Touchpoint>, lang: 
             ui.end_row();
             if values.wait_point {
                 let l = label(ui, t(Msg::FieldExpectedWait));
-                num_field(ui, &mut values.expected_wait_min, l);
+                num_field(ui, &mut values.expected_wait_min, l, lang);
                 ui.end_row();
             }
             let l = label(ui, t(Msg::FieldProtocol));

@@ -43,10 +43,10 @@ pub fn standards_of(
             let shown = &history[history.len().saturating_sub(SHOWN_VALUES)..];
             let values: Vec<String> = shown
                 .iter()
-                .map(|m| format!("{}: {}", m.date, m.value))
+                .map(|m| format!("{}: {}", m.date, i18n::decimal(m.value, 3, lang)))
                 .collect();
             if !values.is_empty() {
-                sparkline(ui, s);
+                sparkline(ui, s, lang);
                 let earlier = history.len() - shown.len();
                 let more = if earlier > 0 {
                     format!("(+{}) ", i18n::count(earlier, lang))
@@ -64,7 +64,7 @@ pub fn standards_of(
                 let l = label(ui, t(Msg::FieldDate));
                 ui.add(
                     egui::TextEdit::singleline(date)
-                        .hint_text("YYYY-MM-DD")
+                        .hint_text(t(Msg::DateHint))
                         .desired_width(90.0),
                 )
                 .labelled_by(l);
@@ -74,7 +74,7 @@ pub fn standards_of(
                 if ui.button(t(Msg::AddMeasurement)).clicked() {
                     match (
                         date.trim().parse::<Date>(),
-                        value.trim().replace(',', ".").parse::<f64>(),
+                        i18n::parse_decimal(value, lang).ok_or(()),
                     ) {
                         (Ok(d), Ok(v)) if v.is_finite() => {
                             actions.push(Action::Edit(Edit::AddMeasurement {
@@ -152,10 +152,10 @@ fn standard_fields(ui: &mut egui::Ui, e: &mut Cow<'_, Standard>, lang: Language)
                 .labelled_by(l);
             ui.end_row();
             let l = label(ui, t(Msg::Target));
-            num_field(ui, &mut target, l);
+            num_field(ui, &mut target, l, lang);
             ui.end_row();
             let l = label(ui, t(Msg::FieldTolerance));
-            num_field(ui, &mut tolerance, l);
+            num_field(ui, &mut tolerance, l, lang);
             ui.end_row();
             let l = label(ui, t(Msg::MeasurementMethod));
             let current = method.map_or("—", |m| i18n::method(m).text(lang));
@@ -266,7 +266,13 @@ pub fn all_standards(
                 row.col(|ui| {
                     ui.label(s.latest().map_or_else(
                         || "—".to_owned(),
-                        |m| format!("{} {}", m.value, shown_line(&s.unit, 50)),
+                        |m| {
+                            format!(
+                                "{} {}",
+                                i18n::decimal(m.value, 3, lang),
+                                shown_line(&s.unit, 50)
+                            )
+                        },
                     ));
                 });
                 row.col(|ui| {
@@ -278,7 +284,7 @@ pub fn all_standards(
 
 /// The trend of a standard's measured values, with its target as a dashed
 /// line and the latest value in the colour of its compliance.
-fn sparkline(ui: &mut egui::Ui, s: &Standard) {
+fn sparkline(ui: &mut egui::Ui, s: &Standard, lang: Language) {
     let history = s.history();
     let (rect, response) = ui.allocate_exact_size(egui::vec2(220.0, 40.0), egui::Sense::hover());
     let values: Vec<f64> = history.iter().map(|m| m.value).collect();
@@ -329,7 +335,8 @@ fn sparkline(ui: &mut egui::Ui, s: &Standard) {
     if let Some(last) = points.last() {
         painter.circle_filled(*last, 3.5, colour);
     }
-    let label = format!("{} → {}", s.statement, s.latest().map_or(0.0, |m| m.value));
+    let latest = s.latest().map_or(0.0, |m| m.value);
+    let label = format!("{} → {}", s.statement, i18n::decimal(latest, 3, lang));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
 }
 
@@ -385,7 +392,7 @@ fn standards_table(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: Lan
         return;
     }
     let t = |m: Msg| m.text(lang);
-    let num = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
+    let num = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| i18n::decimal(v, 3, lang));
     egui::ScrollArea::horizontal()
         .id_salt("tp-standards-scroll")
         .show(ui, |ui| {
@@ -430,7 +437,7 @@ fn standards_table(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: Lan
                                 shown_line(&s.owner, LINE_CHARS).into_owned(),
                                 s.latest().map_or_else(
                                     || "—".to_owned(),
-                                    |m| format!("{} ({})", m.value, m.date),
+                                    |m| format!("{} ({})", num(Some(m.value)), m.date),
                                 ),
                                 i18n::compliance(s.compliance()).text(lang).to_owned(),
                             ];

@@ -95,7 +95,13 @@ fn walkthrough(ui: &mut egui::Ui, p: &mut Presentation, input: &Input<'_>) -> Op
         if ui.button("<").clicked() && p.stop > 0 {
             p.stop -= 1;
         }
-        ui.label(Msg::PresentStop.fill(lang, &[&(p.stop + 1), &input.stops.max(1)]));
+        ui.label(Msg::PresentStop.fill(
+            lang,
+            &[
+                &i18n::count(p.stop + 1, lang),
+                &i18n::count(input.stops.max(1), lang),
+            ],
+        ));
         if ui.button(">").clicked() && p.stop + 1 < input.stops {
             p.stop += 1;
         }
@@ -252,8 +258,13 @@ fn timer(ui: &mut egui::Ui, p: &mut Presentation, lang: Language, now: f64) {
     }
     ui.horizontal(|ui| {
         let l = ui.label(t(Msg::TimerMinutes)).id;
-        ui.add(egui::DragValue::new(&mut p.timer_minutes).range(1.0..=180.0))
-            .labelled_by(l);
+        ui.add(
+            egui::DragValue::new(&mut p.timer_minutes)
+                .range(1.0..=180.0)
+                .custom_formatter(move |v, _| i18n::decimal(v, 2, lang))
+                .custom_parser(move |s| i18n::parse_decimal(s, lang)),
+        )
+        .labelled_by(l);
         if p.timer_end.is_some() {
             if ui.button(t(Msg::TimerPause)).clicked() {
                 p.timer_paused = Some(left.max(0.0));

@@ -1,0 +1,286 @@
+//! The editor in Spanish, driven through its real UI with egui_kittest:
+//! numbers typed and shown as Spanish writes them, new steps numbered, and
+//! a scan of every text the UI shows for English left behind.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests stop at the first surprise.
+
+use egui::{Event, Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use servuction::app::EditorApp;
+use servuction::model::*;
+use servuction::recovery::RecoveryStore;
+
+fn hotel_es() -> Blueprint {
+    servuction::templates::find("hotel")
+        .unwrap()
+        .load(Language::Es)
+        .unwrap()
+}
+
+/// The Spanish hotel in the editor in Spanish, recovery copies in `dir`.
+fn harness_es(bp: Blueprint, recovery: &std::path::Path) -> Harness<'static, EditorApp> {
+    let mut app = EditorApp::new(bp, Some(RecoveryStore::at(recovery))).without_native_dialogs();
+    app.set_language(Language::Es);
+    let mut h = Harness::builder()
+        .with_size(vec2(1500.0, 950.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+fn type_text(h: &mut Harness<'_, EditorApp>, text: &str) {
+    h.event(Event::Text(text.to_owned()));
+    h.run();
+}
+
+fn standard<'a>(h: &'a Harness<'_, EditorApp>, statement: &str) -> &'a Standard {
+    h.state()
+        .blueprint()
+        .standards
+        .iter()
+        .find(|s| s.statement == statement)
+        .expect("the standard exists")
+}
+
+#[test]
+fn a_value_typed_with_a_decimal_comma_is_read_and_shown_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_es(hotel_es(), dir.path());
+    h.get_by_label("El portero saluda al huésped").click();
+    h.run();
+    let statement = "Huésped saludado en la puerta en menos de 30 s";
+    h.get_by_label("Valor").click();
+    h.run();
+    type_text(&mut h, "97,5");
+    h.get_by_label("Añadir valor").click();
+    h.run();
+    let latest = standard(&h, statement).latest().unwrap().value;
+    assert_eq!(latest, 97.5, "97,5 was not read as 97.5");
+    // The measured values listed under the standard.
+    assert!(
+        h.query_by_label_contains(": 97,5").is_some(),
+        "97,5 is not shown as typed"
+    );
+    assert!(h.query_by_label_contains(": 97.5").is_none());
+}
+
+#[test]
+fn a_tolerance_is_shown_and_edited_with_a_decimal_comma() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_es(hotel_es(), dir.path());
+    h.get_by_label("Paga y devuelve la llave").click();
+    h.run();
+    let statement = "Salida en menos de 3 min";
+    assert_eq!(standard(&h, statement).tolerance, Some(0.5));
+    // The tolerance's field (labelled by "Tolerancia") shows 0,5.
+    let field = h
+        .query_all_by_label("Tolerancia")
+        .find(|n| n.value().as_deref() == Some("0,5"))
+        .expect("the tolerance shows 0,5");
+    field.click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_text(&mut h, "0,75");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(standard(&h, statement).tolerance, Some(0.75));
+    assert!(
+        h.query_all_by_label("Tolerancia")
+            .any(|n| n.value().as_deref() == Some("0,75")),
+        "0,75 is not shown"
+    );
+}
+
+/// Every text the UI shows: the labels and values of the accessibility tree.
+fn texts(h: &Harness<'_, EditorApp>) -> Vec<String> {
+    let mut out = Vec::new();
+    for node in h.root().children_recursive() {
+        let node = node.accesskit_node();
+        out.extend(node.label());
+        out.extend(node.value());
+    }
+    out
+}
+
+#[test]
+fn the_shortcuts_list_names_the_keys_as_a_spanish_keyboard_prints_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_es(hotel_es(), dir.path());
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.query_all_by_label("Atajos de teclado").count() > 1);
+    for keys in [
+        "Supr / Retroceso",
+        "Derecha / AvPág / Espacio",
+        "Izquierda / RePág",
+        "Ctrl+Más / Ctrl+=",
+        "Ctrl+Mayús+Z / Ctrl+Y",
+        "Esc",
+    ] {
+        assert!(h.query_all_by_label(keys).next().is_some(), "no {keys}");
+    }
+    let english = [
+        "Delete",
+        "Backspace",
+        "Escape",
+        "PageDown",
+        "PageUp",
+        "Shift",
+        "Plus",
+        "Space",
+        "Right",
+    ];
+    for text in texts(&h) {
+        for word in english {
+            assert!(!text.contains(word), "{word} in {text:?}");
+        }
+    }
+}
+
+fn step_names(h: &Harness<'_, EditorApp>) -> Vec<String> {
+    h.state()
+        .blueprint()
+        .steps()
+        .map(|(_, s)| s.name.clone())
+        .collect()
+}
+
+#[test]
+fn new_stages_and_steps_are_numbered_for_a_workshop_to_name_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bp = hotel_es();
+    // A step named in English with the number the next would take.
+    bp.stages[0].steps[0].name = "Step 13".into();
+    let mut h = harness_es(bp, dir.path());
+    assert_eq!(step_names(&h).len(), 12);
+    h.get_by_label("Edición").click();
+    h.run();
+    h.get_by_label("Añadir etapa").click();
+    h.run();
+    let bp = h.state().blueprint();
+    assert_eq!(bp.stages.len(), 5);
+    assert_eq!(bp.stages[4].name, "Etapa 5");
+    assert_eq!(bp.stages[4].steps[0].name, "Paso 14", "13 is taken");
+    // From the toolbar, twice: the next numbers.
+    for _ in 0..2 {
+        h.get_all_by_label("Añadir paso").next().unwrap().click();
+        h.run();
+    }
+    let names = step_names(&h);
+    assert_eq!(names.len(), 15);
+    for n in ["Step 13", "Paso 14", "Paso 15", "Paso 16"] {
+        assert_eq!(
+            names.iter().filter(|s| *s == n).count(),
+            1,
+            "{n}: {names:?}"
+        );
+    }
+    // In English, the same count.
+    h.state_mut().set_language(Language::En);
+    h.run();
+    h.get_all_by_label("Add step").next().unwrap().click();
+    h.run();
+    assert!(
+        step_names(&h).contains(&"Step 17".to_owned()),
+        "{:?}",
+        step_names(&h)
+    );
+}
+
+/// The English texts of the catalogue that Spanish writes otherwise, long
+/// enough not to be found inside a Spanish word by chance.
+fn english_only() -> Vec<&'static str> {
+    use servuction::i18n::Msg;
+    Msg::ALL
+        .iter()
+        .map(|m| (m.text(Language::En), m.text(Language::Es)))
+        .filter(|(en, es)| en != es && en.chars().count() > 3)
+        // A text with a placeholder is looked for by its longest piece.
+        .filter_map(|(en, _)| en.split("{}").max_by_key(|p| p.len()))
+        .map(str::trim)
+        .filter(|piece| piece.chars().count() > 3)
+        .collect()
+}
+
+/// Whether `text` holds `words` as whole words ("Present" is not in
+/// "Presentar").
+fn contains_words(text: &str, words: &str) -> bool {
+    let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(words).any(|(at, _)| {
+        !letter(text[..at].chars().next_back()) && !letter(text[at + words.len()..].chars().next())
+    })
+}
+
+/// A number with a decimal point in `text`: a digit, a point and a digit,
+/// unless the point groups thousands (three digits and no fourth after it).
+fn decimal_point(text: &str) -> Option<String> {
+    let c: Vec<char> = text.chars().collect();
+    (1..c.len().saturating_sub(1)).find_map(|i| {
+        let digit = |j: usize| c.get(j).is_some_and(|d| d.is_ascii_digit());
+        let grouping = digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4);
+        (c[i] == '.' && digit(i - 1) && digit(i + 1) && !grouping).then(|| {
+            let from = i.saturating_sub(6);
+            c[from..(i + 6).min(c.len())].iter().collect()
+        })
+    })
+}
+
+/// Every text on screen now, and what is wrong with it for a Spanish user.
+fn scan(h: &Harness<'_, EditorApp>, place: &str, found: &mut Vec<String>) {
+    let english = english_only();
+    let version = env!("CARGO_PKG_VERSION");
+    for text in texts(h) {
+        if let Some(en) = english.iter().find(|en| contains_words(&text, en)) {
+            found.push(format!("{place}: English {en:?} in {text:?}"));
+        }
+        // Names with versions in them, not figures.
+        let mut plain = text.clone();
+        for name in [version, "Apache-2.0", "License 1.1"] {
+            plain = plain.replace(name, "");
+        }
+        if let Some(n) = decimal_point(&plain) {
+            found.push(format!("{place}: decimal point {n:?} in {text:?}"));
+        }
+    }
+}
+
+#[test]
+fn the_spanish_ui_shows_no_english_and_no_decimal_point_anywhere_it_is_scanned() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness_es(hotel_es(), dir.path());
+    let mut found = Vec::new();
+    scan(&h, "start", &mut found);
+    for menu in ["Archivo", "Edición", "Ver", "Ayuda"] {
+        h.get_by_label(menu).click();
+        h.run();
+        scan(&h, menu, &mut found);
+        h.key_press(Key::Escape);
+        h.run();
+    }
+    // A touchpoint with a wait and its one standard (open), measured in
+    // decimals.
+    h.get_by_label("Hace cola en recepción").click();
+    h.run();
+    scan(&h, "inspector", &mut found);
+    h.key_press(Key::F1);
+    h.run();
+    scan(&h, "F1", &mut found);
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("Ayuda").click();
+    h.run();
+    h.get_by_label("Acerca de Servuction").click();
+    h.run();
+    scan(&h, "about", &mut found);
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::F5);
+    // The presentation animates into place.
+    h.run_steps(60);
+    scan(&h, "presenting", &mut found);
+    found.dedup();
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
