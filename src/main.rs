@@ -259,12 +259,13 @@ fn main() -> ExitCode {
         }) => cmd_check(&files, format, lang.map(Into::into)),
         Some(Command::Export { file, output, args }) => cmd_export(&file, &output, &args),
         Some(Command::Rules { lang }) => {
+            let lang = or_system(lang);
             for r in check::RULES {
                 out!(
-                    "{:<38} {:<8} {}",
+                    "{:<38} {:<10} {}",
                     r.id,
-                    r.severity.as_str(),
-                    r.summary.text(or_system(lang))
+                    severity(r.severity).text(lang),
+                    r.summary.text(lang)
                 );
             }
             ExitCode::SUCCESS
@@ -327,6 +328,15 @@ fn cmd_new(name: &str, lang: Language, output: &std::path::Path, force: bool) ->
     }
 }
 
+/// A severity as the text output writes it (JSON keeps the English ids).
+fn severity(s: check::Severity) -> CliMsg {
+    match s {
+        check::Severity::Error => CliMsg::SeverityError,
+        check::Severity::Warning => CliMsg::Warning,
+        check::Severity::Hint => CliMsg::SeverityHint,
+    }
+}
+
 /// Checks files; the findings in `lang`, else in each blueprint's language.
 fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Option<Language>) -> ExitCode {
     let mut unreadable = false;
@@ -368,12 +378,7 @@ fn cmd_check(files: &[PathBuf], output: OutputFormat, lang: Option<Language>) ->
             match output {
                 OutputFormat::Text => out!(
                     "{name}: {} [{}] {}: {}",
-                    match f.severity {
-                        check::Severity::Error => CliMsg::SeverityError,
-                        check::Severity::Warning => CliMsg::Warning,
-                        check::Severity::Hint => CliMsg::SeverityHint,
-                    }
-                    .text(lang),
+                    severity(f.severity).text(lang),
                     f.rule,
                     terminal_safe(&f.element.to_string()),
                     terminal_safe(&message)

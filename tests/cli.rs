@@ -165,6 +165,9 @@ fn check_speaks_each_blueprints_language_unless_told() {
     // listing commands follow the system too.
     let o = in_locale("es_ES.UTF-8", &["templates"]);
     assert!(stdout(&o).contains("Un plano vacío"), "{}", stdout(&o));
+    let o = in_locale("es_ES.UTF-8", &["rules"]);
+    assert!(stdout(&o).contains(" aviso "), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("warning"), "{}", stdout(&o));
 }
 
 fn stdout(o: &Output) -> String {
