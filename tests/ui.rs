@@ -1743,6 +1743,27 @@ fn the_path_prompt_takes_enter_and_esc_and_suggests_the_pngs_name() {
     );
 }
 
+/// A document never saved is suggested under its blueprint's title, not
+/// "Untitled", with what file systems refuse taken out.
+#[test]
+fn save_as_suggests_the_blueprints_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bp = hotel();
+    bp.title = "Check-in: lobby / front desk?".into();
+    let mut h = harness(bp, dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let suggested = std::env::current_dir()
+        .unwrap()
+        .join("Check-in- lobby - front desk.servuction")
+        .display()
+        .to_string();
+    assert!(
+        h.query_all_by_value(&suggested).next().is_some(),
+        "Save does not suggest {suggested}"
+    );
+}
+
 #[test]
 fn a_stage_stop_shows_its_standards_with_their_targets() {
     let dir = tempfile::tempdir().unwrap();

@@ -86,6 +86,26 @@ pub fn suggested_path(purpose: Purpose, current: Option<&Path>, name: &str) -> S
         .to_string()
 }
 
+/// A file name made of a title: one line, at most 80 chars, without the
+/// chars file systems refuse (`/ \\ : * ? " < > |` and controls); None
+/// when nothing is left.
+pub fn file_name_for(title: &str) -> Option<String> {
+    let line = crate::shown::shown_line(title, 200);
+    let name: String = line
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '-'
+            } else {
+                c
+            }
+        })
+        .take(80)
+        .collect();
+    let name = name.trim_matches(|c: char| c.is_whitespace() || c == '.' || c == '-');
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
 /// The file an export writes: a name without the format's extension gets
 /// it.
 pub fn export_target(purpose: Purpose, path: &Path) -> PathBuf {
@@ -514,7 +534,12 @@ impl EditorApp {
     /// Asks for a path: a native dialog, or the app's own entry.
     pub(super) fn ask_path(&mut self, purpose: Purpose) {
         let current = self.doc.suggested_place();
-        let name = self.doc.name(self.prefs.lang);
+        // A document never saved is named after its blueprint's title.
+        let name = match self.doc.path() {
+            Some(_) => self.doc.name(self.prefs.lang),
+            None => file_name_for(&self.doc.blueprint().title)
+                .unwrap_or_else(|| self.doc.name(self.prefs.lang)),
+        };
         if !self.files.ask(purpose, current.as_deref(), &name) {
             let text = match purpose {
                 Purpose::Open | Purpose::ImportCsv => String::new(),
