@@ -18,7 +18,9 @@ use std::sync::Arc;
 pub enum Done {
     Exported {
         path: PathBuf,
+        /// The scale a PNG was made at, of the scale asked for.
         scale: f32,
+        asked: f32,
         result: Result<Missing, ExportError>,
     },
     CopiedImage(Result<egui::ColorImage, crate::render::png::PngError>),
@@ -52,13 +54,19 @@ impl EditorApp {
     pub(super) fn start_export(&mut self, format: Format, path: PathBuf) {
         let view = self.view();
         let snapshot = self.doc.snapshot();
-        let mut settings = Settings::new(view.theme(), view.lang);
-        // A picture too large for the pixel budget at full size is exported
+        // The options chosen in File → Export… for this document, else the
+        // view's colours and language.
+        let mut settings = self
+            .doc
+            .export_choice()
+            .map_or_else(|| Settings::new(view.theme(), view.lang), |c| c.settings);
+        let asked = settings.scale;
+        // A picture too large for the pixel budget at its scale is exported
         // at the largest scale that fits, and the user told so.
         if format == Format::Png {
             let (_, derived) = self.doc.view(view);
             let size = derived.layout.size;
-            settings.scale = crate::render::png::fitting_scale(size.x, size.y, 1.0);
+            settings.scale = crate::render::png::fitting_scale(size.x, size.y, settings.scale);
         }
         let label = Msg::Exporting.fill(self.prefs.lang, &[&file_name(&path)]);
         self.jobs.start(label, true, move |p: &Progress| {
@@ -78,6 +86,7 @@ impl EditorApp {
             End::Done(Done::Exported {
                 path,
                 scale: settings.scale,
+                asked,
                 result,
             })
         });
@@ -232,6 +241,7 @@ impl EditorApp {
             Done::Exported {
                 path,
                 scale,
+                asked,
                 result,
             } => match result {
                 Ok(missing) if !missing.is_empty() => self.notify(
@@ -245,8 +255,8 @@ impl EditorApp {
                     ),
                     true,
                 ),
-                Ok(_) if scale < 1.0 => {
-                    let percent = crate::i18n::percent(f64::from(scale) * 100.0, 2, lang);
+                Ok(_) if scale < asked => {
+                    let percent = crate::i18n::percent(f64::from(scale / asked) * 100.0, 2, lang);
                     self.notify(
                         Msg::ExportedScaled.fill(lang, &[&path.display(), &percent]),
                         false,

@@ -132,6 +132,7 @@ impl EditorApp {
         for cmd in [
             UiCommand::Save,
             UiCommand::SaveAs,
+            UiCommand::Export,
             UiCommand::ExportPng,
             UiCommand::ExportSvg,
             UiCommand::ExportPdf,

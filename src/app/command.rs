@@ -59,6 +59,7 @@ pub enum UiCommand {
     Open,
     Save,
     SaveAs,
+    Export,
     ExportPng,
     ExportSvg,
     ExportPdf,
@@ -152,6 +153,7 @@ impl UiCommand {
             Open => Msg::CmdOpen,
             Save => Msg::CmdSave,
             SaveAs => Msg::CmdSaveAs,
+            Export => Msg::CmdExport,
             ExportPng => Msg::CmdExportPng,
             ExportSvg => Msg::CmdExportSvg,
             ExportPdf => Msg::CmdExportPdf,
@@ -190,6 +192,7 @@ impl UiCommand {
             Open => Msg::TipOpen,
             Save => Msg::TipSave,
             SaveAs => Msg::TipSaveAs,
+            Export => Msg::TipExport,
             ExportPng => Msg::TipExportPng,
             ExportSvg => Msg::TipExportSvg,
             ExportPdf => Msg::TipExportPdf,
@@ -234,8 +237,8 @@ impl UiCommand {
         use UiCommand::*;
         match self {
             Open | Save | SaveAs | Shortcuts | About | Present => Scope::Always,
-            ExportPng | ExportSvg | ExportPdf | ImportCsv | CopyImage | Undo | Redo | ZoomIn
-            | ZoomOut | ZoomFit => Scope::Document,
+            Export | ExportPng | ExportSvg | ExportPdf | ImportCsv | CopyImage | Undo | Redo
+            | ZoomIn | ZoomOut | ZoomFit => Scope::Document,
             Copy | Cut | Paste | Delete | Duplicate | AddTouchpoint | AddStep | ToggleMoment
             | ToggleCritical | ToggleFail | ToggleWait | Cancel => Scope::Canvas,
             NextStop | PreviousStop | LeavePresentation => Scope::Presenting,
@@ -252,6 +255,7 @@ impl UiCommand {
             Open => vec![k(cmd, Key::O)],
             Save => vec![k(cmd, Key::S)],
             SaveAs => vec![k(cmd | Modifiers::SHIFT, Key::S)],
+            Export => vec![k(cmd | Modifiers::SHIFT, Key::E)],
             ExportPng => vec![k(cmd, Key::E)],
             ExportSvg | ExportPdf | ImportCsv | AddStep => vec![],
             CopyImage => vec![k(cmd | Modifiers::SHIFT, Key::C)],

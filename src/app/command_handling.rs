@@ -79,6 +79,7 @@ impl EditorApp {
             Save => {
                 self.save();
             }
+            Export => self.open_export_dialog(),
             SaveAs | ExportPng | ExportSvg | ExportPdf | ImportCsv => {
                 if let Some(purpose) = Self::purpose_of(cmd) {
                     self.ask_path(purpose);

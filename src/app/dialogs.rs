@@ -38,6 +38,8 @@ pub enum Dialog {
     },
     Shortcuts,
     About,
+    /// File → Export…
+    Export(Box<super::export_dialog::ExportForm>),
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -72,6 +74,7 @@ impl EditorApp {
             Dialog::Recover { entries } => self.recover_dialog(ctx, entries),
             Dialog::Shortcuts => shortcuts_dialog(ctx, lang).then_some(Dialog::Shortcuts),
             Dialog::About => about_dialog(ctx, lang).then_some(Dialog::About),
+            Dialog::Export(form) => self.export_dialog(ctx, form),
         }
         .or(self.dialog.take());
     }

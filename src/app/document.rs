@@ -47,6 +47,9 @@ pub struct Document {
     /// What changed since the derived data was last worked out.
     pending: Footprint,
     derived: Option<Derived>,
+    /// The export last chosen in File → Export…, and where it went.
+    export: Option<crate::app::export_dialog::ExportChoice>,
+    export_path: Option<PathBuf>,
 }
 
 impl Document {
@@ -67,7 +70,27 @@ impl Document {
             burst_open: false,
             pending: Footprint::Everything,
             derived: None,
+            export: None,
+            export_path: None,
         }
+    }
+
+    /// The export last chosen in File → Export… for this document.
+    pub fn export_choice(&self) -> Option<crate::app::export_dialog::ExportChoice> {
+        self.export
+    }
+
+    pub fn set_export_choice(&mut self, choice: crate::app::export_dialog::ExportChoice) {
+        self.export = Some(choice);
+    }
+
+    /// Where this document was last exported from File → Export….
+    pub fn export_path(&self) -> Option<&Path> {
+        self.export_path.as_deref()
+    }
+
+    pub fn set_export_path(&mut self, path: PathBuf) {
+        self.export_path = Some(path);
     }
 
     /// A document read from a file.

@@ -21,6 +21,10 @@ pub enum Purpose {
     ExportPng,
     ExportSvg,
     ExportPdf,
+    /// The HTML report.
+    ExportHtml,
+    /// The standards as CSV.
+    ExportCsv,
     ImportCsv,
 }
 
@@ -29,7 +33,11 @@ impl Purpose {
         match self {
             Purpose::Open => Msg::PathOpen,
             Purpose::Save => Msg::PathSave,
-            Purpose::ExportPng | Purpose::ExportSvg | Purpose::ExportPdf => Msg::PathExport,
+            Purpose::ExportPng
+            | Purpose::ExportSvg
+            | Purpose::ExportPdf
+            | Purpose::ExportHtml
+            | Purpose::ExportCsv => Msg::PathExport,
             Purpose::ImportCsv => Msg::CmdImportCsv,
         }
     }
@@ -40,6 +48,8 @@ impl Purpose {
             Purpose::ExportPng => "png",
             Purpose::ExportSvg => "svg",
             Purpose::ExportPdf => "pdf",
+            Purpose::ExportHtml => "html",
+            Purpose::ExportCsv => "csv",
             Purpose::ImportCsv => "csv",
         }
     }
@@ -442,6 +452,8 @@ impl EditorApp {
         let format = match purpose {
             Purpose::ExportSvg => Format::Svg,
             Purpose::ExportPdf => Format::Pdf,
+            Purpose::ExportHtml => Format::Html,
+            Purpose::ExportCsv => Format::Csv,
             _ => Format::Png,
         };
         if self.doc.path() == Some(path.as_path()) {
@@ -562,7 +574,11 @@ impl EditorApp {
             Purpose::Save => {
                 self.save_to(&path, true);
             }
-            Purpose::ExportPng | Purpose::ExportSvg | Purpose::ExportPdf => {
+            Purpose::ExportPng
+            | Purpose::ExportSvg
+            | Purpose::ExportPdf
+            | Purpose::ExportHtml
+            | Purpose::ExportCsv => {
                 self.export_to(purpose, &path);
             }
             Purpose::ImportCsv => self.import_csv(&path),

@@ -17,6 +17,7 @@ pub mod command;
 mod command_handling;
 mod dialogs;
 pub mod document;
+pub mod export_dialog;
 mod fields;
 mod files;
 mod input;

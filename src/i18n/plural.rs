@@ -79,6 +79,7 @@ plurals! {
     TextKeepStart => ("Keep {} character from the start", "Keep the first {} characters"; "Conservar {} carácter del principio", "Conservar los primeros {} caracteres"),
     WrittenAt => ("written {} minute ago", "written {} minutes ago"; "escrito hace {} minuto", "escrito hace {} minutos"),
     LateSteps => ("Step whose time standards are missed: {}", "Steps whose time standards are missed: {}"; "Paso cuyos estándares de tiempo se incumplen: {}", "Pasos cuyos estándares de tiempo se incumplen: {}"),
+    Pages => ("{} page", "{} pages"; "{} página", "{} páginas"),
     Minutes => ("{} minute", "{} minutes"; "{} minuto", "{} minutos"),
 }
 

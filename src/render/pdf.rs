@@ -294,3 +294,29 @@ fn furniture(pw: f32, ph: f32, label: &str) -> String {
     s.push_str("</text></svg>");
     s
 }
+
+/// Where each page of a PDF lies on a diagram of `dw` × `dh` units, in
+/// those units (x, y, width, height), in page order: for a preview of the
+/// pages before the export.
+pub fn sheets(dw: f32, dh: f32, layout: Layout) -> Vec<[f32; 4]> {
+    match layout {
+        Layout::Diagram | Layout::Fit { .. } => vec![[0.0, 0.0, dw, dh]],
+        Layout::Tile { paper, landscape } => {
+            let (pw, ph) = sheet(paper, landscape);
+            let (cw, ch) = (pw - 2.0 * MARGIN, ph - 2.0 * MARGIN);
+            let (step_x, step_y) = (cw - OVERLAP, ch - OVERLAP);
+            let (cols, rows) = (
+                count(dw * PT_PER_UNIT, step_x),
+                count(dh * PT_PER_UNIT, step_y),
+            );
+            if cols.saturating_mul(rows) > MAX_SHEETS {
+                return Vec::new();
+            }
+            let u = |pt: f32| pt / PT_PER_UNIT;
+            (0..rows)
+                .flat_map(|r| (0..cols).map(move |c| (r, c)))
+                .map(|(r, c)| [u(c as f32 * step_x), u(r as f32 * step_y), u(cw), u(ch)])
+                .collect()
+        }
+    }
+}

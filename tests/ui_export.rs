@@ -1,0 +1,208 @@
+//! File → Export…, driven through the real UI with egui_kittest: the
+//! options the command line has, a preview of the PDF's pages, and the
+//! choice remembered for the document.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
+
+use egui::{Event, Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+use servuction::app::EditorApp;
+use servuction::model::*;
+use servuction::recovery::RecoveryStore;
+
+fn harness(lang: Language, recovery: &std::path::Path) -> Harness<'static, EditorApp> {
+    let bp = servuction::templates::find("delivery")
+        .unwrap()
+        .load(lang)
+        .unwrap();
+    let mut app = EditorApp::new(bp, Some(RecoveryStore::at(recovery))).without_native_dialogs();
+    app.set_language(lang);
+    let mut h = Harness::builder()
+        .with_size(vec2(1500.0, 950.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+/// Runs frames until the work in the background has ended.
+fn settle(h: &mut Harness<'_, EditorApp>) {
+    h.run();
+    let start = std::time::Instant::now();
+    while h.state().busy() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(120));
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+}
+
+fn open_dialog(h: &mut Harness<'_, EditorApp>, file: &str, item: &str) {
+    h.get_by_label(file).click();
+    h.run();
+    h.get_by_label_contains(item).click();
+    h.run();
+}
+
+/// Replaces the text of the field labelled `label`.
+fn type_into(h: &mut Harness<'_, EditorApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(Event::Text(text.to_owned()));
+    h.run();
+}
+
+/// Every text on screen (labels and values) that contains `part`.
+fn labels_containing(h: &Harness<'_, EditorApp>, part: &str) -> Vec<String> {
+    h.root()
+        .children_recursive()
+        .flat_map(|n| {
+            let n = n.accesskit_node();
+            [n.label(), n.value()]
+        })
+        .flatten()
+        .filter(|l| l.contains(part))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// The number of pages the preview announces ("12 pages", "1 page").
+fn pages_shown(h: &Harness<'_, EditorApp>) -> usize {
+    labels_containing(h, " page")
+        .iter()
+        .filter_map(|l| l.split(' ').next()?.replace(',', "").parse().ok())
+        .next()
+        .expect("the preview says how many pages")
+}
+
+#[test]
+fn a_tiled_pdf_is_exported_from_the_dialog_with_the_pages_its_preview_announced() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(Language::En, dir.path());
+    open_dialog(&mut h, "File", "Export…");
+    assert!(
+        h.query_all_by_label("Export").next().is_some(),
+        "no Export dialog"
+    );
+    // The default: one page the size of the diagram.
+    assert_eq!(pages_shown(&h), 1);
+    h.get_by_label("Full size across sheets, to glue together")
+        .click();
+    h.run();
+    h.get_by_label("Portrait").click();
+    h.run();
+    let announced = pages_shown(&h);
+    assert!(announced > 1, "tiles on A4 should take several pages");
+    let pdf = dir.path().join("delivery.pdf");
+    type_into(&mut h, "Path", pdf.to_str().unwrap());
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Export")
+        .click();
+    settle(&mut h);
+    let bytes = std::fs::read(&pdf).expect("the PDF was written");
+    let pages = hayro_syntax::Pdf::new(bytes).unwrap().pages().len();
+    assert_eq!(pages, announced, "the preview announced {announced} pages");
+    // It carries the document.
+    assert_eq!(
+        &servuction::format::read(&pdf).unwrap(),
+        h.state().blueprint()
+    );
+
+    // Opened again, the dialog remembers the choice and the place.
+    open_dialog(&mut h, "File", "Export…");
+    assert_eq!(pages_shown(&h), announced);
+    assert!(
+        h.query_all_by_value(pdf.to_str().unwrap()).next().is_some(),
+        "the dialog does not remember where the PDF went"
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(
+        h.query_by_label("Portrait").is_none(),
+        "Cancel did not close"
+    );
+}
+
+#[test]
+fn the_report_and_the_standards_are_exported_from_the_dialog_in_the_language_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(Language::En, dir.path());
+    open_dialog(&mut h, "File", "Export…");
+    h.get_by_label("Format").click();
+    h.run();
+    h.get_by_label("HTML report").click();
+    h.run();
+    h.get_by_label("Español").click();
+    h.run();
+    // The path takes the format's extension.
+    let shown = h
+        .get_by_label("Path")
+        .value()
+        .expect("the path field has a value");
+    assert!(shown.ends_with(".html"), "{shown}");
+    let html = dir.path().join("report.html");
+    type_into(&mut h, "Path", html.to_str().unwrap());
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Export")
+        .click();
+    settle(&mut h);
+    let page = std::fs::read_to_string(&html).expect("the report was written");
+    assert!(page.contains("lang=\"es\""), "the report is not in Spanish");
+
+    open_dialog(&mut h, "File", "Export…");
+    h.get_by_label("Format").click();
+    h.run();
+    h.get_by_label("Standards (CSV)").click();
+    h.run();
+    let csv = dir.path().join("standards.csv");
+    type_into(&mut h, "Path", csv.to_str().unwrap());
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Export")
+        .click();
+    settle(&mut h);
+    let text = std::fs::read_to_string(&csv).expect("the CSV was written");
+    // Spanish, as chosen: `;` between fields.
+    assert!(text.contains("standard_id;"), "{text}");
+}
+
+#[test]
+fn a_png_shows_the_size_its_scale_makes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(Language::Es, dir.path());
+    open_dialog(&mut h, "Archivo", "Exportar…");
+    h.get_by_label("Formato").click();
+    h.run();
+    h.get_by_label("Imagen PNG").click();
+    h.run();
+    // "1.234 × 567 píxeles": counts as Spanish writes them.
+    let shown = labels_containing(&h, "píxeles");
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    let numbers: Vec<&str> = shown[0].split(' ').collect();
+    assert_eq!((numbers[1], numbers[3]), ("×", "píxeles"), "{shown:?}");
+    for n in [numbers[0], numbers[2]] {
+        assert!(n.chars().all(|c| c.is_ascii_digit() || c == '.'), "{n}");
+        assert!(!n.contains(','), "{n}");
+    }
+    // Scale 2 doubles the picture.
+    let before: usize = numbers[0].replace('.', "").parse().unwrap();
+    let slider = h.get_by_role_and_label(egui::accesskit::Role::Slider, "Escala");
+    slider.focus();
+    h.run();
+    for _ in 0..4 {
+        h.key_press(Key::ArrowRight);
+    }
+    h.run();
+    let after = labels_containing(&h, "píxeles");
+    let after: usize = after[0]
+        .split(' ')
+        .next()
+        .unwrap()
+        .replace('.', "")
+        .parse()
+        .unwrap();
+    assert!(
+        after.abs_diff(before * 2) <= 1,
+        "scale 2 made {after} from {before}"
+    );
+}
