@@ -8,7 +8,7 @@
 
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use servuction::app::EditorApp;
 use servuction::model::*;
 use servuction::recovery::RecoveryStore;
@@ -938,6 +938,58 @@ fn a_workshop_adds_notes_and_votes_and_they_are_saved() {
         "the note is drawn (wrapped) in the export"
     );
     assert!(svg.contains(">3</text>"));
+
+    // The third participant of five spends the last dot: told to pass on,
+    // not "0 dots left".
+    assert!(h.query_by_label("Participant 3 of 5").is_some());
+    click_at(&mut h, card, 1);
+    assert_eq!(votes(&h), 4);
+    assert!(
+        h.query_by_label("No dots left: pass to the next participant")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("0 dots left").is_none());
+    // The vote ends with its results, ranked.
+    h.get_by_label("End the vote and show the results").click();
+    h.run();
+    assert!(h.query_by_label("Results of the vote").is_some());
+    assert!(
+        h.query_by_label("1. Receptionist registers the guest — 4 votes")
+            .is_some()
+    );
+    // Cleared in one step, undone in one.
+    h.get_by_label("Clear the votes").click();
+    h.run();
+    assert_eq!(votes(&h), 0);
+    assert!(h.query_by_label("Results of the vote").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(votes(&h), 4);
+}
+
+/// The last participant's turn ends the round: no further participant.
+#[test]
+fn the_vote_knows_how_many_take_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = presenting(&dir);
+    h.get_by_label("Dot voting").click();
+    h.run();
+    h.get_by_role_and_label(egui::Role::SpinButton, "Participants")
+        .set_value_accesskit(2.0);
+    h.run();
+    assert!(h.query_by_label("Participant 1 of 2").is_some());
+    h.get_by_label("Next participant").click();
+    h.run();
+    assert!(h.query_by_label("Participant 2 of 2").is_some());
+    // Set once the vote is under way.
+    assert!(
+        h.get_by_role_and_label(egui::Role::SpinButton, "Participants")
+            .accesskit_node()
+            .is_disabled()
+    );
+    h.get_by_label("Next participant").click();
+    h.run();
+    assert!(h.query_by_label("Participant 2 of 2").is_some());
 }
 
 #[test]

@@ -460,6 +460,16 @@ catalogue! {
     ExportPortrait => ("Portrait", "Vertical"),
     ExportLandscape => ("Landscape", "Apaisada"),
     ExportButton => ("Export", "Exportar"),
+    // Dot voting.
+    VoteParticipants => ("Participants", "Participantes"),
+    VoteParticipantOf => ("Participant {} of {}", "Participante {} de {}"),
+    VoteNoDotsNext => ("No dots left: pass to the next participant", "No quedan puntos: pase al siguiente participante"),
+    VoteEveryoneVoted => ("Everyone has voted: end the vote to see the results", "Todos han votado: termine la votación para ver los resultados"),
+    VoteEnd => ("End the vote and show the results", "Terminar la votación y ver los resultados"),
+    VoteResults => ("Results of the vote", "Resultados de la votación"),
+    VoteResultsShow => ("Show the results of the vote", "Ver los resultados de la votación"),
+    VoteResultsClose => ("Hide the results", "Ocultar los resultados"),
+    VotesClear => ("Clear the votes", "Borrar los votos"),
 }
 
 #[cfg(test)]

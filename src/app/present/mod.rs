@@ -39,6 +39,12 @@ pub struct Presentation {
     pub dots_per_person: u32,
     /// Dots the current participant has left.
     pub dots_left: u32,
+    /// How many take part in the vote, set when it opens.
+    pub participants: u32,
+    /// The participant voting now, from 1.
+    pub participant: u32,
+    /// The vote's results are shown, ranked.
+    pub results: bool,
     /// The colour of new notes.
     pub note_colour: NoteColour,
     /// A note just added, whose text field takes the keyboard.
@@ -80,6 +86,8 @@ impl Presentation {
             timer_minutes: 10.0,
             // Three dots each, as most dot votes run.
             dots_per_person: 3,
+            participants: 5,
+            participant: 1,
             laser: true,
             ..Default::default()
         }

@@ -48,7 +48,7 @@ pub fn show(
         notes(ui, p, input, actions);
     }
     ui.separator();
-    voting(ui, p, input.lang);
+    voting(ui, p, input, actions);
     ui.separator();
     timer(ui, p, input.lang, input.now);
     ui.checkbox(&mut p.laser, Msg::LaserPointer.text(input.lang));
@@ -209,25 +209,133 @@ fn notes(ui: &mut egui::Ui, p: &mut Presentation, input: &Input<'_>, actions: &m
     }
 }
 
-/// Dot voting: opening a vote hands the first participant their dots.
-fn voting(ui: &mut egui::Ui, p: &mut Presentation, lang: Language) {
+/// Dot voting: the participants and their dots set when it opens, each
+/// participant in turn, the results ranked when it ends, and votes cleared.
+fn voting(ui: &mut egui::Ui, p: &mut Presentation, input: &Input<'_>, actions: &mut Vec<Action>) {
+    let lang = input.lang;
     let t = |m: Msg| m.text(lang);
     if ui.checkbox(&mut p.voting, t(Msg::DotVoting)).changed() && p.voting {
         p.dots_left = p.dots_per_person;
+        p.participant = 1;
+        p.results = false;
     }
+    let ranked = ranked_votes(input.bp);
     if !p.voting {
+        if p.results {
+            results(ui, &ranked, lang);
+            if ui.button(t(Msg::VoteResultsClose)).clicked() {
+                p.results = false;
+            }
+        } else if !ranked.is_empty() && ui.button(t(Msg::VoteResultsShow)).clicked() {
+            p.results = true;
+        }
+        if !ranked.is_empty() && ui.button(t(Msg::VotesClear)).clicked() {
+            actions.push(Action::Edits(clear_votes(input.bp)));
+            p.results = false;
+        }
         return;
     }
+    let first = p.participant <= 1 && p.dots_left == p.dots_per_person;
     ui.horizontal(|ui| {
+        let l = ui.label(t(Msg::VoteParticipants)).id;
+        ui.add_enabled(
+            first,
+            egui::DragValue::new(&mut p.participants).range(1..=50),
+        )
+        .labelled_by(l);
         let l = ui.label(t(Msg::DotsPerPerson)).id;
-        ui.add(egui::DragValue::new(&mut p.dots_per_person).range(1..=20))
+        let r = ui
+            .add_enabled(
+                first,
+                egui::DragValue::new(&mut p.dots_per_person).range(1..=20),
+            )
             .labelled_by(l);
-        if ui.button(t(Msg::NextParticipant)).clicked() {
+        if r.changed() {
             p.dots_left = p.dots_per_person;
         }
     });
-    let left = i18n::Plural::DotsLeft.count(lang, p.dots_left as usize);
+    p.participant = p.participant.clamp(1, p.participants.max(1));
+    ui.label(Msg::VoteParticipantOf.fill(
+        lang,
+        &[
+            &i18n::count(p.participant as usize, lang),
+            &i18n::count(p.participants as usize, lang),
+        ],
+    ));
+    let last = p.participant >= p.participants;
+    let left = match (p.dots_left, last) {
+        (0, false) => t(Msg::VoteNoDotsNext).to_owned(),
+        (0, true) => t(Msg::VoteEveryoneVoted).to_owned(),
+        (n, _) => i18n::Plural::DotsLeft.count(lang, n as usize),
+    };
     ui.label(egui::RichText::new(left).size(20.0));
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!last, egui::Button::new(t(Msg::NextParticipant)))
+            .clicked()
+        {
+            p.participant += 1;
+            p.dots_left = p.dots_per_person;
+        }
+        if ui.button(t(Msg::VoteEnd)).clicked() {
+            p.voting = false;
+            p.results = true;
+        }
+    });
+}
+
+/// The cards and notes with dots, most first (then in the blueprint's
+/// order): their name and their dots.
+pub fn ranked_votes(bp: &Blueprint) -> Vec<(String, u32)> {
+    let mut ranked: Vec<(String, u32)> = bp
+        .touchpoints
+        .iter()
+        .filter(|tp| tp.votes > 0)
+        .map(|tp| (shown_line(&tp.title, LINE_CHARS).into_owned(), tp.votes))
+        .chain(
+            bp.notes
+                .iter()
+                .filter(|n| n.votes > 0)
+                .map(|n| (shown_line(&n.text, LINE_CHARS).into_owned(), n.votes)),
+        )
+        .collect();
+    // Stable: equal counts keep the blueprint's order.
+    ranked.sort_by_key(|(_, votes)| std::cmp::Reverse(*votes));
+    ranked
+}
+
+/// The results, ranked: "1. Title — 5 votes".
+fn results(ui: &mut egui::Ui, ranked: &[(String, u32)], lang: Language) {
+    ui.label(egui::RichText::new(Msg::VoteResults.text(lang)).strong());
+    for (i, (name, votes)) in ranked.iter().enumerate() {
+        ui.label(format!(
+            "{}. {name} — {}",
+            i18n::count(i + 1, lang),
+            i18n::Plural::Votes.count(lang, *votes as usize)
+        ));
+    }
+}
+
+/// The edits that take every dot back: one undo step.
+fn clear_votes(bp: &Blueprint) -> Vec<Edit> {
+    let dots = |v: u32| -(i32::try_from(v).unwrap_or(i32::MAX));
+    bp.touchpoints
+        .iter()
+        .filter(|tp| tp.votes > 0)
+        .map(|tp| Edit::VoteTouchpoint {
+            id: tp.id.clone(),
+            dots: dots(tp.votes),
+        })
+        .chain(
+            bp.notes
+                .iter()
+                .filter(|n| n.votes > 0)
+                .map(|n| Edit::VoteNote {
+                    id: n.id.clone(),
+                    dots: dots(n.votes),
+                }),
+        )
+        .collect()
 }
 
 /// The timer, with a visible end signal.
