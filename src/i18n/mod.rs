@@ -424,6 +424,9 @@ catalogue! {
     Standards => ("Standards", "Estándares"),
     TooltipNoStandards => ("No standards yet", "Aún sin estándares"),
     HelpCanvas => ("Double-click a cell: add a touchpoint · Drag a card: move it · Drag the background: pan · Ctrl+scroll: zoom · Right-click: more", "Doble clic en una celda: añadir un punto · Arrastrar una tarjeta: moverla · Arrastrar el fondo: desplazar · Ctrl+rueda: zoom · Clic derecho: más"),
+    PdfFurnitureSheet => ("Emotion curve and legend of the sheets above", "Curva de emociones y leyenda de las hojas de arriba"),
+    PdfTileZoom => ("{} of full size", "{} del tamaño real"),
+    PdfAssembly => ("Assembly", "Montaje"),
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod fonts;
 mod glyphs;
 pub mod pdf;
 pub mod png;
+pub mod sheets;
 pub mod svg;
 
 use crate::layout::{self, Options};
