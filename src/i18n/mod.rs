@@ -427,6 +427,15 @@ catalogue! {
     PdfFurnitureSheet => ("Emotion curve and legend of the sheets above", "Curva de emociones y leyenda de las hojas de arriba"),
     PdfTileZoom => ("{} of full size", "{} del tamaño real"),
     PdfAssembly => ("Assembly", "Montaje"),
+    ReportWorkshop => ("Workshop", "Taller"),
+    ReportNotes => ("Notes", "Notas"),
+    ReportLooseNotes => ("Loose notes", "Notas sueltas"),
+    ReportVotes => ("Vote results", "Resultados de la votación"),
+    ReportNote => ("Note", "Nota"),
+    ReportMoments => ("Moments of truth and fail points", "Momentos de la verdad y puntos de fallo"),
+    ReportMarks => ("Marks", "Marcas"),
+    ReportCellTouchpoints => ("Touchpoints here: {}", "Puntos de interacción aquí: {}"),
+    ReportNoStandard => ("No standard yet", "Aún sin estándar"),
 }
 
 #[cfg(test)]
