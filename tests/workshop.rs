@@ -262,3 +262,120 @@ fn the_report_lists_moments_of_truth_and_fail_points_with_their_standards() {
                 .any(|s| s.touchpoint == bp.touchpoints[1].id)
     );
 }
+
+fn pdf_page_text(pdf: &[u8], page: usize) -> Option<String> {
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("NOTICE: pdftotext is not installed (Debian: poppler-utils); skipped");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install poppler-utils"
+        );
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.pdf");
+    std::fs::write(&input, pdf).unwrap();
+    let p = page.to_string();
+    let o = Command::new("pdftotext")
+        .args(["-raw", "-f", &p, "-l", &p])
+        .arg(&input)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    Some(
+        String::from_utf8_lossy(&o.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+fn page_count(pdf: &[u8]) -> usize {
+    hayro_syntax::Pdf::new(pdf.to_vec()).unwrap().pages().len()
+}
+
+#[test]
+fn the_pdf_lists_the_workshop_after_the_diagram_only_when_there_is_one() {
+    let plain = export_file(&delivery(Language::En), "d.pdf", Language::En);
+    assert_eq!(page_count(&plain), 1);
+    for (lang, words) in [
+        (
+            Language::En,
+            [
+                "Workshop",
+                "Notes",
+                "Loose notes",
+                "Vote results",
+                "1. 5 votes",
+                "2. 3 votes",
+                "3. 1 vote",
+            ],
+        ),
+        (
+            Language::Es,
+            [
+                "Taller",
+                "Notas",
+                "Notas sueltas",
+                "Resultados de la votación",
+                "1. 5 votos",
+                "2. 3 votos",
+                "3. 1 voto",
+            ],
+        ),
+    ] {
+        let bp = after_workshop(lang);
+        let pdf = export_file(&bp, "d.pdf", lang);
+        assert_eq!(page_count(&pdf), 2, "{lang:?}");
+        let Some(text) = pdf_page_text(&pdf, 2) else {
+            return;
+        };
+        let order = positions(
+            &text,
+            &[
+                words[0],
+                words[1],
+                "Say when it will come",
+                "Courier calls ahead",
+                words[2],
+                "Greener packaging",
+                words[3],
+                words[4],
+                words[5],
+                words[6],
+            ],
+        );
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{lang:?}: {text}");
+        assert!(
+            text.contains(&format!(
+                "{}: Courier calls ahead",
+                if lang == Language::En { "Note" } else { "Nota" }
+            )),
+            "{text}"
+        );
+        assert!(text.contains(&bp.touchpoints[3].title), "{text}");
+        // Tiled on A4: the diagram's sheets, then the workshop.
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("x.servuction");
+        std::fs::write(&input, servuction::format::to_string(&bp).unwrap()).unwrap();
+        let out = dir.path().join("t.pdf");
+        let o = Command::new(env!("CARGO_BIN_EXE_servuction"))
+            .arg("export")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .args(["--paper", "a4", "--tile", "--lang", lang.code()])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let tiled = std::fs::read(&out).unwrap();
+        let n = page_count(&tiled);
+        let last = pdf_page_text(&tiled, n).unwrap();
+        assert!(
+            last.starts_with(words[0]) && last.contains(words[4]),
+            "{lang:?}: {last}"
+        );
+        assert!(!pdf_page_text(&tiled, n - 1).unwrap().contains(words[3]));
+    }
+}

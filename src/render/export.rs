@@ -208,6 +208,7 @@ fn export_unchecked(
                 settings.pdf,
                 lang,
                 Some(&geometry),
+                Some(&crate::report::workshop(bp, lang)),
             )?;
             Ok(Exported {
                 bytes: out.bytes,

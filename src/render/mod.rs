@@ -8,6 +8,7 @@ mod export_error;
 pub mod fonts;
 mod glyphs;
 pub mod pdf;
+mod pdf_workshop;
 pub mod png;
 pub mod sheets;
 pub mod svg;

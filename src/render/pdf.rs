@@ -96,12 +96,13 @@ pub fn export(
     layout: Layout,
     lang: Language,
 ) -> Result<PdfExport, PdfError> {
-    export_with(svg, title, document, layout, lang, None)
+    export_with(svg, title, document, layout, lang, None, None)
 }
 
 /// [`export`], with the geometry the SVG was drawn from: tiles then break
 /// between stages, steps and lanes, never through a card, and repeat the
-/// lane names (see [`sheets`]).
+/// lane names (see [`sheets`]); and with the workshop, listed on pages after
+/// the diagram's when it has notes or votes.
 pub fn export_with(
     svg: &str,
     title: &str,
@@ -109,6 +110,7 @@ pub fn export_with(
     layout: Layout,
     lang: Language,
     geometry: Option<&crate::layout::Layout>,
+    workshop: Option<&crate::report::Workshop>,
 ) -> Result<PdfExport, PdfError> {
     let options = fonts::options(fonts::database(std::iter::once(svg)));
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| PdfError::Svg(e.to_string()))?;
@@ -153,6 +155,14 @@ pub fn export_with(
             tile(&mut doc, &tree, &cuts, title, paper, landscape, lang)?
         }
     };
+    // The workshop after the diagram, on the export's paper.
+    let paper = match layout {
+        Layout::Diagram => Paper::A4.size(),
+        Layout::Fit { paper, landscape } | Layout::Tile { paper, landscape } => {
+            sheet(paper, landscape)
+        }
+    };
+    let pages = pages + workshop.map_or(0, |w| super::pdf_workshop::add(&mut doc, w, lang, paper));
     if let Some(json) = document {
         doc.embed_file(krilla::embed::EmbeddedFile {
             path: ATTACHMENT.into(),
