@@ -287,9 +287,8 @@ fn spans(
         let fits = |c: &&f32| **c > s + EPS && **c <= limit + EPS;
         let cut = preferred
             .iter()
-            .filter(fits)
-            .next_back()
-            .or_else(|| cuts.iter().filter(fits).next_back())
+            .rfind(fits)
+            .or_else(|| cuts.iter().rfind(fits))
             .copied()
             .unwrap_or(limit);
         out.push((s, cut));
@@ -372,13 +371,11 @@ pub fn plan_at(cuts: &Cuts, paper: (f32, f32), landscape: bool, scale: f32) -> O
         let n = rows.len();
         let (prev_start, _) = rows[n - 2];
         let end = rows[n - 1].1;
-        if let Some(&cut) = cuts
-            .ys
-            .iter()
-            .filter(|&&y| y > prev_start + EPS && end - y <= room_h + EPS)
-            .filter(|&&y| cuts.grid_bottom.is_some_and(|g| y < g - EPS))
-            .next_back()
-        {
+        if let Some(&cut) = cuts.ys.iter().rfind(|&&y| {
+            y > prev_start + EPS
+                && end - y <= room_h + EPS
+                && cuts.grid_bottom.is_some_and(|g| y < g - EPS)
+        }) {
             rows[n - 2].1 = cut;
             rows[n - 1].0 = cut;
         }
