@@ -663,8 +663,8 @@ fn a_pdf_has_selectable_text_and_the_pages_its_paper_asks_for() {
             landscape: false,
         },
     );
-    // 2,724 × 954 units are 2,043 × 716 pt; an A4 sheet prints 539 × 785 pt
-    // of it, less 17 pt of overlap: 4 columns of one row.
+    // 2,724 × 954 units: at 85 % of full size 4 portrait sheets of 3 steps
+    // each, the lane names repeated (see src/render/sheets.rs).
     assert_eq!((tiled.pages, page_count(&tiled.bytes)), (4, 4));
 
     let Some(text) = pdftotext(&one.bytes) else {

@@ -29,6 +29,9 @@ pub struct ExportForm {
     pub format: Format,
     pub settings: Settings,
     pub path: String,
+    /// The pages of the workshop after the diagram, for the document's
+    /// version, the language and the pages they were counted for.
+    workshop: Option<((u64, u64), Language, Layout, usize)>,
 }
 
 /// How the PDF puts the diagram on paper, as the dialog offers it.
@@ -103,6 +106,7 @@ impl EditorApp {
             format: choice.format,
             settings: choice.settings,
             path: with_extension(&path, choice.format),
+            workshop: None,
         })));
     }
 
@@ -115,12 +119,27 @@ impl EditorApp {
         let lang = self.prefs.lang;
         let t = |m: Msg| m.text(lang);
         let view = self.view();
-        let (size, texture) = {
+        let (size, texture, pages) = {
             let (_, derived) = self.doc.view(view);
             let size = derived.layout.size;
             // The preview's picture is the overview's, at its size.
             let texture = derived.overview(ctx, [240, 160]).clone();
-            ((size.x, size.y), texture)
+            let pages = match form.format {
+                Format::Pdf => pdf::sheets(&derived.layout, form.settings.pdf),
+                _ => Vec::new(),
+            };
+            ((size.x, size.y), texture, pages)
+        };
+        // The workshop's pages, counted again only when what they depend on
+        // changed (not every frame).
+        let key = (self.doc.version(), form.settings.lang, form.settings.pdf);
+        let workshop = match form.workshop {
+            Some((v, l, p, n)) if (v, l, p) == key => n,
+            _ => {
+                let n = pdf::workshop_pages(self.doc.blueprint(), key.1, key.2);
+                form.workshop = Some((key.0, key.1, key.2, n));
+                n
+            }
         };
         let r = egui::Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
             ui.set_width(560.0);
@@ -190,7 +209,7 @@ impl EditorApp {
                     ui.end_row();
                 });
             if form.format == Format::Pdf {
-                pdf_preview(ui, &form.settings, size, &texture, lang);
+                pdf_preview(ui, &pages, workshop, size, &texture, lang);
             }
             ui.separator();
             ui.horizontal(|ui| {
@@ -284,8 +303,14 @@ fn pdf_options(ui: &mut egui::Ui, settings: &mut Settings, lang: Language) {
         .labelled_by(l);
         ui.end_row();
         let l = ui.label(t(Msg::ExportOrientation)).id;
+        // Tiles take whichever orientation needs fewer sheets, unless told.
+        let free = if pages == Pages::Tile {
+            Msg::ExportOrientationFewest
+        } else {
+            Msg::ExportPortrait
+        };
         ui.horizontal(|ui| {
-            ui.radio_value(&mut landscape, false, t(Msg::ExportPortrait));
+            ui.radio_value(&mut landscape, false, t(free));
             ui.radio_value(&mut landscape, true, t(Msg::ExportLandscape));
         })
         .response
@@ -302,13 +327,16 @@ fn pdf_options(ui: &mut egui::Ui, settings: &mut Settings, lang: Language) {
 /// The diagram in small with the pages over it, and how many there are.
 fn pdf_preview(
     ui: &mut egui::Ui,
-    settings: &Settings,
+    sheets: &[[f32; 4]],
+    workshop: usize,
     size: (f32, f32),
     texture: &egui::TextureHandle,
     lang: Language,
 ) {
-    let sheets = pdf::sheets(size.0, size.1, settings.pdf);
-    ui.label(Plural::Pages.count(lang, sheets.len()));
+    ui.label(Plural::Pages.count(lang, sheets.len() + workshop));
+    if workshop > 0 {
+        ui.label(Plural::WorkshopPages.count(lang, workshop));
+    }
     let max = egui::vec2(520.0, 220.0);
     let k = (max.x / size.0.max(1.0)).min(max.y / size.1.max(1.0));
     let shown = egui::vec2(size.0 * k, size.1 * k);

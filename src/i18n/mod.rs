@@ -459,6 +459,7 @@ catalogue! {
     ExportOrientation => ("Orientation", "Orientación"),
     ExportPortrait => ("Portrait", "Vertical"),
     ExportLandscape => ("Landscape", "Apaisada"),
+    ExportOrientationFewest => ("Whichever takes fewer sheets", "La que necesite menos hojas"),
     ExportButton => ("Export", "Exportar"),
     // Dot voting.
     VoteParticipants => ("Participants", "Participantes"),
@@ -470,6 +471,18 @@ catalogue! {
     VoteResultsShow => ("Show the results of the vote", "Ver los resultados de la votación"),
     VoteResultsClose => ("Hide the results", "Ocultar los resultados"),
     VotesClear => ("Clear the votes", "Borrar los votos"),
+    PdfFurnitureSheet => ("Emotion curve and legend of the sheets above", "Curva de emociones y leyenda de las hojas de arriba"),
+    PdfTileZoom => ("{} of full size", "{} del tamaño real"),
+    PdfAssembly => ("Assembly", "Montaje"),
+    ReportWorkshop => ("Workshop", "Taller"),
+    ReportNotes => ("Notes", "Notas"),
+    ReportLooseNotes => ("Loose notes", "Notas sueltas"),
+    ReportVotes => ("Vote results", "Resultados de la votación"),
+    ReportNote => ("Note", "Nota"),
+    ReportMoments => ("Moments of truth and fail points", "Momentos de la verdad y puntos de fallo"),
+    ReportMarks => ("Marks", "Marcas"),
+    ReportCellTouchpoints => ("Touchpoints here: {}", "Puntos de interacción aquí: {}"),
+    ReportNoStandard => ("No standard yet", "Aún sin estándar"),
 }
 
 #[cfg(test)]

@@ -80,6 +80,7 @@ plurals! {
     WrittenAt => ("written {} minute ago", "written {} minutes ago"; "escrito hace {} minuto", "escrito hace {} minutos"),
     LateSteps => ("Step whose time standards are missed: {}", "Steps whose time standards are missed: {}"; "Paso cuyos estándares de tiempo se incumplen: {}", "Pasos cuyos estándares de tiempo se incumplen: {}"),
     Pages => ("{} page", "{} pages"; "{} página", "{} páginas"),
+    WorkshopPages => ("{} page at the end for the workshop's notes and votes", "{} pages at the end for the workshop's notes and votes"; "{} página al final para las notas y los votos del taller", "{} páginas al final para las notas y los votos del taller"),
     Minutes => ("{} minute", "{} minutes"; "{} minuto", "{} minutos"),
 }
 

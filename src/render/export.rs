@@ -194,11 +194,22 @@ fn export_unchecked(
             if !progress(0.05) {
                 return Err(ExportError::Cancelled);
             }
-            let svg = plain_svg();
+            let geometry = crate::layout::layout(bp, crate::layout::Options::default());
+            let scene = crate::scene::scene(bp, &geometry, &theme, lang);
+            let svg = svg::to_svg(&scene, &title);
+            drop(scene);
             if !progress(0.2) {
                 return Err(ExportError::Cancelled);
             }
-            let out = pdf::export(&svg, &title, Some(&doc), settings.pdf, lang)?;
+            let out = pdf::export_with(
+                &svg,
+                &title,
+                Some(&doc),
+                settings.pdf,
+                lang,
+                Some(&geometry),
+                Some(&crate::report::workshop(bp, lang)),
+            )?;
             Ok(Exported {
                 bytes: out.bytes,
                 missing: out.missing,

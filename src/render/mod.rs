@@ -8,7 +8,9 @@ mod export_error;
 pub mod fonts;
 mod glyphs;
 pub mod pdf;
+mod pdf_workshop;
 pub mod png;
+pub mod sheets;
 pub mod svg;
 
 use crate::layout::{self, Options};

@@ -5,10 +5,11 @@
 //!
 //! Paper: one page the size of the diagram (1 unit = 0.75 pt, as CSS pixels
 //! are), or A4, A3 or Letter with the diagram fitted on one page or tiled
-//! across pages at full size for a wall, with crop marks, an overlap and a
-//! "row, column" label on each page.
+//! across sheets made for print (see [`sheets`]): breaks between stages,
+//! steps and lanes, the lane names on every sheet, crop marks, a "row,
+//! column, page" label clear of them and a map of the sheets on the first.
 
-use super::fonts;
+use super::{fonts, sheets};
 use crate::i18n::Msg;
 use crate::model::Language;
 use krilla::geom::{PathBuilder, Rect, Size, Transform};
@@ -26,11 +27,9 @@ const PT_PER_UNIT: f32 = 0.75;
 /// The largest page side most PDF readers accept (200 in).
 const MAX_PAGE_PT: f32 = 14_400.0;
 /// Margin around the printed area of a sheet: 10 mm.
-const MARGIN: f32 = 28.35;
+const MARGIN: f32 = sheets::MARGIN;
 /// The most sheets a tiled PDF may have.
-const MAX_SHEETS: usize = 1_000;
-/// What neighbouring tiles repeat, to glue them over: 6 mm.
-const OVERLAP: f32 = 17.0;
+const MAX_SHEETS: usize = sheets::MAX_SHEETS;
 
 /// A sheet of paper.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -59,7 +58,9 @@ pub enum Layout {
     Diagram,
     /// The whole diagram on one sheet, scaled down to fit.
     Fit { paper: Paper, landscape: bool },
-    /// The diagram at full size across as many sheets as it takes.
+    /// The diagram at full size (or a little less, to save sheets) across
+    /// as many sheets as it takes; in landscape when `landscape`, else in
+    /// whichever orientation needs fewer sheets.
     Tile { paper: Paper, landscape: bool },
 }
 
@@ -94,6 +95,22 @@ pub fn export(
     document: Option<&str>,
     layout: Layout,
     lang: Language,
+) -> Result<PdfExport, PdfError> {
+    export_with(svg, title, document, layout, lang, None, None)
+}
+
+/// [`export`], with the geometry the SVG was drawn from: tiles then break
+/// between stages, steps and lanes, never through a card, and repeat the
+/// lane names (see [`sheets`]); and with the workshop, listed on pages after
+/// the diagram's when it has notes or votes.
+pub fn export_with(
+    svg: &str,
+    title: &str,
+    document: Option<&str>,
+    layout: Layout,
+    lang: Language,
+    geometry: Option<&crate::layout::Layout>,
+    workshop: Option<&crate::report::Workshop>,
 ) -> Result<PdfExport, PdfError> {
     let options = fonts::options(fonts::database(std::iter::once(svg)));
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| PdfError::Svg(e.to_string()))?;
@@ -133,8 +150,14 @@ pub fn export(
             page.finish();
             1
         }
-        Layout::Tile { paper, landscape } => tile(&mut doc, &tree, title, paper, landscape, lang)?,
+        Layout::Tile { paper, landscape } => {
+            let cuts = geometry.map_or_else(|| sheets::Cuts::plain(dw, dh), sheets::Cuts::of);
+            tile(&mut doc, &tree, &cuts, title, paper, landscape, lang)?
+        }
     };
+    // The workshop after the diagram, on the export's paper.
+    let paper = workshop_paper(layout);
+    let pages = pages + workshop.map_or(0, |w| super::pdf_workshop::add(&mut doc, w, lang, paper));
     if let Some(json) = document {
         doc.embed_file(krilla::embed::EmbeddedFile {
             path: ATTACHMENT.into(),
@@ -172,151 +195,207 @@ fn size(w: f32, h: f32) -> Result<Size, PdfError> {
         .ok_or_else(|| PdfError::Write(format!("no picture can be {w} × {h} pt")))
 }
 
-/// The number of sheets of `step` (plus the overlap) that cover `length`.
-fn count(length: f32, step: f32) -> usize {
-    (((length - OVERLAP) / step).ceil().max(1.0)) as usize
-}
-
-/// The diagram at full size across sheets, row by row.
+/// The diagram across sheets, as [`sheets::plan`] lays them out.
 fn tile(
     doc: &mut Document,
     tree: &usvg::Tree,
+    cuts: &sheets::Cuts,
     title: &str,
     paper: Paper,
     landscape: bool,
     lang: Language,
 ) -> Result<usize, PdfError> {
-    let (pw, ph) = sheet(paper, landscape);
-    let (cw, ch) = (pw - 2.0 * MARGIN, ph - 2.0 * MARGIN);
-    let (dw, dh) = (
-        tree.size().width() * PT_PER_UNIT,
-        tree.size().height() * PT_PER_UNIT,
-    );
-    let (step_x, step_y) = (cw - OVERLAP, ch - OVERLAP);
-    let (cols, rows) = (count(dw, step_x), count(dh, step_y));
-    let total = cols.saturating_mul(rows);
-    if total > MAX_SHEETS {
+    let (dw, dh) = (tree.size().width(), tree.size().height());
+    let Some(plan) = sheets::plan(cuts, paper.size(), landscape) else {
+        let (pw, ph) = sheet(paper, landscape);
+        let s = sheets::FULL_SIZE * sheets::MIN_ZOOM;
+        let count = |len: f32, room: f32| (len * s / room.max(1.0)).ceil().max(1.0) as usize;
+        let (cols, rows) = (
+            count(dw, pw - 2.0 * MARGIN),
+            count(dh, ph - 2.0 * MARGIN - sheets::FOOTER_H),
+        );
         return Err(PdfError::TooManySheets {
-            total,
+            total: cols.saturating_mul(rows),
             cols,
             rows,
             max: MAX_SHEETS,
         });
-    }
+    };
+    let (pw, ph) = plan.paper;
+    let total = plan.sheets.len();
     let mut diagram: Option<krilla::graphic::Graphic> = None;
-    for row in 0..rows {
-        for col in 0..cols {
-            let mut page = doc.start_page_with(settings(pw, ph)?);
-            let mut s = page.surface();
-            // The diagram is written once and placed on every sheet.
-            let graphic = match &diagram {
-                Some(g) => g.clone(),
-                None => {
-                    let mut builder = s.stream_builder();
-                    let mut inner = builder.surface();
-                    inner
-                        .draw_svg(tree, size(dw, dh)?, SvgSettings::default())
-                        .ok_or_else(|| PdfError::Svg("the diagram could not be drawn".into()))?;
-                    inner.finish();
-                    let g = krilla::graphic::Graphic::new(builder.finish(), false);
-                    diagram = Some(g.clone());
-                    g
-                }
-            };
+    let k = plan.scale;
+    for sh in &plan.sheets {
+        let mut page = doc.start_page_with(settings(pw, ph)?);
+        let mut s = page.surface();
+        // The diagram is written once, one point a unit, and placed on
+        // every sheet.
+        let graphic = match &diagram {
+            Some(g) => g.clone(),
+            None => {
+                let mut builder = s.stream_builder();
+                let mut inner = builder.surface();
+                inner
+                    .draw_svg(tree, size(dw, dh)?, SvgSettings::default())
+                    .ok_or_else(|| PdfError::Svg("the diagram could not be drawn".into()))?;
+                inner.finish();
+                let g = krilla::graphic::Graphic::new(builder.finish(), false);
+                diagram = Some(g.clone());
+                g
+            }
+        };
+        let (part, header) = plan.placed(sh);
+        let mut windows = vec![(part, sh.part)];
+        if let (Some(at), Some(src)) = (header, sh.header) {
+            windows.push((at, src));
+        }
+        for (at, src) in windows {
             let mut clip = PathBuilder::new();
-            if let Some(r) = Rect::from_xywh(MARGIN, MARGIN, cw, ch) {
+            if let Some(r) = Rect::from_xywh(at.min.x, at.min.y, at.width(), at.height()) {
                 clip.push_rect(r);
             }
-            let clip = clip
-                .finish()
-                .ok_or_else(|| PdfError::Write("empty printed area".into()))?;
+            let Some(clip) = clip.finish() else {
+                continue;
+            };
             s.push_clip_path(&clip, &FillRule::NonZero);
-            s.push_transform(&Transform::from_translate(
-                MARGIN - col as f32 * step_x,
-                MARGIN - row as f32 * step_y,
+            s.push_transform(&Transform::from_row(
+                k,
+                0.0,
+                0.0,
+                k,
+                at.min.x - src.min.x * k,
+                at.min.y - src.min.y * k,
             ));
-            s.draw_graphic(graphic);
+            s.draw_graphic(graphic.clone());
             s.pop();
             s.pop();
-            let label = Msg::PdfTile.fill(
-                lang,
-                &[
-                    &crate::i18n::count(row + 1, lang),
-                    &crate::i18n::count(col + 1, lang),
-                    &crate::i18n::count(row * cols + col + 1, lang),
-                    &crate::i18n::count(total, lang),
-                    &title,
-                ],
-            );
-            let furniture = furniture(pw, ph, &label);
-            let options = fonts::options(fonts::database(std::iter::once(label.as_str())));
-            if let Ok(t) = usvg::Tree::from_str(&furniture, &options) {
-                s.draw_svg(&t, size(pw, ph)?, SvgSettings::default());
-            }
-            s.finish();
-            page.finish();
         }
+        let mut label = Msg::PdfTile.fill(
+            lang,
+            &[&(sh.row + 1), &(sh.col + 1), &sh.number, &total, &title],
+        );
+        if sh.furniture_only {
+            label = format!("{} · {label}", Msg::PdfFurnitureSheet.text(lang));
+        }
+        if plan.zoom() < 0.999 {
+            let zoom = crate::i18n::percent(f64::from(plan.zoom()) * 100.0, 0, lang);
+            label = format!("{label} · {}", Msg::PdfTileZoom.fill(lang, &[&zoom]));
+        }
+        let furniture = furniture(&plan, sh, &label, lang);
+        let options = fonts::options(fonts::database(std::iter::once(furniture.as_str())));
+        if let Ok(t) = usvg::Tree::from_str(&furniture, &options) {
+            s.draw_svg(&t, size(pw, ph)?, SvgSettings::default());
+        }
+        s.finish();
+        page.finish();
     }
     Ok(total)
 }
 
-/// Crop marks at the corners of a sheet's printed area, and its label.
-fn furniture(pw: f32, ph: f32, label: &str) -> String {
+/// Crop marks at the corners of a sheet's printed area, its label in the
+/// footer, and on the first sheet the map of the sheets.
+fn furniture(plan: &sheets::Plan, sheet: &sheets::Sheet, label: &str, lang: Language) -> String {
     use std::fmt::Write as _;
+    let (pw, ph) = plan.paper;
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{pw}\" height=\"{ph}\" viewBox=\"0 0 {pw} {ph}\"><g stroke=\"#555\" stroke-width=\"0.5\">"
     );
-    let (l, t, r, b) = (MARGIN, MARGIN, pw - MARGIN, ph - MARGIN);
-    let (gap, len) = (3.0, 12.0);
-    for (x, y, dx, dy) in [
-        (l, t, -1.0, -1.0),
-        (r, t, 1.0, -1.0),
-        (l, b, -1.0, 1.0),
-        (r, b, 1.0, 1.0),
-    ] {
+    for [x1, y1, x2, y2] in plan.crop_marks() {
+        let _ = write!(s, "<line x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\"/>");
+    }
+    if let (_, Some(h)) = plan.placed(sheet) {
+        // Where the repeated lane names end: cut here to join the sheets.
         let _ = write!(
             s,
-            "<line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/><line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>",
-            x + dx * gap,
-            x + dx * (gap + len),
-            y + dy * gap,
-            y + dy * (gap + len),
+            "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke-dasharray=\"2 2\"/>",
+            h.min.y,
+            h.max.y,
+            x = h.max.x
         );
     }
-    s.push_str("</g><text x=\"");
+    s.push_str("</g>");
+    let b = plan.label_box(sheet);
+    let text = crate::font::clip(label, sheets::LABEL_SIZE, false, b.width());
     let _ = write!(
         s,
-        "{}\" y=\"{}\" font-size=\"8\" fill=\"#333\">",
-        MARGIN,
-        ph - MARGIN / 2.0 + 3.0
+        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"#333\">",
+        b.min.x,
+        b.max.y - 2.0,
+        sheets::LABEL_SIZE
     );
-    super::svg::push_escaped(&mut s, label);
-    s.push_str("</text></svg>");
+    super::svg::push_escaped(&mut s, &text);
+    s.push_str("</text>");
+    if sheet.number == 1 && plan.sheets.len() > 1 {
+        let map = plan.map_box();
+        let _ = write!(
+            s,
+            "<text x=\"{}\" y=\"{}\" font-size=\"7\" fill=\"#333\" text-anchor=\"end\">",
+            map.min.x - sheets::LABEL_INSET,
+            map.center().y + 2.5
+        );
+        super::svg::push_escaped(&mut s, Msg::PdfAssembly.text(lang));
+        s.push_str("</text>");
+        for (r, n) in plan.map_cells() {
+            let fill = if n == sheet.number { "#d0d7de" } else { "none" };
+            let _ = write!(
+                s,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\" stroke=\"#555\" stroke-width=\"0.5\"/>",
+                r.min.x,
+                r.min.y,
+                r.width(),
+                r.height()
+            );
+            let fs = (r.height() * 0.6).min(r.width() * 0.45).min(7.0);
+            let _ = write!(
+                s,
+                "<text x=\"{}\" y=\"{}\" font-size=\"{fs}\" fill=\"#333\" text-anchor=\"middle\">{n}</text>",
+                r.center().x,
+                r.center().y + fs * 0.35
+            );
+        }
+    }
+    s.push_str("</svg>");
     s
 }
 
-/// Where each page of a PDF lies on a diagram of `dw` × `dh` units, in
-/// those units (x, y, width, height), in page order: for a preview of the
-/// pages before the export.
-pub fn sheets(dw: f32, dh: f32, layout: Layout) -> Vec<[f32; 4]> {
+/// The paper of the pages of the workshop after the diagram.
+fn workshop_paper(layout: Layout) -> (f32, f32) {
+    match layout {
+        Layout::Diagram => Paper::A4.size(),
+        Layout::Fit { paper, landscape } | Layout::Tile { paper, landscape } => {
+            sheet(paper, landscape)
+        }
+    }
+}
+
+/// How many pages the workshop (notes and votes) takes after the diagram.
+pub fn workshop_pages(bp: &crate::model::Blueprint, lang: Language, layout: Layout) -> usize {
+    let w = crate::report::workshop::workshop(bp, lang);
+    if w.is_empty() {
+        return 0;
+    }
+    super::pdf_workshop::pages(&w, lang, workshop_paper(layout)).len()
+}
+
+/// Where each page of a PDF lies on a diagram laid out as `geometry`, in
+/// its units (x, y, width, height), in page order, as the export will
+/// place them: for a preview of the pages before the export. Empty when a
+/// tiling would take too many sheets.
+pub fn sheets(geometry: &crate::layout::Layout, layout: Layout) -> Vec<[f32; 4]> {
+    let (dw, dh) = (geometry.size.x, geometry.size.y);
     match layout {
         Layout::Diagram | Layout::Fit { .. } => vec![[0.0, 0.0, dw, dh]],
         Layout::Tile { paper, landscape } => {
-            let (pw, ph) = sheet(paper, landscape);
-            let (cw, ch) = (pw - 2.0 * MARGIN, ph - 2.0 * MARGIN);
-            let (step_x, step_y) = (cw - OVERLAP, ch - OVERLAP);
-            let (cols, rows) = (
-                count(dw * PT_PER_UNIT, step_x),
-                count(dh * PT_PER_UNIT, step_y),
-            );
-            if cols.saturating_mul(rows) > MAX_SHEETS {
-                return Vec::new();
-            }
-            let u = |pt: f32| pt / PT_PER_UNIT;
-            (0..rows)
-                .flat_map(|r| (0..cols).map(move |c| (r, c)))
-                .map(|(r, c)| [u(c as f32 * step_x), u(r as f32 * step_y), u(cw), u(ch)])
-                .collect()
+            let cuts = sheets::Cuts::of(geometry);
+            sheets::plan(&cuts, paper.size(), landscape).map_or_else(Vec::new, |plan| {
+                plan.sheets
+                    .iter()
+                    .map(|s| {
+                        let r = s.part;
+                        [r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y]
+                    })
+                    .collect()
+            })
         }
     }
 }

@@ -12,8 +12,9 @@ pub fn escape(text: &str) -> String {
     crate::render::svg::escape(text).replace('\'', "&#39;")
 }
 
+/// Minutes as the language writes them, on one line: never "-0 min".
 fn minutes(m: f64, lang: Language) -> String {
-    format!("{} min", i18n::decimal(m, 1, lang))
+    format!("{}\u{a0}min", i18n::decimal(m, 1, lang))
 }
 
 fn status_class(c: Compliance) -> &'static str {
@@ -134,28 +135,18 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
         let tp = bp
             .touchpoint(&s.touchpoint)
             .map_or("", |t| t.title.as_str());
-        let target = s.target.map_or_else(String::new, |v| {
-            let op = match s.direction {
-                crate::model::Direction::HigherIsBetter => "≥",
-                crate::model::Direction::LowerIsBetter => "≤",
-            };
-            let tol = s.tolerance.map_or_else(String::new, |t| {
-                format!(" (± {})", i18n::decimal(t, 3, lang))
-            });
-            format!("{op} {} {}{tol}", i18n::decimal(v, 3, lang), s.unit)
-        });
+        let target = super::html_workshop::target(s, lang);
         let latest = s.latest().map_or_else(String::new, |m| {
-            format!(
-                "{} {} ({})",
-                i18n::decimal(m.value, 3, lang),
-                s.unit,
-                m.date
-            )
+            let mut v = i18n::decimal(m.value, 3, lang);
+            if !s.unit.is_empty() {
+                v = format!("{v}\u{a0}{}", s.unit);
+            }
+            format!("{v} ({})", i18n::date(m.date, lang).replace(' ', "\u{a0}"))
         });
         let c = s.compliance();
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"status {}\">{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"nowrap\">{}</td><td class=\"nowrap\">{}</td><td>{}</td><td>{}</td><td class=\"status {}\">{}</td></tr>",
             escape(tp),
             escape(&s.statement),
             escape(&s.indicator),
@@ -194,7 +185,24 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
         h.push_str("</ul>\n");
     }
 
-    // Time budget.
+    super::html_workshop::moments_section(&mut h, bp, lang);
+    super::html_workshop::workshop_section(&mut h, bp, lang);
+    time_section(&mut h, bp, lang);
+    h.push_str("</body>\n</html>\n");
+    h
+}
+
+/// The customer's time by stage; left out when no time was entered.
+fn time_section(h: &mut String, bp: &Blueprint, lang: Language) {
+    let t = |m: Msg| m.text(lang);
+    let entered = bp.steps().any(|(_, s)| s.duration_min.is_some())
+        || bp
+            .touchpoints
+            .iter()
+            .any(|tp| tp.duration_min.is_some() || tp.expected_wait_min.is_some());
+    if !entered {
+        return;
+    }
     let budget = check::time_budget(bp);
     let _ = writeln!(
         h,
@@ -245,8 +253,6 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
             i18n::Plural::LateSteps.fill(lang, late.len(), &[&late.join(", ")])
         );
     }
-    h.push_str("</body>\n</html>\n");
-    h
 }
 
 const CSS: &str = "
@@ -262,5 +268,16 @@ caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 .problems li.error .severity { color: #cf222e; font-weight: bold; } .problems li.warning .severity { color: #9a6700; }
 .problems li.hint .severity { color: #6e7781; }
 .total th, .total td { font-weight: bold; }
-@media print { body { margin: 0; } .diagram { page-break-after: always; } table { page-break-inside: auto; } tr { page-break-inside: avoid; } }
+.nowrap { white-space: nowrap; }
+.votes td:first-child, .votes td:last-child { white-space: nowrap; }
+.place { margin: .8rem 0 .2rem; } .cell { color: #52606d; margin: 0; font-size: .9rem; } .dots { color: #9a6700; white-space: nowrap; }
+@page { size: A4; margin: 15mm; }
+@media print {
+  body { margin: 0; font-size: 10pt; }
+  h2 { break-before: page; page-break-before: always; break-after: avoid; page-break-after: avoid; }
+  h3, h4, caption { break-after: avoid; page-break-after: avoid; }
+  table { page-break-inside: auto; }
+  tr, li { break-inside: avoid; page-break-inside: avoid; }
+  .diagram svg { border: none; }
+}
 ";

@@ -6,6 +6,8 @@ mod csv_error;
 mod csv_io;
 mod csv_text;
 mod html;
+mod html_workshop;
+pub(crate) mod workshop;
 
 pub use csv_error::{DateError, ImportError, NumberRefusal, Refusal, RowError, SkipReason};
 pub use csv_io::{
@@ -13,3 +15,4 @@ pub use csv_io::{
     import_measurements_bytes, read_csv_file, standards_csv,
 };
 pub use html::{escape, html};
+pub use workshop::{NoteGroup, Voted, Workshop, workshop};

@@ -1,0 +1,381 @@
+//! The HTML report and the PDF carry the workshop: notes by where they are
+//! pinned, the vote ranked, the moments of truth and fail points with their
+//! standards; sections with nothing to show are left out; read back from the
+//! files written, in English and Spanish.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests stop at the first surprise.
+
+use servuction::model::{Blueprint, Language, MomentOfTruth, Note, NoteColour, Point};
+use std::process::Command;
+
+fn delivery(lang: Language) -> Blueprint {
+    servuction::templates::find("delivery")
+        .unwrap()
+        .load(lang)
+        .unwrap()
+}
+
+/// The delivery blueprint after the workshop: 3 notes (two pinned, one
+/// loose) and a dot vote on notes and cards.
+fn after_workshop(lang: Language) -> Blueprint {
+    let mut bp = delivery(lang);
+    let (lane, step) = (
+        bp.lanes[1].id.clone(),
+        bp.steps().nth(1).unwrap().1.id.clone(),
+    );
+    let late = bp.steps().nth(4).unwrap().1.id.clone();
+    let mut n = Note::pinned(
+        lane.clone(),
+        late,
+        "Courier calls ahead".into(),
+        NoteColour::default(),
+    );
+    n.votes = 5;
+    bp.notes.push(n);
+    let mut n = Note::pinned(
+        lane,
+        step,
+        "Say when it will come".into(),
+        NoteColour::default(),
+    );
+    n.votes = 1;
+    bp.notes.push(n);
+    bp.notes.push(Note::loose(
+        Point { x: 40.0, y: 40.0 },
+        "Greener packaging".into(),
+        NoteColour::default(),
+    ));
+    bp.touchpoints[3].votes = 3;
+    bp
+}
+
+/// Writes the export through the command line, as the user did, and reads
+/// the file back.
+fn export_file(bp: &Blueprint, name: &str, lang: Language) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("x.servuction");
+    std::fs::write(&input, servuction::format::to_string(bp).unwrap()).unwrap();
+    let out = dir.path().join(name);
+    let o = Command::new(env!("CARGO_BIN_EXE_servuction"))
+        .args(["export"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .args(["--lang", lang.code()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    std::fs::read(&out).unwrap()
+}
+
+fn html(bp: &Blueprint, lang: Language) -> String {
+    String::from_utf8(export_file(bp, "report.html", lang)).unwrap()
+}
+
+fn positions(text: &str, words: &[&str]) -> Vec<usize> {
+    words
+        .iter()
+        .map(|w| text.find(w).unwrap_or_else(|| panic!("{w:?} missing")))
+        .collect()
+}
+
+#[test]
+fn the_report_never_shows_minus_zero_and_leaves_out_the_time_when_none_was_entered() {
+    // Durations but no waits: the waits sum to -0.0 (the sum of no f64s).
+    let mut bp = delivery(Language::En);
+    for tp in &mut bp.touchpoints {
+        tp.expected_wait_min = None;
+        tp.wait_point = false;
+    }
+    let h = html(&bp, Language::En);
+    assert!(
+        h.contains("The customer&#39;s time") || h.contains("The customer's time"),
+        "no time section"
+    );
+    let time = &h[h.find("class=\"time\"").unwrap()..];
+    assert!(!time.contains("-0"), "{time}");
+    assert!(h.contains("0\u{a0}min"));
+
+    let mut none = bp.clone();
+    for (_, s) in none
+        .stages
+        .iter_mut()
+        .flat_map(|st| st.steps.iter_mut().map(|s| ((), s)))
+    {
+        s.duration_min = None;
+    }
+    for tp in &mut none.touchpoints {
+        tp.duration_min = None;
+        tp.expected_wait_min = None;
+    }
+    for lang in [Language::En, Language::Es] {
+        let h = html(&none, lang);
+        for absent in [
+            "customer&#39;s time",
+            "customer's time",
+            "tiempo del cliente",
+            "class=\"time\"",
+            "class=\"workshop\"",
+        ] {
+            assert!(!h.contains(absent), "{lang:?}: {absent}");
+        }
+    }
+}
+
+#[test]
+fn targets_and_dates_stay_on_one_line() {
+    for (lang, target, date) in [
+        (Language::En, "≥\u{a0}95\u{a0}%", "\u{a0}2026"),
+        (Language::Es, "≥\u{a0}95\u{a0}%", "\u{a0}2026"),
+    ] {
+        let mut bp = delivery(lang);
+        let mut s =
+            servuction::model::Standard::new(bp.touchpoints[0].id.clone(), "Delivered on time");
+        s.unit = "%".into();
+        s.target = Some(95.0);
+        s.measurements.push(servuction::model::Measurement {
+            date: servuction::model::Date {
+                year: 2026,
+                month: 11,
+                day: 30,
+            },
+            value: 96.5,
+        });
+        bp.standards.push(s);
+        let h = html(&bp, lang);
+        assert!(
+            h.contains(&format!("<td class=\"nowrap\">{target}</td>")),
+            "{lang:?}"
+        );
+        let row = &h[h.find("Delivered on time").unwrap()..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        assert!(
+            row.contains(date) && !row.contains(" 2026"),
+            "{lang:?}: {row}"
+        );
+        assert!(h.contains(".nowrap { white-space: nowrap; }"));
+    }
+}
+
+#[test]
+fn the_report_holds_the_workshop_notes_by_place_and_the_vote_ranked_in_both_languages() {
+    for (lang, titles) in [
+        (
+            Language::En,
+            [
+                "Workshop",
+                "Notes",
+                "Loose notes",
+                "Vote results",
+                "5 votes",
+                "3 votes",
+                "1 vote",
+            ],
+        ),
+        (
+            Language::Es,
+            [
+                "Taller",
+                "Notas",
+                "Notas sueltas",
+                "Resultados de la votación",
+                "5 votos",
+                "3 votos",
+                "1 voto",
+            ],
+        ),
+    ] {
+        let bp = after_workshop(lang);
+        let h = html(&bp, lang);
+        let section = &h[h.find("<section class=\"workshop\">").unwrap()..];
+        let section = &section[..section.find("</section>").unwrap()];
+        // Notes in the order of the steps they are pinned to, loose last.
+        positions(
+            section,
+            &[
+                "Say when it will come",
+                "Courier calls ahead",
+                titles[2],
+                "Greener packaging",
+            ],
+        )
+        .windows(2)
+        .for_each(|w| assert!(w[0] < w[1], "{lang:?}: notes out of order"));
+        // Each group is named by its stage, step and lane.
+        let (stage, step) = bp.steps().nth(1).unwrap();
+        assert!(section.contains(&format!(
+            "{} › {} · {}",
+            stage.name, step.name, bp.lanes[1].name
+        )));
+        // The vote, most dots first.
+        let votes = &section[section.find(titles[3]).unwrap()..];
+        positions(
+            votes,
+            &[
+                "Courier calls ahead",
+                &bp.touchpoints[3].title,
+                "Say when it will come",
+            ],
+        )
+        .windows(2)
+        .for_each(|w| assert!(w[0] < w[1], "{lang:?}: votes not ranked"));
+        for t in titles {
+            assert!(section.contains(t), "{lang:?}: {t}");
+        }
+        assert!(
+            h.contains("@media print")
+                && h.contains("break-before: page")
+                && h.contains("size: A4")
+        );
+        assert!(h.contains("tr, li { break-inside: avoid"));
+    }
+}
+
+#[test]
+fn the_report_lists_moments_of_truth_and_fail_points_with_their_standards() {
+    let mut bp = delivery(Language::Es);
+    for tp in &mut bp.touchpoints {
+        tp.moment_of_truth = MomentOfTruth::None;
+        tp.fail_point = false;
+    }
+    assert!(!html(&bp, Language::Es).contains("class=\"moments\""));
+    bp.touchpoints[2].moment_of_truth = MomentOfTruth::Critical;
+    bp.touchpoints[1].fail_point = true;
+    let mut s =
+        servuction::model::Standard::new(bp.touchpoints[2].id.clone(), "Entrega en la franja");
+    s.target = Some(98.0);
+    s.unit = "%".into();
+    bp.standards.push(s);
+    let h = html(&bp, Language::Es);
+    let section = &h[h.find("class=\"moments\"").unwrap()..];
+    assert!(section.contains("Momentos de la verdad y puntos de fallo"));
+    assert!(section.contains("Momento de la verdad crítico") || section.contains("crítico"));
+    assert!(section.contains("Punto de fallo"));
+    assert!(
+        section.contains("Entrega en la franja <span class=\"nowrap\">≥\u{a0}98\u{a0}%</span>")
+    );
+    assert!(
+        section.contains("Aún sin estándar")
+            || bp
+                .standards
+                .iter()
+                .any(|s| s.touchpoint == bp.touchpoints[1].id)
+    );
+}
+
+fn pdf_page_text(pdf: &[u8], page: usize) -> Option<String> {
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("NOTICE: pdftotext is not installed (Debian: poppler-utils); skipped");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install poppler-utils"
+        );
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.pdf");
+    std::fs::write(&input, pdf).unwrap();
+    let p = page.to_string();
+    let o = Command::new("pdftotext")
+        .args(["-raw", "-f", &p, "-l", &p])
+        .arg(&input)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    Some(
+        String::from_utf8_lossy(&o.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+fn page_count(pdf: &[u8]) -> usize {
+    hayro_syntax::Pdf::new(pdf.to_vec()).unwrap().pages().len()
+}
+
+#[test]
+fn the_pdf_lists_the_workshop_after_the_diagram_only_when_there_is_one() {
+    let plain = export_file(&delivery(Language::En), "d.pdf", Language::En);
+    assert_eq!(page_count(&plain), 1);
+    for (lang, words) in [
+        (
+            Language::En,
+            [
+                "Workshop",
+                "Notes",
+                "Loose notes",
+                "Vote results",
+                "1. 5 votes",
+                "2. 3 votes",
+                "3. 1 vote",
+            ],
+        ),
+        (
+            Language::Es,
+            [
+                "Taller",
+                "Notas",
+                "Notas sueltas",
+                "Resultados de la votación",
+                "1. 5 votos",
+                "2. 3 votos",
+                "3. 1 voto",
+            ],
+        ),
+    ] {
+        let bp = after_workshop(lang);
+        let pdf = export_file(&bp, "d.pdf", lang);
+        assert_eq!(page_count(&pdf), 2, "{lang:?}");
+        let Some(text) = pdf_page_text(&pdf, 2) else {
+            return;
+        };
+        let order = positions(
+            &text,
+            &[
+                words[0],
+                words[1],
+                "Say when it will come",
+                "Courier calls ahead",
+                words[2],
+                "Greener packaging",
+                words[3],
+                words[4],
+                words[5],
+                words[6],
+            ],
+        );
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{lang:?}: {text}");
+        assert!(
+            text.contains(&format!(
+                "{}: Courier calls ahead",
+                if lang == Language::En { "Note" } else { "Nota" }
+            )),
+            "{text}"
+        );
+        assert!(text.contains(&bp.touchpoints[3].title), "{text}");
+        // Tiled on A4: the diagram's sheets, then the workshop.
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("x.servuction");
+        std::fs::write(&input, servuction::format::to_string(&bp).unwrap()).unwrap();
+        let out = dir.path().join("t.pdf");
+        let o = Command::new(env!("CARGO_BIN_EXE_servuction"))
+            .arg("export")
+            .arg(&input)
+            .arg("-o")
+            .arg(&out)
+            .args(["--paper", "a4", "--tile", "--lang", lang.code()])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let tiled = std::fs::read(&out).unwrap();
+        let n = page_count(&tiled);
+        let last = pdf_page_text(&tiled, n).unwrap();
+        assert!(
+            last.starts_with(words[0]) && last.contains(words[4]),
+            "{lang:?}: {last}"
+        );
+        assert!(!pdf_page_text(&tiled, n - 1).unwrap().contains(words[3]));
+    }
+}
