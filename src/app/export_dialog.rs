@@ -110,6 +110,20 @@ impl EditorApp {
         })));
     }
 
+    /// The workshop's pages after the diagram, counted again only when
+    /// what they depend on changed (not every frame).
+    fn workshop_pages(&self, form: &mut ExportForm) -> usize {
+        let key = (self.doc.version(), form.settings.lang, form.settings.pdf);
+        match form.workshop {
+            Some((v, l, p, n)) if (v, l, p) == key => n,
+            _ => {
+                let n = pdf::workshop_pages(self.doc.blueprint(), key.1, key.2);
+                form.workshop = Some((key.0, key.1, key.2, n));
+                n
+            }
+        }
+    }
+
     /// Shows the dialog; returns it while it stays open.
     pub(super) fn export_dialog(
         &mut self,
@@ -130,17 +144,7 @@ impl EditorApp {
             };
             ((size.x, size.y), texture, pages)
         };
-        // The workshop's pages, counted again only when what they depend on
-        // changed (not every frame).
-        let key = (self.doc.version(), form.settings.lang, form.settings.pdf);
-        let workshop = match form.workshop {
-            Some((v, l, p, n)) if (v, l, p) == key => n,
-            _ => {
-                let n = pdf::workshop_pages(self.doc.blueprint(), key.1, key.2);
-                form.workshop = Some((key.0, key.1, key.2, n));
-                n
-            }
-        };
+        let workshop = self.workshop_pages(&mut form);
         let r = egui::Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
             ui.set_width(560.0);
             ui.heading(t(Msg::ExportTitle));
