@@ -97,12 +97,14 @@ struct ExportArgs {
     /// (default: one page the size of the diagram).
     #[arg(long, value_enum)]
     paper: Option<servuction::render::pdf::Paper>,
-    /// PDF: sheets in landscape.
+    /// PDF: sheets in landscape (tiles otherwise take whichever orientation
+    /// needs fewer sheets).
     #[arg(long)]
     landscape: bool,
-    /// PDF: the diagram at full size across as many sheets as it takes (A4
-    /// unless --paper), with crop marks, an overlap to glue and each sheet's
-    /// row and column.
+    /// PDF: the diagram across as many sheets as it takes (A4 unless
+    /// --paper), at full size or down to 80 % where that saves sheets, broken
+    /// between stages, steps and lanes, with the lane names on every sheet,
+    /// crop marks, each sheet's row and column and an assembly map.
     #[arg(long)]
     tile: bool,
 }

@@ -151,10 +151,14 @@ pub const HELP_ES: &[(&str, &str, Option<&str>)] = &[
         "PDF: imprimir en este papel, con el diagrama entero ajustado a una hoja (predeterminado: una página del tamaño del diagrama)",
         None,
     ),
-    ("export.landscape", "PDF: hojas apaisadas", None),
+    (
+        "export.landscape",
+        "PDF: hojas apaisadas (si no, las hojas en mosaico toman la orientación que necesite menos hojas)",
+        None,
+    ),
     (
         "export.tile",
-        "PDF: el diagrama a tamaño real en tantas hojas como haga falta (A4 salvo --paper), con marcas de corte, un solapamiento para pegar y la fila y la columna de cada hoja",
+        "PDF: el diagrama en tantas hojas como haga falta (A4 salvo --paper), a tamaño real o hasta el 80 % donde eso ahorre hojas, cortado entre etapas, pasos y carriles, con los nombres de los carriles en cada hoja, marcas de corte, la fila y la columna de cada hoja y un mapa de montaje",
         None,
     ),
     (

@@ -453,7 +453,7 @@ catalogue! {
     ExportPages => ("Pages", "Páginas"),
     ExportPagesDiagram => ("One page the size of the diagram", "Una página del tamaño del diagrama"),
     ExportPagesFit => ("The whole diagram on one sheet", "El diagrama entero en una hoja"),
-    ExportPagesTile => ("Full size across sheets, to glue together", "A tamaño real en varias hojas, para pegar"),
+    ExportPagesTile => ("Across sheets, to glue together (full size, or down to 80 % to save sheets)", "En varias hojas, para pegar (a tamaño real, o hasta el 80 % para ahorrar hojas)"),
     ExportPaper => ("Paper", "Papel"),
     ExportLetter => ("Letter", "Carta"),
     ExportOrientation => ("Orientation", "Orientación"),
