@@ -90,7 +90,7 @@ fn a_tiled_pdf_is_exported_from_the_dialog_with_the_pages_its_preview_announced(
     );
     // The default: one page the size of the diagram.
     assert_eq!(pages_shown(&h), 1);
-    h.get_by_label("Full size across sheets, to glue together")
+    h.get_by_label_contains("Across sheets, to glue together")
         .click();
     h.run();
     h.get_by_label("Whichever takes fewer sheets").click();
