@@ -404,7 +404,7 @@ pub(super) fn card_shapes(
         None,
     );
     let text_w = r.width() - if flag.is_some() { 56.0 } else { 40.0 };
-    let title = font::wrap(&tp.title, 12.5, true, text_w, 3);
+    let title = crate::layout::title::title_lines(&tp.title, text_w, r.height());
     b.lines(
         title,
         r.min.x + 12.0,
