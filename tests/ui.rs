@@ -2456,3 +2456,38 @@ fn the_standards_table_lists_the_standards_of_a_document_opened_anew() {
         "the table kept the rows of the document before"
     );
 }
+
+/// A loose note dragged on the canvas lands where the pointer lets it go:
+/// the spot under the pointer is the spot it was grabbed by. (Before, the
+/// grab was measured once the drag was recognised, a few pixels on, and
+/// the note landed that much short of the pointer.)
+#[test]
+fn a_dragged_note_lands_where_the_pointer_is_released() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bp = servuction::templates::find("delivery")
+        .unwrap()
+        .load(Language::En)
+        .unwrap();
+    // Under the diagram, where nothing else lies.
+    let l = servuction::layout::layout(&bp, Default::default());
+    let at = Point::rounded(l.grid.min.x + 40.0, l.legend.max.y + 40.0);
+    bp.notes
+        .push(Note::loose(at, "Courier late twice".into(), NoteColour::Pink));
+    let mut h = harness(bp, dir.path());
+    let on_screen = h.get_by_label("Note: Courier late twice").rect();
+    let zoom = on_screen.width() / servuction::layout::metrics::CARD_W;
+    assert!(zoom > 0.2, "the note is on the screen whole: {on_screen:?}");
+    let from = on_screen.center() + vec2(-30.0, 10.0);
+    let by = vec2(320.0, 24.0);
+    drag(&mut h, from, from + by);
+    let moved = h.state().blueprint().notes[0].at.unwrap();
+    let want = (at.x + f64::from(by.x / zoom), at.y + f64::from(by.y / zoom));
+    assert!(
+        (moved.x - want.0).abs() <= 1.5 && (moved.y - want.1).abs() <= 1.5,
+        "{at:?} dragged by {by:?} at zoom {zoom}: {moved:?}, not {want:?}"
+    );
+    // And it is drawn there: the layout keeps a free spot as it is.
+    let l = servuction::layout::layout(h.state().blueprint(), Default::default());
+    let nb = l.notes.iter().find(|n| n.loose).unwrap();
+    assert_eq!((nb.rect.min.x, nb.rect.min.y), (moved.x as f32, moved.y as f32));
+}
