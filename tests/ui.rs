@@ -2471,8 +2471,11 @@ fn a_dragged_note_lands_where_the_pointer_is_released() {
     // Under the diagram, where nothing else lies.
     let l = servuction::layout::layout(&bp, Default::default());
     let at = Point::rounded(l.grid.min.x + 40.0, l.legend.max.y + 40.0);
-    bp.notes
-        .push(Note::loose(at, "Courier late twice".into(), NoteColour::Pink));
+    bp.notes.push(Note::loose(
+        at,
+        "Courier late twice".into(),
+        NoteColour::Pink,
+    ));
     let mut h = harness(bp, dir.path());
     let on_screen = h.get_by_label("Note: Courier late twice").rect();
     let zoom = on_screen.width() / servuction::layout::metrics::CARD_W;
@@ -2489,5 +2492,8 @@ fn a_dragged_note_lands_where_the_pointer_is_released() {
     // And it is drawn there: the layout keeps a free spot as it is.
     let l = servuction::layout::layout(h.state().blueprint(), Default::default());
     let nb = l.notes.iter().find(|n| n.loose).unwrap();
-    assert_eq!((nb.rect.min.x, nb.rect.min.y), (moved.x as f32, moved.y as f32));
+    assert_eq!(
+        (nb.rect.min.x, nb.rect.min.y),
+        (moved.x as f32, moved.y as f32)
+    );
 }
