@@ -7,6 +7,11 @@ use crate::model::index::Groups;
 use crate::model::*;
 use foldhash::{HashMap, HashMapExt, HashSet};
 
+pub mod notes;
+pub mod title;
+mod way;
+use way::InTheWay;
+
 /// A point in diagram units.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Pos {
@@ -183,8 +188,8 @@ pub struct Layout {
     pub stages: Vec<StageBox>,
     pub steps: Vec<StepBox>,
     pub cards: Vec<CardBox>,
-    /// Sticky notes: pinned ones under the cards of their cell, then loose
-    /// ones where they lie.
+    /// Sticky notes: pinned ones beside the cards of their cell, then loose
+    /// ones at the free spot nearest where they were put.
     pub notes: Vec<NoteBox>,
     pub lines: Vec<LineBox>,
     pub routes: Vec<Route>,
@@ -293,36 +298,78 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
         .map(|(i, l)| (&l.id, i))
         .collect();
 
-    // How many cards each cell holds, and each card's place in its cell.
+    // Each card's place in its cell and the rows of each lane: a row is as
+    // tall as its tallest card (a long title grows its card), and every
+    // card of the row takes that height.
     let mut count = vec![vec![0usize; steps.len()]; visible.len()];
+    let mut rows: Vec<Vec<f32>> = vec![Vec::new(); visible.len()];
     let mut placed = Vec::with_capacity(bp.touchpoints.len());
     for (i, tp) in bp.touchpoints.iter().enumerate() {
         if let (Some(&l), Some(&s)) = (lane_index.get(&tp.lane), step_index.get(&tp.step)) {
-            placed.push((tp, i, l, s, count[l][s]));
+            let k = count[l][s];
             count[l][s] += 1;
+            let h = title::title_fit(&tp.title).card_height();
+            if rows[l].len() <= k {
+                rows[l].resize(k + 1, CARD_H);
+            }
+            rows[l][k] = rows[l][k].max(h);
+            placed.push((tp, i, l, s, k));
         }
     }
+    // Pinned notes stack beside the cards of their cell, in a strip that
+    // widens their step's column.
+    let mut notes_in = vec![vec![0usize; steps.len()]; visible.len()];
+    let mut strip = vec![false; steps.len()];
     let mut placed_notes = Vec::new();
     for (i, n) in bp.notes.iter().enumerate() {
         let Some((lane, step)) = n.cell() else {
             continue;
         };
         if let (Some(&l), Some(&s)) = (lane_index.get(lane), step_index.get(step)) {
-            placed_notes.push((n, i, l, s, count[l][s]));
-            count[l][s] += 1;
+            placed_notes.push((n, i, l, s, notes_in[l][s]));
+            notes_in[l][s] += 1;
+            strip[s] = true;
         }
     }
-    let lane_heights: Vec<f32> = count
+    // Where each row starts, from the top of the lane's cards.
+    let row_tops: Vec<Vec<f32>> = rows
         .iter()
-        .map(|row| {
-            let most = row.iter().copied().max().unwrap_or(0).max(1) as f32;
-            (most * CARD_H + (most - 1.0) * CARD_GAP + 2.0 * LANE_PAD).max(MIN_LANE_H)
+        .map(|r| {
+            let mut y = 0.0;
+            r.iter()
+                .map(|h| {
+                    let top = y;
+                    y += h + CARD_GAP;
+                    top
+                })
+                .collect()
+        })
+        .collect();
+    let lane_heights: Vec<f32> = rows
+        .iter()
+        .zip(&notes_in)
+        .map(|(r, n)| {
+            let cards = r.iter().sum::<f32>() + r.len().saturating_sub(1) as f32 * CARD_GAP;
+            let notes = notes::stack_height(n.iter().copied().max().unwrap_or(0));
+            (cards.max(notes) + 2.0 * LANE_PAD).max(MIN_LANE_H)
         })
         .collect();
 
     let x0 = MARGIN;
     let grid_x = x0 + LABEL_W;
-    let grid_w = steps.len().max(1) as f32 * COL_W;
+    // Where each step's column starts; one more for the grid's right edge.
+    let mut col_x = Vec::with_capacity(steps.len() + 1);
+    let mut x = grid_x;
+    for wide in &strip {
+        col_x.push(x);
+        x += if *wide {
+            COL_W + notes::NOTE_STRIP
+        } else {
+            COL_W
+        };
+    }
+    col_x.push(x);
+    let grid_w = if steps.is_empty() { COL_W } else { x - grid_x };
     let title = Rect::from_xywh(x0, MARGIN, LABEL_W + grid_w, TITLE_H);
     let stage_y = title.max.y;
     let step_y = stage_y + STAGE_H;
@@ -348,13 +395,13 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
         .iter()
         .enumerate()
         .map(|(i, (_, s))| {
-            let x = grid_x + i as f32 * COL_W;
+            let (x, w) = (col_x[i], col_x[i + 1] - col_x[i]);
             StepBox {
                 id: s.id.clone(),
-                header: Rect::from_xywh(x, step_y, COL_W, STEP_H),
+                header: Rect::from_xywh(x, step_y, w, STEP_H),
                 column: Rect {
                     min: pos(x, lanes_y),
-                    max: pos(x + COL_W, grid.max.y),
+                    max: pos(x + w, grid.max.y),
                 },
             }
         })
@@ -363,12 +410,12 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
     let mut first = 0;
     for stage in &bp.stages {
         let n = stage.steps.len();
-        let x = grid_x + first as f32 * COL_W;
+        let x = col_x[first.min(steps.len())];
         // An empty stage still gets a sliver, so it can be seen and used.
         let w = if n == 0 {
             COL_W / 4.0
         } else {
-            n as f32 * COL_W
+            col_x[(first + n).min(steps.len())] - x
         };
         stages.push(StageBox {
             id: stage.id.clone(),
@@ -380,12 +427,12 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
     let cards: Vec<CardBox> = placed
         .iter()
         .map(|&(tp, index, l, s, k)| {
-            let x = grid_x + s as f32 * COL_W + (COL_W - CARD_W) / 2.0;
-            let y = lanes[l].rect.min.y + LANE_PAD + k as f32 * (CARD_H + CARD_GAP);
+            let x = col_x[s] + (COL_W - CARD_W) / 2.0;
+            let y = lanes[l].rect.min.y + LANE_PAD + row_tops[l][k];
             CardBox {
                 id: tp.id.clone(),
                 index,
-                rect: Rect::from_xywh(x, y, CARD_W, CARD_H),
+                rect: Rect::from_xywh(x, y, CARD_W, rows[l][k]),
                 lane: l,
                 step: s,
             }
@@ -393,26 +440,12 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
         .collect();
     let notes: Vec<NoteBox> = placed_notes
         .iter()
-        .map(|&(n, index, l, s, k)| {
-            let x = grid_x + s as f32 * COL_W + (COL_W - CARD_W) / 2.0;
-            let y = lanes[l].rect.min.y + LANE_PAD + k as f32 * (CARD_H + CARD_GAP);
-            NoteBox {
-                id: n.id.clone(),
-                index,
-                rect: Rect::from_xywh(x, y, CARD_W, CARD_H),
-                loose: false,
-            }
+        .map(|&(n, index, l, s, k)| NoteBox {
+            id: n.id.clone(),
+            index,
+            rect: notes::pinned_rect(col_x[s], lanes[l].rect.min.y, k),
+            loose: false,
         })
-        .chain(bp.notes.iter().enumerate().filter_map(|(index, n)| {
-            // Loose notes lie where they were put, over everything else.
-            let at = n.at.filter(|_| n.cell().is_none())?;
-            Some(NoteBox {
-                id: n.id.clone(),
-                index,
-                rect: Rect::from_xywh(at.x as f32, at.y as f32, CARD_W, CARD_H),
-                loose: true,
-            })
-        }))
         .collect();
     let card_of: HashMap<TouchpointId, usize> = cards
         .iter()
@@ -435,13 +468,13 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
         })
         .collect();
 
-    let routes = route_connectors(bp, &cards, &card_of, &lanes, grid);
+    let routes = route_connectors(bp, &cards, &card_of, &lanes, &notes_in);
 
     let mut bottom = grid.max.y;
     let emotion = (options.emotion_curve && bp.emotion_curve).then(|| {
         let rect = Rect::from_xywh(x0, bottom + 16.0, LABEL_W + grid_w, EMOTION_H);
         bottom = rect.max.y;
-        emotion_box(bp, &steps, rect, grid_x)
+        emotion_box(bp, &steps, rect, &step_boxes)
     });
     let legend = if options.legend {
         let r = Rect::from_xywh(x0, bottom + 8.0, LABEL_W + grid_w, LEGEND_H);
@@ -451,19 +484,8 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
         Rect::from_xywh(x0, bottom, 0.0, 0.0)
     };
 
-    // The diagram reaches as far as its loose notes.
-    let size =
-        notes
-            .iter()
-            .filter(|n| n.loose)
-            .fold(pos(grid.max.x + MARGIN, bottom + MARGIN), |s, n| {
-                pos(
-                    s.x.max(n.rect.max.x + MARGIN),
-                    s.y.max(n.rect.max.y + MARGIN),
-                )
-            });
-    Layout {
-        size,
+    let mut l = Layout {
+        size: pos(grid.max.x + MARGIN, bottom + MARGIN),
         title,
         grid,
         lanes,
@@ -476,10 +498,29 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
         emotion,
         legend,
         card_of,
+    };
+    // Loose notes at the free spot nearest where they were put; the
+    // diagram reaches as far as they do.
+    let loose = notes::place_loose(bp, &l, bottom);
+    for n in &loose {
+        l.size = pos(
+            l.size.x.max(n.rect.max.x + MARGIN),
+            l.size.y.max(n.rect.max.y + MARGIN),
+        );
     }
+    l.notes.extend(loose);
+    l
 }
 
-fn emotion_box(bp: &Blueprint, steps: &[(&Stage, &Step)], rect: Rect, grid_x: f32) -> EmotionBox {
+fn emotion_box(
+    bp: &Blueprint,
+    steps: &[(&Stage, &Step)],
+    rect: Rect,
+    boxes: &[StepBox],
+) -> EmotionBox {
+    let grid_x = boxes
+        .first()
+        .map_or(rect.min.x + LABEL_W, |b| b.column.min.x);
     let plot = Rect {
         min: pos(grid_x, rect.min.y + 14.0),
         max: pos(rect.max.x, rect.max.y - 14.0),
@@ -504,7 +545,7 @@ fn emotion_box(bp: &Blueprint, steps: &[(&Stage, &Step)], rect: Rect, grid_x: f3
                 .filter_map(|t| t.feeling)
                 .map(f32::from),
         );
-        let x = grid_x + (i as f32 + 0.5) * COL_W;
+        let x = boxes.get(i).map_or(grid_x, |b| b.header.center().x);
         if !feelings.is_empty() {
             let mean = feelings.iter().sum::<f32>() / feelings.len() as f32;
             let p = pos(x, y_of(mean));
@@ -532,9 +573,29 @@ fn route_connectors(
     cards: &[CardBox],
     card_of: &HashMap<TouchpointId, usize>,
     lanes: &[LaneBox],
-    grid: Rect,
+    notes_in: &[Vec<usize>],
 ) -> Vec<Route> {
     let gutter = (COL_W - CARD_W) / 2.0;
+    // For each lane, how many of its cells before each step hold pinned
+    // notes: a route level with a card crosses no cell with notes beside.
+    let noted_before: Vec<Vec<u32>> = notes_in
+        .iter()
+        .map(|row| {
+            let mut sum = 0;
+            std::iter::once(0)
+                .chain(row.iter().map(|&n| {
+                    sum += u32::from(n > 0);
+                    sum
+                }))
+                .collect()
+        })
+        .collect();
+    // Whether cells `a..b` of a lane hold no pinned notes.
+    let no_notes = |lane: usize, a: usize, b: usize| {
+        noted_before
+            .get(lane)
+            .is_none_or(|p| p.get(b).zip(p.get(a)).is_none_or(|(y, x)| y == x))
+    };
     // Spread routes sharing a gutter so they do not overlap.
     let mut used: HashMap<(i32, i32), u32> = HashMap::new();
     let mut lane_used: HashMap<usize, u32> = HashMap::new();
@@ -583,7 +644,8 @@ fn route_connectors(
             }
         } else if t.step > s.step {
             let gx_t = tr.min.x - gutter + offset((t.step as i32, 0));
-            if t.step == s.step + 1 || (s.lane == t.lane && in_the_way.clear_row(s, t)) {
+            let direct = t.step == s.step + 1 || (s.lane == t.lane && in_the_way.clear_row(s, t));
+            if direct && no_notes(s.lane, s.step, t.step) {
                 pts.extend([
                     pos(sr.max.x, sr.center().y),
                     pos(gx_t, sr.center().y),
@@ -617,7 +679,6 @@ fn route_connectors(
             ]);
         }
         pts.dedup_by(|a, b| (a.x - b.x).abs() < 0.01 && (a.y - b.y).abs() < 0.01);
-        let _ = grid;
         let label_at = longest_segment_middle(&pts);
         routes.push(Route {
             id: c.id.clone(),
@@ -628,89 +689,6 @@ fn route_connectors(
         });
     }
     routes
-}
-
-/// Finds the cards in the way of a connector without looking at every card:
-/// the cards of each column from top to bottom, and of each lane by rows,
-/// top to bottom and then left to right. The cards of a column do not
-/// overlap and are all as tall, so those across a span of height are a run
-/// of the column, and those level with a point a run of the lane.
-struct InTheWay<'a> {
-    cards: &'a [CardBox],
-    columns: Vec<Vec<usize>>,
-    rows: Vec<Vec<usize>>,
-}
-
-impl<'a> InTheWay<'a> {
-    fn new(cards: &'a [CardBox], lanes: usize) -> Self {
-        let mut columns: Vec<Vec<usize>> = Vec::new();
-        let mut rows: Vec<Vec<usize>> = vec![Vec::new(); lanes];
-        for (i, c) in cards.iter().enumerate() {
-            if columns.len() <= c.step {
-                columns.resize_with(c.step + 1, Vec::new);
-            }
-            columns[c.step].push(i);
-            if rows.len() <= c.lane {
-                rows.resize_with(c.lane + 1, Vec::new);
-            }
-            rows[c.lane].push(i);
-        }
-        for col in &mut columns {
-            col.sort_by(|&a, &b| cards[a].rect.min.y.total_cmp(&cards[b].rect.min.y));
-        }
-        for row in &mut rows {
-            row.sort_by(|&a, &b| {
-                let (a, b) = (&cards[a], &cards[b]);
-                a.rect
-                    .min
-                    .y
-                    .total_cmp(&b.rect.min.y)
-                    .then(a.step.cmp(&b.step))
-            });
-        }
-        Self {
-            cards,
-            columns,
-            rows,
-        }
-    }
-
-    /// Whether no other card of their column reaches between two cards of it,
-    /// from the top of the higher to the bottom of the lower.
-    fn clear_column(&self, s: &CardBox, t: &CardBox) -> bool {
-        let cards = self.cards;
-        let (y0, y1) = (
-            s.rect.min.y.min(t.rect.min.y),
-            s.rect.max.y.max(t.rect.max.y),
-        );
-        let col = self.columns.get(s.step).map_or(&[][..], |c| &c[..]);
-        let lo = col.partition_point(|&o| cards[o].rect.max.y <= y0);
-        let hi = col.partition_point(|&o| cards[o].rect.min.y < y1).max(lo);
-        !col[lo..hi]
-            .iter()
-            .any(|&o| cards[o].id != s.id && cards[o].id != t.id)
-    }
-
-    /// Whether no card of their lane, level with the middle of `s`, sits in a
-    /// column between two cards of the lane.
-    fn clear_row(&self, s: &CardBox, t: &CardBox) -> bool {
-        let cards = self.cards;
-        let y = s.rect.center().y;
-        let (a, b) = (s.step.min(t.step), s.step.max(t.step));
-        let row = self.rows.get(s.lane).map_or(&[][..], |r| &r[..]);
-        let lo = row.partition_point(|&o| cards[o].rect.max.y < y);
-        let hi = row.partition_point(|&o| cards[o].rect.min.y <= y).max(lo);
-        let level = &row[lo..hi];
-        let between = |&o: &usize| cards[o].step > a && cards[o].step < b;
-        match (level.first(), level.last()) {
-            // One row of cards, left to right: the first right of `a` decides.
-            (Some(&f), Some(&l)) if cards[f].rect.min.y == cards[l].rect.min.y => {
-                let p = level.partition_point(|&o| cards[o].step <= a);
-                !level.get(p).is_some_and(between)
-            }
-            _ => !level.iter().any(between),
-        }
-    }
 }
 
 /// A horizontal channel in the top padding of a lane, where no card sits.

@@ -679,3 +679,35 @@ proptest::proptest! {
         proptest::prop_assert_eq!(got, want);
     }
 }
+
+/// A title longer than a card can show even grown to its most lines is
+/// found, named by its title, in both languages; a long title the card
+/// grows to hold is not.
+#[test]
+fn titles_cut_on_their_card_are_found_in_each_language() {
+    let mut bp = healthy();
+    let grows = "The barista greets the regular by name and starts the usual order";
+    bp.touchpoints[0].title = grows.into();
+    assert!(rules_found(&bp).is_empty(), "{:?}", rules_found(&bp));
+    let long = "The barista greets the regular customer by name, asks whether it is the \
+                usual order today, suggests the seasonal cake, takes the payment by card \
+                or phone, and calls the order to the bar";
+    assert!(long.chars().count() > 150);
+    bp.touchpoints[0].title = long.into();
+    let id = bp.touchpoints[0].id.clone();
+    let found = check::check(&bp);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].rule, "title-cut");
+    assert_eq!(found[0].element, Element::Touchpoint(id));
+    assert_eq!(found[0].severity, Severity::Hint);
+    let en = found[0].message(&bp, Language::En);
+    let es = found[0].message(&bp, Language::Es);
+    assert!(en.starts_with("the title \"The barista greets"), "{en}");
+    assert!(en.contains("does not fit on its card"), "{en}");
+    assert!(es.starts_with("el título «The barista greets"), "{es}");
+    assert!(es.contains("no cabe en su tarjeta"), "{es}");
+    assert_eq!(
+        servuction::i18n::rule_label("title-cut", Language::Es),
+        "título cortado en su tarjeta"
+    );
+}

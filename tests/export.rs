@@ -461,14 +461,14 @@ fn crc32(data: &[u8]) -> u32 {
 }
 
 #[test]
-fn loose_notes_are_drawn_where_they_lie_over_the_diagram_and_widen_it() {
+fn loose_notes_are_drawn_clear_of_the_cards_over_the_diagram_and_widen_it() {
     use servuction::model::{Note, NoteColour, Point};
     let mut bp = servuction::templates::find("hotel")
         .unwrap()
         .load(Language::En)
         .unwrap();
     let before = servuction::layout::layout(&bp, Default::default()).size;
-    // One note over the first card, one beyond the right edge.
+    // One note put over the first card, one beyond the right edge.
     let first = servuction::layout::layout(&bp, Default::default()).cards[0].rect;
     let over = Point {
         x: f64::from(first.min.x),
@@ -508,9 +508,17 @@ fn loose_notes_are_drawn_where_they_lie_over_the_diagram_and_widen_it() {
         let i = ((y as u32 * w + x as u32) * 4) as usize;
         [rgba[i], rgba[i + 1], rgba[i + 2]]
     };
+    // The note put over the card lies beside it, at the nearest free spot:
+    // blue where it lies, and the card white where it was put.
+    let placed = layout.notes.iter().find(|n| n.loose).unwrap().rect;
+    assert!(!placed.intersects(&first), "{placed:?} over {first:?}");
+    assert_eq!(
+        px(placed.min.x + 150.0, placed.min.y + 70.0),
+        [0xc6, 0xe2, 0xff]
+    );
     assert_eq!(
         px(first.min.x + 150.0, first.min.y + 70.0),
-        [0xc6, 0xe2, 0xff]
+        [0xff, 0xff, 0xff]
     );
     assert_eq!(
         px(before.x as f32 + 100.0 + 150.0, 200.0 + 70.0),

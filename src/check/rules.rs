@@ -2,6 +2,7 @@
 //! `check`), a severity, a summary, and a function that adds its findings.
 
 use super::context::*;
+use super::cut::title_cut;
 use super::{Arg, Element, Finding, Severity};
 use crate::i18n::Msg;
 use crate::model::*;
@@ -115,6 +116,12 @@ pub const RULES: &[Rule] = &[
         summary: Msg::RuleEmptyStage,
         run: empty_stage,
     },
+    Rule {
+        id: "title-cut",
+        severity: Severity::Hint,
+        summary: Msg::RuleTitleCut,
+        run: title_cut,
+    },
 ];
 
 /// The rule with this id.
@@ -131,7 +138,13 @@ fn push(out: &mut Vec<Finding>, id: &'static str, element: Element, msg: Msg, ar
 /// Reports touchpoint `i`, named by its title when the message is shown.
 /// Its id is read from the node table, which is in the cache where the
 /// touchpoints may not be.
-fn push_touchpoint(cx: &Ctx, out: &mut Vec<Finding>, rule: &'static str, i: usize, msg: Msg) {
+pub(super) fn push_touchpoint(
+    cx: &Ctx,
+    out: &mut Vec<Finding>,
+    rule: &'static str,
+    i: usize,
+    msg: Msg,
+) {
     let element = Element::Touchpoint(cx.touchpoint_id(i));
     out.push(Finding::new(rule, element, msg, &[Arg::Name][..]).at(i));
 }

@@ -568,8 +568,8 @@ pub enum Footprint {
     /// Nothing changed.
     None,
     /// Only these touchpoints' own fields changed, in place (by index in
-    /// `Blueprint::touchpoints`): the same id, lane, step, feeling and moment
-    /// of truth, so the layout stands.
+    /// `Blueprint::touchpoints`): the same id, lane, step, feeling, moment
+    /// of truth and lines of title, so the layout stands.
     Touchpoints(Vec<usize>),
     /// Anything else.
     Everything,
@@ -582,6 +582,9 @@ fn same_layout(a: &Touchpoint, b: &Touchpoint) -> bool {
         && a.step == b.step
         && a.feeling == b.feeling
         && a.moment_of_truth == b.moment_of_truth
+        && (a.title == b.title
+            || crate::layout::title::title_fit(&a.title).card_height()
+                == crate::layout::title::title_fit(&b.title).card_height())
 }
 
 impl Change {

@@ -483,6 +483,11 @@ catalogue! {
     ReportMarks => ("Marks", "Marcas"),
     ReportCellTouchpoints => ("Touchpoints here: {}", "Puntos de interacción aquí: {}"),
     ReportNoStandard => ("No standard yet", "Aún sin estándar"),
+    // Titles cut on their cards.
+    RuleTitleCut => ("A touchpoint's title is too long for its card and is cut", "El título de un punto de interacción no cabe en su tarjeta y se corta"),
+    RuleNameTitleCut => ("title cut on its card", "título cortado en su tarjeta"),
+    FindTitleCut => ("the title \"{}\" does not fit on its card: the card shows its start, the exports carry it whole", "el título «{}» no cabe en su tarjeta: la tarjeta muestra el principio, las exportaciones lo llevan entero"),
+    FullTitle => ("Whole title", "Título completo"),
 }
 
 #[cfg(test)]

@@ -118,6 +118,7 @@ pub fn rule_name(id: &str) -> Option<Msg> {
         "high-contact-without-critical-moment" => Msg::RuleNameHighContactWithoutCritical,
         "empty-lane" => Msg::RuleNameEmptyLane,
         "empty-stage" => Msg::RuleNameEmptyStage,
+        "title-cut" => Msg::RuleNameTitleCut,
         _ => return None,
     })
 }

@@ -112,6 +112,7 @@ fn text(pos: Pos, text: &str, size: f32, bold: bool, anchor: Anchor) -> Item {
         owner: Owner::None,
         bounds: Rect { min: pos, max: pos },
         backs_text: None,
+        full_text: None,
     }
 }
 

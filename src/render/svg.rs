@@ -2,7 +2,7 @@
 //! copyable), in the bundled font's family with generic fallbacks.
 
 use crate::font;
-use crate::scene::{Anchor, Dash, Rgba, Scene, Shape, Stroke};
+use crate::scene::{Anchor, Dash, Item, Rgba, Scene, Shape, Stroke};
 use std::fmt::Write;
 
 /// Writes a colour as `#rrggbb`.
@@ -294,7 +294,18 @@ fn write_svg(
     let _ = write!(s, "<rect width=\"{w}\" height=\"{h}\"");
     paint(&mut s, "fill", Some(scene.background));
     s.push_str("/>\n");
-    for item in &scene.items {
+    // The end of the card group open, if one is.
+    let mut group_end = None;
+    for (i, item) in scene.items.iter().enumerate() {
+        if group_end == Some(i) {
+            s.push_str("</g>\n");
+            group_end = None;
+        }
+        if let Some(full) = &item.full_text
+            && group_end.is_none()
+        {
+            group_end = Some(open_card_group(&mut s, scene, i, item, full));
+        }
         match &item.shape {
             Shape::Rect {
                 rect,
@@ -381,8 +392,43 @@ fn write_svg(
             }
         }
     }
+    if group_end.is_some() {
+        s.push_str("</g>\n");
+    }
     s.push_str("</svg>\n");
     s
+}
+
+/// The size of the invisible copy of a cut title: small enough that the
+/// whole of a long title lies on its card.
+const FULL_TEXT_SIZE: f32 = 3.0;
+
+/// Opens the group of the card whose first item, the `i`th, carries a
+/// title cut on it: the whole title as the group's `<title>` (a tooltip in a
+/// browser) and as invisible text on the card (for search, selection and
+/// the PDF). Returns where the card's items end.
+fn open_card_group(s: &mut String, scene: &Scene, i: usize, item: &Item, full: &str) -> usize {
+    let end = scene
+        .cards
+        .iter()
+        .find(|r| r.start == i)
+        .map_or(i + 1, |r| r.end);
+    s.push_str("<g><title>");
+    push_escaped(s, full);
+    s.push_str("</title>\n");
+    let r = item.bounds;
+    let lh = FULL_TEXT_SIZE * 1.25;
+    let rows = ((r.height() - 4.0) / lh).max(1.0) as usize;
+    let lines = font::wrap(full, FULL_TEXT_SIZE, false, r.width() - 8.0, rows);
+    for (k, line) in lines.iter().enumerate() {
+        let at = crate::layout::pos(r.min.x + 4.0, r.min.y + 4.0 + (k + 1) as f32 * lh);
+        s.push_str("<text");
+        text_attrs(s, at, FULL_TEXT_SIZE, false, Anchor::Start);
+        s.push_str(" fill-opacity=\"0\">");
+        push_escaped(s, line);
+        s.push_str("</text>\n");
+    }
+    end
 }
 
 #[cfg(test)]

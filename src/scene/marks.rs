@@ -367,6 +367,7 @@ pub(super) fn card_shapes(
         th.card
     };
     b.rect(r, 6.0, Some(fill), Some(border));
+    let card_shape = b.items.len() - 1;
     if let Some(error) = flag {
         // A problem marker: a diamond with "!" at the top-right, left of the badge.
         let c = pos(r.max.x - 32.0, r.min.y + 15.0);
@@ -404,7 +405,15 @@ pub(super) fn card_shapes(
         None,
     );
     let text_w = r.width() - if flag.is_some() { 56.0 } else { 40.0 };
-    let title = font::wrap(&tp.title, 12.5, true, text_w, 3);
+    let title = crate::layout::title::title_lines(&tp.title, text_w, r.height());
+    // A title the card cannot show whole goes with the card, whole (as far
+    // as any text is shown).
+    if title.last().is_some_and(|l| l.ends_with('…'))
+        && let Some(item) = b.items.get_mut(card_shape)
+    {
+        let whole = crate::shown::shown_line(&tp.title, crate::shown::BLOCK_CHARS);
+        item.full_text = Some(whole.into());
+    }
     b.lines(
         title,
         r.min.x + 12.0,

@@ -264,6 +264,11 @@ pub struct Item {
     /// text it backs, so a painter that leaves the text out at a small zoom
     /// leaves the empty pill out too.
     pub backs_text: Option<f32>,
+    /// The whole text a shape stands for where it is drawn cut: on a card's
+    /// first shape, its title when the card cannot show all of it. Not
+    /// painted; writers of selectable text (SVG, and the PDF through it)
+    /// write it, so that no export cuts a title silently.
+    pub full_text: Option<Box<str>>,
 }
 
 /// Everything to draw, in painting order.
@@ -292,6 +297,7 @@ impl Builder<'_> {
             owner: self.owner.clone(),
             bounds,
             backs_text: None,
+            full_text: None,
         });
     }
     /// A label's backing: drawn only where its text (of `size`) is.

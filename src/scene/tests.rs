@@ -102,8 +102,9 @@ fn a_rebuilt_card_is_the_card_built_anew() {
 
 #[test]
 fn a_title_that_wraps_to_more_lines_moves_the_items_after_it() {
-    let long = "Receptionist registers the guest, checks the reservation, the \
-                passport and the card, and hands over the key";
+    // More lines, but no more than a card of the plain height holds.
+    let long = "Receptionist registers the guest, checks the passport";
+    assert_eq!(crate::layout::title::title_fit(long).lines, 3);
     let lines = |bp: &Blueprint| {
         let tp = bp.touchpoint(&"tp-register-guest".into()).unwrap();
         font::wrap(&tp.title, 12.5, true, 136.0, 3).len()
@@ -170,4 +171,148 @@ fn a_scene_draws_what_fits_of_texts_of_any_length() {
         marks.chars().count() <= crate::shown::MAX_GRAPHEME_CHARS + 1,
         "{marks:?}"
     );
+}
+
+/// The delivery template with two notes pinned in the customer's cell at
+/// "Pays" (connectors leave it to the right and down) and loose notes put
+/// over a card, a stage header and a connector.
+fn delivery_workshop() -> (Blueprint, Layout) {
+    let mut bp = crate::templates::find("delivery")
+        .unwrap()
+        .load(Language::En)
+        .unwrap();
+    let bare = layout::layout(&bp, Options::default());
+    for text in ["Card declined: what then?", "Apple Pay?"] {
+        bp.notes.push(Note::pinned(
+            LaneId::from("lane-customer"),
+            StepId::from("step-pay"),
+            text.into(),
+            NoteColour::Yellow,
+        ));
+    }
+    let courier = bare
+        .card(&TouchpointId::from("tp-receive-courier"))
+        .unwrap();
+    let stage = &bare.stages[1].rect;
+    let route = &bare.routes[0].points;
+    for (at, text) in [
+        (courier.rect.min, "Courier late twice"),
+        (pos(stage.min.x + 10.0, stage.min.y), "Split this stage?"),
+        (pos(route[0].x - 20.0, route[0].y - 20.0), "Why here?"),
+    ] {
+        bp.notes.push(Note::loose(
+            Point::rounded(at.x, at.y),
+            text.into(),
+            NoteColour::Pink,
+        ));
+    }
+    let l = layout::layout(&bp, Options::default());
+    (bp, l)
+}
+
+#[test]
+fn notes_never_lie_on_cards_headers_or_connectors() {
+    let (bp, l) = delivery_workshop();
+    let s = scene(&bp, &l, &Theme::LIGHT, Language::En);
+    assert_eq!(l.notes.len(), 5);
+    assert_eq!(l.notes.iter().filter(|n| n.loose).count(), 3);
+    // The connectors as drawn, sampled every unit along each segment.
+    let mut samples = Vec::new();
+    for item in &s.items {
+        if let (Owner::Connector(_), Shape::Path { points, .. }) = (&item.owner, &item.shape) {
+            for w in points.windows(2) {
+                let n = ((w[1].x - w[0].x).abs() + (w[1].y - w[0].y).abs()).ceil() as usize;
+                for i in 0..=n {
+                    let t = i as f32 / n.max(1) as f32;
+                    samples.push(pos(
+                        w[0].x + (w[1].x - w[0].x) * t,
+                        w[0].y + (w[1].y - w[0].y) * t,
+                    ));
+                }
+            }
+        }
+    }
+    assert!(samples.len() > 1000, "the connectors are drawn");
+    // The cards as drawn: the first shape of each card's items.
+    let cards: Vec<Rect> = s
+        .cards
+        .iter()
+        .filter_map(|r| match s.items.get(r.start).map(|i| &i.shape) {
+            Some(Shape::Rect { rect, .. }) => Some(*rect),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(cards.len(), l.cards.len());
+    let headers: Vec<Rect> = l
+        .stages
+        .iter()
+        .map(|s| s.rect)
+        .chain(l.steps.iter().map(|s| s.header))
+        .chain(l.lanes.iter().map(|l| l.label))
+        .chain([l.title])
+        .collect();
+    for n in &l.notes {
+        let note = &bp.notes[n.index].text;
+        let r = n.rect;
+        assert!(
+            !samples.iter().any(|p| r.contains(*p)),
+            "{note} lies on a connector"
+        );
+        assert!(!cards.iter().any(|c| c.intersects(&r)), "{note} on a card");
+        assert!(
+            !headers.iter().any(|h| h.intersects(&r)),
+            "{note} on a header"
+        );
+    }
+    // The pinned notes sit in their cell, right of its card.
+    let cell = l
+        .cell_rect(&LaneId::from("lane-customer"), &StepId::from("step-pay"))
+        .unwrap();
+    let card = l.card(&TouchpointId::from("tp-pay-customer")).unwrap();
+    for n in l.notes.iter().filter(|n| !n.loose) {
+        assert!(cell.contains(n.rect.min) && cell.contains(n.rect.max));
+        assert!(n.rect.min.x > card.rect.max.x);
+    }
+    // Loose notes stay near where they were put, and apart.
+    let loose: Vec<&Rect> = l
+        .notes
+        .iter()
+        .filter(|n| n.loose)
+        .map(|n| &n.rect)
+        .collect();
+    for (i, a) in loose.iter().enumerate() {
+        let at = bp.notes[l.notes.iter().filter(|n| n.loose).nth(i).unwrap().index]
+            .at
+            .unwrap();
+        assert!(
+            (a.min.x - at.x as f32).hypot(a.min.y - at.y as f32) < 300.0,
+            "{a:?} {at:?}"
+        );
+        for b in &loose[i + 1..] {
+            assert!(!a.intersects(b));
+        }
+    }
+}
+
+#[test]
+fn notes_grow_only_the_lane_they_sit_in() {
+    let (mut bp, with) = delivery_workshop();
+    bp.notes.clear();
+    let without = layout::layout(&bp, Options::default());
+    for (a, b) in with.lanes.iter().zip(&without.lanes) {
+        if a.id.as_str() != "lane-customer" {
+            assert_eq!(a.rect.height(), b.rect.height(), "{}", a.id);
+        }
+    }
+    // One note beside a card takes no more height than the card.
+    bp.notes.push(Note::pinned(
+        LaneId::from("lane-customer"),
+        StepId::from("step-pay"),
+        "One".into(),
+        NoteColour::Yellow,
+    ));
+    let one = layout::layout(&bp, Options::default());
+    for (a, b) in one.lanes.iter().zip(&without.lanes) {
+        assert_eq!(a.rect.height(), b.rect.height(), "{}", a.id);
+    }
 }

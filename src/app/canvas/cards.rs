@@ -176,8 +176,12 @@ impl Gestures {
                 hit = true;
                 self.clicked(ui, c, &card.id, actions);
             }
+            // The grab is where the button went down: the drag is only
+            // recognised once the pointer has moved on from there.
             if resp.drag_started()
-                && let Some(p) = resp.interact_pointer_pos()
+                && let Some(p) = ui
+                    .input(|i| i.pointer.press_origin())
+                    .or(resp.interact_pointer_pos())
             {
                 let grab = t.inverse(p);
                 self.dragging = Some((

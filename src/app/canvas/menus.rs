@@ -116,7 +116,13 @@ pub fn note_menu(
             ui.close();
         }
     } else {
-        let cell = layout.cell_at(nb.rect.center());
+        // The cell it lies over, or else the one it was put over (a note
+        // put on a busy cell is drawn at the nearest free spot).
+        let cell = layout.cell_at(nb.rect.center()).or_else(|| {
+            let at = note.at?;
+            let (w, h) = (nb.rect.width(), nb.rect.height());
+            layout.cell_at(layout::pos(at.x as f32 + w / 2.0, at.y as f32 + h / 2.0))
+        });
         if ui
             .add_enabled(cell.is_some(), egui::Button::new(t(Msg::NotePin)))
             .clicked()

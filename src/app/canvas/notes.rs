@@ -60,8 +60,12 @@ impl NoteDrag {
                     actions.push(Action::VoteNote(nb.id.clone()));
                 }
             }
+            // The grab is where the button went down: the drag is only
+            // recognised once the pointer has moved on from there.
             if resp.drag_started()
-                && let Some(p) = resp.interact_pointer_pos()
+                && let Some(p) = ui
+                    .input(|i| i.pointer.press_origin())
+                    .or(resp.interact_pointer_pos())
             {
                 let grab = t.inverse(p);
                 self.0 = Some((

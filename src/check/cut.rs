@@ -1,0 +1,18 @@
+//! The rule on titles cut on their cards: the card grows to show a long
+//! title (see [`crate::layout::title`]) up to a number of lines; past that
+//! it shows the start, and the exports carry the whole title.
+
+use super::Finding;
+use super::context::Ctx;
+use super::rules::push_touchpoint;
+use crate::i18n::Msg;
+
+/// Touchpoints whose title does not fit on its card, even grown to its most
+/// lines.
+pub(super) fn title_cut(cx: &Ctx, out: &mut Vec<Finding>) {
+    for (i, tp) in cx.bp.touchpoints.iter().enumerate() {
+        if crate::layout::title::title_fit(&tp.title).cut {
+            push_touchpoint(cx, out, "title-cut", i, Msg::FindTitleCut);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! How many lines a card's title takes: cards grow to show long titles
+//! whole, up to [`MAX_TITLE_LINES`]; past that the title is cut on the card
+//! (and carried whole by the exports and the `title-cut` check).
+
+use crate::font;
+
+/// The size of a card's title.
+pub const TITLE_SIZE: f32 = 12.5;
+/// The width a card's title wraps to (the card less its accent, margins and
+/// badge).
+pub const TITLE_W: f32 = super::metrics::CARD_W - 40.0;
+/// The distance between the baselines of a title's lines.
+pub const TITLE_LINE_H: f32 = TITLE_SIZE * 1.25;
+/// The lines a card of the plain height holds.
+pub const BASE_TITLE_LINES: usize = 3;
+/// The most lines a card grows to for its title.
+pub const MAX_TITLE_LINES: usize = 5;
+
+/// How a title fits on its card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TitleFit {
+    /// The lines it takes on the card, at most [`MAX_TITLE_LINES`].
+    pub lines: usize,
+    /// Whether it does not fit in those lines and ends in an ellipsis.
+    pub cut: bool,
+}
+
+impl TitleFit {
+    /// The height of a card showing this many lines of title.
+    pub fn card_height(&self) -> f32 {
+        super::metrics::CARD_H + self.lines.saturating_sub(BASE_TITLE_LINES) as f32 * TITLE_LINE_H
+    }
+}
+
+/// How `title` fits on a card, measured with the bundled font. Short titles
+/// (most) cost a look at their length; others one bounded wrap.
+pub fn title_fit(title: &str) -> TitleFit {
+    // Any character is narrower than 1.2 em: a title of so few characters
+    // fits on one line without measuring.
+    let per_line = (TITLE_W / (TITLE_SIZE * 1.2)) as usize;
+    if title.len() <= per_line && !title.contains(['\n', '\r']) {
+        return TitleFit {
+            lines: 1,
+            cut: false,
+        };
+    }
+    // One line more than a card holds: a title that needs it is cut.
+    let lines = font::wrap(title, TITLE_SIZE, true, TITLE_W, MAX_TITLE_LINES + 1).len();
+    TitleFit {
+        lines: lines.clamp(1, MAX_TITLE_LINES),
+        cut: lines > MAX_TITLE_LINES,
+    }
+}
+
+/// The lines of a title as drawn on a card `height` tall, `width` for text.
+pub fn title_lines(title: &str, width: f32, height: f32) -> Vec<String> {
+    let extra = ((height - super::metrics::CARD_H) / TITLE_LINE_H + 0.01).floor();
+    let rows = BASE_TITLE_LINES + extra.max(0.0) as usize;
+    font::wrap(title, TITLE_SIZE, true, width, rows.min(MAX_TITLE_LINES))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_titles_take_one_line_and_long_ones_more_up_to_the_limit() {
+        assert_eq!(title_fit("Order").lines, 1);
+        assert_eq!(title_fit("").lines, 1);
+        // Some 90 characters: more lines than a plain card has, all shown.
+        let long = "The courier calls the customer when the parcel could not be left at the door";
+        let fit = title_fit(long);
+        assert!(fit.lines > BASE_TITLE_LINES, "{fit:?}");
+        assert!(!fit.cut, "{fit:?}");
+        assert!(fit.card_height() > super::super::metrics::CARD_H);
+        // Drawn on the card it grew to, the title takes every line, uncut.
+        let drawn = title_lines(long, TITLE_W, fit.card_height());
+        assert_eq!(drawn.len(), fit.lines);
+        assert!(!drawn.concat().contains('…'), "{drawn:?}");
+        // Three times as long: as many lines as a card grows to, and cut.
+        let fit = title_fit(&long.repeat(3));
+        assert_eq!(fit.lines, MAX_TITLE_LINES);
+        assert!(fit.cut);
+    }
+}
