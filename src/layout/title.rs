@@ -32,9 +32,39 @@ impl TitleFit {
     }
 }
 
+/// Titles already measured on this thread: the layout, the scene and the
+/// `title-cut` check each ask for every title after every structural edit,
+/// and a title changes far less often than that.
+const REMEMBERED: usize = 200_000;
+
+thread_local! {
+    static FITS: std::cell::RefCell<foldhash::HashMap<Box<str>, TitleFit>> =
+        std::cell::RefCell::new(foldhash::HashMap::default());
+}
+
 /// How `title` fits on a card, measured with the bundled font. Short titles
-/// (most) cost a look at their length; others one bounded wrap.
+/// cost a look at their length; others one bounded wrap, remembered (a few
+/// hundred thousand titles on each thread) for the next time it is asked.
 pub fn title_fit(title: &str) -> TitleFit {
+    // Titles longer than a card can show are cut whatever their length:
+    // only the start that can be drawn is measured, and remembered.
+    let key = crate::shown::shown(title, 2 * MAX_TITLE_LINES * TITLE_W as usize);
+    if let Some(fit) = FITS.with(|f| f.borrow().get(key.as_ref()).copied()) {
+        return fit;
+    }
+    let fit = measure(title);
+    FITS.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.len() >= REMEMBERED {
+            f.clear();
+        }
+        f.insert(key.into(), fit);
+    });
+    fit
+}
+
+/// How `title` fits, measured.
+fn measure(title: &str) -> TitleFit {
     // Any character is narrower than 1.2 em: a title of so few characters
     // fits on one line without measuring.
     let per_line = (TITLE_W / (TITLE_SIZE * 1.2)) as usize;
@@ -62,6 +92,25 @@ pub fn title_lines(title: &str, width: f32, height: f32) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What is remembered is what is measured, asked once or again.
+    #[test]
+    fn a_remembered_fit_is_the_measured_one() {
+        let long = "The courier calls the customer when the parcel could not be left at the door";
+        let very_long = long.repeat(40);
+        for t in [
+            "Order",
+            long,
+            "Él llama al cliente cuando el paquete no se pudo dejar en la puerta",
+            very_long.as_str(),
+        ] {
+            assert_eq!(title_fit(t), measure(t), "{t}");
+            assert_eq!(title_fit(t), measure(t), "{t}, asked again");
+        }
+        // Titles that share a long start past what a card shows: both cut.
+        let other = format!("{very_long} and more");
+        assert!(title_fit(&other).cut);
+    }
 
     #[test]
     fn short_titles_take_one_line_and_long_ones_more_up_to_the_limit() {
