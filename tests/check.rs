@@ -263,7 +263,7 @@ fn customer_steps_need_physical_support_and_steps_need_customers() {
 #[test]
 fn fail_points_need_an_owner_and_a_recovery() {
     let mut bp = healthy();
-    bp.touchpoints[7].fail_point = true; // staff drink
+    bp.touchpoints[7].fail_point = Some(FailPoint::default()); // staff drink
     assert_eq!(
         rules_found(&bp),
         [

@@ -236,11 +236,11 @@ fn the_report_lists_moments_of_truth_and_fail_points_with_their_standards() {
     let mut bp = delivery(Language::Es);
     for tp in &mut bp.touchpoints {
         tp.moment_of_truth = MomentOfTruth::None;
-        tp.fail_point = false;
+        tp.fail_point = None;
     }
     assert!(!html(&bp, Language::Es).contains("class=\"moments\""));
     bp.touchpoints[2].moment_of_truth = MomentOfTruth::Critical;
-    bp.touchpoints[1].fail_point = true;
+    bp.touchpoints[1].fail_point = Some(servuction::model::FailPoint::default());
     let mut s =
         servuction::model::Standard::new(bp.touchpoints[2].id.clone(), "Entrega en la franja");
     s.target = Some(98.0);

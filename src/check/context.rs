@@ -123,7 +123,7 @@ impl<'a> Ctx<'a> {
                 MomentOfTruth::Moment => MOMENT,
                 _ => 0,
             };
-            if t.fail_point {
+            if t.is_fail_point() {
                 f |= FAIL_POINT;
                 if t.owner.trim().is_empty() {
                     f |= NO_OWNER;
@@ -279,7 +279,7 @@ mod tests {
                     MomentOfTruth::Moment,
                     MomentOfTruth::Critical,
                 ][next(3)];
-                tp.fail_point = next(3) == 0;
+                tp.fail_point = (next(3) == 0).then(FailPoint::default);
                 tp.owner = [" ", "", "Desk"][next(3)].into();
                 tp.wait_point = next(2) == 0;
                 tp.expected_wait_min = (next(2) == 0).then_some(3.0);
@@ -309,7 +309,7 @@ mod tests {
                     MomentOfTruth::Moment => MOMENT,
                     MomentOfTruth::None => 0,
                 };
-                if t.fail_point {
+                if t.is_fail_point() {
                     want |= FAIL_POINT;
                     if t.owner.trim().is_empty() {
                         want |= NO_OWNER;

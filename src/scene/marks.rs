@@ -424,7 +424,7 @@ pub(super) fn card_shapes(
         moment_marker(b, pos(x + 7.0, y), 7.5, tp.moment_of_truth);
         x += 20.0;
     }
-    if tp.fail_point {
+    if tp.is_fail_point() {
         fail_marker(b, pos(x + 7.0, y), 7.0);
         x += 20.0;
     }

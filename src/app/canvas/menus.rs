@@ -170,7 +170,7 @@ pub fn card_menu(
         UiCommand::ToggleCritical,
         actions,
     );
-    toggle(ui, tp.fail_point, UiCommand::ToggleFail, actions);
+    toggle(ui, tp.is_fail_point(), UiCommand::ToggleFail, actions);
     toggle(ui, tp.wait_point, UiCommand::ToggleWait, actions);
     ui.separator();
     let mut connect = None;

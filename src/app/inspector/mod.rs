@@ -319,7 +319,7 @@ impl Values {
             feeling: tp.feeling,
             evidence: tp.evidence,
             moment_of_truth: tp.moment_of_truth,
-            fail_point: tp.fail_point,
+            fail_point: tp.is_fail_point(),
             wait_point: tp.wait_point,
             expected_wait_min: tp.expected_wait_min,
         }
@@ -330,7 +330,9 @@ impl Values {
         tp.feeling = self.feeling;
         tp.evidence = self.evidence;
         tp.moment_of_truth = self.moment_of_truth;
-        tp.fail_point = self.fail_point;
+        if self.fail_point != tp.is_fail_point() {
+            tp.fail_point = self.fail_point.then(FailPoint::default);
+        }
         tp.wait_point = self.wait_point;
         tp.expected_wait_min = self.expected_wait_min;
     }
