@@ -2,6 +2,7 @@
 //! method, compliance roll-ups, and the customer's time through the cycle.
 
 mod context;
+mod fail;
 mod rollup;
 mod rules;
 mod time;
