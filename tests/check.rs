@@ -142,7 +142,7 @@ fn customer_steps_need_physical_support_and_steps_need_customers() {
 #[test]
 fn fail_points_need_an_owner_and_a_recovery() {
     let mut bp = healthy();
-    bp.touchpoints[7].fail_point = Some(FailPoint::default()); // staff drink
+    bp.touchpoints[7].fail_point = Some(Box::default()); // staff drink
     assert_eq!(
         rules_found(&bp),
         [

@@ -16,7 +16,7 @@ fn with_fail_point(fail: FailPoint) -> Blueprint {
     let t = &mut bp.touchpoints[7];
     assert_eq!(t.id.as_str(), "tp-staff-drink");
     t.owner = "Shift lead".into();
-    t.fail_point = Some(fail);
+    t.fail_point = Some(Box::new(fail));
     bp
 }
 
@@ -63,7 +63,7 @@ fn a_fail_point_without_recovery_is_found_whatever_standards_and_feedback_it_has
         f.message(&bp, Language::Es)
             .contains("qué hace el personal")
     );
-    bp.touchpoints[7].fail_point = Some(recovered());
+    bp.touchpoints[7].fail_point = Some(Box::new(recovered()));
     assert_eq!(rules_found(&bp), []);
 }
 

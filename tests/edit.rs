@@ -47,11 +47,11 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize, text: &str) -> Edit {
             t.title = text.to_owned();
             t.fail_point = match t.fail_point {
                 Some(_) => None,
-                None => Some(FailPoint {
+                None => Some(Box::new(FailPoint {
                     failure: text.to_owned(),
                     severity: Some((b % 10) as u8 + 1),
                     ..FailPoint::default()
-                }),
+                })),
             };
             if b.is_multiple_of(4) {
                 t.feeling = Some((b % 5) as i8 - 2);
@@ -298,7 +298,7 @@ fn flip_fail_point(bp: &Blueprint, i: usize) -> Edit {
     let mut tp = bp.touchpoints[i % bp.touchpoints.len()].clone();
     tp.fail_point = match tp.fail_point {
         Some(_) => None,
-        None => Some(FailPoint::default()),
+        None => Some(Box::default()),
     };
     Edit::SetTouchpoint(tp)
 }
@@ -543,7 +543,7 @@ fn a_batch_is_one_undo_step() {
             let mut tp = bp.touchpoints[i].clone();
             tp.fail_point = match tp.fail_point {
                 Some(_) => None,
-                None => Some(FailPoint::default()),
+                None => Some(Box::default()),
             };
             Edit::SetTouchpoint(tp)
         })

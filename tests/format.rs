@@ -300,10 +300,10 @@ fn version_5_fail_points_are_migrated_to_fail_points_with_content() {
     assert_eq!(v5.matches("fail_point").count(), 2, "{v5}");
     let bp = format::from_str(&v5).unwrap();
     let a = bp.touchpoint(&"tp-a".into()).unwrap();
-    assert_eq!(a.fail_point, Some(FailPoint::default()));
+    assert_eq!(a.fail_point, Some(Box::default()));
     assert_eq!(bp.touchpoint(&"tp-b".into()).unwrap().fail_point, None);
     let mut expected = format::from_str(&current).unwrap();
-    expected.touchpoints[0].fail_point = Some(FailPoint::default());
+    expected.touchpoints[0].fail_point = Some(Box::default());
     assert_eq!(bp, expected);
     // Written back, an empty fail point is an empty object, read again.
     let text = format::to_string(&bp).unwrap();
@@ -328,7 +328,7 @@ fn version_5_fail_points_are_migrated_to_fail_points_with_content() {
 #[test]
 fn a_fail_point_with_content_round_trips_and_bad_ratings_are_refused() {
     let mut bp = format::from_str(&base()).unwrap();
-    bp.touchpoints[1].fail_point = Some(FailPoint {
+    bp.touchpoints[1].fail_point = Some(Box::new(FailPoint {
         failure: "Room not ready".into(),
         kind: Some(FailKind::ServerTangibles),
         poka_yoke: "Housekeeping marks rooms ready in the system".into(),
@@ -337,7 +337,7 @@ fn a_fail_point_with_content_round_trips_and_bad_ratings_are_refused() {
         severity: Some(7),
         occurrence: Some(5),
         detection: Some(6),
-    });
+    }));
     let text = format::to_string(&bp).unwrap();
     assert!(text.contains("\"type\": \"server_tangibles\""), "{text}");
     assert!(text.contains("\"recovery_min\": 15"), "{text}");
@@ -520,15 +520,17 @@ fn blueprint() -> impl Strategy<Value = Blueprint> {
                 ][mot as usize];
                 // A fail point made of the other random fields: texts that
                 // must escape, a time, and ratings from 1 to 10 (some unrated).
-                tp.fail_point = fail.then(|| FailPoint {
-                    failure: tp.title.clone(),
-                    kind: FailKind::ALL.get(i % 7).copied(),
-                    poka_yoke: tp.description.clone(),
-                    recovery: tp.title.chars().rev().collect(),
-                    recovery_min: wait_min,
-                    severity: Some((i % 10) as u8 + 1),
-                    occurrence: (i % 3 > 0).then_some(10),
-                    detection: Some(((i * 7) % 10) as u8 + 1),
+                tp.fail_point = fail.then(|| {
+                    Box::new(FailPoint {
+                        failure: tp.title.clone(),
+                        kind: FailKind::ALL.get(i % 7).copied(),
+                        poka_yoke: tp.description.clone(),
+                        recovery: tp.title.chars().rev().collect(),
+                        recovery_min: wait_min,
+                        severity: Some((i % 10) as u8 + 1),
+                        occurrence: (i % 3 > 0).then_some(10),
+                        detection: Some(((i * 7) % 10) as u8 + 1),
+                    })
                 });
                 tp.wait_point = wait;
                 tp.expected_wait_min = wait_min;

@@ -240,7 +240,7 @@ fn the_report_lists_moments_of_truth_and_fail_points_with_their_standards() {
     }
     assert!(!html(&bp, Language::Es).contains("class=\"moments\""));
     bp.touchpoints[2].moment_of_truth = MomentOfTruth::Critical;
-    bp.touchpoints[1].fail_point = Some(servuction::model::FailPoint::default());
+    bp.touchpoints[1].fail_point = Some(Box::default());
     let mut s =
         servuction::model::Standard::new(bp.touchpoints[2].id.clone(), "Entrega en la franja");
     s.target = Some(98.0);

@@ -163,7 +163,7 @@ impl EditorApp {
                     UiCommand::ToggleFail => {
                         tp.fail_point = match tp.fail_point {
                             Some(_) => None,
-                            None => Some(FailPoint::default()),
+                            None => Some(Box::default()),
                         }
                     }
                     _ => tp.wait_point = !tp.wait_point,

@@ -1,5 +1,4 @@
 use super::*;
-use crate::model::FailPoint;
 
 fn view() -> View {
     View {
@@ -26,7 +25,7 @@ fn derived_data_after_a_typed_title_equals_data_worked_out_anew() {
         tp.title = title.into();
         tp.fail_point = match tp.fail_point {
             Some(_) => None,
-            None => Some(FailPoint::default()),
+            None => Some(Box::default()),
         };
         doc.apply(vec![Edit::SetTouchpoint(tp)], Step::Burst)
             .unwrap();
@@ -129,7 +128,7 @@ fn random_edit(bp: &Blueprint, kind: u8, i: usize, x: u8) -> Option<Edit> {
             let mut t = tp?;
             t.fail_point = match t.fail_point {
                 Some(_) => None,
-                None => Some(FailPoint::default()),
+                None => Some(Box::default()),
             };
             Edit::SetTouchpoint(t)
         }

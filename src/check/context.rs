@@ -286,13 +286,15 @@ mod tests {
                     MomentOfTruth::Critical,
                 ][next(3)];
                 let rating = |r: usize| (r > 0).then_some(r as u8);
-                tp.fail_point = (next(3) == 0).then(|| FailPoint {
-                    recovery: ["", " ", "Call the guest"][next(3)].into(),
-                    poka_yoke: ["", "\t", "Checklist"][next(3)].into(),
-                    severity: rating(next(11)),
-                    occurrence: rating(next(11)),
-                    detection: [Some(10), Some(2), None][next(3)],
-                    ..FailPoint::default()
+                tp.fail_point = (next(3) == 0).then(|| {
+                    Box::new(FailPoint {
+                        recovery: ["", " ", "Call the guest"][next(3)].into(),
+                        poka_yoke: ["", "\t", "Checklist"][next(3)].into(),
+                        severity: rating(next(11)),
+                        occurrence: rating(next(11)),
+                        detection: [Some(10), Some(2), None][next(3)],
+                        ..FailPoint::default()
+                    })
                 });
                 tp.owner = [" ", "", "Desk"][next(3)].into();
                 tp.wait_point = next(2) == 0;

@@ -71,7 +71,7 @@ pub(super) fn without_poka_yoke(cx: &Ctx, out: &mut Vec<Finding>) {
             .touchpoints
             .get(i)
             .and_then(|t| t.fail_point.as_ref())
-            .and_then(FailPoint::rpn)
+            .and_then(|f| f.rpn())
             .unwrap_or(HIGH_RPN);
         let element = Element::Touchpoint(cx.touchpoint_id(i));
         out.push(

@@ -128,7 +128,7 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize) -> Edit {
             _ => {
                 t.fail_point = match t.fail_point {
                     Some(_) => None,
-                    None => Some(FailPoint::default()),
+                    None => Some(Box::default()),
                 }
             }
         }

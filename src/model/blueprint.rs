@@ -409,7 +409,7 @@ pub struct Touchpoint {
     /// Where the service is likely to go wrong: what goes wrong, what
     /// prevents it, how staff recover. `None` where it is not a fail point.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fail_point: Option<FailPoint>,
+    pub fail_point: Option<Box<FailPoint>>,
     /// Where the customer waits.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub wait_point: bool,

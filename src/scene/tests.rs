@@ -84,7 +84,7 @@ fn a_rebuilt_card_is_the_card_built_anew() {
             let tp = touchpoint(bp, "tp-register-pms");
             // Its step has a critical moment already: the curve stays.
             tp.moment_of_truth = MomentOfTruth::Moment;
-            tp.fail_point = Some(FailPoint::default());
+            tp.fail_point = Some(Box::default());
             tp.wait_point = true;
             tp.expected_wait_min = Some(12.5);
             tp.evidence = Evidence::Proposed;

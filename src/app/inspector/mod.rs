@@ -331,7 +331,7 @@ impl Values {
         tp.evidence = self.evidence;
         tp.moment_of_truth = self.moment_of_truth;
         if self.fail_point != tp.is_fail_point() {
-            tp.fail_point = self.fail_point.then(FailPoint::default);
+            tp.fail_point = self.fail_point.then(Box::default);
         }
         tp.wait_point = self.wait_point;
         tp.expected_wait_min = self.expected_wait_min;
