@@ -171,3 +171,53 @@ fn a_back_office_step_of_a_low_contact_blueprint_needs_no_customer() {
     assert!(rule.summary.text(Language::En).contains("low-contact"));
     assert!(rule.summary.text(Language::Es).contains("bajo contacto"));
 }
+
+/// Every template's fail points say what goes wrong and how staff recover,
+/// in both languages, so the templates pass their own fail-point checks;
+/// the hotel teaches the fields with a room not ready at check-in.
+#[test]
+fn templates_describe_their_fail_points_and_the_hotel_teaches_them() {
+    for t in servuction::templates::TEMPLATES {
+        for lang in Language::ALL {
+            let bp = t.load(lang).unwrap();
+            for tp in &bp.touchpoints {
+                if let Some(f) = &tp.fail_point {
+                    assert!(
+                        !f.failure.trim().is_empty() && !f.recovery.trim().is_empty(),
+                        "{} {lang:?} {}",
+                        t.name,
+                        tp.id
+                    );
+                }
+            }
+            let fail_rules: Vec<_> = rules_found(&bp)
+                .into_iter()
+                .filter(|(r, _)| r.starts_with("fail-point"))
+                .collect();
+            assert_eq!(fail_rules, [], "{} {lang:?}", t.name);
+        }
+    }
+    let room = |lang| {
+        let bp = servuction::templates::TEMPLATES
+            .iter()
+            .find(|t| t.name == "hotel")
+            .unwrap()
+            .load(lang)
+            .unwrap();
+        *bp.touchpoint(&"tp-register-receptionist".into())
+            .unwrap()
+            .fail_point
+            .clone()
+            .unwrap()
+    };
+    let en = room(Language::En);
+    assert_eq!(en.failure, "Room not ready at check-in time");
+    assert_eq!(en.kind, Some(FailKind::ServerTangibles));
+    assert!(en.poka_yoke.contains("Housekeeping"));
+    assert!(en.recovery.contains("drink in the bar"));
+    assert_eq!(en.recovery_min, Some(30.0));
+    assert_eq!(en.rpn(), Some(105));
+    let es = room(Language::Es);
+    assert_eq!(es.failure, "Habitación no lista a la hora de entrada");
+    assert!(!es.poka_yoke.is_empty() && es.recovery.contains("bar"));
+}
