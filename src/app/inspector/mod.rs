@@ -1,6 +1,7 @@
 //! The inspector: the selected touchpoint's fields, its standards and their
 //! measured values, and every standard of the blueprint in one table.
 
+mod fail;
 mod standards;
 
 use super::Action;
@@ -281,6 +282,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, edited: &mut Cow<'_, Touchpoint>, lang: 
             .response
             .labelled_by(l);
             ui.end_row();
+            fail::fail_fields(ui, edited, lang);
             if values.wait_point {
                 let l = label(ui, t(Msg::FieldExpectedWait));
                 num_field(ui, &mut values.expected_wait_min, l, lang);
