@@ -513,7 +513,6 @@ catalogue! {
     ReportRecovery => ("Recovery", "Recuperación"),
     ReportRecoveryWithin => ("within {} min", "en {} min"),
     ReportPriority => ("Priority (RPN)", "Prioridad (NPR)"),
-    ReportRpn => ("{} = {} × {} × {}", "{} = {} × {} × {}"),
     ReportNotWritten => ("not written", "sin escribir"),
 }
 
