@@ -93,7 +93,10 @@ fn editor(bp: &Blueprint) -> (egui::Context, EditorApp) {
 fn one_touchpoint_edit(app: &EditorApp, i: usize) -> Edit {
     let bp = app.blueprint();
     let mut tp = bp.touchpoints[(i * 7919) % bp.touchpoints.len()].clone();
-    tp.fail_point = !tp.fail_point;
+    tp.fail_point = match tp.fail_point {
+        Some(_) => None,
+        None => Some(Box::default()),
+    };
     Edit::SetTouchpoint(tp)
 }
 
@@ -160,6 +163,10 @@ fn typing(bp: &Blueprint) -> Duration {
 
 /// A structural edit, made at round `i` on the document as it is then:
 /// the edit, or the events that make it (a paste).
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one made at a time, outside the timed part"
+)]
 enum Made {
     Edit(Edit),
     Events(Vec<egui::Event>),

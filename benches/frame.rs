@@ -123,7 +123,10 @@ fn frames_while(bp: &Blueprint, work: Work) -> (Duration, Duration, Duration) {
         }
         Work::Recovery => {
             let mut tp = app.blueprint().touchpoints[0].clone();
-            tp.fail_point = !tp.fail_point;
+            tp.fail_point = match tp.fail_point {
+                Some(_) => None,
+                None => Some(Box::default()),
+            };
             app.edit(servuction::edit::Edit::SetTouchpoint(tp));
             frame(&ctx, &mut app);
             events.push(egui::Event::WindowFocused(false));

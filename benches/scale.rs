@@ -114,7 +114,7 @@ fn measure(n: usize) -> [Duration; 12] {
     let png_scale = (4e6 / f64::from(s.size.x * s.size.y)).sqrt() as f32;
     let png =
         time(|| servuction::render::export_png(&bp, &Theme::LIGHT, Language::En, png_scale, None));
-    let scan = time(|| bp.touchpoints.iter().filter(|t| t.fail_point).count());
+    let scan = time(|| bp.touchpoints.iter().filter(|t| t.is_fail_point()).count());
     let ids = time(|| {
         bp.touchpoints
             .iter()

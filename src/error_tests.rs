@@ -231,6 +231,11 @@ fn integrity_errors() -> Vec<IntegrityError> {
             value: -1.5,
         },
         IntegrityError::FeelingOutOfRange { value: 3 },
+        IntegrityError::RatingOutOfRange { value: 11 },
+        IntegrityError::Negative {
+            what: "a recovery time",
+            value: -2.0,
+        },
         IntegrityError::DuplicateLine { kind: "visibility" },
         IntegrityError::HiddenRequiredLine { kind: "visibility" },
         IntegrityError::TooMany {
@@ -259,6 +264,7 @@ fn integrity_errors() -> Vec<IntegrityError> {
             | IntegrityError::NotFinite
             | IntegrityError::Negative { .. }
             | IntegrityError::FeelingOutOfRange { .. }
+            | IntegrityError::RatingOutOfRange { .. }
             | IntegrityError::DuplicateLine { .. }
             | IntegrityError::HiddenRequiredLine { .. }
             | IntegrityError::TooMany { .. }

@@ -188,7 +188,7 @@ pub fn synthetic(touchpoints: usize) -> Blueprint {
             5 => MomentOfTruth::Moment,
             _ => MomentOfTruth::None,
         };
-        tp.fail_point = i % 17 == 3;
+        tp.fail_point = (i % 17 == 3).then(Box::default);
         tp.wait_point = i % 19 == 4;
         tp.expected_wait_min = tp.wait_point.then_some(5.0);
         tp.feeling = Some((i % 5) as i8 - 2);

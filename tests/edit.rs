@@ -45,7 +45,14 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize, text: &str) -> Edit {
         4 | 5 => {
             let mut t = bp.touchpoints[a % bp.touchpoints.len()].clone();
             t.title = text.to_owned();
-            t.fail_point = !t.fail_point;
+            t.fail_point = match t.fail_point {
+                Some(_) => None,
+                None => Some(Box::new(FailPoint {
+                    failure: text.to_owned(),
+                    severity: Some((b % 10) as u8 + 1),
+                    ..FailPoint::default()
+                })),
+            };
             if b.is_multiple_of(4) {
                 t.feeling = Some((b % 5) as i8 - 2);
             }
@@ -289,7 +296,10 @@ fn steps_move_in_time_across_stages_and_stages_reorder() {
 /// The `i`th touchpoint with its fail-point flag switched.
 fn flip_fail_point(bp: &Blueprint, i: usize) -> Edit {
     let mut tp = bp.touchpoints[i % bp.touchpoints.len()].clone();
-    tp.fail_point = !tp.fail_point;
+    tp.fail_point = match tp.fail_point {
+        Some(_) => None,
+        None => Some(Box::default()),
+    };
     Edit::SetTouchpoint(tp)
 }
 
@@ -531,7 +541,10 @@ fn a_batch_is_one_undo_step() {
     let edits: Vec<Edit> = (0..4)
         .map(|i| {
             let mut tp = bp.touchpoints[i].clone();
-            tp.fail_point = !tp.fail_point;
+            tp.fail_point = match tp.fail_point {
+                Some(_) => None,
+                None => Some(Box::default()),
+            };
             Edit::SetTouchpoint(tp)
         })
         .collect();

@@ -217,9 +217,9 @@ fn values_of_the_wrong_type_name_the_field() {
 
 #[test]
 fn newer_and_foreign_files_are_refused_clearly() {
-    let text = base().replace("\"version\": 5", "\"version\": 6");
+    let text = base().replace("\"version\": 6", "\"version\": 7");
     let err = format::from_str(&text).unwrap_err();
-    assert!(matches!(err, ReadError::NewerVersion { found: 6, .. }));
+    assert!(matches!(err, ReadError::NewerVersion { found: 7, .. }));
     assert!(
         err.to_string().contains("made by a newer Servuction"),
         "{err}"
@@ -263,7 +263,7 @@ fn version_1_files_are_migrated() {
     assert_eq!(moment("tp-greet"), MomentOfTruth::Moment);
     assert_eq!(moment("tp-go"), MomentOfTruth::None);
     // Written back, it is a current file.
-    assert!(format::to_string(&bp).unwrap().contains("\"version\": 5"));
+    assert!(format::to_string(&bp).unwrap().contains("\"version\": 6"));
 }
 
 #[test]
@@ -277,6 +277,87 @@ fn a_broken_version_1_file_says_where() {
         "{d:?}"
     );
     assert!(d[0].starts_with("14:35:"), "{d:?}");
+}
+
+/// A version 5 file marked fail points with a boolean: `true` becomes an
+/// empty fail point, `false` none, and the rest of the file is unchanged;
+/// a broken old file still says what is wrong.
+#[test]
+fn version_5_fail_points_are_migrated_to_fail_points_with_content() {
+    let current = base();
+    let v5 = current
+        .replace("\"version\": 6", "\"version\": 5")
+        .replacen(
+            "\"title\": \"Arrives\",",
+            "\"title\": \"Arrives\", \"fail_point\": true,",
+            1,
+        )
+        .replacen(
+            "\"title\": \"Leaves\",",
+            "\"title\": \"Leaves\", \"fail_point\": false,",
+            1,
+        );
+    assert_eq!(v5.matches("fail_point").count(), 2, "{v5}");
+    let bp = format::from_str(&v5).unwrap();
+    let a = bp.touchpoint(&"tp-a".into()).unwrap();
+    assert_eq!(a.fail_point, Some(Box::default()));
+    assert_eq!(bp.touchpoint(&"tp-b".into()).unwrap().fail_point, None);
+    let mut expected = format::from_str(&current).unwrap();
+    expected.touchpoints[0].fail_point = Some(Box::default());
+    assert_eq!(bp, expected);
+    // Written back, an empty fail point is an empty object, read again.
+    let text = format::to_string(&bp).unwrap();
+    assert!(text.contains("\"fail_point\": {}"), "{text}");
+    assert_eq!(format::from_str(&text).unwrap(), bp);
+    // A boolean in a current file is refused: it is an object now.
+    let wrong = text.replacen("\"fail_point\": {}", "\"fail_point\": true", 1);
+    assert!(
+        diagnostics(&wrong)[0].contains("fail_point"),
+        "{:?}",
+        diagnostics(&wrong)
+    );
+    // A broken version 5 file with fail points is still reported.
+    let broken = v5.replacen("\"title\": \"Arrives\",", "\"title\": 5,", 1);
+    let d = diagnostics(&broken);
+    assert!(d[0].contains("blueprint.touchpoints[0].title"), "{d:?}");
+    assert!(d[0].contains("version 5"), "{d:?}");
+}
+
+/// Every field of a fail point round-trips, and ratings outside 1..10 or a
+/// negative recovery time are refused with their place.
+#[test]
+fn a_fail_point_with_content_round_trips_and_bad_ratings_are_refused() {
+    let mut bp = format::from_str(&base()).unwrap();
+    bp.touchpoints[1].fail_point = Some(Box::new(FailPoint {
+        failure: "Room not ready".into(),
+        kind: Some(FailKind::ServerTangibles),
+        poka_yoke: "Housekeeping marks rooms ready in the system".into(),
+        recovery: "Offer a drink in the bar, store the bags".into(),
+        recovery_min: Some(15.0),
+        severity: Some(7),
+        occurrence: Some(5),
+        detection: Some(6),
+    }));
+    let text = format::to_string(&bp).unwrap();
+    assert!(text.contains("\"type\": \"server_tangibles\""), "{text}");
+    assert!(text.contains("\"recovery_min\": 15"), "{text}");
+    assert_eq!(format::from_str(&text).unwrap(), bp);
+    let d = diagnostics(&text.replacen("\"severity\": 7", "\"severity\": 11", 1));
+    assert!(
+        d[0].contains(
+            "blueprint.touchpoints[1].fail_point.severity: the rating 11 is outside 1..10"
+        ),
+        "{d:?}"
+    );
+    let d = diagnostics(&text.replacen("\"detection\": 6", "\"detection\": 0", 1));
+    assert!(d[0].contains("fail_point.detection"), "{d:?}");
+    let d = diagnostics(&text.replacen("\"recovery_min\": 15", "\"recovery_min\": -1", 1));
+    assert!(
+        d[0].contains("fail_point.recovery_min: a recovery time must not be negative"),
+        "{d:?}"
+    );
+    let d = diagnostics(&text.replacen("\"server_tangibles\"", "\"server_mood\"", 1));
+    assert!(d[0].contains("server_mood"), "{d:?}");
 }
 
 #[test]
@@ -437,7 +518,20 @@ fn blueprint() -> impl Strategy<Value = Blueprint> {
                     MomentOfTruth::Moment,
                     MomentOfTruth::Critical,
                 ][mot as usize];
-                tp.fail_point = fail;
+                // A fail point made of the other random fields: texts that
+                // must escape, a time, and ratings from 1 to 10 (some unrated).
+                tp.fail_point = fail.then(|| {
+                    Box::new(FailPoint {
+                        failure: tp.title.clone(),
+                        kind: FailKind::ALL.get(i % 7).copied(),
+                        poka_yoke: tp.description.clone(),
+                        recovery: tp.title.chars().rev().collect(),
+                        recovery_min: wait_min,
+                        severity: Some((i % 10) as u8 + 1),
+                        occurrence: (i % 3 > 0).then_some(10),
+                        detection: Some(((i * 7) % 10) as u8 + 1),
+                    })
+                });
                 tp.wait_point = wait;
                 tp.expected_wait_min = wait_min;
                 tp.feeling = feeling;
@@ -584,11 +678,11 @@ fn fuzz_regressions() {
 }
 
 #[test]
-fn version_2_3_and_4_files_read_as_they_are_and_notes_with_votes_round_trip() {
+fn version_2_to_5_files_read_as_they_are_and_notes_with_votes_round_trip() {
     let v4 = base();
-    assert!(v4.contains("\"version\": 5"), "the current version is 5");
-    for old in [2, 3, 4] {
-        let text = v4.replace("\"version\": 5", &format!("\"version\": {old}"));
+    assert!(v4.contains("\"version\": 6"), "the current version is 6");
+    for old in [2, 3, 4, 5] {
+        let text = v4.replace("\"version\": 6", &format!("\"version\": {old}"));
         assert_eq!(
             format::from_str(&text).unwrap(),
             format::from_str(&v4).unwrap()
@@ -785,7 +879,7 @@ fn what_a_file_says_of_itself_is_read_before_its_document() {
             "{format}"
         );
     }
-    let version = |v: &str| doc.replacen("\"version\": 5", &format!("\"version\": {v}"), 1);
+    let version = |v: &str| doc.replacen("\"version\": 6", &format!("\"version\": {v}"), 1);
     for v in ["\"5\"", "0", "-1", "2.5", "null"] {
         assert!(
             refused(&version(v)).contains("the `version` must be a whole number from 1 up"),

@@ -407,7 +407,7 @@ fn unsaved_work_is_copied_when_the_window_loses_focus_and_restored_after_a_crash
     h.run();
     h.key_press(Key::F);
     h.run();
-    assert!(tp(&h, &"tp-arrive-doorman".into()).fail_point);
+    assert!(tp(&h, &"tp-arrive-doorman".into()).is_fail_point());
     let edited = h.state().blueprint().clone();
     h.event(Event::WindowFocused(false));
     settle(&mut h);
@@ -1417,7 +1417,7 @@ fn a_new_card_typed_into_in_the_frame_after_its_double_click_takes_the_text() {
     assert_eq!(added.len(), 1, "one card in the cell");
     assert_eq!(added[0].title, "Check in", "the typed text went astray");
     assert_eq!(added[0].moment_of_truth, MomentOfTruth::None);
-    assert!(!added[0].fail_point && !added[0].wait_point);
+    assert!(!added[0].is_fail_point() && !added[0].wait_point);
 }
 
 #[test]
@@ -1565,8 +1565,8 @@ fn keys_a_text_field_needs_never_reach_the_document_while_it_has_focus() {
         before.touchpoint(&"tp-arrive-doorman".into()).unwrap(),
     );
     assert_eq!(
-        (a.moment_of_truth, a.fail_point, a.wait_point),
-        (b.moment_of_truth, b.fail_point, b.wait_point),
+        (a.moment_of_truth, a.is_fail_point(), a.wait_point),
+        (b.moment_of_truth, b.is_fail_point(), b.wait_point),
         "a flag shortcut acted while typing"
     );
     assert_eq!(h.state().selection().len(), 1, "the selection was changed");
@@ -1623,7 +1623,7 @@ fn cards_entered_one_after_another_faster_than_frames_land_where_clicked() {
         let titles: Vec<&str> = here.iter().map(|t| t.title.as_str()).collect();
         assert_eq!(titles, [format!("Confirm booking {i}")], "step {step}");
         assert_eq!(here[0].moment_of_truth, MomentOfTruth::None);
-        assert!(!here[0].fail_point);
+        assert!(!here[0].is_fail_point());
     }
 }
 

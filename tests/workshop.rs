@@ -236,11 +236,11 @@ fn the_report_lists_moments_of_truth_and_fail_points_with_their_standards() {
     let mut bp = delivery(Language::Es);
     for tp in &mut bp.touchpoints {
         tp.moment_of_truth = MomentOfTruth::None;
-        tp.fail_point = false;
+        tp.fail_point = None;
     }
     assert!(!html(&bp, Language::Es).contains("class=\"moments\""));
     bp.touchpoints[2].moment_of_truth = MomentOfTruth::Critical;
-    bp.touchpoints[1].fail_point = true;
+    bp.touchpoints[1].fail_point = Some(Box::default());
     let mut s =
         servuction::model::Standard::new(bp.touchpoints[2].id.clone(), "Entrega en la franja");
     s.target = Some(98.0);
@@ -378,4 +378,71 @@ fn the_pdf_lists_the_workshop_after_the_diagram_only_when_there_is_one() {
         );
         assert!(!pdf_page_text(&tiled, n - 1).unwrap().contains(words[3]));
     }
+}
+
+/// The report lists every fail point with what goes wrong, its type, the
+/// poka-yoke, the recovery with its time, and its priority; what is not
+/// written says so; the section is left out without fail points.
+#[test]
+fn the_report_lists_fail_points_with_their_content() {
+    let hotel = |lang| {
+        servuction::templates::find("hotel")
+            .unwrap()
+            .load(lang)
+            .unwrap()
+    };
+    let h = html(&hotel(Language::En), Language::En);
+    let section = &h[h.find("<section class=\"fail-points\">").unwrap()..];
+    let section = &section[..section.find("</section>").unwrap()];
+    assert!(section.contains("<h2>Fail points</h2>"), "{section}");
+    assert!(section.contains("<th>Poka-yoke</th><th>Recovery</th><th>Priority (RPN)</th>"));
+    let row = section
+        .lines()
+        .find(|l| l.contains("Room not ready at check-in time"))
+        .unwrap();
+    assert!(
+        row.contains("<td>Receptionist registers the guest</td>"),
+        "{row}"
+    );
+    assert!(row.contains("<td>Server: tangibles</td>"), "{row}");
+    assert!(
+        row.contains("reception assigns only rooms marked ready"),
+        "{row}"
+    );
+    assert!(row.contains("offer a drink in the bar"), "{row}");
+    assert!(row.contains("(within 30 min)"), "{row}");
+    assert!(
+        row.contains("<strong>105</strong> = 7\u{a0}×\u{a0}5\u{a0}×\u{a0}3"),
+        "{row}"
+    );
+    // Four fail points in the hotel, in the order of its steps.
+    assert_eq!(section.matches("<tr><td>").count(), 4);
+
+    let mut bp = hotel(Language::Es);
+    let tp = bp
+        .touchpoints
+        .iter_mut()
+        .find(|t| t.id.as_str() == "tp-bill-cashier")
+        .unwrap();
+    let f = tp.fail_point.as_mut().unwrap();
+    f.poka_yoke.clear();
+    f.recovery_min = Some(2.5);
+    f.failure = "Cargo <duplicado> & mal".into();
+    let h = html(&bp, Language::Es);
+    let section = &h[h.find("<section class=\"fail-points\">").unwrap()..];
+    assert!(section.contains("<h2>Puntos de fallo</h2>"));
+    assert!(section.contains("Habitación no lista a la hora de entrada"));
+    assert!(section.contains("Servidor: tangibles"));
+    let row = section.lines().find(|l| l.contains("duplicado")).unwrap();
+    assert!(row.contains("Cargo &lt;duplicado&gt; &amp; mal"), "{row}");
+    assert!(
+        row.contains("<span class=\"none\">sin escribir</span>"),
+        "{row}"
+    );
+    assert!(row.contains("(en 2,5 min)"), "{row}");
+
+    for tp in &mut bp.touchpoints {
+        tp.fail_point = None;
+    }
+    assert!(!html(&bp, Language::Es).contains("fail-points"));
 }

@@ -160,7 +160,12 @@ impl EditorApp {
                             MomentOfTruth::Critical,
                         )
                     }
-                    UiCommand::ToggleFail => tp.fail_point = !tp.fail_point,
+                    UiCommand::ToggleFail => {
+                        tp.fail_point = match tp.fail_point {
+                            Some(_) => None,
+                            None => Some(Box::default()),
+                        }
+                    }
                     _ => tp.wait_point = !tp.wait_point,
                 }
                 Edit::SetTouchpoint(tp)

@@ -23,7 +23,10 @@ fn derived_data_after_a_typed_title_equals_data_worked_out_anew() {
     ] {
         let mut tp = doc.blueprint().touchpoints[14].clone();
         tp.title = title.into();
-        tp.fail_point = !tp.fail_point;
+        tp.fail_point = match tp.fail_point {
+            Some(_) => None,
+            None => Some(Box::default()),
+        };
         doc.apply(vec![Edit::SetTouchpoint(tp)], Step::Burst)
             .unwrap();
         assert!(matches!(doc.pending, Footprint::Touchpoints(_)));
@@ -123,7 +126,10 @@ fn random_edit(bp: &Blueprint, kind: u8, i: usize, x: u8) -> Option<Edit> {
     let edit = match kind % 12 {
         0 => {
             let mut t = tp?;
-            t.fail_point = !t.fail_point;
+            t.fail_point = match t.fail_point {
+                Some(_) => None,
+                None => Some(Box::default()),
+            };
             Edit::SetTouchpoint(t)
         }
         1 => {

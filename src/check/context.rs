@@ -21,7 +21,7 @@ pub(super) struct Ctx<'a> {
     /// The kind of each touchpoint's lane.
     kinds: Vec<Option<LaneKind>>,
     /// What each touchpoint is: [`CRITICAL`], [`FAIL_POINT`]…
-    pub(super) flags: Vec<u8>,
+    pub(super) flags: Vec<Flags>,
     /// The standards that are missed or at risk, by their latest
     /// measurement, in document order: each one's position, how it stands
     /// and its id.
@@ -34,20 +34,29 @@ pub(super) struct Ctx<'a> {
     graph: Graph,
 }
 
+/// What the rules know of a touchpoint, one bit a fact.
+pub(super) type Flags = u16;
+
 /// A critical moment of truth.
-pub(super) const CRITICAL: u8 = 1;
+pub(super) const CRITICAL: Flags = 1;
 /// A moment of truth (not critical).
-pub(super) const MOMENT: u8 = 1 << 1;
-pub(super) const FAIL_POINT: u8 = 1 << 2;
+pub(super) const MOMENT: Flags = 1 << 1;
+pub(super) const FAIL_POINT: Flags = 1 << 2;
 /// A fail point without an owner.
-pub(super) const NO_OWNER: u8 = 1 << 3;
-pub(super) const WAIT_POINT: u8 = 1 << 4;
+pub(super) const NO_OWNER: Flags = 1 << 3;
+pub(super) const WAIT_POINT: Flags = 1 << 4;
 /// A wait point without an expected wait.
-pub(super) const NO_EXPECTED_WAIT: u8 = 1 << 5;
+pub(super) const NO_EXPECTED_WAIT: Flags = 1 << 5;
 /// A moment of truth or fail point with a standard.
-pub(super) const STANDARD: u8 = 1 << 6;
+pub(super) const STANDARD: Flags = 1 << 6;
 /// A wait point with a time standard.
-pub(super) const TIME_STANDARD: u8 = 1 << 7;
+pub(super) const TIME_STANDARD: Flags = 1 << 7;
+/// A fail point without a recovery: nobody wrote what staff do when it
+/// happens.
+pub(super) const NO_RECOVERY: Flags = 1 << 8;
+/// A fail point with a high risk priority ([`super::fail::HIGH_RPN`] or
+/// more) and no poka-yoke.
+pub(super) const UNGUARDED_RISK: Flags = 1 << 9;
 
 /// A standard without an indicator.
 pub(super) const NO_INDICATOR: u8 = 1;
@@ -76,8 +85,8 @@ pub(super) struct Graph {
     pub(super) names: IdTable,
     /// The nodes each connector links, from and to.
     pub(super) links: Vec<(u32, u32)>,
-    /// Whether each connector is feedback, which carries a recovery back
-    /// rather than the service forward.
+    /// Whether each connector is feedback, which carries the service back
+    /// rather than forward.
     pub(super) feedback: Vec<bool>,
 }
 
@@ -99,7 +108,7 @@ impl<'a> Ctx<'a> {
         let mut touchpoint: Vec<u32> = Vec::with_capacity(n);
         // Of each node: whether a touchpoint with its id is a wait point,
         // has a standard, has a time standard.
-        let mut node_flags: Vec<u8> = Vec::with_capacity(n);
+        let mut node_flags: Vec<Flags> = Vec::with_capacity(n);
         let mut lanes = Vec::with_capacity(n);
         let mut kinds = Vec::with_capacity(n);
         let mut flags = Vec::with_capacity(n);
@@ -123,11 +132,8 @@ impl<'a> Ctx<'a> {
                 MomentOfTruth::Moment => MOMENT,
                 _ => 0,
             };
-            if t.fail_point {
-                f |= FAIL_POINT;
-                if t.owner.trim().is_empty() {
-                    f |= NO_OWNER;
-                }
+            if let Some(fail) = &t.fail_point {
+                f |= super::fail::flags(t, fail);
             }
             if t.wait_point {
                 f |= WAIT_POINT;
@@ -175,7 +181,7 @@ impl<'a> Ctx<'a> {
         }
         for (f, &k) in flags.iter_mut().zip(&of_node) {
             let has = node_flags[k as usize];
-            if *f & (CRITICAL | MOMENT | FAIL_POINT) != 0 {
+            if *f & (CRITICAL | MOMENT) != 0 {
                 *f |= has & STANDARD;
             }
             if *f & WAIT_POINT != 0 {
@@ -239,7 +245,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The touchpoints' positions, each with its flags, in document order.
-    pub(super) fn flagged(&self) -> impl Iterator<Item = (usize, u8)> + '_ {
+    pub(super) fn flagged(&self) -> impl Iterator<Item = (usize, Flags)> + '_ {
         self.flags.iter().copied().enumerate()
     }
 
@@ -260,7 +266,7 @@ mod tests {
     #[test]
     fn flags_joined_through_nodes_are_the_flags_looked_up_by_id() {
         let mut next = crate::testing::numbers(0x2545_f491_4f6c_dd1du64);
-        let mut seen = [0usize; 8];
+        let mut seen = [0usize; 10];
         for _ in 0..300 {
             let mut bp = crate::templates::synthetic(0);
             let n = 1 + next(12);
@@ -279,7 +285,17 @@ mod tests {
                     MomentOfTruth::Moment,
                     MomentOfTruth::Critical,
                 ][next(3)];
-                tp.fail_point = next(3) == 0;
+                let rating = |r: usize| (r > 0).then_some(r as u8);
+                tp.fail_point = (next(3) == 0).then(|| {
+                    Box::new(FailPoint {
+                        recovery: ["", " ", "Call the guest"][next(3)].into(),
+                        poka_yoke: ["", "\t", "Checklist"][next(3)].into(),
+                        severity: rating(next(11)),
+                        occurrence: rating(next(11)),
+                        detection: [Some(10), Some(2), None][next(3)],
+                        ..FailPoint::default()
+                    })
+                });
                 tp.owner = [" ", "", "Desk"][next(3)].into();
                 tp.wait_point = next(2) == 0;
                 tp.expected_wait_min = (next(2) == 0).then_some(3.0);
@@ -309,13 +325,19 @@ mod tests {
                     MomentOfTruth::Moment => MOMENT,
                     MomentOfTruth::None => 0,
                 };
-                if t.fail_point {
+                if let Some(fail) = &t.fail_point {
                     want |= FAIL_POINT;
                     if t.owner.trim().is_empty() {
                         want |= NO_OWNER;
                     }
+                    if fail.recovery.trim().is_empty() {
+                        want |= NO_RECOVERY;
+                    }
+                    if fail.poka_yoke.trim().is_empty() && fail.rpn().is_some_and(|r| r >= 200) {
+                        want |= UNGUARDED_RISK;
+                    }
                 }
-                if want & (CRITICAL | MOMENT | FAIL_POINT) != 0 && ix.has_standard(&t.id) {
+                if want & (CRITICAL | MOMENT) != 0 && ix.has_standard(&t.id) {
                     want |= STANDARD;
                 }
                 if t.wait_point {

@@ -3,6 +3,7 @@
 
 mod context;
 mod cut;
+mod fail;
 mod rollup;
 mod rules;
 mod time;

@@ -66,13 +66,19 @@ pub const RULES: &[Rule] = &[
         id: "fail-point-without-owner",
         severity: Severity::Warning,
         summary: Msg::RuleFailPointWithoutOwner,
-        run: fail_point_without_owner,
+        run: super::fail::without_owner,
     },
     Rule {
         id: "fail-point-without-recovery",
         severity: Severity::Warning,
         summary: Msg::RuleFailPointWithoutRecovery,
-        run: fail_point_without_recovery,
+        run: super::fail::without_recovery,
+    },
+    Rule {
+        id: "fail-point-without-poka-yoke",
+        severity: Severity::Warning,
+        summary: Msg::RuleFailPointWithoutPokaYoke,
+        run: super::fail::without_poka_yoke,
     },
     Rule {
         id: "wait-without-expected-wait",
@@ -431,54 +437,39 @@ fn step_without_physical_support(cx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+/// A step without the customer. In a low-contact blueprint the customer is
+/// away while most work is done (a parcel sorted overnight, a loan
+/// approved): a step whose touchpoints are all back office is then how the
+/// service is, not a gap, and is not reported.
 fn step_without_customer(cx: &Ctx, out: &mut Vec<Finding>) {
     if !cx.bp.lanes.iter().any(|l| l.kind == LaneKind::Customer) {
         return;
     }
     let customer = steps_with(cx, LaneKind::Customer);
+    let back_office_only = if cx.bp.contact_level == ContactLevel::Low {
+        let steps = cx.steps();
+        let mut back = steps_with(cx, LaneKind::BackOffice);
+        // A step with anything else (or a touchpoint in no lane) is not
+        // back office only.
+        for (k, s) in cx.kinds().iter().zip(&steps.of_touchpoint) {
+            if let Some(s) = s
+                && *k != Some(LaneKind::BackOffice)
+            {
+                back[*s as usize] = false;
+            }
+        }
+        back
+    } else {
+        vec![false; customer.len()]
+    };
     for ((_, step), &i) in cx.bp.steps().zip(&cx.steps().slot) {
-        if !customer[i] {
+        if !customer[i] && !back_office_only[i] {
             push(
                 out,
                 "step-without-customer",
                 Element::Step(step.id.clone()),
                 Msg::FindStepWithoutCustomer,
                 vec![step.name.as_str().into()],
-            );
-        }
-    }
-}
-
-fn fail_point_without_owner(cx: &Ctx, out: &mut Vec<Finding>) {
-    for (i, _) in cx.flagged().filter(|(_, f)| f & NO_OWNER != 0) {
-        push_touchpoint(
-            cx,
-            out,
-            "fail-point-without-owner",
-            i,
-            Msg::FindFailPointWithoutOwner,
-        );
-    }
-}
-
-fn fail_point_without_recovery(cx: &Ctx, out: &mut Vec<Finding>) {
-    if !cx.flags.iter().any(|f| f & FAIL_POINT != 0) {
-        return;
-    }
-    let graph = cx.graph();
-    let mut feedback = vec![false; graph.touchpoint.len()];
-    for (&(from, to), _) in graph.links.iter().zip(&graph.feedback).filter(|(_, f)| **f) {
-        feedback[from as usize] = true;
-        feedback[to as usize] = true;
-    }
-    for ((i, f), &n) in cx.flagged().zip(&graph.of_touchpoint) {
-        if f & (FAIL_POINT | STANDARD) == FAIL_POINT && !feedback[n as usize] {
-            push_touchpoint(
-                cx,
-                out,
-                "fail-point-without-recovery",
-                i,
-                Msg::FindFailPointWithoutRecovery,
             );
         }
     }

@@ -125,7 +125,12 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize) -> Edit {
             2 => t.duration_min = number(a),
             3 => t.expected_wait_min = number(a),
             4 => t.feeling = Some((a % 7) as i8 - 3),
-            _ => t.fail_point = !t.fail_point,
+            _ => {
+                t.fail_point = match t.fail_point {
+                    Some(_) => None,
+                    None => Some(Box::default()),
+                }
+            }
         }
         t
     };

@@ -9,6 +9,10 @@
 //! `lane` and `step`). Version 5 adds the blueprint's `emotion_curve`
 //! setting (shown unless `false`). A version 2, 3 or 4 file is a valid
 //! version 5 file, read as it is.
+//! Version 6 gives a fail point content: `fail_point` is an object (the
+//! failure, its type, the poka-yoke, the recovery, the FMEA ratings) instead
+//! of a boolean; `true` becomes an empty fail point and `false` none. An
+//! older file without `fail_point` is a valid version 6 file.
 
 use super::DiagMsg;
 use crate::i18n::ErrMsg;
@@ -22,6 +26,9 @@ pub struct MigrateError(pub DocPath, pub DiagMsg);
 pub fn to_current(mut doc: Value, version: u32) -> Result<Value, MigrateError> {
     if version < 2 {
         v1_to_v2(&mut doc)?;
+    }
+    if version < super::FAIL_POINT_CONTENT_SINCE {
+        v5_to_v6(&mut doc);
     }
     doc["version"] = Value::from(super::CURRENT_VERSION);
     Ok(doc)
@@ -120,4 +127,24 @@ fn migrate_moment(tp: &mut Map<String, Value>) {
         return;
     };
     tp.insert("moment_of_truth".into(), Value::from(value));
+}
+
+/// A fail point marked `true` becomes an empty fail point; `false`, none.
+/// Any other value is left for the reader to report.
+fn v5_to_v6(doc: &mut Value) {
+    let tps = doc
+        .get_mut("blueprint")
+        .and_then(|bp| bp.get_mut("touchpoints"))
+        .and_then(Value::as_array_mut);
+    for tp in tps.into_iter().flatten().filter_map(Value::as_object_mut) {
+        match tp.get("fail_point") {
+            Some(Value::Bool(true)) => {
+                tp.insert("fail_point".into(), Value::Object(Map::new()));
+            }
+            Some(Value::Bool(false)) => {
+                tp.remove("fail_point");
+            }
+            _ => {}
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! The file format: a versioned JSON envelope around a [`Blueprint`].
 //!
 //! ```json
-//! { "format": "servuction", "version": 5, "blueprint": { ... } }
+//! { "format": "servuction", "version": 6, "blueprint": { ... } }
 //! ```
 //!
 //! Reading validates everything and reports each problem with its place in the
@@ -30,7 +30,10 @@ use std::path::{Path, PathBuf};
 /// The value of the `format` field of every Servuction file.
 pub const FORMAT_NAME: &str = "servuction";
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 5;
+pub const CURRENT_VERSION: u32 = 6;
+/// The first version whose fail points are objects with content; an older
+/// file that marks fail points (`"fail_point": true`) is migrated.
+const FAIL_POINT_CONTENT_SINCE: u32 = 6;
 
 /// The oldest version whose files have the current shape (each later version
 /// only added optional fields), read directly with positions.
@@ -178,7 +181,11 @@ pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
         });
     }
 
-    let (envelope, positions): (Envelope, Option<&str>) = if version >= SAME_SHAPE_SINCE {
+    // An older file that marks no fail point has the current shape, and is
+    // read with positions; one that does is migrated.
+    let same_shape = version >= SAME_SHAPE_SINCE
+        && (version >= u64::from(FAIL_POINT_CONTENT_SINCE) || !text.contains("\"fail_point\""));
+    let (envelope, positions): (Envelope, Option<&str>) = if same_shape {
         let mut de = serde_json::Deserializer::from_str(text);
         let envelope = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = to_doc_path(e.path());

@@ -117,6 +117,7 @@ super::catalogue! {
         "note `{}` must be either pinned to a cell (`lane` and `step`) or loose (`at`), {}",
         "la nota `{}` debe estar fijada a una celda (`lane` y `step`) o suelta (`at`), {}"
     ),
+    IntRating => ("the rating {} is outside 1..10", "la puntuación {} está fuera de 1..10"),
     IntOffDiagram => ("{} is off the diagram (a loose note lies within 0..{})", "{} está fuera del diagrama (una nota suelta está dentro de 0..{})"),
     WordTouchpoint => ("touchpoint", "el punto de interacción"),
     WordLane => ("lane", "el carril"),
@@ -130,6 +131,7 @@ super::catalogue! {
     WordExpectedWait => ("an expected wait", "una espera prevista"),
     WordTarget => ("a target", "una meta"),
     WordTolerance => ("a tolerance", "una tolerancia"),
+    WordRecoveryTime => ("a recovery time", "un tiempo de recuperación"),
     WordLanes => ("lanes", "carriles"),
     WordSteps => ("steps", "pasos"),
     WordTouchpoints => ("touchpoints", "puntos de interacción"),

@@ -97,6 +97,20 @@ pub fn method(m: MeasurementMethod) -> Msg {
     }
 }
 
+/// The words of a kind of failure (Chase & Stewart).
+pub fn fail_kind(k: Option<crate::model::FailKind>) -> Msg {
+    use crate::model::FailKind;
+    match k {
+        None => Msg::FailTypeNone,
+        Some(FailKind::ServerTask) => Msg::FailServerTask,
+        Some(FailKind::ServerTreatment) => Msg::FailServerTreatment,
+        Some(FailKind::ServerTangibles) => Msg::FailServerTangibles,
+        Some(FailKind::CustomerPreparation) => Msg::FailCustomerPreparation,
+        Some(FailKind::CustomerEncounter) => Msg::FailCustomerEncounter,
+        Some(FailKind::CustomerResolution) => Msg::FailCustomerResolution,
+    }
+}
+
 /// The name of a health-check rule in sentences and the report ("step
 /// without physical support", "paso sin soporte físico"); the id stays for
 /// files and the command line. `None` for an id no rule has.
@@ -111,6 +125,7 @@ pub fn rule_name(id: &str) -> Option<Msg> {
         "step-without-physical-support" => Msg::RuleNameStepWithoutPhysicalSupport,
         "fail-point-without-owner" => Msg::RuleNameFailPointWithoutOwner,
         "fail-point-without-recovery" => Msg::RuleNameFailPointWithoutRecovery,
+        "fail-point-without-poka-yoke" => Msg::RuleNameFailPointWithoutPokaYoke,
         "wait-without-expected-wait" => Msg::RuleNameWaitWithoutExpectedWait,
         "wait-without-time-standard" => Msg::RuleNameWaitWithoutTimeStandard,
         "step-without-customer" => Msg::RuleNameStepWithoutCustomer,

@@ -1,6 +1,7 @@
 //! The blueprint document: lanes and lines, stages and steps, touchpoints,
 //! connectors and standards. Plain data, no UI types and no I/O.
 
+use super::fail::FailPoint;
 use super::ids::{ConnectorId, LaneId, NoteId, StageId, StepId, TouchpointId};
 use super::standard::Standard;
 use super::values::Colour;
@@ -405,9 +406,10 @@ pub struct Touchpoint {
     pub description: String,
     #[serde(default, skip_serializing_if = "MomentOfTruth::is_none")]
     pub moment_of_truth: MomentOfTruth,
-    /// Where the service is likely to go wrong.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub fail_point: bool,
+    /// Where the service is likely to go wrong: what goes wrong, what
+    /// prevents it, how staff recover. `None` where it is not a fail point.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fail_point: Option<Box<FailPoint>>,
     /// Where the customer waits.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub wait_point: bool,
@@ -434,6 +436,11 @@ pub struct Touchpoint {
 }
 
 impl Touchpoint {
+    /// Whether the service is likely to go wrong here.
+    pub fn is_fail_point(&self) -> bool {
+        self.fail_point.is_some()
+    }
+
     /// A new touchpoint with a fresh id and nothing but its place and title.
     pub fn new(lane: LaneId, step: StepId, title: impl Into<String>) -> Self {
         Self {
@@ -443,7 +450,7 @@ impl Touchpoint {
             title: title.into(),
             description: String::new(),
             moment_of_truth: MomentOfTruth::None,
-            fail_point: false,
+            fail_point: None,
             wait_point: false,
             expected_wait_min: None,
             owner: String::new(),

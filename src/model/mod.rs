@@ -4,12 +4,14 @@
 //! a stable id ([`ids`]); the [`Blueprint`] holds them in document order.
 
 mod blueprint;
+mod fail;
 pub mod ids;
 pub mod index;
 mod standard;
 mod values;
 
 pub use blueprint::*;
+pub use fail::{FailKind, FailPoint, RATING};
 pub use ids::{ConnectorId, LaneId, NoteId, StageId, StandardId, StepId, TouchpointId};
 pub use index::Index;
 pub use standard::*;

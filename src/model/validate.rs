@@ -81,6 +81,10 @@ pub enum IntegrityError {
     FeelingOutOfRange {
         value: i8,
     },
+    /// A fail point's severity, occurrence or detection outside 1..10.
+    RatingOutOfRange {
+        value: u8,
+    },
     DuplicateLine {
         kind: &'static str,
     },
@@ -307,6 +311,37 @@ pub(crate) fn check_touchpoint(
             path: p.key("feeling"),
             error: IntegrityError::FeelingOutOfRange { value: f },
         });
+    }
+    if let Some(fail) = &tp.fail_point {
+        let at = p.key("fail_point");
+        if let Some(value) = fail.recovery_min {
+            let error = if !value.is_finite() {
+                Some(IntegrityError::NotFinite)
+            } else if value < 0.0 {
+                Some(IntegrityError::Negative {
+                    what: "a recovery time",
+                    value,
+                })
+            } else {
+                None
+            };
+            if let Some(error) = error {
+                out.push(Problem {
+                    path: at.key("recovery_min"),
+                    error,
+                });
+            }
+        }
+        for (key, rating) in fail.ratings() {
+            if let Some(value) = rating
+                && !super::RATING.contains(&value)
+            {
+                out.push(Problem {
+                    path: at.key(key),
+                    error: IntegrityError::RatingOutOfRange { value },
+                });
+            }
+        }
     }
 }
 

@@ -21,6 +21,7 @@ pub fn element_word(english: &str, lang: Language) -> String {
         "an expected wait" => ErrMsg::WordExpectedWait,
         "a target" => ErrMsg::WordTarget,
         "a tolerance" => ErrMsg::WordTolerance,
+        "a recovery time" => ErrMsg::WordRecoveryTime,
         "lanes" => ErrMsg::WordLanes,
         "steps" => ErrMsg::WordSteps,
         "touchpoints" => ErrMsg::WordTouchpoints,
@@ -69,6 +70,7 @@ impl Localized for IntegrityError {
                 ErrMsg::IntNegative.fill(lang, &[&element_word(what, lang), &number(*value, lang)])
             }
             IntegrityError::FeelingOutOfRange { value } => ErrMsg::IntFeeling.fill(lang, &[value]),
+            IntegrityError::RatingOutOfRange { value } => ErrMsg::IntRating.fill(lang, &[value]),
             IntegrityError::DuplicateLine { kind } => ErrMsg::IntDuplicateLine.fill(lang, &[kind]),
             IntegrityError::HiddenRequiredLine { kind } => {
                 ErrMsg::IntHiddenLine.fill(lang, &[kind])

@@ -186,6 +186,7 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
     }
 
     super::html_workshop::moments_section(&mut h, bp, lang);
+    super::html_fail::fail_points_section(&mut h, bp, lang);
     super::html_workshop::workshop_section(&mut h, bp, lang);
     time_section(&mut h, bp, lang);
     h.push_str("</body>\n</html>\n");

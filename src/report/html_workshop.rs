@@ -97,14 +97,14 @@ pub fn moments_section(h: &mut String, bp: &Blueprint, lang: Language) {
     let mut rows = String::new();
     for (_, step) in bp.steps() {
         for tp in bp.touchpoints.iter().filter(|tp| tp.step == step.id) {
-            if tp.moment_of_truth == MomentOfTruth::None && !tp.fail_point {
+            if tp.moment_of_truth == MomentOfTruth::None && !tp.is_fail_point() {
                 continue;
             }
             let mut marks = Vec::new();
             if tp.moment_of_truth != MomentOfTruth::None {
                 marks.push(t(i18n::moment(tp.moment_of_truth)));
             }
-            if tp.fail_point {
+            if tp.is_fail_point() {
                 marks.push(t(Msg::FailPoint));
             }
             let standards: Vec<String> = bp

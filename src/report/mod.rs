@@ -6,6 +6,7 @@ mod csv_error;
 mod csv_io;
 mod csv_text;
 mod html;
+mod html_fail;
 mod html_workshop;
 pub(crate) mod workshop;
 

@@ -332,6 +332,30 @@ pub(super) fn card(
     votes_badge(b, r, tp.votes);
 }
 
+/// The radius of a card's fail-point marker (the F badge).
+const FAIL_MARKER_RADIUS: f32 = 7.0;
+
+/// Where the F badge of a fail point sits on its card `r`: after the
+/// moment-of-truth marker, along the bottom. `None` when it is no fail point.
+fn fail_marker_centre(r: Rect, tp: &Touchpoint) -> Option<Pos> {
+    let x = r.min.x
+        + 12.0
+        + if tp.moment_of_truth != MomentOfTruth::None {
+            20.0
+        } else {
+            0.0
+        };
+    tp.is_fail_point().then(|| pos(x + 7.0, r.max.y - 13.0))
+}
+
+/// The area of a card's F badge (in the card's units), for the canvas to
+/// show the failure when the pointer is over it.
+pub fn fail_badge(r: Rect, tp: &Touchpoint) -> Option<Rect> {
+    let c = fail_marker_centre(r, tp)?;
+    let d = FAIL_MARKER_RADIUS + 2.0;
+    Some(Rect::from_xywh(c.x - d, c.y - d, 2.0 * d, 2.0 * d))
+}
+
 /// The primitives of one card: `lane` is the touchpoint's and `rollup` the
 /// count of its standards.
 pub(super) fn card_shapes(
@@ -433,8 +457,8 @@ pub(super) fn card_shapes(
         moment_marker(b, pos(x + 7.0, y), 7.5, tp.moment_of_truth);
         x += 20.0;
     }
-    if tp.fail_point {
-        fail_marker(b, pos(x + 7.0, y), 7.0);
+    if let Some(c) = fail_marker_centre(r, tp) {
+        fail_marker(b, c, FAIL_MARKER_RADIUS);
         x += 20.0;
     }
     if tp.wait_point {

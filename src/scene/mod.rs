@@ -729,8 +729,8 @@ pub fn scene_with(
 }
 
 mod marks;
-pub use marks::rebuild_cards;
 use marks::*;
+pub use marks::{fail_badge, rebuild_cards};
 
 #[cfg(test)]
 mod tests;

@@ -75,7 +75,7 @@ fn a_rebuilt_card_is_the_card_built_anew() {
         let moved = rebuilt_equals_built(&theme, lang, &["tp-register-receptionist"], |bp| {
             let tp = touchpoint(bp, "tp-register-receptionist");
             tp.title = "Registers".into();
-            tp.fail_point = false;
+            tp.fail_point = None;
             tp.owner.clear();
         });
         assert!(moved);
@@ -84,7 +84,7 @@ fn a_rebuilt_card_is_the_card_built_anew() {
             let tp = touchpoint(bp, "tp-register-pms");
             // Its step has a critical moment already: the curve stays.
             tp.moment_of_truth = MomentOfTruth::Moment;
-            tp.fail_point = true;
+            tp.fail_point = Some(Box::default());
             tp.wait_point = true;
             tp.expected_wait_min = Some(12.5);
             tp.evidence = Evidence::Proposed;

@@ -200,7 +200,19 @@ impl Gestures {
             {
                 actions.push(Action::Edit(Edit::MoveTouchpoint { id, lane, step }));
             }
-            let resp = resp.on_hover_ui(|ui| menus::standards_tooltip(ui, c.bp, tp, c.lang));
+            // Over the F badge, the tooltip tells the failure; elsewhere on
+            // the card, its standards.
+            let over_badge = crate::scene::fail_badge(card.rect, tp).is_some_and(|badge| {
+                ui.input(|i| i.pointer.hover_pos())
+                    .is_some_and(|p| badge.contains(t.inverse(p)))
+            });
+            let resp = resp.on_hover_ui(|ui| {
+                if over_badge {
+                    menus::fail_tooltip(ui, tp, c.lang);
+                } else {
+                    menus::standards_tooltip(ui, c.bp, tp, c.lang);
+                }
+            });
             resp.context_menu(|ui| {
                 if let Some(from) = menus::card_menu(ui, c.bp, tp, c.lang, actions) {
                     self.connecting = Some(from);

@@ -49,6 +49,26 @@ impl MenuState {
     }
 }
 
+/// A card's fail point, when its F badge is hovered: what goes wrong, and
+/// how staff recover.
+pub fn fail_tooltip(ui: &mut egui::Ui, tp: &Touchpoint, lang: Language) {
+    let Some(fail) = tp.fail_point.as_deref() else {
+        return;
+    };
+    if fail.failure.trim().is_empty() {
+        ui.strong(Msg::FailBadgeUndescribed.text(lang));
+    } else {
+        ui.strong(Msg::FailBadgeTooltip.fill(lang, &[&shown_line(&fail.failure, LINE_CHARS)]));
+    }
+    if !fail.recovery.trim().is_empty() {
+        ui.label(format!(
+            "{}: {}",
+            Msg::ReportRecovery.text(lang),
+            shown_line(&fail.recovery, LINE_CHARS)
+        ));
+    }
+}
+
 /// A card's standards, when hovered.
 pub fn standards_tooltip(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: Language) {
     ui.strong(shown_line(&tp.title, LINE_CHARS));
@@ -176,7 +196,7 @@ pub fn card_menu(
         UiCommand::ToggleCritical,
         actions,
     );
-    toggle(ui, tp.fail_point, UiCommand::ToggleFail, actions);
+    toggle(ui, tp.is_fail_point(), UiCommand::ToggleFail, actions);
     toggle(ui, tp.wait_point, UiCommand::ToggleWait, actions);
     ui.separator();
     let mut connect = None;

@@ -1,6 +1,7 @@
 //! The inspector: the selected touchpoint's fields, its standards and their
 //! measured values, and every standard of the blueprint in one table.
 
+mod fail;
 mod standards;
 
 use super::Action;
@@ -281,6 +282,7 @@ fn touchpoint_fields(ui: &mut egui::Ui, edited: &mut Cow<'_, Touchpoint>, lang: 
             .response
             .labelled_by(l);
             ui.end_row();
+            fail::fail_fields(ui, edited, lang);
             if values.wait_point {
                 let l = label(ui, t(Msg::FieldExpectedWait));
                 num_field(ui, &mut values.expected_wait_min, l, lang);
@@ -319,7 +321,7 @@ impl Values {
             feeling: tp.feeling,
             evidence: tp.evidence,
             moment_of_truth: tp.moment_of_truth,
-            fail_point: tp.fail_point,
+            fail_point: tp.is_fail_point(),
             wait_point: tp.wait_point,
             expected_wait_min: tp.expected_wait_min,
         }
@@ -330,7 +332,9 @@ impl Values {
         tp.feeling = self.feeling;
         tp.evidence = self.evidence;
         tp.moment_of_truth = self.moment_of_truth;
-        tp.fail_point = self.fail_point;
+        if self.fail_point != tp.is_fail_point() {
+            tp.fail_point = self.fail_point.then(Box::default);
+        }
         tp.wait_point = self.wait_point;
         tp.expected_wait_min = self.expected_wait_min;
     }
