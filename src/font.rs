@@ -202,6 +202,35 @@ pub fn wrap(text: &str, size: f32, bold: bool, max_width: f32, max_lines: usize)
     }
 }
 
+/// At most how many lines [`wrap`] breaks an ASCII `text` into at `size`
+/// in `max_width`, without wrapping it: every line but the last is wider
+/// than the line less a space and the widest word (or it would have taken
+/// the next word), so a text `t` wide takes at most `1 + t / that` lines.
+/// None for other text, or words as wide as the line.
+pub fn lines_at_most(text: &str, size: f32, bold: bool, max_width: f32) -> Option<usize> {
+    if !text.is_ascii() || size <= 0.0 {
+        return None;
+    }
+    let table = metrics(bold).ascii();
+    let a = Ascii(table);
+    let line = max_width / size;
+    let space = table[usize::from(b' ')];
+    let (mut total, mut widest, mut words) = (0.0f32, 0.0f32, 0usize);
+    for word in a.words(text) {
+        let w = a.sum_from(0.0, word);
+        total += w;
+        widest = widest.max(w);
+        words += 1;
+    }
+    total += words.saturating_sub(1) as f32 * space;
+    if total <= line {
+        return Some(1);
+    }
+    // A little margin for the rounding of the sums.
+    let least = line - space - widest - 1e-3;
+    (least > 0.0).then(|| 1 + (total / least) as usize)
+}
+
 /// Sums of advances, in em.
 trait Advances {
     /// The words of `text`, as `str::split_whitespace` splits them.

@@ -46,6 +46,18 @@ thread_local! {
 /// cost a look at their length; others one bounded wrap, remembered (a few
 /// hundred thousand titles on each thread) for the next time it is asked.
 pub fn title_fit(title: &str) -> TitleFit {
+    // Most titles surely fit a plain card: that costs a pass over their
+    // letters, no wrap and no look-up. (For those, `lines` may be an upper
+    // bound, up to the plain card's; the card's height is the same.)
+    if let Some(n) = font::lines_at_most(title, TITLE_SIZE, true, TITLE_W)
+        && n <= BASE_TITLE_LINES
+        && !title.contains(['\n', '\r'])
+    {
+        return TitleFit {
+            lines: n.max(1),
+            cut: false,
+        };
+    }
     // Titles longer than a card can show are cut whatever their length:
     // only the start that can be drawn is measured, and remembered.
     let key = crate::shown::shown(title, 2 * MAX_TITLE_LINES * TITLE_W as usize);
@@ -92,6 +104,29 @@ pub fn title_lines(title: &str, width: f32, height: f32) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick bound never says fewer lines than the wrap takes.
+    #[test]
+    fn the_bound_on_lines_is_never_below_the_wrap() {
+        let mut next = crate::testing::numbers(7);
+        let words = [
+            "a", "Order", "the", "parcel", "WWWWWW", "mmm", "iiiiiiii", "courier", "at",
+        ];
+        for _ in 0..2_000 {
+            let n = next(14) + 1;
+            let t: Vec<&str> = (0..n).map(|_| words[next(words.len())]).collect();
+            let t = t.join(" ");
+            let wrapped = font::wrap(&t, TITLE_SIZE, true, TITLE_W, 100).len().max(1);
+            if let Some(bound) = font::lines_at_most(&t, TITLE_SIZE, true, TITLE_W) {
+                assert!(bound >= wrapped, "{t}: {bound} < {wrapped}");
+            }
+            assert_eq!(
+                title_fit(&t).card_height(),
+                measure(&t).card_height(),
+                "{t}"
+            );
+        }
+    }
 
     /// What is remembered is what is measured, asked once or again.
     #[test]
