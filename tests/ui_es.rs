@@ -277,6 +277,20 @@ fn the_spanish_ui_shows_no_english_and_no_decimal_point_anywhere_it_is_scanned()
     scan(&h, "about", &mut found);
     h.key_press(Key::Escape);
     h.run();
+    // A fail point with its fields open in the inspector.
+    h.get_by_label("El recepcionista registra al huésped")
+        .click();
+    h.run();
+    scan(&h, "fail point", &mut found);
+    // File → Export…, with the tiles' options shown.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    h.run();
+    scan(&h, "export", &mut found);
+    h.get_by_label_contains("En varias hojas").click();
+    h.run();
+    scan(&h, "export, tiles", &mut found);
+    h.get_by_label("Cancelar").click();
+    h.run();
     h.key_press(Key::F5);
     // The presentation animates into place.
     h.run_steps(60);
