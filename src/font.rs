@@ -202,33 +202,68 @@ pub fn wrap(text: &str, size: f32, bold: bool, max_width: f32, max_lines: usize)
     }
 }
 
-/// At most how many lines [`wrap`] breaks an ASCII `text` into at `size`
-/// in `max_width`, without wrapping it: every line but the last is wider
-/// than the line less a space and the widest word (or it would have taken
-/// the next word), so a text `t` wide takes at most `1 + t / that` lines.
-/// None for other text, or words as wide as the line.
-pub fn lines_at_most(text: &str, size: f32, bold: bool, max_width: f32) -> Option<usize> {
-    if !text.is_ascii() || size <= 0.0 {
+/// How many lines [`wrap`] breaks an ASCII `text` into (at most
+/// `max_lines`), counted the way it breaks them but without making them;
+/// None for other text. What a layout needs of a title that it does not
+/// draw.
+pub fn ascii_line_count(
+    text: &str,
+    size: f32,
+    bold: bool,
+    max_width: f32,
+    max_lines: usize,
+) -> Option<usize> {
+    if !text.is_ascii() {
         return None;
     }
-    let table = metrics(bold).ascii();
-    let a = Ascii(table);
-    let line = max_width / size;
-    let space = table[usize::from(b' ')];
-    let (mut total, mut widest, mut words) = (0.0f32, 0.0f32, 0usize);
+    let m = metrics(bold);
+    // As the wrap measures it: the start that can be drawn, which ends in
+    // an ellipsis (not ASCII) when the text is longer.
+    let text = &crate::shown::shown(text, drawable_chars(size, max_width, max_lines));
+    if !text.is_ascii() {
+        return None;
+    }
+    let a = Ascii(m.ascii());
+    let space = a.advance(' ');
+    let fits = |sum: f32| sum * size <= max_width;
+    let over = |sum: f32| sum * size > max_width;
+    let (mut lines, mut current_sum, mut current_empty) = (0usize, 0.0f32, true);
     for word in a.words(text) {
-        let w = a.sum_from(0.0, word);
-        total += w;
-        widest = widest.max(w);
-        words += 1;
+        let start = if current_empty {
+            0.0
+        } else {
+            current_sum + space
+        };
+        let candidate = a.sum_from(start, word);
+        if fits(candidate) {
+            current_sum = candidate;
+            current_empty = false;
+            continue;
+        }
+        if !current_empty {
+            lines += 1;
+            if lines == max_lines {
+                return Some(lines);
+            }
+        }
+        // A word wider than the line is cut by characters.
+        let (mut piece_sum, mut piece_chars) = (0.0f32, 0usize);
+        for c in word.chars() {
+            piece_sum += a.advance(c);
+            piece_chars += 1;
+            if over(piece_sum) && piece_chars > 1 {
+                lines += 1;
+                if lines == max_lines {
+                    return Some(lines);
+                }
+                piece_sum = a.advance(c);
+                piece_chars = 1;
+            }
+        }
+        current_sum = piece_sum;
+        current_empty = piece_chars == 0;
     }
-    total += words.saturating_sub(1) as f32 * space;
-    if total <= line {
-        return Some(1);
-    }
-    // A little margin for the rounding of the sums.
-    let least = line - space - widest - 1e-3;
-    (least > 0.0).then(|| 1 + (total / least) as usize)
+    Some((lines + usize::from(!current_empty)).min(max_lines))
 }
 
 /// Sums of advances, in em.

@@ -46,16 +46,15 @@ thread_local! {
 /// cost a look at their length; others one bounded wrap, remembered (a few
 /// hundred thousand titles on each thread) for the next time it is asked.
 pub fn title_fit(title: &str) -> TitleFit {
-    // Most titles surely fit a plain card: that costs a pass over their
-    // letters, no wrap and no look-up. (For those, `lines` may be an upper
-    // bound, up to the plain card's; the card's height is the same.)
-    if let Some(n) = font::lines_at_most(title, TITLE_SIZE, true, TITLE_W)
-        && n <= BASE_TITLE_LINES
-        && !title.contains(['\n', '\r'])
+    // An ASCII title (most) is counted as the wrap breaks it, without
+    // making its lines or looking it up.
+    if !title.contains(['\n', '\r'])
+        && let Some(n) =
+            font::ascii_line_count(title, TITLE_SIZE, true, TITLE_W, MAX_TITLE_LINES + 1)
     {
         return TitleFit {
-            lines: n.max(1),
-            cut: false,
+            lines: n.clamp(1, MAX_TITLE_LINES),
+            cut: n > MAX_TITLE_LINES,
         };
     }
     // Titles longer than a card can show are cut whatever their length:
@@ -105,26 +104,37 @@ pub fn title_lines(title: &str, width: f32, height: f32) -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// The quick bound never says fewer lines than the wrap takes.
+    /// Counted without wrapping, a title takes the lines the wrap makes.
     #[test]
-    fn the_bound_on_lines_is_never_below_the_wrap() {
+    fn counting_a_titles_lines_agrees_with_wrapping_it() {
         let mut next = crate::testing::numbers(7);
         let words = [
-            "a", "Order", "the", "parcel", "WWWWWW", "mmm", "iiiiiiii", "courier", "at",
+            "a",
+            "Order",
+            "the",
+            "parcel",
+            "WWWWWW",
+            "mmm",
+            "iiiiiiii",
+            "courier",
+            "at",
+            "Supercalifragilisticexpialidocious",
+            "  ",
+            "x",
         ];
-        for _ in 0..2_000 {
-            let n = next(14) + 1;
+        for _ in 0..3_000 {
+            let n = next(300) + 1;
             let t: Vec<&str> = (0..n).map(|_| words[next(words.len())]).collect();
             let t = t.join(" ");
-            let wrapped = font::wrap(&t, TITLE_SIZE, true, TITLE_W, 100).len().max(1);
-            if let Some(bound) = font::lines_at_most(&t, TITLE_SIZE, true, TITLE_W) {
-                assert!(bound >= wrapped, "{t}: {bound} < {wrapped}");
+            assert_eq!(title_fit(&t), measure(&t), "{t}");
+            // Counted where the wrap keeps to ASCII (not the ellipsis of a
+            // text longer than it draws, which `title_fit` measures).
+            for max in [1, 3, 6] {
+                if let Some(n) = font::ascii_line_count(&t, TITLE_SIZE, true, TITLE_W, max) {
+                    let wrapped = font::wrap(&t, TITLE_SIZE, true, TITLE_W, max).len();
+                    assert_eq!(n, wrapped, "{t} in {max} lines");
+                }
             }
-            assert_eq!(
-                title_fit(&t).card_height(),
-                measure(&t).card_height(),
-                "{t}"
-            );
         }
     }
 
