@@ -967,6 +967,38 @@ fn a_workshop_adds_notes_and_votes_and_they_are_saved() {
     assert_eq!(votes(&h), 4);
 }
 
+/// The panel lists the first twenty results and says how many more the
+/// report has: what a frame draws does not grow with the votes.
+#[test]
+fn the_vote_results_list_the_first_twenty() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = presenting(&dir);
+    let ids: Vec<TouchpointId> = h.state().blueprint().touchpoints[..25]
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    for (i, id) in ids.into_iter().enumerate() {
+        h.state_mut().edit(servuction::edit::Edit::VoteTouchpoint {
+            id,
+            dots: i as i32 + 1,
+        });
+    }
+    h.run();
+    h.get_by_label("Show the results of the vote").click();
+    h.run();
+    let first = h.state().blueprint().touchpoints[24].title.clone();
+    assert!(
+        h.query_by_label(&format!("1. {first} — 25 votes"))
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("20. ").is_some());
+    assert!(h.query_by_label_contains("21. ").is_none());
+    assert!(
+        h.query_by_label("and 5 more results, in the report")
+            .is_some()
+    );
+}
+
 /// The last participant's turn ends the round: no further participant.
 #[test]
 fn the_vote_knows_how_many_take_part() {

@@ -29,9 +29,36 @@ pub struct ExportForm {
     pub format: Format,
     pub settings: Settings,
     pub path: String,
-    /// The pages of the workshop after the diagram, for the document's
-    /// version, the language and the pages they were counted for.
-    workshop: Option<((u64, u64), Language, Layout, usize)>,
+    /// The preview, made again only when the document or the PDF's
+    /// options change: a frame costs what the dialog shows, not what the
+    /// document holds.
+    preview: Option<Preview>,
+}
+
+/// What the PDF preview shows, and what it was made for.
+#[derive(Clone)]
+struct Preview {
+    /// The document's version, the language and the PDF's layout.
+    key: ((u64, u64), Language, Layout),
+    /// The diagram's size, in its units.
+    size: (f32, f32),
+    /// The diagram in small (a texture of its own: the canvas's overview
+    /// keeps its own size).
+    texture: egui::TextureHandle,
+    /// Where each page of the diagram lies on it.
+    sheets: Vec<[f32; 4]>,
+    /// The pages of the workshop after the diagram.
+    workshop: usize,
+}
+
+impl std::fmt::Debug for Preview {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Preview")
+            .field("key", &self.key)
+            .field("sheets", &self.sheets.len())
+            .field("workshop", &self.workshop)
+            .finish_non_exhaustive()
+    }
 }
 
 /// How the PDF puts the diagram on paper, as the dialog offers it.
@@ -106,22 +133,36 @@ impl EditorApp {
             format: choice.format,
             settings: choice.settings,
             path: with_extension(&path, choice.format),
-            workshop: None,
+            preview: None,
         })));
     }
 
-    /// The workshop's pages after the diagram, counted again only when
-    /// what they depend on changed (not every frame).
-    fn workshop_pages(&self, form: &mut ExportForm) -> usize {
+    /// The PDF preview for the form's options, made again only when the
+    /// document or those options changed since it was last made.
+    fn preview(&mut self, ctx: &egui::Context, form: &mut ExportForm) -> Preview {
         let key = (self.doc.version(), form.settings.lang, form.settings.pdf);
-        match form.workshop {
-            Some((v, l, p, n)) if (v, l, p) == key => n,
-            _ => {
-                let n = pdf::workshop_pages(self.doc.blueprint(), key.1, key.2);
-                form.workshop = Some((key.0, key.1, key.2, n));
-                n
-            }
+        if let Some(p) = form.preview.as_ref().filter(|p| p.key == key) {
+            return p.clone();
         }
+        let view = self.view();
+        let (bp, derived) = self.doc.view(view);
+        let image = crate::render::egui::overview_image(&derived.scene, 240, 160);
+        let texture = match form.preview.take() {
+            Some(mut p) => {
+                p.texture.set(image, egui::TextureOptions::LINEAR);
+                p.texture
+            }
+            None => ctx.load_texture("export-preview", image, egui::TextureOptions::LINEAR),
+        };
+        let preview = Preview {
+            key,
+            size: (derived.layout.size.x, derived.layout.size.y),
+            texture,
+            sheets: pdf::sheets(&derived.layout, key.2),
+            workshop: pdf::workshop_pages(bp, key.1, key.2),
+        };
+        form.preview = Some(preview.clone());
+        preview
     }
 
     /// Shows the dialog; returns it while it stays open.
@@ -132,19 +173,15 @@ impl EditorApp {
     ) -> Option<Dialog> {
         let lang = self.prefs.lang;
         let t = |m: Msg| m.text(lang);
-        let view = self.view();
-        let (size, texture, pages) = {
-            let (_, derived) = self.doc.view(view);
-            let size = derived.layout.size;
-            // The preview's picture is the overview's, at its size.
-            let texture = derived.overview(ctx, [240, 160]).clone();
-            let pages = match form.format {
-                Format::Pdf => pdf::sheets(&derived.layout, form.settings.pdf),
-                _ => Vec::new(),
-            };
-            ((size.x, size.y), texture, pages)
-        };
-        let workshop = self.workshop_pages(&mut form);
+        let preview = (form.format == Format::Pdf).then(|| self.preview(ctx, &mut form));
+        // The picture's size, for a PNG's pixels.
+        let size = preview.as_ref().map_or_else(
+            || {
+                let (_, derived) = self.doc.view(self.view());
+                (derived.layout.size.x, derived.layout.size.y)
+            },
+            |p| p.size,
+        );
         let r = egui::Modal::new(egui::Id::unique("export-dialog")).show(ctx, |ui| {
             ui.set_width(560.0);
             ui.heading(t(Msg::ExportTitle));
@@ -212,8 +249,8 @@ impl EditorApp {
                         .labelled_by(l);
                     ui.end_row();
                 });
-            if form.format == Format::Pdf {
-                pdf_preview(ui, &pages, workshop, size, &texture, lang);
+            if let Some(p) = &preview {
+                pdf_preview(ui, p, lang);
             }
             ui.separator();
             ui.horizontal(|ui| {
@@ -329,14 +366,8 @@ fn pdf_options(ui: &mut egui::Ui, settings: &mut Settings, lang: Language) {
 }
 
 /// The diagram in small with the pages over it, and how many there are.
-fn pdf_preview(
-    ui: &mut egui::Ui,
-    sheets: &[[f32; 4]],
-    workshop: usize,
-    size: (f32, f32),
-    texture: &egui::TextureHandle,
-    lang: Language,
-) {
+fn pdf_preview(ui: &mut egui::Ui, p: &Preview, lang: Language) {
+    let (sheets, workshop, size, texture) = (&p.sheets, p.workshop, p.size, &p.texture);
     ui.label(Plural::Pages.count(lang, sheets.len() + workshop));
     if workshop > 0 {
         ui.label(Plural::WorkshopPages.count(lang, workshop));

@@ -79,6 +79,7 @@ plurals! {
     TextKeepStart => ("Keep {} character from the start", "Keep the first {} characters"; "Conservar {} carácter del principio", "Conservar los primeros {} caracteres"),
     WrittenAt => ("written {} minute ago", "written {} minutes ago"; "escrito hace {} minuto", "escrito hace {} minutos"),
     LateSteps => ("Step whose time standards are missed: {}", "Steps whose time standards are missed: {}"; "Paso cuyos estándares de tiempo se incumplen: {}", "Pasos cuyos estándares de tiempo se incumplen: {}"),
+    MoreResults => ("and {} more result, in the report", "and {} more results, in the report"; "y {} resultado más, en el informe", "y {} resultados más, en el informe"),
     Pages => ("{} page", "{} pages"; "{} página", "{} páginas"),
     WorkshopPages => ("{} page at the end for the workshop's notes and votes", "{} pages at the end for the workshop's notes and votes"; "{} página al final para las notas y los votos del taller", "{} páginas al final para las notas y los votos del taller"),
     Minutes => ("{} minute", "{} minutes"; "{} minuto", "{} minutos"),

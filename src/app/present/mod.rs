@@ -45,6 +45,9 @@ pub struct Presentation {
     pub participant: u32,
     /// The vote's results are shown, ranked.
     pub results: bool,
+    /// The cards and notes with dots, ranked, and the document's version
+    /// they were ranked for: not ranked again every frame.
+    pub ranked: Option<((u64, u64), std::sync::Arc<Vec<(String, u32)>>)>,
     /// The colour of new notes.
     pub note_colour: NoteColour,
     /// A note just added, whose text field takes the keyboard.
@@ -186,6 +189,7 @@ impl EditorApp {
         let lang = self.prefs.lang;
         let now = ui.input(|i| i.time);
         let view = self.view();
+        let version = self.doc.version();
         let (bp, derived) = self.doc.view(view);
         let Some(p) = self.presentation.as_mut() else {
             return;
@@ -223,6 +227,7 @@ impl EditorApp {
             notice: self.notice.as_ref().map(|n| n.text.as_str()),
             lang,
             now,
+            version,
         };
         let move_to = egui::Panel::right("presentation")
             .exact_size(480.0)

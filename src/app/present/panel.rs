@@ -28,6 +28,8 @@ pub struct Input<'a> {
     pub notice: Option<&'a str>,
     pub lang: Language,
     pub now: f64,
+    /// The document's version, for what is worked out from it once.
+    pub version: (u64, u64),
 }
 
 /// Shows the panel; returns a screen to move the presentation to.
@@ -219,7 +221,14 @@ fn voting(ui: &mut egui::Ui, p: &mut Presentation, input: &Input<'_>, actions: &
         p.participant = 1;
         p.results = false;
     }
-    let ranked = ranked_votes(input.bp);
+    let ranked = match &p.ranked {
+        Some((v, r)) if *v == input.version => std::sync::Arc::clone(r),
+        _ => {
+            let r = std::sync::Arc::new(ranked_votes(input.bp));
+            p.ranked = Some((input.version, std::sync::Arc::clone(&r)));
+            r
+        }
+    };
     if !p.voting {
         if p.results {
             results(ui, &ranked, lang);
@@ -304,17 +313,24 @@ pub fn ranked_votes(bp: &Blueprint) -> Vec<(String, u32)> {
     ranked
 }
 
-/// The results, ranked: "1. Title — 5 votes".
+/// The results, ranked: "1. Title — 5 votes", the first [`RESULTS_SHOWN`]
+/// (the report lists them all).
 fn results(ui: &mut egui::Ui, ranked: &[(String, u32)], lang: Language) {
     ui.label(egui::RichText::new(Msg::VoteResults.text(lang)).strong());
-    for (i, (name, votes)) in ranked.iter().enumerate() {
+    for (i, (name, votes)) in ranked.iter().enumerate().take(RESULTS_SHOWN) {
         ui.label(format!(
             "{}. {name} — {}",
             i18n::count(i + 1, lang),
             i18n::Plural::Votes.count(lang, *votes as usize)
         ));
     }
+    if ranked.len() > RESULTS_SHOWN {
+        ui.label(i18n::Plural::MoreResults.count(lang, ranked.len() - RESULTS_SHOWN));
+    }
 }
+
+/// The most results the panel lists.
+const RESULTS_SHOWN: usize = 20;
 
 /// The edits that take every dot back: one undo step.
 fn clear_votes(bp: &Blueprint) -> Vec<Edit> {
