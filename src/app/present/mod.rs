@@ -21,6 +21,9 @@ pub enum Stop {
     Touchpoint(TouchpointId),
 }
 
+/// Cards and notes with dots, most first: their name and their dots.
+pub type Ranked = std::sync::Arc<Vec<(String, u32)>>;
+
 /// The state of a presentation.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Presentation {
@@ -47,7 +50,7 @@ pub struct Presentation {
     pub results: bool,
     /// The cards and notes with dots, ranked, and the document's version
     /// they were ranked for: not ranked again every frame.
-    pub ranked: Option<((u64, u64), std::sync::Arc<Vec<(String, u32)>>)>,
+    pub ranked: Option<((u64, u64), Ranked)>,
     /// The colour of new notes.
     pub note_colour: NoteColour,
     /// A note just added, whose text field takes the keyboard.
