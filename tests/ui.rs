@@ -13,43 +13,18 @@ use servuction::app::EditorApp;
 use servuction::model::*;
 use servuction::recovery::RecoveryStore;
 
+mod common;
+use common::{settle, type_text};
+
+fn harness(bp: Blueprint, recovery: &std::path::Path) -> Harness<'static, EditorApp> {
+    common::editor(bp, Language::En, recovery)
+}
+
 fn hotel() -> Blueprint {
     servuction::templates::find("hotel")
         .unwrap()
         .load(Language::En)
         .unwrap()
-}
-
-fn harness(bp: Blueprint, recovery: &std::path::Path) -> Harness<'static, EditorApp> {
-    let mut app = EditorApp::new(bp, Some(RecoveryStore::at(recovery))).without_native_dialogs();
-    app.set_language(Language::En);
-    let mut h = Harness::builder()
-        .with_size(vec2(1500.0, 950.0))
-        // Frames a sixtieth of a second apart, as on screen: a double click
-        // is two clicks within 0.3 s.
-        .with_step_dt(1.0 / 60.0)
-        // Grids and tables take a few frames to settle their sizes.
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
-    h.run();
-    h
-}
-
-/// Runs frames until the work in the background (an export, Open, an
-/// import, a recovery copy) has ended and been taken in.
-fn settle(h: &mut Harness<'_, EditorApp>) {
-    // The frames that take the last input start the work.
-    h.run();
-    let start = std::time::Instant::now();
-    while h.state().busy() {
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(120),
-            "the background work did not end"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.step();
-    }
-    h.run();
 }
 
 /// Chooses `item` of the File menu and answers the app's own path prompt
@@ -152,11 +127,6 @@ fn drag(h: &mut Harness<'_, EditorApp>, from: Pos2, to: Pos2) {
         h.step();
     }
     h.drop_at(to);
-    h.run();
-}
-
-fn type_text(h: &mut Harness<'_, EditorApp>, text: &str) {
-    h.event(Event::Text(text.to_owned()));
     h.run();
 }
 

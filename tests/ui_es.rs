@@ -4,36 +4,25 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests stop at the first surprise.
 
-use egui::{Event, Key, Modifiers, vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use servuction::app::EditorApp;
 use servuction::model::*;
-use servuction::recovery::RecoveryStore;
+
+mod common;
+use common::type_text;
+
+/// The editor in Spanish, recovery copies in `recovery`.
+fn harness_es(bp: Blueprint, recovery: &std::path::Path) -> Harness<'static, EditorApp> {
+    common::editor(bp, Language::Es, recovery)
+}
 
 fn hotel_es() -> Blueprint {
     servuction::templates::find("hotel")
         .unwrap()
         .load(Language::Es)
         .unwrap()
-}
-
-/// The Spanish hotel in the editor in Spanish, recovery copies in `dir`.
-fn harness_es(bp: Blueprint, recovery: &std::path::Path) -> Harness<'static, EditorApp> {
-    let mut app = EditorApp::new(bp, Some(RecoveryStore::at(recovery))).without_native_dialogs();
-    app.set_language(Language::Es);
-    let mut h = Harness::builder()
-        .with_size(vec2(1500.0, 950.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
-    h.run();
-    h
-}
-
-fn type_text(h: &mut Harness<'_, EditorApp>, text: &str) {
-    h.event(Event::Text(text.to_owned()));
-    h.run();
 }
 
 fn standard<'a>(h: &'a Harness<'_, EditorApp>, statement: &str) -> &'a Standard {

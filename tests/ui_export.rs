@@ -4,39 +4,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
 
-use egui::{Event, Key, Modifiers, vec2};
+use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use servuction::app::EditorApp;
 use servuction::model::*;
-use servuction::recovery::RecoveryStore;
 
+mod common;
+use common::settle;
+
+/// The delivery template in the editor, both in `lang`.
 fn harness(lang: Language, recovery: &std::path::Path) -> Harness<'static, EditorApp> {
-    let bp = servuction::templates::find("delivery")
-        .unwrap()
-        .load(lang)
-        .unwrap();
-    let mut app = EditorApp::new(bp, Some(RecoveryStore::at(recovery))).without_native_dialogs();
-    app.set_language(lang);
-    let mut h = Harness::builder()
-        .with_size(vec2(1500.0, 950.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
-    h.run();
-    h
-}
-
-/// Runs frames until the work in the background has ended.
-fn settle(h: &mut Harness<'_, EditorApp>) {
-    h.run();
-    let start = std::time::Instant::now();
-    while h.state().busy() {
-        assert!(start.elapsed() < std::time::Duration::from_secs(120));
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.step();
-    }
-    h.run();
+    common::editor(common::template("delivery", lang), lang, recovery)
 }
 
 fn open_dialog(h: &mut Harness<'_, EditorApp>, file: &str, item: &str) {

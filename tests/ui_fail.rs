@@ -3,32 +3,22 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests stop at the first surprise.
 
-use egui::{Event, Key, Modifiers, vec2};
+use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use servuction::app::EditorApp;
 use servuction::model::*;
-use servuction::recovery::RecoveryStore;
 
+mod common;
+use common::type_text;
+
+/// The hotel in English, recovery copies in `recovery`.
 fn harness(recovery: &std::path::Path) -> Harness<'static, EditorApp> {
-    let bp = servuction::templates::find("hotel")
-        .unwrap()
-        .load(Language::En)
-        .unwrap();
-    let mut app = EditorApp::new(bp, Some(RecoveryStore::at(recovery))).without_native_dialogs();
-    app.set_language(Language::En);
-    let mut h = Harness::builder()
-        .with_size(vec2(1500.0, 950.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut EditorApp| app.show(ui), app);
-    h.run();
-    h
-}
-
-fn type_text(h: &mut Harness<'_, EditorApp>, text: &str) {
-    h.event(Event::Text(text.to_owned()));
-    h.run();
+    common::editor(
+        common::template("hotel", Language::En),
+        Language::En,
+        recovery,
+    )
 }
 
 fn doorman(h: &Harness<'_, EditorApp>) -> Option<FailPoint> {
