@@ -41,6 +41,9 @@ macro_rules! out {
     };
 }
 
+#[path = "cli/versions.rs"]
+mod versions_cmd;
+
 // glibc's allocator maps and unmaps the editor's large per-frame buffers
 // (tessellated meshes) again and again, paying page faults every frame: the
 // frame benchmark took 1.03 ms or 0.46 ms for the same work depending on the
@@ -225,6 +228,62 @@ enum Command {
     },
     /// Print the JSON Schema of the file format.
     Schema,
+    /// Show what changed from one version of a blueprint to another.
+    ///
+    /// Lists the touchpoints, connectors, standards, measured values, notes,
+    /// lanes, steps and stages added, removed, moved (to another lane, step
+    /// or stage) and changed (field: old -> new), and the standards whose
+    /// compliance changed. Exits 0 when the versions are the same, 1 when
+    /// they differ, 2 on an error, as diff does.
+    Diff {
+        /// The old version (.servuction or .json, or a .png, .svg or .pdf
+        /// exported by Servuction).
+        old: PathBuf,
+        /// The new version.
+        new: PathBuf,
+        /// How to print the changes: text, or JSON for other tools.
+        #[arg(long, value_enum, default_value = "text")]
+        format: OutputFormat,
+        /// The language of the text (default: the new version's).
+        #[arg(short, long, value_enum)]
+        lang: Option<Lang>,
+    },
+    /// Merge two versions of a blueprint with their common base (a git
+    /// merge driver: `servuction merge %O %A %B`).
+    ///
+    /// Three-way, by id: changes to different elements or fields merge, and
+    /// measured values added on both sides are united by date. A field
+    /// changed two ways, or an element deleted on one side and changed on
+    /// the other, is a conflict: the document holds ours (or the changed
+    /// element) and keeps theirs in its list of conflicts, to resolve in the
+    /// editor; it is always a valid document. The result replaces OURS
+    /// unless --output; a result equal to one version is that file, byte
+    /// for byte. Exits 0 when clean, 1 with conflicts (listed on stderr), 2
+    /// on an error.
+    Merge {
+        /// The common base (git's %O).
+        base: PathBuf,
+        /// Our version, replaced by the result (git's %A).
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+        /// Write the result here instead of over OURS.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The language of the messages (default: our version's).
+        #[arg(short, long, value_enum)]
+        lang: Option<Lang>,
+    },
+    /// Print a blueprint as text, element after element, each field on its
+    /// own line (to read, and for `git diff` as a textconv).
+    Show {
+        /// The blueprint (.servuction or .json, or a .png, .svg or .pdf
+        /// exported by Servuction).
+        file: PathBuf,
+        /// The language of the text (default: the blueprint's).
+        #[arg(short, long, value_enum)]
+        lang: Option<Lang>,
+    },
 }
 
 /// The language of what a command says when `--lang` does not say: the
@@ -282,6 +341,26 @@ fn main() -> ExitCode {
             write_out(format_args!("{}", format::json_schema()));
             ExitCode::SUCCESS
         }
+        Some(Command::Diff {
+            old,
+            new,
+            format,
+            lang,
+        }) => versions_cmd::cmd_diff(&old, &new, format, lang.map(Into::into)),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+            lang,
+        }) => versions_cmd::cmd_merge(
+            &base,
+            &ours,
+            &theirs,
+            output.as_deref(),
+            lang.map(Into::into),
+        ),
+        Some(Command::Show { file, lang }) => versions_cmd::cmd_show(&file, lang.map(Into::into)),
     }
 }
 
