@@ -84,8 +84,9 @@ impl Record for Line {
     fn key(&self) -> &str {
         line_kind_name(self.kind)
     }
+    /// A line has no name: its kind is its id.
     fn name(&self) -> &str {
-        line_kind_name(self.kind)
+        ""
     }
 }
 

@@ -32,8 +32,9 @@ pub fn kind_word(kind: ElementKind, lang: Language) -> &'static str {
 struct Names<'a>(HashMap<&'a str, &'a str>);
 
 impl<'a> Names<'a> {
-    /// The names in some versions; the first version's win.
-    fn of(docs: &[&'a Blueprint]) -> Self {
+    /// The names in some versions (the first version's win): of lanes,
+    /// stages and steps, and with `touchpoints` of touchpoints.
+    fn of(docs: &[&'a Blueprint], touchpoints: bool) -> Self {
         let mut map = HashMap::new();
         for bp in docs.iter().rev() {
             for stage in &bp.stages {
@@ -45,7 +46,7 @@ impl<'a> Names<'a> {
             for lane in &bp.lanes {
                 map.insert(lane.id.as_str(), lane.name.as_str());
             }
-            for tp in &bp.touchpoints {
+            for tp in bp.touchpoints.iter().filter(|_| touchpoints) {
                 map.insert(tp.id.as_str(), tp.title.as_str());
             }
         }
@@ -94,7 +95,7 @@ fn quoted(text: &str, lang: Language) -> String {
 /// The changes from `old` to `new`, one element a line and each field
 /// changed on an indented line: `  title: "A" -> "B"`.
 pub fn changes_text(changes: &Changes, old: &Blueprint, new: &Blueprint, lang: Language) -> String {
-    let names = Names::of(&[new, old]);
+    let names = Names::of(&[new, old], true);
     let mut out = String::new();
     for c in &changes.changes {
         // A measured value is named by its date, as the language writes it.
@@ -145,7 +146,7 @@ pub fn changes_text(changes: &Changes, old: &Blueprint, new: &Blueprint, lang: L
 
 /// One conflict of a merged document, on one line.
 pub fn conflict_text(c: &Conflict, doc: &Blueprint, lang: Language) -> String {
-    let names = Names::of(&[doc]);
+    let names = Names::of(&[doc], true);
     let name = names.0.get(c.id.as_str()).copied().unwrap_or_default();
     let what = element(c.kind, &c.id, &quoted(name, lang), lang);
     if c.field == "order" && c.id.is_empty() {
@@ -178,7 +179,9 @@ pub fn conflict_text(c: &Conflict, doc: &Blueprint, lang: Language) -> String {
 /// the same bytes for the same document. What `git diff` shows through
 /// `servuction show` as a textconv.
 pub fn outline(bp: &Blueprint, lang: Language) -> String {
-    let names = Names::of(&[bp]);
+    // Touchpoints by id alone: a title changed is one line of the text
+    // (git diff's), not one more for each connector and standard.
+    let names = Names::of(&[bp], false);
     let parts = Parts::split(bp);
     let mut out = String::new();
     let one = std::slice::from_ref;
