@@ -235,19 +235,7 @@ enum Command {
     /// or stage) and changed (field: old -> new), and the standards whose
     /// compliance changed. Exits 0 when the versions are the same, 1 when
     /// they differ, 2 on an error, as diff does.
-    Diff {
-        /// The old version (.servuction or .json, or a .png, .svg or .pdf
-        /// exported by Servuction).
-        old: PathBuf,
-        /// The new version.
-        new: PathBuf,
-        /// How to print the changes: text, or JSON for other tools.
-        #[arg(long, value_enum, default_value = "text")]
-        format: OutputFormat,
-        /// The language of the text (default: the new version's).
-        #[arg(short, long, value_enum)]
-        lang: Option<Lang>,
-    },
+    Diff(versions_cmd::DiffArgs),
     /// Merge two versions of a blueprint with their common base (a git
     /// merge driver: `servuction merge %O %A %B`).
     ///
@@ -260,30 +248,18 @@ enum Command {
     /// unless --output; a result equal to one version is that file, byte
     /// for byte. Exits 0 when clean, 1 with conflicts (listed on stderr), 2
     /// on an error.
-    Merge {
-        /// The common base (git's %O).
-        base: PathBuf,
-        /// Our version, replaced by the result (git's %A).
-        ours: PathBuf,
-        /// Their version (git's %B).
-        theirs: PathBuf,
-        /// Write the result here instead of over OURS.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// The language of the messages (default: our version's).
-        #[arg(short, long, value_enum)]
-        lang: Option<Lang>,
-    },
+    Merge(versions_cmd::MergeArgs),
     /// Print a blueprint as text, element after element, each field on its
     /// own line (to read, and for `git diff` as a textconv).
-    Show {
-        /// The blueprint (.servuction or .json, or a .png, .svg or .pdf
-        /// exported by Servuction).
-        file: PathBuf,
-        /// The language of the text (default: the blueprint's).
-        #[arg(short, long, value_enum)]
-        lang: Option<Lang>,
-    },
+    Show(versions_cmd::ShowArgs),
+    /// List the conflicts a merge left in a blueprint, or resolve them.
+    ///
+    /// Without --ours or --theirs, lists the conflicts, numbered. With one,
+    /// takes that side in the conflicts numbered (all of them if no number
+    /// is given) and saves the blueprint; a conflict whose value no longer
+    /// fits is named and kept. Exits 0 when no conflict is left, 1 when some
+    /// are, 2 on an error.
+    Resolve(versions_cmd::ResolveArgs),
 }
 
 /// The language of what a command says when `--lang` does not say: the
@@ -341,26 +317,10 @@ fn main() -> ExitCode {
             write_out(format_args!("{}", format::json_schema()));
             ExitCode::SUCCESS
         }
-        Some(Command::Diff {
-            old,
-            new,
-            format,
-            lang,
-        }) => versions_cmd::cmd_diff(&old, &new, format, lang.map(Into::into)),
-        Some(Command::Merge {
-            base,
-            ours,
-            theirs,
-            output,
-            lang,
-        }) => versions_cmd::cmd_merge(
-            &base,
-            &ours,
-            &theirs,
-            output.as_deref(),
-            lang.map(Into::into),
-        ),
-        Some(Command::Show { file, lang }) => versions_cmd::cmd_show(&file, lang.map(Into::into)),
+        Some(Command::Diff(args)) => args.run(),
+        Some(Command::Merge(args)) => args.run(),
+        Some(Command::Show(args)) => args.run(),
+        Some(Command::Resolve(args)) => args.run(),
     }
 }
 

@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use servuction::format;
 use servuction::model::*;
-use servuction::versions::{self, Change, FieldChange, What};
+use servuction::versions::{self, Change, FieldChange, Side, What};
 
 mod documents;
 use documents::hotel;
@@ -217,13 +217,20 @@ fn the_same_title_changed_two_ways_keeps_ours_and_records_theirs() {
     );
 }
 
-#[test]
-fn an_element_deleted_on_one_side_and_changed_on_the_other_is_kept_with_a_conflict() {
+/// A base, ours deleting a touchpoint nothing refers to, theirs retitling
+/// it "Still here"; and the touchpoint.
+fn deleted_and_changed() -> (Blueprint, Blueprint, Blueprint, TouchpointId) {
     let base = hotel();
     let gone = loose_touchpoint(&base);
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     ours.touchpoints.retain(|t| t.id != gone);
     theirs.touchpoint_mut(&gone).unwrap().title = "Still here".into();
+    (base, ours, theirs, gone)
+}
+
+#[test]
+fn an_element_deleted_on_one_side_and_changed_on_the_other_is_kept_with_a_conflict() {
+    let (base, ours, theirs, gone) = deleted_and_changed();
     let merged = versions::merge(&base, &ours, &theirs);
     assert_eq!(merged.doc.touchpoint(&gone).unwrap().title, "Still here");
     assert_eq!(merged.conflicts.len(), 1);
@@ -235,16 +242,14 @@ fn an_element_deleted_on_one_side_and_changed_on_the_other_is_kept_with_a_confli
     assert!(merged.doc.touchpoint(&gone).is_none() && merged.conflicts.is_empty());
 }
 
-#[test]
-fn a_lane_deleted_on_one_side_is_kept_when_the_other_adds_a_touchpoint_to_it() {
+/// A base, ours deleting its last lane and everything in it (as the editor
+/// does), theirs adding a touchpoint `tp-new` to that lane; and the lane.
+fn lane_deleted_and_used() -> (Blueprint, Blueprint, Blueprint, LaneId) {
     let base = hotel();
     let (mut ours, mut theirs) = (base.clone(), base.clone());
-    // Ours deletes the last lane and everything in it (as the editor does).
     let lane = ours.lanes.pop().unwrap().id;
     ours.lines.retain(|l| l.after_lane != lane);
-    let gone: Vec<_> = ours
-        .touchpoints
-        .iter()
+    let gone: Vec<_> = (ours.touchpoints.iter())
         .filter(|t| t.lane == lane)
         .map(|t| t.id.clone())
         .collect();
@@ -258,6 +263,12 @@ fn a_lane_deleted_on_one_side_is_kept_when_the_other_adds_a_touchpoint_to_it() {
     let mut tp = Touchpoint::new(lane.clone(), step, "New in the deleted lane");
     tp.id = "tp-new".into();
     theirs.touchpoints.push(tp);
+    (base, ours, theirs, lane)
+}
+
+#[test]
+fn a_lane_deleted_on_one_side_is_kept_when_the_other_adds_a_touchpoint_to_it() {
+    let (base, ours, theirs, lane) = lane_deleted_and_used();
     let merged = versions::merge(&base, &ours, &theirs);
     assert!(merged.doc.problems().is_empty());
     assert!(merged.doc.lane(&lane).is_some());
@@ -272,10 +283,11 @@ fn a_lane_deleted_on_one_side_is_kept_when_the_other_adds_a_touchpoint_to_it() {
     );
 }
 
+/// A note moved two ways: made loose in ours, pinned to another step in
+/// theirs (merged field by field it would have a cell and a place).
 #[test]
-fn fields_that_do_not_fit_together_take_our_element_whole() {
-    let base = hotel();
-    let (mut ours, mut theirs) = (base.clone(), base.clone());
+fn a_note_moved_two_ways_stays_where_ours_put_it_and_takes_their_place_whole() {
+    let mut base = hotel();
     let mut note = Note::pinned(
         base.lanes[0].id.clone(),
         base.stages[0].steps[0].id.clone(),
@@ -283,25 +295,19 @@ fn fields_that_do_not_fit_together_take_our_element_whole() {
         NoteColour::Yellow,
     );
     note.id = "note-x".into();
-    let mut base = base;
-    base.notes.push(note.clone());
-    ours.notes.push(note.clone());
-    theirs.notes.push(note);
-    // Ours makes it loose; theirs pins it to another step: merged field by
-    // field it would have a cell and a place.
-    ours.notes
-        .last_mut()
-        .unwrap()
-        .unpin(Point { x: 10.0, y: 10.0 });
+    base.notes.push(note);
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let loose = Point { x: 10.0, y: 10.0 };
+    ours.notes.last_mut().unwrap().unpin(loose);
     theirs.notes.last_mut().unwrap().step = Some(base.stages[0].steps[1].id.clone());
-    let merged = versions::merge(&base, &ours, &theirs);
-    assert!(merged.doc.problems().is_empty());
-    assert_eq!(merged.doc.notes.last(), ours.notes.last());
-    assert!(
-        merged.conflicts.iter().any(|c| c.field == "step"),
-        "{:?}",
-        merged.conflicts
-    );
+    let mut doc = versions::merge(&base, &ours, &theirs).doc;
+    assert!(doc.problems().is_empty());
+    assert_eq!(doc.notes.last(), ours.notes.last());
+    let fields: Vec<&str> = doc.conflicts.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(fields, ["at", "lane", "step"]);
+    versions::resolve(&mut doc, 2, Side::Theirs).unwrap();
+    assert_eq!(doc.notes.last(), theirs.notes.last());
+    assert!(doc.conflicts.is_empty(), "{:?}", doc.conflicts);
 }
 
 #[test]
@@ -321,6 +327,70 @@ fn two_sides_that_reorder_lanes_differently_keep_ours_with_an_order_conflict() {
     assert!(merged.conflicts.is_empty());
     assert_eq!(merged.doc.lanes[0].id, ours.lanes[0].id);
     assert_eq!(merged.doc.lanes[2].name, "Renamed");
+}
+
+#[test]
+fn a_conflict_resolved_takes_their_value_or_keeps_ours_and_leaves_the_list() {
+    let base = hotel();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.touchpoints[0].title = "Ours".into();
+    theirs.touchpoints[0].title = "Theirs".into();
+    ours.touchpoints[0].fail_point = Some(Box::default());
+    theirs.touchpoints[0].duration_min = Some(4.0);
+    ours.touchpoints[0].duration_min = Some(3.0);
+    let merged = versions::merge(&base, &ours, &theirs).doc;
+    let fields: Vec<&str> = merged.conflicts.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(fields, ["duration_min", "title"]);
+    let mut doc = merged.clone();
+    versions::resolve(&mut doc, 1, Side::Theirs).unwrap();
+    assert_eq!(doc.touchpoints[0].title, "Theirs");
+    assert_eq!(doc.conflicts.len(), 1);
+    versions::resolve(&mut doc, 0, Side::Ours).unwrap();
+    assert_eq!(doc.touchpoints[0].duration_min, Some(3.0));
+    assert!(doc.conflicts.is_empty());
+    // Merged fields stay merged.
+    assert!(doc.touchpoints[0].fail_point.is_some());
+    assert_eq!(
+        versions::resolve(&mut doc, 0, Side::Theirs),
+        Err(versions::ResolveError::NoConflict {
+            number: 1,
+            count: 0
+        })
+    );
+}
+
+#[test]
+fn taking_the_side_that_deleted_an_element_deletes_it_unless_it_is_needed() {
+    let (base, ours, theirs, gone) = deleted_and_changed();
+    let mut doc = versions::merge(&base, &ours, &theirs).doc;
+    versions::resolve(&mut doc, 0, Side::Ours).unwrap();
+    assert!(doc.touchpoint(&gone).is_none() && doc.conflicts.is_empty());
+
+    // A lane ours deleted that their new touchpoint needs.
+    let (base, ours, theirs, lane) = lane_deleted_and_used();
+    let mut doc = versions::merge(&base, &ours, &theirs).doc;
+    let i = doc
+        .conflicts
+        .iter()
+        .position(|c| c.id == lane.as_str())
+        .unwrap();
+    let before = doc.clone();
+    let e = versions::resolve(&mut doc, i, Side::Ours).unwrap_err();
+    assert!(matches!(e, versions::ResolveError::Needed { .. }), "{e:?}");
+    assert_eq!(doc, before);
+    let text = servuction::i18n::Localized::message(&e, Language::Es);
+    assert!(text.contains("aún lo necesitan"), "{text}");
+}
+
+#[test]
+fn an_order_conflict_resolved_takes_their_order() {
+    let base = hotel();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.lanes.swap(0, 1);
+    theirs.lanes.swap(1, 2);
+    let mut doc = versions::merge(&base, &ours, &theirs).doc;
+    versions::resolve(&mut doc, 0, Side::Theirs).unwrap();
+    assert_eq!(doc.lanes, theirs.lanes);
 }
 
 // Random documents and random edits.
@@ -401,6 +471,8 @@ fn explained(first: &versions::Merged, second: &versions::Merged) -> Result<(), 
     for c in versions::diff(&first.doc, &second.doc).changes {
         let fields = match &c.what {
             What::Moved { fields } | What::Changed { fields } => fields,
+            // Follows from a target or tolerance in conflict.
+            What::Compliance { .. } => continue,
             _ => return Err(format!("{c:?}")),
         };
         for f in fields {
@@ -472,6 +544,16 @@ proptest! {
                 }
             }
         }
+        // Every conflict taken from theirs gives the other merge with ours kept.
+        let resolved = |m: &versions::Merged, side| {
+            let mut doc = m.doc.clone();
+            while !doc.conflicts.is_empty() {
+                let last = doc.conflicts.len() - 1;
+                versions::resolve(&mut doc, last, side).unwrap();
+            }
+            doc
+        };
+        prop_assert_eq!(resolved(&ab, Side::Theirs), resolved(&ba, Side::Ours));
         // The merged document is written and read back as it is.
         let text = format::to_string(&ab.doc).unwrap();
         prop_assert_eq!(format::from_str(&text).unwrap(), ab.doc);

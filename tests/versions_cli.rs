@@ -240,3 +240,56 @@ fn show_writes_each_element_and_its_fields_the_same_every_time() {
     let es = stdout(&servuction(&["show", s(&a), "--lang", "es"]));
     assert!(es.contains("punto de interacción"), "{es}");
 }
+
+#[test]
+fn resolve_lists_the_conflicts_and_takes_a_side_for_those_numbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = hotel();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.title = "Ours".into();
+    theirs.title = "Theirs".into();
+    ours.touchpoints[0].title = "Ours too".into();
+    theirs.touchpoints[0].title = "Theirs too".into();
+    let b = save(dir.path(), "base", &base);
+    let o = save(dir.path(), "ours", &ours);
+    let t = save(dir.path(), "theirs", &theirs);
+    assert_eq!(
+        servuction(&["merge", s(&b), s(&o), s(&t)]).status.code(),
+        Some(1)
+    );
+
+    let list = servuction(&["resolve", s(&o)]);
+    assert_eq!(list.status.code(), Some(1));
+    let text = stdout(&list);
+    assert!(
+        text.starts_with("1. conflict: blueprint: title: ours \"Ours\""),
+        "{text}"
+    );
+    assert!(text.contains("\n2. conflict: touchpoint"), "{text}");
+
+    let out = servuction(&["resolve", s(&o), "--theirs", "2"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let doc = format::read(&o).unwrap();
+    assert_eq!(doc.touchpoints[0].title, "Theirs too");
+    assert_eq!((doc.title.as_str(), doc.conflicts.len()), ("Ours", 1));
+
+    let bad = servuction(&["resolve", s(&o), "--ours", "5"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("there is no conflict 5; the document has 1"),
+        "{}",
+        stderr(&bad)
+    );
+
+    let done = servuction(&["resolve", s(&o), "--ours"]);
+    assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
+    assert_eq!(stdout(&done), "");
+    let doc = format::read(&o).unwrap();
+    assert_eq!(doc.title, "Ours");
+    assert!(doc.conflicts.is_empty());
+    // Nothing left: the file as a clean merge would have written it.
+    assert_eq!(
+        std::fs::read_to_string(&o).unwrap(),
+        format::to_string(&doc).unwrap()
+    );
+}

@@ -98,6 +98,11 @@ super::catalogue! {
         "{} is an exported picture (PNG, SVG or PDF): the merged document would replace it with JSON text; write it to a document with --output NAME.servuction",
         "{} es una imagen exportada (PNG, SVG o PDF): el documento mezclado la sustituiría por texto JSON; escríbalo en un documento con --output NOMBRE.servuction"
     ),
+    ResolveInPicture => (
+        "{} is an exported picture (PNG, SVG or PDF): resolve the conflicts in the document it was exported from",
+        "{} es una imagen exportada (PNG, SVG o PDF): resuelva los conflictos en el documento desde el que se exportó"
+    ),
+    ConflictKept => ("conflict {} kept: {}", "se conserva el conflicto {}: {}"),
 }
 
 /// The Spanish help: the path of a command (`""` for the program,
@@ -317,6 +322,34 @@ pub const HELP_ES: &[(&str, &str, Option<&str>)] = &[
         "El idioma del texto (predeterminado: el del plano)",
         None,
     ),
+    (
+        "resolve",
+        "Listar los conflictos que una mezcla dejó en un plano, o resolverlos",
+        Some(
+            "Listar los conflictos que una mezcla dejó en un plano, o resolverlos.\n\nSin --ours ni --theirs, lista los conflictos numerados. Con una de las dos, toma ese lado en los conflictos con los números dados (en todos si no se da ninguno) y guarda el plano; un conflicto cuyo valor ya no cabe se indica y se conserva. Sale con 0 si no queda ningún conflicto, con 1 si quedan, y con 2 si hay un error.",
+        ),
+    ),
+    (
+        "resolve.file",
+        "El plano con los conflictos; se guarda en su sitio",
+        None,
+    ),
+    (
+        "resolve.numbers",
+        "Los números de los conflictos que se resuelven, como los lista la orden (predeterminado: todos)",
+        None,
+    ),
+    (
+        "resolve.ours",
+        "Conservar nuestros valores (los que tiene el documento)",
+        None,
+    ),
+    ("resolve.theirs", "Tomar sus valores", None),
+    (
+        "resolve.lang",
+        "El idioma de los mensajes (predeterminado: el del plano)",
+        None,
+    ),
 ];
 
 /// Value names in Spanish (`<FILE>` → `<ARCHIVO>`).
@@ -336,6 +369,7 @@ const VALUE_NAMES_ES: &[(&str, &str)] = &[
     ("NEW", "NUEVO"),
     ("OURS", "NUESTRO"),
     ("THEIRS", "SUYO"),
+    ("NUMBERS", "NÚMEROS"),
 ];
 
 /// The language the command line speaks when `--lang` does not say:

@@ -401,14 +401,33 @@ fn record<R: Record>(base: Option<&R>, ours: &R, theirs: &R, found: &mut Vec<Con
     if base == Some(ours) {
         return theirs.clone();
     }
+    let (vb, vo, vt) = (base.map(to_value), to_value(ours), to_value(theirs));
     let mut clashes = Vec::new();
-    let merged = fields::merge(
-        "",
-        base.map(to_value).as_ref(),
-        Some(&to_value(ours)),
-        Some(&to_value(theirs)),
-        &mut clashes,
-    );
+    let mut merged = fields::merge("", vb.as_ref(), Some(&vo), Some(&vt), &mut clashes);
+    // A place is one value: moved two ways, the element stays where ours
+    // put it, each of the place's fields that differ a conflict (a lane
+    // from one side and a step from the other is a cell neither chose).
+    let place = |v: Option<&'_ serde_json::Value>| -> Vec<Option<serde_json::Value>> {
+        (R::PLACE.iter())
+            .map(|f| v.and_then(|v| v.get(*f)).cloned())
+            .collect()
+    };
+    let (pb, po, pt) = (place(vb.as_ref()), place(Some(&vo)), place(Some(&vt)));
+    if !R::PLACE.is_empty() && po != pb && pt != pb && po != pt {
+        clashes.retain(|(f, _, _)| !R::PLACE.contains(&f.split('.').next().unwrap_or_default()));
+        for (i, f) in R::PLACE.iter().enumerate() {
+            if po[i] != pt[i] {
+                clashes.push(((*f).to_owned(), po[i].clone(), pt[i].clone()));
+            }
+            if let Some(m) = merged.as_mut().and_then(|m| m.as_object_mut()) {
+                match &po[i] {
+                    Some(v) => m.insert((*f).to_owned(), v.clone()),
+                    None => m.remove(*f),
+                };
+            }
+        }
+        clashes.sort_by(|a, b| a.0.cmp(&b.0));
+    }
     match merged.and_then(|v| serde_json::from_value::<R>(v).ok()) {
         Some(r) => {
             let id = ours.key();

@@ -12,9 +12,11 @@ mod fields;
 mod merge;
 mod order;
 mod records;
+mod resolve;
 mod text;
 
 pub use diff::{Change, Changes, What, diff};
 pub use fields::FieldChange;
 pub use merge::{Merged, merge};
+pub use resolve::{ResolveError, Side, resolve};
 pub use text::{changes_text, conflict_text, kind_word, outline};
