@@ -150,6 +150,22 @@ fn merge_with_a_conflict_exits_1_lists_it_and_writes_a_document_with_both_values
     // `show` lists the conflict too.
     let shown = stdout(&servuction(&["show", s(&out)]));
     assert!(shown.contains("theirs \"Theirs\""), "{shown}");
+    // `check` fails on it, as the editor's problems list shows it.
+    let check = servuction(&["check", s(&out)]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        stdout(&check).contains("error [merge-conflict] blueprint: `title` was changed two ways"),
+        "{}",
+        stdout(&check)
+    );
+    let es = stdout(&servuction(&["check", s(&out), "--lang", "es"]));
+    assert!(es.contains("se cambió de dos maneras"), "{es}");
+    assert_eq!(
+        servuction(&["resolve", s(&out), "--ours"]).status.code(),
+        Some(0)
+    );
+    let check = stdout(&servuction(&["check", s(&out)]));
+    assert!(!check.contains("merge-conflict"), "{check}");
 }
 
 #[test]
