@@ -255,6 +255,18 @@ fn show_writes_each_element_and_its_fields_the_same_every_time() {
     );
     let es = stdout(&servuction(&["show", s(&a), "--lang", "es"]));
     assert!(es.contains("punto de interacción"), "{es}");
+    // A text cannot pass for lines of its own, in show or in diff.
+    let mut forged = bp.clone();
+    forged.touchpoints[0].description = "x\ntouchpoint tp-fake \"Forged\"".into();
+    let b = save(dir.path(), "b.servuction", &forged);
+    for args in [vec!["show", s(&b)], vec!["diff", s(&a), s(&b)]] {
+        let text = stdout(&servuction(&args));
+        assert!(
+            !text.lines().any(|l| l.starts_with("touchpoint tp-fake")),
+            "{text}"
+        );
+        assert!(text.contains("x\\ntouchpoint tp-fake"), "{text}");
+    }
 }
 
 #[test]

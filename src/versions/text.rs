@@ -64,8 +64,8 @@ impl<'a> Names<'a> {
                 None => n.to_string(),
             },
             Some(Value::String(s)) => match self.0.get(s.as_str()) {
-                Some(name) => format!("{} ({s})", CliMsg::Quoted.fill(lang, &[name])),
-                None => CliMsg::Quoted.fill(lang, &[s]),
+                Some(name) => format!("{} ({})", quoted(name, lang), one_line(s)),
+                None => CliMsg::Quoted.fill(lang, &[&one_line(s)]),
             },
             Some(other) => other.to_string(),
         }
@@ -75,7 +75,7 @@ impl<'a> Names<'a> {
 /// An element as a heading: its kind, id and name (quoted, or empty).
 fn element(kind: ElementKind, id: &str, name: &str, lang: Language) -> String {
     let mut out = kind_word(kind, lang).to_owned();
-    for part in [id, name] {
+    for part in [&one_line(id), name] {
         if !part.is_empty() {
             out.push(' ');
             out.push_str(part);
@@ -88,8 +88,27 @@ fn quoted(text: &str, lang: Language) -> String {
     if text.is_empty() {
         String::new()
     } else {
-        CliMsg::Quoted.fill(lang, &[&text])
+        CliMsg::Quoted.fill(lang, &[&one_line(text)])
     }
+}
+
+/// Text on one line: a line break, a tab or another control character
+/// written as its escape (`\n`), so that a text cannot pass for lines of
+/// its own.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// The changes from `old` to `new`, one element a line and each field
@@ -160,7 +179,7 @@ pub fn conflict_text(c: &Conflict, doc: &Blueprint, lang: Language) -> String {
             lang,
             &[
                 &what,
-                &c.field,
+                &one_line(&c.field),
                 &names.value(c.ours.as_ref(), lang),
                 &names.value(c.theirs.as_ref(), lang),
             ],
