@@ -327,18 +327,7 @@ fn main() -> ExitCode {
 /// Text from a document for a terminal: control characters (which could
 /// clear the screen or retitle the terminal) are shown escaped, `\u{1b}`.
 fn terminal_safe(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
-        return text.to_owned();
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    servuction::shown::one_line(text).into_owned()
 }
 
 /// Prints an error and gives exit code 2. The message may carry outside

@@ -7,6 +7,7 @@ use super::diff::{Changes, What};
 use super::records::{Parts, Record, to_value};
 use crate::i18n::{CliMsg, compliance as compliance_word, date, decimal};
 use crate::model::{Blueprint, Conflict, ElementKind, Language};
+use crate::shown::one_line;
 use foldhash::{HashMap, HashMapExt};
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -90,25 +91,6 @@ fn quoted(text: &str, lang: Language) -> String {
     } else {
         CliMsg::Quoted.fill(lang, &[&one_line(text)])
     }
-}
-
-/// Text on one line: a line break, a tab or another control character
-/// written as its escape (`\n`), so that a text cannot pass for lines of
-/// its own.
-fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return text.into();
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect::<String>()
-        .into()
 }
 
 /// The changes from `old` to `new`, one element a line and each field
