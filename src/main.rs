@@ -110,6 +110,10 @@ struct ExportArgs {
     /// crop marks, each sheet's row and column and an assembly map.
     #[arg(long)]
     tile: bool,
+    /// HTML: add a section of what changed since OLD, another version of
+    /// the blueprint (as `servuction diff OLD FILE` lists it).
+    #[arg(long, value_name = "OLD")]
+    compare: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -450,6 +454,17 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     if args.landscape && args.paper.is_none() && !args.tile {
         return fail(CliMsg::LandscapeNeedsPaper.text(lang));
     }
+    if args.compare.is_some() && format != Format::Html {
+        return fail(CliMsg::CompareHtmlOnly.fill(lang, &[&output.display()]));
+    }
+    let old = match args.compare.as_deref().map(format::read) {
+        None => None,
+        Some(Ok(old)) => Some(old),
+        Some(Err(e)) => {
+            let file = args.compare.as_deref().unwrap_or(file);
+            return fail(format!("{}: {}", file.display(), e.message(lang)));
+        }
+    };
     let blueprint = match format::read(file) {
         Ok(b) => b,
         Err(e) => {
@@ -478,10 +493,16 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
             landscape: args.landscape,
         },
     };
-    let exported = match export::export(&blueprint, format, &settings) {
+    let mut exported = match export::export(&blueprint, format, &settings) {
         Ok(e) => e,
         Err(e) => return fail(e.message(settings.lang)),
     };
+    if let Some(old) = &old {
+        use servuction::report::{changes_section, with_section};
+        let page = String::from_utf8_lossy(&exported.bytes).into_owned();
+        let section = changes_section(old, &blueprint, settings.lang);
+        exported.bytes = with_section(page, &section).into_bytes();
+    }
     if !exported.missing.is_empty() {
         eprintln!(
             "{}: {}: {}",

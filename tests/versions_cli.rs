@@ -321,3 +321,64 @@ fn resolve_lists_the_conflicts_and_takes_a_side_for_those_numbered() {
         format::to_string(&doc).unwrap()
     );
 }
+
+#[test]
+fn the_html_report_with_compare_says_what_changed_since_the_other_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = hotel();
+    let mut new = old.clone();
+    new.touchpoints[0].title = "Arrives <on foot>".into();
+    let (a, b) = (
+        save(dir.path(), "a.servuction", &old),
+        save(dir.path(), "b.servuction", &new),
+    );
+    let html = dir.path().join("report.html");
+    let run = servuction(&["export", s(&b), "-o", s(&html), "--compare", s(&a)]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let page = std::fs::read_to_string(&html).unwrap();
+    let section = &page[page
+        .find("<section class=\"changes\">")
+        .expect("the section")..];
+    assert!(
+        section.contains("What changed since “Hotel stay”"),
+        "{section}"
+    );
+    assert!(section.contains("1 change</p>"), "{section}");
+    let id = &old.touchpoints[0].id;
+    assert!(
+        section.contains(&format!(
+            "<tr><td>touchpoint {id} &quot;Arrives &lt;on foot&gt;&quot;</td><td>changed<br>title: "
+        )),
+        "{section}"
+    );
+    assert!(
+        section.ends_with("</section>\n</body>\n</html>\n"),
+        "{section}"
+    );
+
+    let es = servuction(&[
+        "export",
+        s(&a),
+        "-o",
+        s(&html),
+        "--compare",
+        s(&a),
+        "--lang",
+        "es",
+    ]);
+    assert_eq!(es.status.code(), Some(0), "{}", stderr(&es));
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .contains("No cambió nada.")
+    );
+
+    let png = dir.path().join("report.png");
+    let refused = servuction(&["export", s(&b), "-o", s(&png), "--compare", s(&a)]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(!png.exists());
+    let missing = dir.path().join("missing.servuction");
+    let e = servuction(&["export", s(&b), "-o", s(&html), "--compare", s(&missing)]);
+    assert_eq!(e.status.code(), Some(2));
+    assert!(stderr(&e).contains("missing.servuction"), "{}", stderr(&e));
+}

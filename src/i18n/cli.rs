@@ -103,6 +103,10 @@ super::catalogue! {
         "{} es una imagen exportada (PNG, SVG o PDF): resuelva los conflictos en el documento desde el que se exportó"
     ),
     ConflictKept => ("conflict {} kept: {}", "se conserva el conflicto {}: {}"),
+    CompareHtmlOnly => (
+        "--compare is for the HTML report; `{}` is not a .html",
+        "--compare es para el informe HTML; «{}» no es un .html"
+    ),
 }
 
 /// The Spanish help: the path of a command (`""` for the program,
@@ -348,6 +352,11 @@ pub const HELP_ES: &[(&str, &str, Option<&str>)] = &[
     (
         "resolve.lang",
         "El idioma de los mensajes (predeterminado: el del plano)",
+        None,
+    ),
+    (
+        "export.compare",
+        "HTML: añadir una sección de lo que cambió desde ANTIGUO, otra versión del plano (como lo lista `servuction diff ANTIGUO ARCHIVO`)",
         None,
     ),
 ];

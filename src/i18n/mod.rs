@@ -534,6 +534,11 @@ catalogue! {
         "the order was changed two ways in a merge: this document keeps one, the other is kept in its conflicts (`servuction resolve` lists them)",
         "el orden se cambió de dos maneras en una mezcla: este documento conserva uno y el otro se guarda en sus conflictos (`servuction resolve` los lista)"
     ),
+    // The report's "what changed" section (`export --compare OLD`).
+    ReportChanges => ("What changed since “{}”", "Qué cambió desde «{}»"),
+    ReportNoChanges => ("Nothing changed.", "No cambió nada."),
+    ReportElement => ("Element", "Elemento"),
+    ReportChange => ("Change", "Cambio"),
 }
 
 #[cfg(test)]

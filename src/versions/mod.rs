@@ -5,7 +5,14 @@
 //!
 //! Both work on the elements' ids: a blueprint is taken apart into lists of
 //! records (see `records.rs`), compared whole and, where they differ, field
-//! by field as JSON values. A new kind of element is one more record list.
+//! by field as JSON values. A new field needs nothing here.
+//!
+//! A new kind of element (improvement actions, say) is a few lines:
+//! `impl Record` for it (the `record!` macro in `records.rs`), a variant of
+//! [`crate::model::ElementKind`] and its word (`CliMsg::Kind…`), a list in
+//! `Parts` with its line in `split` and `join` (the build fails until the
+//! blueprint's new field is placed there), and one line each in `diff`,
+//! `merge`'s `attempt` and `element_at`, `resolve`'s `taking` and `outline`.
 
 mod diff;
 mod fields;
@@ -19,4 +26,4 @@ pub use diff::{Change, Changes, What, diff};
 pub use fields::FieldChange;
 pub use merge::{Merged, merge};
 pub use resolve::{ResolveError, Side, resolve};
-pub use text::{changes_text, conflict_text, kind_word, outline};
+pub use text::{ChangeLine, change_lines, changes_text, conflict_text, kind_word, outline};

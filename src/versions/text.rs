@@ -96,53 +96,89 @@ fn quoted(text: &str, lang: Language) -> String {
 /// The changes from `old` to `new`, one element a line and each field
 /// changed on an indented line: `  title: "A" -> "B"`.
 pub fn changes_text(changes: &Changes, old: &Blueprint, new: &Blueprint, lang: Language) -> String {
-    let names = Names::of(&[new, old], true);
     let mut out = String::new();
-    for c in &changes.changes {
-        // A measured value is named by its date, as the language writes it.
-        let name = match c.name.parse() {
-            Ok(d) if c.kind == ElementKind::Measurement => date(d, lang),
-            _ => quoted(&c.name, lang),
-        };
-        let head = element(c.kind, &c.id, &name, lang);
-        let (verb, fields) = match &c.what {
-            What::Added { value } | What::Removed { value }
-                if c.kind == ElementKind::Measurement =>
-            {
-                let verb = match c.what {
-                    What::Added { .. } => CliMsg::DiffAdded,
-                    _ => CliMsg::DiffRemoved,
-                };
-                let value = names.value(value.get("value"), lang);
-                (format!("{} {value}", verb.text(lang)), None)
-            }
-            What::Added { .. } => (CliMsg::DiffAdded.text(lang).to_owned(), None),
-            What::Removed { .. } => (CliMsg::DiffRemoved.text(lang).to_owned(), None),
-            What::Moved { fields } => (CliMsg::DiffMoved.text(lang).to_owned(), Some(fields)),
-            What::Changed { fields } => (CliMsg::DiffChanged.text(lang).to_owned(), Some(fields)),
-            What::Compliance { old, new } => (
-                CliMsg::DiffCompliance.fill(
-                    lang,
-                    &[
-                        &compliance_word(*old).text(lang).to_lowercase(),
-                        &compliance_word(*new).text(lang).to_lowercase(),
-                    ],
-                ),
-                None,
-            ),
-        };
-        let _ = writeln!(out, "{head}: {verb}");
-        for f in fields.into_iter().flatten() {
-            let _ = writeln!(
-                out,
-                "  {}: {} -> {}",
-                f.field,
-                names.value(f.old.as_ref(), lang),
-                names.value(f.new.as_ref(), lang)
-            );
+    for c in change_lines(changes, old, new, lang) {
+        let _ = writeln!(out, "{}: {}", c.element, c.what);
+        for f in &c.fields {
+            let _ = writeln!(out, "  {f}");
         }
     }
     out
+}
+
+/// One change as a person reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangeLine {
+    /// The element: its kind, id and name (`touchpoint tp-1 "Greets"`).
+    pub element: String,
+    /// What happened (`changed`, `compliance met -> missed`).
+    pub what: String,
+    /// Each field changed: `title: "A" -> "B"`.
+    pub fields: Vec<String>,
+}
+
+/// The changes from `old` to `new` as a person reads them, one each.
+pub fn change_lines(
+    changes: &Changes,
+    old: &Blueprint,
+    new: &Blueprint,
+    lang: Language,
+) -> Vec<ChangeLine> {
+    let names = Names::of(&[new, old], true);
+    changes
+        .changes
+        .iter()
+        .map(|c| {
+            // A measured value is named by its date, as the language writes it.
+            let name = match c.name.parse() {
+                Ok(d) if c.kind == ElementKind::Measurement => date(d, lang),
+                _ => quoted(&c.name, lang),
+            };
+            let (what, fields) = match &c.what {
+                What::Added { value } | What::Removed { value }
+                    if c.kind == ElementKind::Measurement =>
+                {
+                    let verb = match c.what {
+                        What::Added { .. } => CliMsg::DiffAdded,
+                        _ => CliMsg::DiffRemoved,
+                    };
+                    let value = names.value(value.get("value"), lang);
+                    (format!("{} {value}", verb.text(lang)), None)
+                }
+                What::Added { .. } => (CliMsg::DiffAdded.text(lang).to_owned(), None),
+                What::Removed { .. } => (CliMsg::DiffRemoved.text(lang).to_owned(), None),
+                What::Moved { fields } => (CliMsg::DiffMoved.text(lang).to_owned(), Some(fields)),
+                What::Changed { fields } => {
+                    (CliMsg::DiffChanged.text(lang).to_owned(), Some(fields))
+                }
+                What::Compliance { old, new } => (
+                    CliMsg::DiffCompliance.fill(
+                        lang,
+                        &[
+                            &compliance_word(*old).text(lang).to_lowercase(),
+                            &compliance_word(*new).text(lang).to_lowercase(),
+                        ],
+                    ),
+                    None,
+                ),
+            };
+            let fields = (fields.into_iter().flatten())
+                .map(|f| {
+                    format!(
+                        "{}: {} -> {}",
+                        f.field,
+                        names.value(f.old.as_ref(), lang),
+                        names.value(f.new.as_ref(), lang)
+                    )
+                })
+                .collect();
+            ChangeLine {
+                element: element(c.kind, &c.id, &name, lang),
+                what,
+                fields,
+            }
+        })
+        .collect()
 }
 
 /// One conflict of a merged document, on one line.
