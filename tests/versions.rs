@@ -393,6 +393,55 @@ fn an_order_conflict_resolved_takes_their_order() {
     assert_eq!(doc.lanes, theirs.lanes);
 }
 
+#[test]
+fn conflicts_resolved_together_that_do_not_all_fit_are_taken_one_by_one() {
+    let mut doc = hotel();
+    let id = doc.touchpoints[0].id.to_string();
+    let conflict = |field: &str, theirs: serde_json::Value| Conflict {
+        kind: ElementKind::Touchpoint,
+        id: id.clone(),
+        field: field.into(),
+        ours: None,
+        theirs: Some(theirs),
+    };
+    // As a hand-edited file may carry them: a feeling out of range.
+    doc.conflicts = vec![conflict("title", "X".into()), conflict("feeling", 7.into())];
+    let failed = versions::resolve_many(&mut doc, &[0, 1], Side::Theirs);
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0].0, 1);
+    assert!(
+        matches!(failed[0].1, versions::ResolveError::Invalid(_)),
+        "{failed:?}"
+    );
+    assert_eq!(doc.touchpoints[0].title, "X");
+    assert_eq!(doc.conflicts, [conflict("feeling", 7.into())]);
+    assert!(doc.problems().is_empty());
+}
+
+#[test]
+fn values_measured_on_one_date_are_compared_as_they_are() {
+    let old = hotel();
+    let mut new = old.clone();
+    let d = date("2031-05-05");
+    let m = |value| Measurement { date: d, value };
+    let mut was = old.clone();
+    was.standards[0].measurements.extend([m(1.0), m(2.0)]);
+    new.standards[0]
+        .measurements
+        .extend([m(2.0), m(3.0), m(3.0)]);
+    let got: Vec<String> = versions::diff(&was, &new)
+        .changes
+        .iter()
+        .filter(|c| c.kind == ElementKind::Measurement)
+        .map(|c| match &c.what {
+            What::Added { value } => format!("+{}", value["value"]),
+            What::Removed { value } => format!("-{}", value["value"]),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(got, ["-1.0", "+3.0", "+3.0"]);
+}
+
 // Random documents and random edits.
 
 /// One edit: what, and two numbers that pick the element and the value.
@@ -553,7 +602,13 @@ proptest! {
             }
             doc
         };
-        prop_assert_eq!(resolved(&ab, Side::Theirs), resolved(&ba, Side::Ours));
+        let theirs = resolved(&ab, Side::Theirs);
+        prop_assert_eq!(&theirs, &resolved(&ba, Side::Ours));
+        // All at once, the same.
+        let mut many = ab.doc.clone();
+        let all: Vec<usize> = (0..many.conflicts.len()).collect();
+        prop_assert!(versions::resolve_many(&mut many, &all, Side::Theirs).is_empty());
+        prop_assert_eq!(&many, &theirs);
         // The merged document is written and read back as it is.
         let text = format::to_string(&ab.doc).unwrap();
         prop_assert_eq!(format::from_str(&text).unwrap(), ab.doc);

@@ -192,8 +192,7 @@ fn cmd_merge(
         return ExitCode::SUCCESS;
     }
     let name = terminal_safe(&target.display().to_string());
-    for c in &merged.conflicts {
-        let text = versions::conflict_text(c, &merged.doc, lang);
+    for text in versions::conflicts_text(&merged.conflicts, &merged.doc, lang) {
         eprintln!("{name}: {}", terminal_safe(&text));
     }
     let count = Plural::Conflicts.count(lang, merged.conflicts.len());
@@ -225,20 +224,15 @@ fn cmd_resolve(
         if format::is_export(file) {
             return fail(CliMsg::ResolveInPicture.fill(lang, &[&file.display()]));
         }
-        let mut chosen: Vec<usize> = if numbers.is_empty() {
-            (1..=count).collect()
+        let chosen: Vec<usize> = if numbers.is_empty() {
+            (0..count).collect()
         } else {
-            numbers.to_vec()
+            numbers.iter().map(|n| n - 1).collect()
         };
-        // From the last, so that the numbers of the others stay.
-        chosen.sort_unstable_by(|a, b| b.cmp(a));
-        chosen.dedup();
         let before = bp.conflicts.len();
-        for n in chosen {
-            if let Err(e) = versions::resolve(&mut bp, n - 1, side) {
-                let text = CliMsg::ConflictKept.fill(lang, &[&n, &e.message(lang)]);
-                eprintln!("{name}: {}", terminal_safe(&text));
-            }
+        for (i, e) in versions::resolve_many(&mut bp, &chosen, side) {
+            let text = CliMsg::ConflictKept.fill(lang, &[&(i + 1), &e.message(lang)]);
+            eprintln!("{name}: {}", terminal_safe(&text));
         }
         if bp.conflicts.len() != before
             && let Err(e) = format::save(file, &bp)
@@ -246,9 +240,11 @@ fn cmd_resolve(
             return fail(e.message(lang));
         }
     }
-    for (i, c) in bp.conflicts.iter().enumerate() {
-        let text = versions::conflict_text(c, &bp, lang);
-        write_out(format_args!("{}. {}\n", i + 1, terminal_safe(&text)));
+    for (i, text) in versions::conflicts_text(&bp.conflicts, &bp, lang)
+        .iter()
+        .enumerate()
+    {
+        write_out(format_args!("{}. {}\n", i + 1, terminal_safe(text)));
     }
     if bp.conflicts.is_empty() {
         return ExitCode::SUCCESS;

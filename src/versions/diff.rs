@@ -155,14 +155,22 @@ fn standards(old: &[Standard], new: &[Standard], out: &mut Vec<Change>) {
 
 /// The changes to one standard's measured values, by date.
 fn measurements(s: &Standard, old: &[Measurement], out: &mut Vec<Change>) {
-    let mut dates: Vec<_> = old.iter().chain(&s.measurements).map(|m| m.date).collect();
+    // The values of each date, in the order entered: a standard may hold
+    // a million values, so each list is read once.
+    let by_date = |list: &[Measurement]| {
+        let mut map: std::collections::BTreeMap<crate::model::Date, Vec<f64>> = Default::default();
+        for m in list {
+            map.entry(m.date).or_default().push(m.value);
+        }
+        map
+    };
+    let (before, after) = (by_date(old), by_date(&s.measurements));
+    let mut dates: Vec<_> = before.keys().chain(after.keys()).copied().collect();
     dates.sort_unstable();
     dates.dedup();
-    let on = |list: &[Measurement], d| -> Vec<f64> {
-        list.iter()
-            .filter(|m| m.date == d)
-            .map(|m| m.value)
-            .collect()
+    let none = Vec::new();
+    let on = |map: &'_ std::collections::BTreeMap<crate::model::Date, Vec<f64>>, d| {
+        map.get(&d).unwrap_or(&none).clone()
     };
     let push = |date: crate::model::Date, what, out: &mut Vec<Change>| {
         out.push(Change {
@@ -174,7 +182,7 @@ fn measurements(s: &Standard, old: &[Measurement], out: &mut Vec<Change>) {
     };
     let value = |date, v: f64| to_value_of(&Measurement { date, value: v });
     for d in dates {
-        let (was, is) = (on(old, d), on(&s.measurements, d));
+        let (was, is) = (on(&before, d), on(&after, d));
         if was == is {
             continue;
         }
@@ -187,7 +195,7 @@ fn measurements(s: &Standard, old: &[Measurement], out: &mut Vec<Change>) {
             push(d, What::Changed { fields }, out);
             continue;
         }
-        let bits = |l: &[f64]| l.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        let bits = |l: &[f64]| l.iter().map(|v| v.to_bits()).collect::<HashSet<_>>();
         let (wb, ib) = (bits(&was), bits(&is));
         for v in was.iter().filter(|v| !ib.contains(&v.to_bits())) {
             push(

@@ -300,16 +300,23 @@ fn set(base: &[Conflict], ours: &[Conflict], theirs: &[Conflict]) -> Vec<Conflic
     if ours == base {
         return theirs.to_vec();
     }
-    let kept = |c: &&Conflict| !base.contains(c) || (ours.contains(c) && theirs.contains(c));
-    let mut out: Vec<Conflict> = ours.iter().filter(kept).cloned().collect();
-    out.extend(
-        theirs
-            .iter()
-            .filter(kept)
-            .filter(|c| !ours.contains(c))
-            .cloned(),
-    );
-    out
+    // Compared by their text: a file may carry many.
+    let keys = |l: &[Conflict]| -> HashSet<String> {
+        l.iter()
+            .map(|c| serde_json::to_string(c).unwrap_or_default())
+            .collect()
+    };
+    let (kb, ko, kt) = (keys(base), keys(ours), keys(theirs));
+    let mut seen = HashSet::with_capacity(ours.len() + theirs.len());
+    ours.iter()
+        .chain(theirs)
+        .filter(|c| {
+            let k = serde_json::to_string(c).unwrap_or_default();
+            let kept = !kb.contains(&k) || (ko.contains(&k) && kt.contains(&k));
+            kept && seen.insert(k)
+        })
+        .cloned()
+        .collect()
 }
 
 /// The merged records of one kind, in the merged order; the conflicts

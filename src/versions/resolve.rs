@@ -102,6 +102,54 @@ pub fn resolve(doc: &mut Blueprint, index: usize, side: Side) -> Result<(), Reso
     Ok(())
 }
 
+/// Resolves conflicts `indices` of `doc` taking `side`: all at once when
+/// that gives a valid document, else one by one as [`resolve`] does. The
+/// conflicts that could not be resolved stay, and are returned with their
+/// index (as it was) and why.
+pub fn resolve_many(
+    doc: &mut Blueprint,
+    indices: &[usize],
+    side: Side,
+) -> Vec<(usize, ResolveError)> {
+    let count = doc.conflicts.len();
+    let mut failed: Vec<(usize, ResolveError)> = (indices.iter())
+        .filter(|&&i| i >= count)
+        .map(|&i| {
+            (
+                i,
+                ResolveError::NoConflict {
+                    number: i + 1,
+                    count,
+                },
+            )
+        })
+        .collect();
+    let mut chosen: Vec<usize> = indices.iter().copied().filter(|&i| i < count).collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    if let Ok(new) = taking(doc, &chosen, side) {
+        *doc = new;
+        return failed;
+    }
+    // One by one, from the last, each found by its value: resolving one
+    // may resolve others of its element with it, and move the rest.
+    let wanted: Vec<(usize, Conflict)> = chosen
+        .iter()
+        .map(|&i| (i, doc.conflicts[i].clone()))
+        .collect();
+    for (i, c) in wanted.into_iter().rev() {
+        let end = i.min(doc.conflicts.len().saturating_sub(1));
+        let Some(now) = (0..=end).rev().find(|&j| doc.conflicts.get(j) == Some(&c)) else {
+            continue;
+        };
+        if let Err(e) = resolve(doc, now, side) {
+            failed.push((i, e));
+        }
+    }
+    failed.sort_by_key(|(i, _)| *i);
+    failed
+}
+
 /// The document with conflicts `indices` resolved taking `side`, if valid.
 fn taking(doc: &Blueprint, indices: &[usize], side: Side) -> Result<Blueprint, ResolveError> {
     let rest: Vec<Conflict> = (doc.conflicts.iter().enumerate())

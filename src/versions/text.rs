@@ -183,7 +183,20 @@ pub fn change_lines(
 
 /// One conflict of a merged document, on one line.
 pub fn conflict_text(c: &Conflict, doc: &Blueprint, lang: Language) -> String {
+    conflict_line(c, &Names::of(&[doc], true), lang)
+}
+
+/// Conflicts of a document, each on one line (the names of the document
+/// looked up once for all).
+pub fn conflicts_text(conflicts: &[Conflict], doc: &Blueprint, lang: Language) -> Vec<String> {
     let names = Names::of(&[doc], true);
+    conflicts
+        .iter()
+        .map(|c| conflict_line(c, &names, lang))
+        .collect()
+}
+
+fn conflict_line(c: &Conflict, names: &Names, lang: Language) -> String {
     let name = names.0.get(c.id.as_str()).copied().unwrap_or_default();
     let what = element(c.kind, &c.id, &quoted(name, lang), lang);
     if c.field == "order" && c.id.is_empty() {
@@ -242,8 +255,8 @@ pub fn outline(bp: &Blueprint, lang: Language) -> String {
         }
     }
     records(&parts.notes, &names, lang, &mut out);
-    for c in &bp.conflicts {
-        let _ = writeln!(out, "{}", conflict_text(c, bp, lang));
+    for line in conflicts_text(&bp.conflicts, bp, lang) {
+        let _ = writeln!(out, "{line}");
     }
     out
 }
