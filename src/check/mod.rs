@@ -1,6 +1,7 @@
 //! Method intelligence: health checks of a blueprint against the servuction
 //! method, compliance roll-ups, and the customer's time through the cycle.
 
+mod conflicts;
 mod context;
 mod cut;
 mod fail;

@@ -83,6 +83,8 @@ plurals! {
     Pages => ("{} page", "{} pages"; "{} página", "{} páginas"),
     WorkshopPages => ("{} page at the end for the workshop's notes and votes", "{} pages at the end for the workshop's notes and votes"; "{} página al final para las notas y los votos del taller", "{} páginas al final para las notas y los votos del taller"),
     Minutes => ("{} minute", "{} minutes"; "{} minuto", "{} minutos"),
+    Changes => ("{} change", "{} changes"; "{} cambio", "{} cambios"),
+    Conflicts => ("{} conflict", "{} conflicts"; "{} conflicto", "{} conflictos"),
 }
 
 #[cfg(test)]

@@ -134,6 +134,7 @@ pub fn rule_name(id: &str) -> Option<Msg> {
         "empty-lane" => Msg::RuleNameEmptyLane,
         "empty-stage" => Msg::RuleNameEmptyStage,
         "title-cut" => Msg::RuleNameTitleCut,
+        "merge-conflict" => Msg::RuleNameMergeConflict,
         _ => return None,
     })
 }

@@ -4,6 +4,7 @@
 //! a stable id ([`ids`]); the [`Blueprint`] holds them in document order.
 
 mod blueprint;
+mod conflict;
 mod fail;
 pub mod ids;
 pub mod index;
@@ -11,6 +12,7 @@ mod standard;
 mod values;
 
 pub use blueprint::*;
+pub use conflict::{Conflict, ElementKind};
 pub use fail::{FailKind, FailPoint, RATING};
 pub use ids::{ConnectorId, LaneId, NoteId, StageId, StandardId, StepId, TouchpointId};
 pub use index::Index;

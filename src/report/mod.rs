@@ -6,6 +6,7 @@ mod csv_error;
 mod csv_io;
 mod csv_text;
 mod html;
+mod html_changes;
 mod html_fail;
 mod html_workshop;
 pub(crate) mod workshop;
@@ -16,4 +17,5 @@ pub use csv_io::{
     import_measurements_bytes, read_csv_file, standards_csv,
 };
 pub use html::{escape, html};
+pub use html_changes::{changes_section, with_section};
 pub use workshop::{NoteGroup, Voted, Workshop, workshop};
