@@ -132,14 +132,14 @@ catalogue! {
     Touchpoint => ("Touchpoint", "Punto de interacción"),
     Standard => ("Standard", "Estándar"),
     Indicator => ("Indicator", "Indicador"),
-    Target => ("Target", "Meta"),
+    Target => ("Desired level", "Nivel deseado"),
     MeasurementMethod => ("Measurement method", "Método de medición"),
     // Health checks: rule summaries and findings.
     RuleStandardMissed => ("A standard is missed", "Un estándar está incumplido"),
     RuleCriticalWithoutStandard => ("A critical moment of truth has no standard", "Un momento de la verdad crítico no tiene estándar"),
     RuleMomentWithoutStandard => ("A moment of truth has no standard", "Un momento de la verdad no tiene estándar"),
     RuleStandardAtRisk => ("A standard is at risk", "Un estándar está en riesgo"),
-    RuleStandardIncomplete => ("A standard lacks indicator, target or measurement method", "Un estándar no tiene indicador, meta o método de medición"),
+    RuleStandardIncomplete => ("A standard lacks indicator, desired level or measurement method", "Un estándar no tiene indicador, nivel deseado o método de medición"),
     RuleVisibleWithoutSupport => ("A visible touchpoint has no link to back-office work", "Un punto de interacción visible no está enlazado con trabajo de la organización interna"),
     RuleStepWithoutPhysicalSupport => ("A customer step has no physical support", "Un paso del cliente no tiene soporte físico"),
     RuleFailPointWithoutOwner => ("A fail point has no owner", "Un punto de fallo no tiene responsable"),
@@ -151,8 +151,8 @@ catalogue! {
     RuleHighContactWithoutCritical => ("A high-contact blueprint has no critical moment of truth", "Un plano de alto contacto no tiene momento de la verdad crítico"),
     RuleEmptyLane => ("A lane is empty", "Un carril está vacío"),
     RuleEmptyStage => ("A stage is empty", "Una etapa está vacía"),
-    FindStandardMissed => ("the standard \"{}\" is missed: latest value {}, target {}", "el estándar «{}» está incumplido: último valor {}, meta {}"),
-    FindStandardAtRisk => ("the standard \"{}\" is at risk: latest value {}, target {}", "el estándar «{}» está en riesgo: último valor {}, meta {}"),
+    FindStandardMissed => ("the standard \"{}\" is missed: latest value {}, short of the adequate level {} (desired level {})", "el estándar «{}» está incumplido: último valor {}, peor que el nivel adecuado {} (nivel deseado {})"),
+    FindStandardAtRisk => ("the standard \"{}\" is at risk: latest value {}, within the zone of tolerance from the adequate level {} to the desired level {}", "el estándar «{}» está en riesgo: último valor {}, dentro de la zona de tolerancia entre el nivel adecuado {} y el nivel deseado {}"),
     FindCriticalWithoutStandard => ("the critical moment of truth \"{}\" has no standard", "el momento de la verdad crítico «{}» no tiene estándar"),
     FindMomentWithoutStandard => ("the moment of truth \"{}\" has no standard", "el momento de la verdad «{}» no tiene estándar"),
     FindStandardIncomplete => ("the standard \"{}\" has no {}", "al estándar «{}» le falta: {}"),
@@ -519,6 +519,14 @@ catalogue! {
     ReportRecoveryWithin => ("within {} min", "en {} min"),
     ReportPriority => ("Priority (RPN)", "Prioridad (NPR)"),
     ReportNotWritten => ("not written", "sin escribir"),
+    // The zone of tolerance.
+    ComplianceExceeds => ("Exceeds", "Supera"),
+    AdequateLevel => ("Adequate level", "Nivel adecuado"),
+    ZoneOfTolerance => ("Zone of tolerance", "Zona de tolerancia"),
+    ZoneDefaultBelow => ("not set: {} below the desired level is used ({})", "sin fijar: se usa un {} por debajo del nivel deseado ({})"),
+    ZoneDefaultAbove => ("not set: {} above the desired level is used ({})", "sin fijar: se usa un {} por encima del nivel deseado ({})"),
+    ZoneNeedsDesired => ("set a desired level first", "fije antes un nivel deseado"),
+    ZoneSetAdequate => ("Set the adequate level", "Fijar el nivel adecuado"),
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod ids;
 pub mod index;
 mod standard;
 mod values;
+mod zone;
 
 pub use blueprint::*;
 pub use fail::{FailKind, FailPoint, RATING};
@@ -16,6 +17,7 @@ pub use ids::{ConnectorId, LaneId, NoteId, StageId, StandardId, StepId, Touchpoi
 pub use index::Index;
 pub use standard::*;
 pub use values::{Colour, Date};
+pub use zone::{DEFAULT_TOLERANCE_SHARE, Zone};
 mod validate;
 mod validate_msg;
 pub(crate) use validate::Place;
