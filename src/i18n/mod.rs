@@ -377,7 +377,6 @@ catalogue! {
     FieldStatement => ("Statement", "Enunciado"),
     FieldUnit => ("Unit", "Unidad"),
     FieldDirection => ("Direction", "Dirección"),
-    FieldTolerance => ("Tolerance", "Tolerancia"),
     FieldLatest => ("Latest", "Último"),
     FieldDate => ("Date", "Fecha"),
     FieldPath => ("Path", "Ruta"),
@@ -527,6 +526,9 @@ catalogue! {
     ZoneDefaultAbove => ("not set: {} above the desired level is used ({})", "sin fijar: se usa un {} por encima del nivel deseado ({})"),
     ZoneNeedsDesired => ("set a desired level first", "fije antes un nivel deseado"),
     ZoneSetAdequate => ("Set the adequate level", "Fijar el nivel adecuado"),
+    // Table heads, with the full names on hover.
+    DesiredShort => ("Desired", "Deseado"),
+    AdequateShort => ("Adequate", "Adecuado"),
 }
 
 #[cfg(test)]

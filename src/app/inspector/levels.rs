@@ -68,7 +68,9 @@ pub fn level_rows(
             };
             let share = i18n::percent(DEFAULT_TOLERANCE_SHARE * 100.0, 0, lang);
             let level = i18n::decimal(zone.adequate, 3, lang);
-            ui.weak(msg.fill(lang, &[&share, &level]));
+            let note = egui::RichText::new(msg.fill(lang, &[&share, &level])).weak();
+            // Wrapped: the note is longer than a narrow panel.
+            ui.add(egui::Label::new(note).wrap());
         }
     });
     ui.end_row();

@@ -258,20 +258,27 @@ fn all_standards_table(
     TableBuilder::new(ui)
         .id_salt("all-standards")
         .striped(true)
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .columns(Column::auto().at_least(50.0), 2)
-        .column(Column::auto().at_least(70.0))
+        // The state first, then the figures: what a narrow panel cuts off
+        // (it scrolls sideways) is the levels.
+        .column(Column::remainder().at_least(80.0).clip(true))
         .column(Column::auto().at_least(60.0))
+        .column(Column::auto().at_least(60.0))
+        .columns(Column::auto().at_least(40.0), 2)
         .header(20.0, |mut h| {
             h.col(|ui| header(ui, t(Msg::Standard), Sort::Statement));
-            h.col(|ui| {
-                ui.strong(t(Msg::Target));
-            });
-            h.col(|ui| {
-                ui.strong(t(Msg::AdequateLevel));
-            });
-            h.col(|ui| header(ui, t(Msg::FieldLatest), Sort::Latest));
             h.col(|ui| header(ui, t(Msg::ReportStatus), Sort::Status));
+            h.col(|ui| header(ui, t(Msg::FieldLatest), Sort::Latest));
+            for (short, full) in [
+                (Msg::DesiredShort, Msg::Target),
+                (Msg::AdequateShort, Msg::AdequateLevel),
+            ] {
+                h.col(|ui| {
+                    // On one line: the column is as wide as its figures.
+                    let head = egui::RichText::new(t(short)).strong();
+                    ui.add(egui::Label::new(head).extend())
+                        .on_hover_text(t(full));
+                });
+            }
         })
         .body(|body| {
             // Only the rows on screen are built, however many standards there are.
@@ -282,16 +289,12 @@ fn all_standards_table(
                         actions.push(Action::Show(s.touchpoint.clone()));
                     }
                 });
-                let zone = s.zone();
-                let default = zone.is_some_and(|z| z.default_width);
-                for (level, default) in [
-                    (zone.map(|z| z.desired), false),
-                    (zone.map(|z| z.adequate), default),
-                ] {
-                    row.col(|ui| {
-                        ui.label(level_text(level, default, lang));
-                    });
-                }
+                row.col(|ui| {
+                    let c = s.compliance();
+                    let text = egui::RichText::new(i18n::compliance(c).text(lang))
+                        .color(trend::compliance_colour(ui, c));
+                    ui.add(egui::Label::new(text).extend());
+                });
                 row.col(|ui| {
                     ui.label(s.latest().map_or_else(
                         || "—".to_owned(),
@@ -304,9 +307,16 @@ fn all_standards_table(
                         },
                     ));
                 });
-                row.col(|ui| {
-                    ui.add(egui::Label::new(i18n::compliance(s.compliance()).text(lang)).extend());
-                });
+                let zone = s.zone();
+                let default = zone.is_some_and(|z| z.default_width);
+                for (level, default) in [
+                    (zone.map(|z| z.desired), false),
+                    (zone.map(|z| z.adequate), default),
+                ] {
+                    row.col(|ui| {
+                        ui.label(level_text(level, default, lang));
+                    });
+                }
             });
         });
 }

@@ -8,6 +8,9 @@ use crate::render::egui::c32;
 use crate::scene::Theme;
 use std::collections::HashMap;
 
+/// The width at the right of the chart that names the two levels.
+const LEVELS_W: f32 = 44.0;
+
 /// How many of a standard's latest measured values the chart draws.
 pub const TREND_POINTS: usize = 24;
 
@@ -64,7 +67,11 @@ pub fn chart(ui: &mut egui::Ui, s: &Standard, values: &[Measurement], lang: Lang
         lo = if lo.is_finite() { lo } else { 0.0 };
         hi = lo + 1.0;
     }
-    let r = rect.shrink2(egui::vec2(6.0, 6.0));
+    // The values on the left; the levels named on the right.
+    let r = egui::Rect::from_min_max(
+        rect.min + egui::vec2(6.0, 6.0),
+        rect.max - egui::vec2(LEVELS_W, 6.0),
+    );
     let y = |v: f64| r.bottom() - ((v - lo) / (hi - lo)) as f32 * r.height();
     let x = |i: usize| {
         if values.len() < 2 {
@@ -78,16 +85,36 @@ pub fn chart(ui: &mut egui::Ui, s: &Standard, values: &[Measurement], lang: Lang
     if let Some(z) = zone {
         // The zone of tolerance as a band, in the colour of "at risk".
         let (a, d) = (y(z.adequate), y(z.desired));
-        let band =
-            egui::Rect::from_x_y_ranges(rect.x_range(), a.min(d)..=a.max(d).max(a.min(d) + 1.0));
+        let band = egui::Rect::from_x_y_ranges(
+            rect.left()..=r.right(),
+            a.min(d)..=a.max(d).max(a.min(d) + 1.0),
+        );
         let at_risk = compliance_colour(ui, Compliance::AtRisk);
         painter.rect_filled(band, 0.0, at_risk.gamma_multiply(0.22));
         painter.extend(egui::Shape::dashed_line(
-            &[egui::pos2(rect.left(), d), egui::pos2(rect.right(), d)],
+            &[egui::pos2(rect.left(), d), egui::pos2(r.right(), d)],
             egui::Stroke::new(1.0, compliance_colour(ui, Compliance::Met)),
             4.0,
             3.0,
         ));
+        // The two levels' figures, kept a line apart when the band is thin.
+        let (mut ad, mut dd) = (a, d);
+        let gap = 11.0 - (a - d).abs();
+        if gap > 0.0 {
+            let push = if a >= d { gap / 2.0 } else { -gap / 2.0 };
+            (ad, dd) = (a + push, d - push);
+        }
+        let font = egui::FontId::proportional(10.0);
+        for (y, v) in [(dd, z.desired), (ad, z.adequate)] {
+            let y = y.clamp(rect.top() + 6.0, rect.bottom() - 6.0);
+            painter.text(
+                egui::pos2(r.right() + 4.0, y),
+                egui::Align2::LEFT_CENTER,
+                i18n::decimal(v, 3, lang),
+                font.clone(),
+                ui.visuals().weak_text_color(),
+            );
+        }
     }
     let points: Vec<egui::Pos2> = values
         .iter()
