@@ -63,7 +63,7 @@ pub struct Standard {
     /// What is measured, e.g. "% of guests greeted within 30 s".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub indicator: String,
-    /// The unit of the indicator and of target and tolerance, e.g. "%", "min".
+    /// The unit of the indicator and of its levels, e.g. "%", "min".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub unit: String,
     #[serde(default)]
