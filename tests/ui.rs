@@ -753,6 +753,9 @@ fn clicking_a_standard_shows_its_touchpoint_on_the_canvas() {
         h.query_by_label("Cashier takes the payment and thanks the guest")
             .is_none()
     );
+    // The last row of the table of all standards, scrolled to.
+    h.get_by_label("Check-out in under 3 min").scroll_to_me();
+    h.run();
     h.get_by_label("Check-out in under 3 min").click();
     h.run();
     assert_eq!(h.state().selection(), [TouchpointId::from("tp-pay-guest")]);

@@ -296,7 +296,7 @@ fn all_standards_table(
                     ui.add(egui::Label::new(text).extend());
                 });
                 row.col(|ui| {
-                    ui.label(s.latest().map_or_else(
+                    let latest = s.latest().map_or_else(
                         || "—".to_owned(),
                         |m| {
                             format!(
@@ -305,7 +305,9 @@ fn all_standards_table(
                                 shown_line(&s.unit, 50)
                             )
                         },
-                    ));
+                    );
+                    // On one line: a row is one line high ("4,7 puntos").
+                    ui.add(egui::Label::new(latest).extend());
                 });
                 let zone = s.zone();
                 let default = zone.is_some_and(|z| z.default_width);
@@ -314,7 +316,7 @@ fn all_standards_table(
                     (zone.map(|z| z.adequate), default),
                 ] {
                     row.col(|ui| {
-                        ui.label(level_text(level, default, lang));
+                        ui.add(egui::Label::new(level_text(level, default, lang)).extend());
                     });
                 }
             });
