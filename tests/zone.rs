@@ -146,6 +146,18 @@ fn the_report_shows_both_levels_and_every_state() {
     );
     assert!(row("at-risk").contains("<td class=\"status at-risk\">At risk</td>"));
     assert!(row("exceeds").contains("<td class=\"status exceeds\">Exceeds</td>"));
+    // Each row's trend: the zone as a band from the desired level (80, at
+    // the top of the 30 px chart, 3 px in) down to the adequate level (72),
+    // named in its title, and each value a dot of its state.
+    assert!(page.contains("<th>Latest value</th><th>Trend</th>"));
+    assert!(
+        missed.contains("<rect class=\"zone\" x=\"0\" y=\"3.0\" width=\"120\" height=\"22.6\""),
+        "{missed}"
+    );
+    assert!(missed.contains("<title>Trend · Zone of tolerance: 72 – 80</title>"));
+    assert!(missed.contains("<circle class=\"missed\""));
+    assert!(row("exceeds").contains("<circle class=\"exceeds\""));
+    assert!(met.contains("<title>Trend · Zone of tolerance: 12 – 10</title>"));
     // The roll-ups have a column for each state, and count exceeded as met.
     assert!(page.contains(
         "<th></th><th>Exceeds</th><th>Met</th><th>At risk</th><th>Missed</th><th>Not measured</th>"

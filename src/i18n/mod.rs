@@ -529,6 +529,7 @@ catalogue! {
     // Table heads, with the full names on hover.
     DesiredShort => ("Desired", "Deseado"),
     AdequateShort => ("Adequate", "Adecuado"),
+    ReportTrend => ("Trend", "Tendencia"),
 }
 
 #[cfg(test)]

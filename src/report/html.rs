@@ -17,7 +17,7 @@ fn minutes(m: f64, lang: Language) -> String {
     format!("{}\u{a0}min", i18n::decimal(m, 1, lang))
 }
 
-fn status_class(c: Compliance) -> &'static str {
+pub(super) fn status_class(c: Compliance) -> &'static str {
     match c {
         Compliance::Met => "met",
         Compliance::Exceeds => "exceeds",
@@ -130,7 +130,7 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
     // Standards.
     let _ = writeln!(
         h,
-        "<h2>{}</h2>\n<table class=\"standards\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        "<h2>{}</h2>\n<table class=\"standards\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
         t(Msg::ReportStandardsTitle),
         t(Msg::Touchpoint),
         t(Msg::Standard),
@@ -138,6 +138,7 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
         t(Msg::Target),
         t(Msg::AdequateLevel),
         t(Msg::ReportLatest),
+        t(Msg::ReportTrend),
         t(Msg::MeasurementMethod),
         t(Msg::ReportOwner),
         t(Msg::ReportStatus)
@@ -164,13 +165,14 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
         let c = s.compliance();
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"nowrap desired\">{}</td><td class=\"nowrap adequate\">{}</td><td class=\"nowrap\">{}</td><td>{}</td><td>{}</td><td class=\"status {}\">{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"nowrap desired\">{}</td><td class=\"nowrap adequate\">{}</td><td class=\"nowrap\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"status {}\">{}</td></tr>",
             escape(tp),
             escape(&s.statement),
             escape(&s.indicator),
             escape(&desired),
             escape(&adequate),
             escape(&latest),
+            super::html_trend::trend_svg(s, lang),
             s.method.map_or("", |m| t(i18n::method(m))),
             escape(&s.owner),
             status_class(c),
@@ -283,6 +285,7 @@ h1 { margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #d0
 table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
 th, td { border: 1px solid #d0d7de; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
+.trend { display: block; }
 .status.met { color: #1a7f37; } .status.exceeds { color: #0b6e8a; font-weight: bold; } .status.at-risk { color: #9a6700; } .status.missed { color: #cf222e; font-weight: bold; }
 .status.not-measured { color: #6e7781; }
 .problems li.error .severity { color: #cf222e; font-weight: bold; } .problems li.warning .severity { color: #9a6700; }

@@ -7,6 +7,7 @@ mod csv_io;
 mod csv_text;
 mod html;
 mod html_fail;
+mod html_trend;
 mod html_workshop;
 pub(crate) mod workshop;
 
