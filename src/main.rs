@@ -187,7 +187,8 @@ enum Command {
     ///
     /// The format follows OUT's extension: .svg, .png and .pdf (the diagram;
     /// each carries the blueprint and re-opens as an editable document), .csv
-    /// (every standard with its place, target and latest value) and .html (a
+    /// (every standard with its place, desired and adequate levels and latest
+    /// value) and .html (a
     /// printable report with the diagram, compliance, standards, problems and
     /// time). Characters no installed font can draw are named in a warning.
     Export {

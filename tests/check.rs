@@ -39,11 +39,11 @@ fn standard_missed_and_at_risk() {
     );
     assert_eq!(
         found[0].message(&bp, Language::En),
-        "the standard \"Served within 2 min\" is missed: latest value 2.6 min, target 2 min"
+        "the standard \"Served within 2 min\" is missed: latest value 2.6 min, short of the adequate level 2.5 min (desired level 2 min)"
     );
     assert_eq!(
         found[0].message(&bp, Language::Es),
-        "el estándar «Served within 2 min» está incumplido: último valor 2,6 min, meta 2 min"
+        "el estándar «Served within 2 min» está incumplido: último valor 2,6 min, peor que el nivel adecuado 2,5 min (nivel deseado 2 min)"
     );
 }
 
@@ -348,7 +348,7 @@ fn check_command_prints_findings_and_exits_1_on_errors() {
         out.lines().collect::<Vec<_>>(),
         [
             format!(
-                "{p}: error [standard-missed] std-serve: the standard \"Served within 2 min\" is missed: latest value 9 min, target 2 min"
+                "{p}: error [standard-missed] std-serve: the standard \"Served within 2 min\" is missed: latest value 9 min, short of the adequate level 2.5 min (desired level 2 min)"
             ),
             format!(
                 "{p}: warning [moment-without-standard] tp-cust-drink: the moment of truth \"cust drink\" has no standard"
@@ -435,7 +435,9 @@ fn findings_give_a_standards_figures_as_the_blueprint_has_them_now() {
         .iter()
         .find(|f| f.rule == "standard-missed")
         .expect("the missed standard");
-    assert!((missed.message(&bp, Language::En)).ends_with("latest value 2.6 min, target 2 min"));
+    assert!((missed.message(&bp, Language::En)).ends_with(
+        "latest value 2.6 min, short of the adequate level 2.5 min (desired level 2 min)"
+    ));
     bp.standards[0].measurements.push(Measurement {
         date: "2026-08-01".parse().unwrap(),
         value: 2.25,
@@ -447,12 +449,13 @@ fn findings_give_a_standards_figures_as_the_blueprint_has_them_now() {
     bp.standards[0].target = Some(7.0);
     assert_eq!(
         missed.message(&bp, Language::Es),
-        "el estándar «Served within 2 min» está incumplido: último valor 2,25 minutos, meta 1,5 minutos"
+        "el estándar «Served within 2 min» está incumplido: último valor 2,25 minutos, peor que el nivel adecuado 2 minutos (nivel deseado 1,5 minutos)"
     );
     bp.standards.remove(1);
     assert!(
-        (missed.message(&bp, Language::En))
-            .ends_with("std-serve\" is missed: latest value ?, target ?"),
+        (missed.message(&bp, Language::En)).ends_with(
+            "std-serve\" is missed: latest value ?, short of the adequate level ? (desired level ?)"
+        ),
         "{}",
         missed.message(&bp, Language::En)
     );
@@ -511,21 +514,31 @@ proptest::proptest! {
         ] {
             for s in bp.standards.iter().filter(|s| s.compliance() == status) {
                 let latest = s.latest().unwrap().value;
-                let words = if status == Compliance::Missed { "is missed" } else { "is at risk" };
-                // Figures as the language writes them, to three decimals.
+                let words = if status == Compliance::Missed {
+                    "is missed: latest value {} min, short of the adequate level {} min (desired level {} min)"
+                } else {
+                    "is at risk: latest value {} min, within the zone of tolerance from the adequate level {} min to the desired level {} min"
+                };
+                // Figures as the language writes them, to three decimals;
+                // the tolerance is 0.5 (lower is better).
                 let figure = |v: f64| servuction::i18n::decimal(v, 3, Language::En);
+                let target = s.target.unwrap();
+                let mut figures = [figure(latest), figure(target + 0.5), figure(target)].into_iter();
+                let words = words
+                    .split("{}")
+                    .enumerate()
+                    .map(|(i, w)| if i == 0 { w.to_owned() } else { format!("{}{w}", figures.next().unwrap()) })
+                    .collect::<String>();
                 want.push((rule, s.id.clone(), format!(
-                    "the standard \"{}\" {words}: latest value {} min, target {} min",
+                    "the standard \"{}\" {words}",
                     s.statement,
-                    figure(latest),
-                    figure(s.target.unwrap())
                 )));
             }
         }
         for s in &bp.standards {
             let lacks: Vec<&str> = [
                 (s.indicator.trim().is_empty(), "indicator"),
-                (s.target.is_none(), "target"),
+                (s.target.is_none(), "desired level"),
                 (s.method.is_none(), "measurement method"),
             ]
             .into_iter()

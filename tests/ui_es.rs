@@ -41,6 +41,9 @@ fn a_value_typed_with_a_decimal_comma_is_read_and_shown_with_it() {
     h.get_by_label("El portero saluda al huésped").click();
     h.run();
     let statement = "Huésped saludado en la puerta en menos de 30 s";
+    // Below the standard's levels and trend: scrolled to, as a user would.
+    h.get_by_label("Valor").scroll_to_me();
+    h.run();
     h.get_by_label("Valor").click();
     h.run();
     type_text(&mut h, "97,5");
@@ -57,29 +60,30 @@ fn a_value_typed_with_a_decimal_comma_is_read_and_shown_with_it() {
 }
 
 #[test]
-fn a_tolerance_is_shown_and_edited_with_a_decimal_comma() {
+fn an_adequate_level_is_shown_and_edited_with_a_decimal_comma() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness_es(hotel_es(), dir.path());
     h.get_by_label("Paga y devuelve la llave").click();
     h.run();
     let statement = "Salida en menos de 3 min";
+    // Lower is better: 3 min desired, a tolerance of 0,5 min.
     assert_eq!(standard(&h, statement).tolerance, Some(0.5));
-    // The tolerance's field (labelled by "Tolerancia") shows 0,5.
+    // The adequate level's field (labelled by "Nivel adecuado") shows 3,5.
     let field = h
-        .query_all_by_label("Tolerancia")
-        .find(|n| n.value().as_deref() == Some("0,5"))
-        .expect("the tolerance shows 0,5");
+        .query_all_by_label("Nivel adecuado")
+        .find(|n| n.value().as_deref() == Some("3,5"))
+        .expect("the adequate level shows 3,5");
     field.click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    type_text(&mut h, "0,75");
+    type_text(&mut h, "3,75");
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(standard(&h, statement).tolerance, Some(0.75));
     assert!(
-        h.query_all_by_label("Tolerancia")
-            .any(|n| n.value().as_deref() == Some("0,75")),
-        "0,75 is not shown"
+        h.query_all_by_label("Nivel adecuado")
+            .any(|n| n.value().as_deref() == Some("3,75")),
+        "3,75 is not shown"
     );
 }
 

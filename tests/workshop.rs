@@ -144,7 +144,7 @@ fn targets_and_dates_stay_on_one_line() {
         bp.standards.push(s);
         let h = html(&bp, lang);
         assert!(
-            h.contains(&format!("<td class=\"nowrap\">{target}</td>")),
+            h.contains(&format!("<td class=\"nowrap desired\">{target}</td>")),
             "{lang:?}"
         );
         let row = &h[h.find("Delivered on time").unwrap()..];

@@ -10,6 +10,12 @@ use crate::model::*;
 impl EditorApp {
     /// Applies what the UI asked for this frame, in order.
     pub(super) fn apply_actions(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
+        // The frame that asked was drawn before the change: one more shows
+        // it (a ticked box's consequences, a state's new word) without
+        // waiting for the pointer to move.
+        if !actions.is_empty() {
+            ctx.request_repaint();
+        }
         for a in actions {
             match a {
                 Action::Edit(e) => self.apply_edits(vec![e], Step::New),

@@ -409,7 +409,7 @@ impl Derived {
         Self {
             view,
             findings: Rc::new(findings),
-            met: rollup.met,
+            met: rollup.met_or_exceeded(),
             standards: rollup.total(),
             layout,
             overlay,

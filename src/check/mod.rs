@@ -116,9 +116,13 @@ pub enum Arg {
     /// message is shown, as [`Arg::Name`] is, so that a check formats no
     /// figures and does not read the measurements again.
     Latest,
-    /// The target of the standard the finding concerns, with its unit;
-    /// read when the message is shown.
+    /// The desired level (`target`) of the standard the finding concerns,
+    /// with its unit; read when the message is shown.
     Target,
+    /// The adequate level in effect of the standard the finding concerns
+    /// (its own or the default, [`crate::model::Standard::adequate_level`]),
+    /// with its unit; read when the message is shown.
+    Adequate,
 }
 
 /// The element a finding concerns, as the blueprint has it now.
@@ -157,8 +161,11 @@ impl Arg {
                 figure(s.latest().map_or(0.0, |m| m.value), &s.unit, lang)
             }
             (Arg::Target, Subject::Standard(s)) => figure(s.target.unwrap_or(0.0), &s.unit, lang),
+            (Arg::Adequate, Subject::Standard(s)) => {
+                figure(s.adequate_level().unwrap_or(0.0), &s.unit, lang)
+            }
             // The standard is gone: its figures with it.
-            (Arg::Latest | Arg::Target, _) => "?".to_owned(),
+            (Arg::Latest | Arg::Target | Arg::Adequate, _) => "?".to_owned(),
             (Arg::Words(words), _) => words
                 .iter()
                 .map(|w| w.text(lang).to_lowercase())
@@ -235,7 +242,7 @@ impl Finding {
     /// The message in a language, naming elements and giving figures as
     /// `bp` has them.
     pub fn message(&self, bp: &Blueprint, lang: Language) -> String {
-        let reads = |a: &Arg| matches!(a, Arg::Name | Arg::Latest | Arg::Target);
+        let reads = |a: &Arg| matches!(a, Arg::Name | Arg::Latest | Arg::Target | Arg::Adequate);
         let subject = if self.args.iter().any(reads) {
             self.subject(bp)
         } else {

@@ -1,5 +1,6 @@
-//! Compliance roll-ups: how many standards are met, at risk, missed or not
-//! measured, for a touchpoint, a lane, a stage or the whole blueprint.
+//! Compliance roll-ups: how many standards are missed, at risk, met,
+//! exceeded or not measured, for a touchpoint, a lane, a stage or the whole
+//! blueprint.
 
 use crate::model::{Blueprint, Compliance, LaneId, StageId, Standard, TouchpointId};
 use foldhash::{HashMap, HashMapExt};
@@ -8,7 +9,9 @@ use serde::Serialize;
 /// Counts of standards by compliance status.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Rollup {
+    /// Met, and no more (those exceeded are counted in `exceeds`).
     pub met: usize,
+    pub exceeds: usize,
     pub at_risk: usize,
     pub missed: usize,
     pub not_measured: usize,
@@ -28,6 +31,7 @@ impl Rollup {
     pub fn add(&mut self, c: Compliance) {
         match c {
             Compliance::Met => self.met += 1,
+            Compliance::Exceeds => self.exceeds += 1,
             Compliance::AtRisk => self.at_risk += 1,
             Compliance::Missed => self.missed += 1,
             Compliance::NotMeasured => self.not_measured += 1,
@@ -36,20 +40,34 @@ impl Rollup {
 
     /// How many standards in all.
     pub fn total(&self) -> usize {
-        self.met + self.at_risk + self.missed + self.not_measured
+        self.met + self.exceeds + self.at_risk + self.missed + self.not_measured
     }
 
-    /// The worst status counted: what a badge for the group shows.
+    /// How many are met, those exceeded included: what "3 of 4 standards
+    /// met" counts.
+    pub fn met_or_exceeded(&self) -> usize {
+        self.met + self.exceeds
+    }
+
+    /// How many have a given status.
+    pub fn count(&self, c: Compliance) -> usize {
+        // In the order the states are declared.
+        [
+            self.missed,
+            self.at_risk,
+            self.met,
+            self.exceeds,
+            self.not_measured,
+        ][c as usize]
+    }
+
+    /// The worst status counted: what a badge for the group shows (a group
+    /// exceeds only when every standard measured exceeds).
     pub fn worst(&self) -> Compliance {
-        if self.missed > 0 {
-            Compliance::Missed
-        } else if self.at_risk > 0 {
-            Compliance::AtRisk
-        } else if self.met > 0 {
-            Compliance::Met
-        } else {
-            Compliance::NotMeasured
-        }
+        Compliance::ALL
+            .into_iter()
+            .find(|&c| self.count(c) > 0)
+            .unwrap_or(Compliance::NotMeasured)
     }
 }
 

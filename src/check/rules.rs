@@ -216,7 +216,7 @@ fn standard_status(
     msg: Msg,
 ) {
     for (i, _, standard) in cx.judged.iter().filter(|(_, c, _)| *c == status) {
-        let args = &[Arg::Name, Arg::Latest, Arg::Target][..];
+        let args = &[Arg::Name, Arg::Latest, Arg::Adequate, Arg::Target][..];
         let element = Element::Standard(standard.clone());
         out.push(Finding::new(id, element, msg, args).at(*i as usize));
     }

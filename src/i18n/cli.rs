@@ -178,7 +178,7 @@ pub const HELP_ES: &[(&str, &str, Option<&str>)] = &[
         "export",
         "Exportar el diagrama completo, los estándares o un informe",
         Some(
-            "Exportar el diagrama completo, los estándares o un informe.\n\nEl formato sigue la extensión de la salida: .svg, .png y .pdf (el diagrama; cada uno lleva el plano dentro y se vuelve a abrir como documento editable), .csv (cada estándar con su lugar, meta y último valor) y .html (un informe imprimible con el diagrama, el cumplimiento, los estándares, los problemas y el tiempo). Los caracteres que ninguna fuente instalada puede dibujar se nombran en un aviso.",
+            "Exportar el diagrama completo, los estándares o un informe.\n\nEl formato sigue la extensión de la salida: .svg, .png y .pdf (el diagrama; cada uno lleva el plano dentro y se vuelve a abrir como documento editable), .csv (cada estándar con su lugar, niveles deseado y adecuado y último valor) y .html (un informe imprimible con el diagrama, el cumplimiento, los estándares, los problemas y el tiempo). Los caracteres que ninguna fuente instalada puede dibujar se nombran en un aviso.",
         ),
     ),
     (

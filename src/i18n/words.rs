@@ -34,6 +34,7 @@ pub fn lane_kind(kind: LaneKind) -> Msg {
 pub fn compliance(c: Compliance) -> Msg {
     match c {
         Compliance::Met => Msg::ComplianceMet,
+        Compliance::Exceeds => Msg::ComplianceExceeds,
         Compliance::AtRisk => Msg::ComplianceAtRisk,
         Compliance::Missed => Msg::ComplianceMissed,
         Compliance::NotMeasured => Msg::ComplianceNotMeasured,

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod index;
 mod standard;
 mod values;
+mod zone;
 
 pub use blueprint::*;
 pub use conflict::{Conflict, ElementKind};
@@ -18,6 +19,7 @@ pub use ids::{ConnectorId, LaneId, NoteId, StageId, StandardId, StepId, Touchpoi
 pub use index::Index;
 pub use standard::*;
 pub use values::{Colour, Date};
+pub use zone::{DEFAULT_TOLERANCE_SHARE, Zone};
 mod validate;
 mod validate_msg;
 pub(crate) use validate::Place;

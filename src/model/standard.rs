@@ -63,14 +63,17 @@ pub struct Standard {
     /// What is measured, e.g. "% of guests greeted within 30 s".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub indicator: String,
-    /// The unit of the indicator and of target and tolerance, e.g. "%", "min".
+    /// The unit of the indicator and of its levels, e.g. "%", "min".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub unit: String,
     #[serde(default)]
     pub direction: Direction,
+    /// The desired level: what the service should achieve.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<f64>,
-    /// How far past the target a value may fall and still be only at risk.
+    /// The width of the zone of tolerance: how far short of the desired
+    /// level the adequate level lies. Without it, [`DEFAULT_TOLERANCE_SHARE`]
+    /// of the desired level is used (see [`Standard::adequate_level`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tolerance: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,18 +85,40 @@ pub struct Standard {
     pub measurements: Vec<Measurement>,
 }
 
-/// Whether a standard is being met.
+/// Whether a standard is being met: where its latest value lies against
+/// the zone of tolerance (see [`Standard::judge`]). Ordered from worst to
+/// best, then not measured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Compliance {
-    /// The latest value misses the target by more than the tolerance.
+    /// The latest value falls short of the adequate level.
     Missed,
-    /// The latest value misses the target but lies inside the tolerance.
+    /// The latest value lies in the zone of tolerance: adequate, not yet
+    /// desired.
     AtRisk,
-    /// The latest value meets the target.
+    /// The latest value reaches the desired level.
     Met,
-    /// No target or no measured value yet.
+    /// The latest value lies beyond the desired level by more than the
+    /// zone's width: well beyond what was asked. It counts as met.
+    Exceeds,
+    /// No desired level or no measured value yet.
     NotMeasured,
+}
+
+impl Compliance {
+    /// Every state, worst first, in the order lists and legends show them.
+    pub const ALL: [Compliance; 5] = [
+        Compliance::Missed,
+        Compliance::AtRisk,
+        Compliance::Met,
+        Compliance::Exceeds,
+        Compliance::NotMeasured,
+    ];
+
+    /// Whether the standard is met: met, or exceeded.
+    pub fn is_met(self) -> bool {
+        matches!(self, Compliance::Met | Compliance::Exceeds)
+    }
 }
 
 impl Standard {
@@ -131,26 +156,6 @@ impl Standard {
         all
     }
 
-    /// The compliance of a value against this standard's target and tolerance.
-    pub fn judge(&self, value: f64) -> Compliance {
-        let Some(target) = self.target else {
-            return Compliance::NotMeasured;
-        };
-        let tolerance = self.tolerance.unwrap_or(0.0).abs();
-        // How far the value falls short of the target, in the bad direction.
-        let shortfall = match self.direction {
-            Direction::HigherIsBetter => target - value,
-            Direction::LowerIsBetter => value - target,
-        };
-        if shortfall <= 0.0 {
-            Compliance::Met
-        } else if shortfall <= tolerance {
-            Compliance::AtRisk
-        } else {
-            Compliance::Missed
-        }
-    }
-
     /// The compliance of the latest measured value.
     pub fn compliance(&self) -> Compliance {
         match self.latest() {
@@ -161,41 +166,20 @@ impl Standard {
 }
 
 #[cfg(test)]
-mod tests {
+pub(in crate::model) mod tests {
     use super::*;
 
-    fn standard(direction: Direction, target: f64, tolerance: Option<f64>) -> Standard {
+    /// A standard with a desired level and maybe a tolerance, for tests.
+    pub(in crate::model) fn standard(
+        direction: Direction,
+        target: f64,
+        tolerance: Option<f64>,
+    ) -> Standard {
         let mut s = Standard::new("tp-a".into(), "s");
         s.direction = direction;
         s.target = Some(target);
         s.tolerance = tolerance;
         s
-    }
-
-    #[test]
-    fn higher_is_better_with_tolerance_edges() {
-        let s = standard(Direction::HigherIsBetter, 95.0, Some(5.0));
-        assert_eq!(s.judge(95.0), Compliance::Met);
-        assert_eq!(s.judge(99.0), Compliance::Met);
-        assert_eq!(s.judge(94.9), Compliance::AtRisk);
-        assert_eq!(s.judge(90.0), Compliance::AtRisk);
-        assert_eq!(s.judge(89.9), Compliance::Missed);
-    }
-
-    #[test]
-    fn lower_is_better_with_tolerance_edges() {
-        let s = standard(Direction::LowerIsBetter, 2.0, Some(1.0));
-        assert_eq!(s.judge(2.0), Compliance::Met);
-        assert_eq!(s.judge(0.5), Compliance::Met);
-        assert_eq!(s.judge(2.5), Compliance::AtRisk);
-        assert_eq!(s.judge(3.0), Compliance::AtRisk);
-        assert_eq!(s.judge(3.01), Compliance::Missed);
-    }
-
-    #[test]
-    fn no_tolerance_means_any_shortfall_is_missed() {
-        let s = standard(Direction::HigherIsBetter, 10.0, None);
-        assert_eq!(s.judge(9.99), Compliance::Missed);
     }
 
     #[test]
@@ -211,6 +195,9 @@ mod tests {
             value: 80.0,
         });
         assert_eq!(s.compliance(), Compliance::Met);
+        s.measurements[0].value = 80.0;
+        s.measurements[1].value = 97.0;
+        assert_eq!(s.compliance(), Compliance::Missed);
         s.target = None;
         assert_eq!(s.compliance(), Compliance::NotMeasured);
     }

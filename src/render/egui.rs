@@ -89,7 +89,8 @@ impl UiFromScene {
     }
 }
 
-fn c32(c: Rgba) -> Color32 {
+/// A scene colour as egui's.
+pub fn c32(c: Rgba) -> Color32 {
     Color32::from_rgba_unmultiplied(c.0[0], c.0[1], c.0[2], c.0[3])
 }
 

@@ -6,7 +6,7 @@ use crate::scene::{Anchor, Dash, Item, Rgba, Scene, Shape, Stroke};
 use std::fmt::Write;
 
 /// Writes a colour as `#rrggbb`.
-fn colour(out: &mut String, c: Rgba) {
+pub(crate) fn colour(out: &mut String, c: Rgba) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('#');
     for b in &c.0[..3] {

@@ -8,8 +8,11 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Every standard of the blueprint, one row each, with its touchpoint, lane,
-/// stage, target and latest value. Column names are fixed (English, snake
+/// stage, levels and latest value. Column names are fixed (English, snake
 /// case) so scripts can rely on them; values such as the status are in `lang`.
+/// `target` (the desired level) and `tolerance` are the file's fields, empty
+/// when not set; `adequate_level` is the level in effect, the default one
+/// included (the same as compliance judges by).
 ///
 /// In Spanish the sheet is written as a spreadsheet set to Spanish opens it
 /// with a double click: fields separated by `;`, decimal commas (`97,5`,
@@ -42,6 +45,7 @@ pub fn standards_csv(bp: &Blueprint, lang: Language) -> String {
         "direction",
         "target",
         "tolerance",
+        "adequate_level",
         "method",
         "owner",
         "latest_date",
@@ -76,6 +80,8 @@ pub fn standards_csv(bp: &Blueprint, lang: Language) -> String {
             protect(i18n::direction(s.direction).text(lang)),
             num(s.target).into(),
             num(s.tolerance).into(),
+            // Rounded to nine decimals: 1.1 less a tenth is written 0.99.
+            num(s.adequate_level().map(|v| (v * 1e9).round() / 1e9)).into(),
             protect(s.method.map_or("", |m| i18n::method(m).text(lang))),
             protect(&s.owner),
             latest

@@ -17,24 +17,36 @@ fn minutes(m: f64, lang: Language) -> String {
     format!("{}\u{a0}min", i18n::decimal(m, 1, lang))
 }
 
-fn status_class(c: Compliance) -> &'static str {
+pub(super) fn status_class(c: Compliance) -> &'static str {
     match c {
         Compliance::Met => "met",
+        Compliance::Exceeds => "exceeds",
         Compliance::AtRisk => "at-risk",
         Compliance::Missed => "missed",
         Compliance::NotMeasured => "not-measured",
     }
 }
 
+/// The states in the columns of the roll-up tables, best first.
+const ROLLUP_STATES: [Compliance; 5] = [
+    Compliance::Exceeds,
+    Compliance::Met,
+    Compliance::AtRisk,
+    Compliance::Missed,
+    Compliance::NotMeasured,
+];
+
 fn rollup_cells(lang: Language, r: &Rollup) -> String {
-    format!(
-        "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
-        i18n::count(r.met, lang),
-        i18n::count(r.at_risk, lang),
-        i18n::count(r.missed, lang),
-        i18n::count(r.not_measured, lang),
-        i18n::standards_met(r.met, r.total(), lang)
-    )
+    let mut cells = String::new();
+    for c in ROLLUP_STATES {
+        let _ = write!(cells, "<td>{}</td>", i18n::count(r.count(c), lang));
+    }
+    let _ = write!(
+        cells,
+        "<td>{}</td>",
+        i18n::standards_met(r.met_or_exceeded(), r.total(), lang)
+    );
+    cells
 }
 
 /// The report as a standalone HTML page. `diagram_svg` is the exported
@@ -74,15 +86,13 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
         h,
         "<h2>{}</h2>\n<p class=\"headline\">{}</p>",
         t(Msg::ReportCompliance),
-        i18n::standards_met(all.met, all.total(), lang)
+        i18n::standards_met(all.met_or_exceeded(), all.total(), lang)
     );
-    let head = format!(
-        "<tr><th></th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th></th></tr>",
-        t(Msg::ComplianceMet),
-        t(Msg::ComplianceAtRisk),
-        t(Msg::ComplianceMissed),
-        t(Msg::ComplianceNotMeasured)
-    );
+    let mut head = "<tr><th></th>".to_owned();
+    for c in ROLLUP_STATES {
+        let _ = write!(head, "<th>{}</th>", t(i18n::compliance(c)));
+    }
+    head.push_str("<th></th></tr>");
     let _ = writeln!(
         h,
         "<table class=\"rollup\">\n<caption>{}</caption>\n{head}",
@@ -120,13 +130,15 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
     // Standards.
     let _ = writeln!(
         h,
-        "<h2>{}</h2>\n<table class=\"standards\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        "<h2>{}</h2>\n<table class=\"standards\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
         t(Msg::ReportStandardsTitle),
         t(Msg::Touchpoint),
         t(Msg::Standard),
         t(Msg::Indicator),
         t(Msg::Target),
+        t(Msg::AdequateLevel),
         t(Msg::ReportLatest),
+        t(Msg::ReportTrend),
         t(Msg::MeasurementMethod),
         t(Msg::ReportOwner),
         t(Msg::ReportStatus)
@@ -135,7 +147,14 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
         let tp = bp
             .touchpoint(&s.touchpoint)
             .map_or("", |t| t.title.as_str());
-        let target = super::html_workshop::target(s, lang);
+        let desired = super::html_workshop::level(s, s.target, lang);
+        // The default adequate level is marked as such: "(≥ 85.5 %)".
+        let adequate = super::html_workshop::level(s, s.adequate_level(), lang);
+        let adequate = if s.tolerance.is_none() && !adequate.is_empty() {
+            format!("({adequate})")
+        } else {
+            adequate
+        };
         let latest = s.latest().map_or_else(String::new, |m| {
             let mut v = i18n::decimal(m.value, 3, lang);
             if !s.unit.is_empty() {
@@ -146,12 +165,14 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
         let c = s.compliance();
         let _ = writeln!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"nowrap\">{}</td><td class=\"nowrap\">{}</td><td>{}</td><td>{}</td><td class=\"status {}\">{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"nowrap desired\">{}</td><td class=\"nowrap adequate\">{}</td><td class=\"nowrap\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"status {}\">{}</td></tr>",
             escape(tp),
             escape(&s.statement),
             escape(&s.indicator),
-            escape(&target),
+            escape(&desired),
+            escape(&adequate),
             escape(&latest),
+            super::html_trend::trend_svg(s, lang),
             s.method.map_or("", |m| t(i18n::method(m))),
             escape(&s.owner),
             status_class(c),
@@ -264,7 +285,8 @@ h1 { margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #d0
 table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
 th, td { border: 1px solid #d0d7de; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
-.status.met { color: #1a7f37; } .status.at-risk { color: #9a6700; } .status.missed { color: #cf222e; font-weight: bold; }
+.trend { display: block; }
+.status.met { color: #1a7f37; } .status.exceeds { color: #0b6e8a; font-weight: bold; } .status.at-risk { color: #9a6700; } .status.missed { color: #cf222e; font-weight: bold; }
 .status.not-measured { color: #6e7781; }
 .problems li.error .severity { color: #cf222e; font-weight: bold; } .problems li.warning .severity { color: #9a6700; }
 .problems li.hint .severity { color: #6e7781; }

@@ -7,9 +7,9 @@ use crate::i18n::{self, Msg, Plural};
 use crate::model::{Blueprint, Direction, Language, MomentOfTruth, Standard};
 use std::fmt::Write;
 
-/// A standard's target, its parts kept together on one line: "≥ 95 %".
-pub fn target(s: &Standard, lang: Language) -> String {
-    let Some(v) = s.target else {
+/// A level of a standard, its parts kept together on one line: "≥ 95 %".
+pub fn level(s: &Standard, v: Option<f64>, lang: Language) -> String {
+    let Some(v) = v else {
         return String::new();
     };
     let op = match s.direction {
@@ -19,9 +19,6 @@ pub fn target(s: &Standard, lang: Language) -> String {
     let mut out = format!("{op}\u{a0}{}", i18n::decimal(v, 3, lang));
     if !s.unit.is_empty() {
         let _ = write!(out, "\u{a0}{}", s.unit);
-    }
-    if let Some(t) = s.tolerance {
-        let _ = write!(out, " (±\u{a0}{})", i18n::decimal(t, 3, lang));
     }
     out
 }
@@ -112,7 +109,7 @@ pub fn moments_section(h: &mut String, bp: &Blueprint, lang: Language) {
                 .iter()
                 .filter(|s| s.touchpoint == tp.id)
                 .map(|s| {
-                    let target = target(s, lang);
+                    let target = level(s, s.target, lang);
                     if target.is_empty() {
                         escape(&s.statement)
                     } else {

@@ -8,6 +8,7 @@ mod csv_text;
 mod html;
 mod html_changes;
 mod html_fail;
+mod html_trend;
 mod html_workshop;
 pub(crate) mod workshop;
 

@@ -138,6 +138,26 @@ pub(super) fn badge(b: &mut Builder, c: Pos, r: f32, status: Compliance) {
                 Stroke::solid(r * 0.28, white),
             );
         }
+        Compliance::Exceeds => {
+            // A filled circle with a double chevron pointing up: past the
+            // desired level.
+            b.push(Shape::Circle {
+                center: c,
+                radius: r,
+                fill: Some(colour),
+                stroke: None,
+            });
+            for dy in [-0.3, 0.2] {
+                b.line(
+                    vec![
+                        pos(c.x - r * 0.45, c.y + r * (dy + 0.25)),
+                        pos(c.x, c.y + r * (dy - 0.2)),
+                        pos(c.x + r * 0.45, c.y + r * (dy + 0.25)),
+                    ],
+                    Stroke::solid(r * 0.24, white),
+                );
+            }
+        }
         Compliance::AtRisk => {
             let pts = vec![
                 pos(c.x, c.y - r * 1.05),
@@ -598,6 +618,7 @@ pub(super) fn legend(b: &mut Builder, r: Rect) {
         Msg::WaitPoint.text(lang),
     );
     for c in [
+        Compliance::Exceeds,
         Compliance::Met,
         Compliance::AtRisk,
         Compliance::Missed,

@@ -170,6 +170,7 @@ pub struct Theme {
     pub connector: Rgba,
     pub feedback: Rgba,
     pub met: Rgba,
+    pub exceeds: Rgba,
     pub at_risk: Rgba,
     pub missed: Rgba,
     pub not_measured: Rgba,
@@ -195,6 +196,7 @@ impl Theme {
         connector: Rgba::rgb(0x52, 0x60, 0x6d),
         feedback: Rgba::rgb(0xb4, 0x4d, 0x12),
         met: Rgba::rgb(0x1a, 0x7f, 0x37),
+        exceeds: Rgba::rgb(0x0b, 0x6e, 0x8a),
         at_risk: Rgba::rgb(0xbf, 0x87, 0x00),
         missed: Rgba::rgb(0xcf, 0x22, 0x2e),
         not_measured: Rgba::rgb(0x8c, 0x95, 0x9f),
@@ -218,6 +220,7 @@ impl Theme {
         connector: Rgba::rgb(0x8b, 0x94, 0x9e),
         feedback: Rgba::rgb(0xf0, 0x88, 0x3e),
         met: Rgba::rgb(0x3f, 0xb9, 0x50),
+        exceeds: Rgba::rgb(0x39, 0xc5, 0xcf),
         at_risk: Rgba::rgb(0xd2, 0x99, 0x22),
         missed: Rgba::rgb(0xf8, 0x51, 0x49),
         not_measured: Rgba::rgb(0x8b, 0x94, 0x9e),
@@ -235,9 +238,11 @@ impl Theme {
         }
     }
 
-    fn compliance(&self, c: Compliance) -> Rgba {
+    /// The colour of a compliance status.
+    pub fn compliance(&self, c: Compliance) -> Rgba {
         match c {
             Compliance::Met => self.met,
+            Compliance::Exceeds => self.exceeds,
             Compliance::AtRisk => self.at_risk,
             Compliance::Missed => self.missed,
             Compliance::NotMeasured => self.not_measured,
@@ -485,7 +490,7 @@ pub fn scene_after(
         "{} · {} · {}",
         b.t(i18n::contact_level(bp.contact_level)),
         i18n::Plural::Touchpoints.count(lang, bp.touchpoints.len()),
-        i18n::standards_met(rollup.met, rollup.total(), lang)
+        i18n::standards_met(rollup.met_or_exceeded(), rollup.total(), lang)
     );
     b.text(
         pos(layout.title.min.x, layout.title.min.y + 46.0),

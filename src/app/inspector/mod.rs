@@ -2,7 +2,9 @@
 //! measured values, and every standard of the blueprint in one table.
 
 mod fail;
+mod levels;
 mod standards;
+mod trend;
 
 use super::Action;
 use super::fields;
@@ -27,6 +29,8 @@ pub struct Inspector {
     sort: Sort,
     /// The rows of the table of all standards, and what they were made for.
     rows: Option<(standards::RowsKey, Vec<usize>)>,
+    /// The latest measured values of the standards shown, per revision.
+    histories: trend::Histories,
 }
 
 /// How the table of all standards is sorted.
@@ -120,7 +124,7 @@ pub fn show(
                 actions.push(Action::Typing(Edit::SetTouchpoint(edited)));
             }
             ui.separator();
-            standards::standards_of(ui, bp, tp, lang, st, actions);
+            standards::standards_of(ui, bp, version, tp, lang, st, actions);
             ui.separator();
             standards::all_standards(ui, bp, version, lang, st, actions);
         });

@@ -1,7 +1,9 @@
 //! The standards in the inspector: the selected touchpoint's, each
 //! editable with its measured values, and every standard of the blueprint.
 
-use super::{Inspector, Sort, label, num_field};
+use super::levels::level_rows;
+use super::trend;
+use super::{Inspector, Sort, label};
 use crate::app::Action;
 use crate::app::fields;
 use crate::edit::Edit;
@@ -17,6 +19,7 @@ const SHOWN_VALUES: usize = 12;
 pub fn standards_of(
     ui: &mut egui::Ui,
     bp: &Blueprint,
+    version: (u64, u64),
     tp: &Touchpoint,
     lang: Language,
     st: &mut Inspector,
@@ -39,15 +42,15 @@ pub fn standards_of(
         .show(ui, |ui| {
             standard_fields(ui, &mut e, lang);
             // The latest measured values, oldest first, and a new one.
-            let history = s.history();
-            let shown = &history[history.len().saturating_sub(SHOWN_VALUES)..];
+            let (before, latest) = st.histories.of(s, version);
+            let shown = &latest[latest.len().saturating_sub(SHOWN_VALUES)..];
             let values: Vec<String> = shown
                 .iter()
                 .map(|m| format!("{}: {}", m.date, i18n::decimal(m.value, 3, lang)))
                 .collect();
             if !values.is_empty() {
-                sparkline(ui, s, lang);
-                let earlier = history.len() - shown.len();
+                trend::chart(ui, s, latest, lang);
+                let earlier = before + latest.len() - shown.len();
                 let more = if earlier > 0 {
                     format!("(+{}) ", i18n::count(earlier, lang))
                 } else {
@@ -151,12 +154,7 @@ fn standard_fields(ui: &mut egui::Ui, e: &mut Cow<'_, Standard>, lang: Language)
                 .response
                 .labelled_by(l);
             ui.end_row();
-            let l = label(ui, t(Msg::Target));
-            num_field(ui, &mut target, l, lang);
-            ui.end_row();
-            let l = label(ui, t(Msg::FieldTolerance));
-            num_field(ui, &mut tolerance, l, lang);
-            ui.end_row();
+            level_rows(ui, direction, &mut target, &mut tolerance, lang);
             let l = label(ui, t(Msg::MeasurementMethod));
             let current = method.map_or("—", |m| i18n::method(m).text(lang));
             egui::ComboBox::from_id_salt(("method", id.as_str()))
@@ -189,14 +187,10 @@ pub fn all_standards(
 ) {
     let t = |m: Msg| m.text(lang);
     ui.heading(t(Msg::AllStandards));
-    ui.horizontal(|ui| {
+    // Wrapped: five states and "All" are wider than a narrow panel.
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(&mut st.filter, None, t(Msg::FilterAll));
-        for c in [
-            Compliance::Missed,
-            Compliance::AtRisk,
-            Compliance::Met,
-            Compliance::NotMeasured,
-        ] {
+        for c in Compliance::ALL {
             ui.selectable_value(&mut st.filter, Some(c), i18n::compliance(c).text(lang));
         }
     });
@@ -243,16 +237,48 @@ pub fn all_standards(
             };
         }
     };
+    // Scrolled sideways rather than widening the panel.
+    egui::ScrollArea::horizontal()
+        .id_salt("all-standards-scroll")
+        .show(ui, |ui| {
+            all_standards_table(ui, &rows, lang, &mut header, actions)
+        });
+}
+
+/// The table of all standards: `rows` as filtered and sorted, `header` a
+/// column's heading that sorts by it.
+fn all_standards_table(
+    ui: &mut egui::Ui,
+    rows: &[&Standard],
+    lang: Language,
+    header: &mut dyn FnMut(&mut egui::Ui, &str, Sort),
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
     TableBuilder::new(ui)
         .id_salt("all-standards")
         .striped(true)
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::auto().at_least(70.0))
+        // The state first, then the figures: what a narrow panel cuts off
+        // (it scrolls sideways) is the levels.
+        .column(Column::remainder().at_least(80.0).clip(true))
         .column(Column::auto().at_least(60.0))
+        .column(Column::auto().at_least(60.0))
+        .columns(Column::auto().at_least(40.0), 2)
         .header(20.0, |mut h| {
             h.col(|ui| header(ui, t(Msg::Standard), Sort::Statement));
-            h.col(|ui| header(ui, t(Msg::FieldLatest), Sort::Latest));
             h.col(|ui| header(ui, t(Msg::ReportStatus), Sort::Status));
+            h.col(|ui| header(ui, t(Msg::FieldLatest), Sort::Latest));
+            for (short, full) in [
+                (Msg::DesiredShort, Msg::Target),
+                (Msg::AdequateShort, Msg::AdequateLevel),
+            ] {
+                h.col(|ui| {
+                    // On one line: the column is as wide as its figures.
+                    let head = egui::RichText::new(t(short)).strong();
+                    ui.add(egui::Label::new(head).extend())
+                        .on_hover_text(t(full));
+                });
+            }
         })
         .body(|body| {
             // Only the rows on screen are built, however many standards there are.
@@ -264,7 +290,13 @@ pub fn all_standards(
                     }
                 });
                 row.col(|ui| {
-                    ui.label(s.latest().map_or_else(
+                    let c = s.compliance();
+                    let text = egui::RichText::new(i18n::compliance(c).text(lang))
+                        .color(trend::compliance_colour(ui, c));
+                    ui.add(egui::Label::new(text).extend());
+                });
+                row.col(|ui| {
+                    let latest = s.latest().map_or_else(
                         || "—".to_owned(),
                         |m| {
                             format!(
@@ -273,71 +305,22 @@ pub fn all_standards(
                                 shown_line(&s.unit, 50)
                             )
                         },
-                    ));
+                    );
+                    // On one line: a row is one line high ("4,7 puntos").
+                    ui.add(egui::Label::new(latest).extend());
                 });
-                row.col(|ui| {
-                    ui.add(egui::Label::new(i18n::compliance(s.compliance()).text(lang)).extend());
-                });
+                let zone = s.zone();
+                let default = zone.is_some_and(|z| z.default_width);
+                for (level, default) in [
+                    (zone.map(|z| z.desired), false),
+                    (zone.map(|z| z.adequate), default),
+                ] {
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(level_text(level, default, lang)).extend());
+                    });
+                }
             });
         });
-}
-
-/// The trend of a standard's measured values, with its target as a dashed
-/// line and the latest value in the colour of its compliance.
-fn sparkline(ui: &mut egui::Ui, s: &Standard, lang: Language) {
-    let history = s.history();
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(220.0, 40.0), egui::Sense::hover());
-    let values: Vec<f64> = history.iter().map(|m| m.value).collect();
-    let mut lo = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let mut hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    if let Some(t) = s.target {
-        lo = lo.min(t);
-        hi = hi.max(t);
-    }
-    if hi <= lo || !hi.is_finite() {
-        hi = lo + 1.0;
-    }
-    let r = rect.shrink(4.0);
-    let y = |v: f64| r.bottom() - ((v - lo) / (hi - lo)) as f32 * r.height();
-    let x = |i: usize| {
-        if values.len() < 2 {
-            r.center().x
-        } else {
-            r.left() + i as f32 / (values.len() - 1) as f32 * r.width()
-        }
-    };
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
-    if let Some(t) = s.target {
-        let ty = y(t);
-        painter.extend(egui::Shape::dashed_line(
-            &[egui::pos2(r.left(), ty), egui::pos2(r.right(), ty)],
-            egui::Stroke::new(1.0, ui.visuals().weak_text_color()),
-            4.0,
-            3.0,
-        ));
-    }
-    let points: Vec<egui::Pos2> = values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| egui::pos2(x(i), y(*v)))
-        .collect();
-    painter.add(egui::Shape::line(
-        points.clone(),
-        egui::Stroke::new(1.5, ui.visuals().selection.stroke.color),
-    ));
-    let colour = match s.compliance() {
-        Compliance::Met => egui::Color32::from_rgb(0x1a, 0x7f, 0x37),
-        Compliance::AtRisk => egui::Color32::from_rgb(0xbf, 0x87, 0x00),
-        Compliance::Missed => egui::Color32::from_rgb(0xcf, 0x22, 0x2e),
-        Compliance::NotMeasured => egui::Color32::GRAY,
-    };
-    if let Some(last) = points.last() {
-        painter.circle_filled(*last, 3.5, colour);
-    }
-    let latest = s.latest().map_or(0.0, |m| m.value);
-    let label = format!("{} → {}", s.statement, i18n::decimal(latest, 3, lang));
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
 }
 
 /// What the rows of the table of all standards depend on.
@@ -410,7 +393,7 @@ fn standards_table(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: Lan
                         Msg::FieldUnit,
                         Msg::FieldDirection,
                         Msg::Target,
-                        Msg::FieldTolerance,
+                        Msg::AdequateLevel,
                         Msg::MeasurementMethod,
                         Msg::FieldOwner,
                         Msg::FieldLatest,
@@ -424,13 +407,14 @@ fn standards_table(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: Lan
                 .body(|mut body| {
                     for s in &rows {
                         body.row(20.0, |mut row| {
+                            let adequate = s.zone().map(|z| z.adequate);
                             let cells = [
                                 shown_line(&s.statement, LINE_CHARS).into_owned(),
                                 shown_line(&s.indicator, LINE_CHARS).into_owned(),
                                 shown_line(&s.unit, LINE_CHARS).into_owned(),
                                 i18n::direction(s.direction).text(lang).to_owned(),
                                 num(s.target),
-                                num(s.tolerance),
+                                level_text(adequate, s.tolerance.is_none(), lang),
                                 s.method
                                     .map_or("—", |m| i18n::method(m).text(lang))
                                     .to_owned(),
@@ -450,4 +434,14 @@ fn standards_table(ui: &mut egui::Ui, bp: &Blueprint, tp: &Touchpoint, lang: Lan
                     }
                 });
         });
+}
+
+/// A level in a table: "—" when there is none, and in parentheses when it is
+/// the default adequate level rather than one the standard sets.
+fn level_text(level: Option<f64>, default: bool, lang: Language) -> String {
+    match level {
+        None => "—".to_owned(),
+        Some(v) if default => format!("({})", i18n::decimal(v, 3, lang)),
+        Some(v) => i18n::decimal(v, 3, lang),
+    }
 }

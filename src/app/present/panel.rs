@@ -443,10 +443,7 @@ fn stop_info(ui: &mut egui::Ui, bp: &Blueprint, stop: Option<&Stop>, lang: Langu
                 .iter()
                 .filter(|s| here.contains(&s.touchpoint))
                 .collect();
-            let met = standards
-                .iter()
-                .filter(|s| s.compliance() == Compliance::Met)
-                .count();
+            let met = standards.iter().filter(|s| s.compliance().is_met()).count();
             ui.label(mid(&i18n::standards_met(met, standards.len(), lang)));
             standard_rows(ui, &standards, lang);
         }
@@ -475,26 +472,34 @@ fn standard_rows(ui: &mut egui::Ui, standards: &[&Standard], lang: Language) {
     for s in standards.iter().take(SHOWN) {
         ui.add_space(8.0);
         ui.label(egui::RichText::new(shown_line(&s.statement, LINE_CHARS)).size(22.0));
-        if let Some(target) = s.target {
+        if let Some(zone) = s.zone() {
             let op = match s.direction {
                 Direction::HigherIsBetter => "≥",
                 Direction::LowerIsBetter => "≤",
             };
-            ui.label(
-                egui::RichText::new(format!(
-                    "{}: {op} {target} {}",
-                    Msg::Target.text(lang),
-                    shown_line(&s.unit, 50)
-                ))
-                .size(20.0),
-            );
+            let unit = shown_line(&s.unit, 50);
+            for (name, v, size) in [
+                (Msg::Target, zone.desired, 20.0),
+                (Msg::AdequateLevel, zone.adequate, 16.0),
+            ] {
+                let level = format!("{op} {} {unit}", i18n::decimal(v, 3, lang));
+                let text = format!("{}: {}", name.text(lang), level.trim_end());
+                ui.label(egui::RichText::new(text).size(size));
+            }
         }
         let latest = s.latest().map_or_else(
             || "—".to_owned(),
-            |m| format!("{} {}", m.value, shown_line(&s.unit, 50)),
+            |m| {
+                format!(
+                    "{} {}",
+                    i18n::decimal(m.value, 3, lang),
+                    shown_line(&s.unit, 50)
+                )
+            },
         );
         let colour = match s.compliance() {
             Compliance::Met => egui::Color32::from_rgb(0x13, 0x7a, 0x33),
+            Compliance::Exceeds => egui::Color32::from_rgb(0x08, 0x5a, 0x72),
             Compliance::AtRisk => egui::Color32::from_rgb(0xa8, 0x5a, 0x00),
             Compliance::Missed => egui::Color32::from_rgb(0xc0, 0x1c, 0x1c),
             Compliance::NotMeasured => ui.visuals().weak_text_color(),
