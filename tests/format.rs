@@ -217,9 +217,13 @@ fn values_of_the_wrong_type_name_the_field() {
 
 #[test]
 fn newer_and_foreign_files_are_refused_clearly() {
-    let text = base().replace("\"version\": 6", "\"version\": 7");
+    let newer = format::CURRENT_VERSION + 1;
+    let text = base().replace(
+        &format!("\"version\": {}", format::CURRENT_VERSION),
+        &format!("\"version\": {newer}"),
+    );
     let err = format::from_str(&text).unwrap_err();
-    assert!(matches!(err, ReadError::NewerVersion { found: 7, .. }));
+    assert!(matches!(err, ReadError::NewerVersion { found, .. } if found == u64::from(newer)));
     assert!(
         err.to_string().contains("made by a newer Servuction"),
         "{err}"
@@ -263,7 +267,7 @@ fn version_1_files_are_migrated() {
     assert_eq!(moment("tp-greet"), MomentOfTruth::Moment);
     assert_eq!(moment("tp-go"), MomentOfTruth::None);
     // Written back, it is a current file.
-    assert!(format::to_string(&bp).unwrap().contains("\"version\": 6"));
+    assert!(format::to_string(&bp).unwrap().contains("\"version\": 7"));
 }
 
 #[test]
@@ -286,7 +290,7 @@ fn a_broken_version_1_file_says_where() {
 fn version_5_fail_points_are_migrated_to_fail_points_with_content() {
     let current = base();
     let v5 = current
-        .replace("\"version\": 6", "\"version\": 5")
+        .replace("\"version\": 7", "\"version\": 5")
         .replacen(
             "\"title\": \"Arrives\",",
             "\"title\": \"Arrives\", \"fail_point\": true,",
@@ -680,9 +684,9 @@ fn fuzz_regressions() {
 #[test]
 fn version_2_to_5_files_read_as_they_are_and_notes_with_votes_round_trip() {
     let v4 = base();
-    assert!(v4.contains("\"version\": 6"), "the current version is 6");
-    for old in [2, 3, 4, 5] {
-        let text = v4.replace("\"version\": 6", &format!("\"version\": {old}"));
+    assert!(v4.contains("\"version\": 7"), "the current version is 7");
+    for old in [2, 3, 4, 5, 6] {
+        let text = v4.replace("\"version\": 7", &format!("\"version\": {old}"));
         assert_eq!(
             format::from_str(&text).unwrap(),
             format::from_str(&v4).unwrap()
@@ -879,7 +883,7 @@ fn what_a_file_says_of_itself_is_read_before_its_document() {
             "{format}"
         );
     }
-    let version = |v: &str| doc.replacen("\"version\": 6", &format!("\"version\": {v}"), 1);
+    let version = |v: &str| doc.replacen("\"version\": 7", &format!("\"version\": {v}"), 1);
     for v in ["\"5\"", "0", "-1", "2.5", "null"] {
         assert!(
             refused(&version(v)).contains("the `version` must be a whole number from 1 up"),

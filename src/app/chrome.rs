@@ -341,6 +341,11 @@ fn finding_row(
                 .iter()
                 .find(|c| &c.id == id)
                 .map(|c| c.from.clone()),
+            Element::Action(id) => bp
+                .action(id)
+                .and_then(|a| a.attached_to.as_ref())
+                .and_then(|to| bp.attachment_touchpoint(to))
+                .cloned(),
             _ => None,
         };
         let name = crate::i18n::rule_label(f.rule, lang);

@@ -15,6 +15,7 @@ use foldhash::{HashMap, HashMapExt};
 use ops::{Element, Op, Tx, VecOp};
 use std::collections::VecDeque;
 
+mod actions;
 mod check;
 pub mod clipboard;
 mod ops;
@@ -148,6 +149,11 @@ pub enum Edit {
     /// Several edits applied in order as one change, all or none: one undo
     /// step for a change to several cards, or a paste.
     Batch(Vec<Edit>),
+    /// Adds an improvement action (with its id already made).
+    AddAction(ImprovementAction),
+    /// Replaces an improvement action's fields (matched by id).
+    SetAction(ImprovementAction),
+    DeleteAction(ActionId),
 }
 
 /// Why an edit could not be applied; the document is left as it was.
@@ -197,6 +203,9 @@ pub fn apply(bp: &mut Blueprint, edit: Edit) -> Result<Change, EditError> {
 pub fn apply_all(bp: &mut Blueprint, edits: Vec<Edit>) -> Result<Change, EditError> {
     let mut tx = Tx::new(bp);
     let ran = edits.into_iter().try_for_each(|e| run(&mut tx, e));
+    if ran.is_ok() {
+        actions::detach_orphans(&mut tx);
+    }
     match ran.and_then(|()| check::validate(tx.bp, &tx.touched)) {
         Ok(()) => Ok(Change {
             ops: tx.into_undo(),
@@ -547,6 +556,12 @@ fn run(tx: &mut Tx, edit: Edit) -> Result<(), EditError> {
                 run(tx, edit)?;
             }
         }
+        Edit::AddAction(a) => tx.push(a),
+        Edit::SetAction(a) => {
+            let i = index::<ImprovementAction>(tx, "action", a.id.as_str())?;
+            tx.set(i, a);
+        }
+        Edit::DeleteAction(id) => tx.remove_where::<ImprovementAction>(|a| a.id == id),
     }
     Ok(())
 }

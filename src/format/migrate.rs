@@ -13,6 +13,8 @@
 //! failure, its type, the poka-yoke, the recovery, the FMEA ratings) instead
 //! of a boolean; `true` becomes an empty fail point and `false` none. An
 //! older file without `fail_point` is a valid version 6 file.
+//! Version 7 adds improvement `actions`, an optional list: the migration
+//! from 6 adds nothing, and a version 6 file is read as it is.
 
 use super::DiagMsg;
 use crate::i18n::ErrMsg;

@@ -294,6 +294,9 @@ super::catalogue! {
     RecoveryHeader => ("the recovery copy's header could not be written: {}", "no se pudo escribir la cabecera de la copia de recuperación («{}»)"),
     // Edits refused.
     EditMissing => ("no {} `{}`", "no existe {} `{}`"),
+    // Improvement actions (format 7).
+    WordAction => ("action", "la acción"),
+    WordActions => ("actions", "acciones"),
 }
 
 /// What the system said of a failed read or write, in a language: in

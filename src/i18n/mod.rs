@@ -519,6 +519,17 @@ catalogue! {
     ReportRecoveryWithin => ("within {} min", "en {} min"),
     ReportPriority => ("Priority (RPN)", "Prioridad (NPR)"),
     ReportNotWritten => ("not written", "sin escribir"),
+    // Improvement actions (format 7).
+    ActionOpen => ("Open", "Abierta"),
+    ActionInProgress => ("In progress", "En curso"),
+    ActionDone => ("Done", "Hecha"),
+    ActionDropped => ("Dropped", "Descartada"),
+    RuleMissedWithoutAction => ("A missed standard has no open improvement action", "Un estándar incumplido no tiene ninguna acción de mejora abierta"),
+    RuleNameMissedWithoutAction => ("missed standard without an open action", "estándar incumplido sin acción abierta"),
+    FindMissedWithoutAction => ("the standard \"{}\" is missed and no open or in-progress action is attached to it or meant to move it: plan what will be done, by whom and by when", "el estándar «{}» se incumple y ninguna acción abierta o en curso está asociada a él ni pretende mejorarlo: planifique qué se hará, quién y para cuándo"),
+    RuleActionOverdue => ("An improvement action is past its due date", "Una acción de mejora ha pasado su fecha límite"),
+    RuleNameActionOverdue => ("action overdue", "acción vencida"),
+    FindActionOverdue => ("the action \"{}\" was due on {} and is still {}", "la acción «{}» vencía el {} y sigue {}"),
 }
 
 #[cfg(test)]

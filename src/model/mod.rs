@@ -3,6 +3,7 @@
 //! Nothing here knows about files, egui or the command line. Every element has
 //! a stable id ([`ids`]); the [`Blueprint`] holds them in document order.
 
+mod action;
 mod blueprint;
 mod fail;
 pub mod ids;
@@ -10,13 +11,15 @@ pub mod index;
 mod standard;
 mod values;
 
+pub use action::{ActionStatus, Attachment, ImprovementAction};
 pub use blueprint::*;
 pub use fail::{FailKind, FailPoint, RATING};
-pub use ids::{ConnectorId, LaneId, NoteId, StageId, StandardId, StepId, TouchpointId};
+pub use ids::{ActionId, ConnectorId, LaneId, NoteId, StageId, StandardId, StepId, TouchpointId};
 pub use index::Index;
 pub use standard::*;
 pub use values::{Colour, Date};
 mod validate;
+mod validate_action;
 mod validate_msg;
 pub(crate) use validate::Place;
 pub use validate::{DocPath, IntegrityError, PathSeg, Problem, limits, line_kind_name};
@@ -24,4 +27,5 @@ pub(crate) use validate::{
     Resolve, check_connector, check_lines, check_note, check_standard, check_step,
     check_touchpoint, too_many,
 };
+pub(crate) use validate_action::check_action;
 pub use validate_msg::element_word;
