@@ -1,10 +1,10 @@
 //! The `servuction` command: the editor, or a headless tool for pipelines.
 
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use servuction::check;
 use servuction::format;
 use servuction::i18n::{CliMsg, Localized, system_language};
-use servuction::model::Language;
+use servuction::model::{Blueprint, Language};
 use servuction::templates;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -107,6 +107,32 @@ struct ExportArgs {
     /// crop marks, each sheet's row and column and an assembly map.
     #[arg(long)]
     tile: bool,
+    /// CSV: what the sheet lists, the standards (the default) or the
+    /// improvement actions (the action plan).
+    #[arg(long, value_enum)]
+    csv: Option<CsvArg>,
+}
+
+/// What an import from CSV reads and changes.
+#[derive(Args)]
+struct ImportArgs {
+    /// The blueprint to change; it is saved in place unless --output is given.
+    file: PathBuf,
+    /// The CSV file to read.
+    #[arg(long)]
+    csv: PathBuf,
+    /// Write the result here instead of over FILE.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// The language of the report (default: the blueprint's).
+    #[arg(short, long, value_enum)]
+    lang: Option<Lang>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum CsvArg {
+    Standards,
+    Actions,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -210,19 +236,20 @@ enum Command {
     /// that reads two ways refuses the file. Exits 0 when every row was used,
     /// 1 when some were skipped, 2 when a file cannot be read or written or
     /// is refused (then the blueprint is left as it was).
-    ImportMeasurements {
-        /// The blueprint to add to; it is saved in place unless --output is given.
-        file: PathBuf,
-        /// The CSV file with the measured values.
-        #[arg(long)]
-        csv: PathBuf,
-        /// Write the result here instead of over FILE.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// The language of the report (default: the blueprint's).
-        #[arg(short, long, value_enum)]
-        lang: Option<Lang>,
-    },
+    ImportMeasurements(ImportArgs),
+    /// Add or change a blueprint's improvement actions from a CSV file.
+    ///
+    /// The CSV needs a `what` column; `action_id`, `owner`, `due`
+    /// (YYYY-MM-DD), `status` (open, in_progress, done, dropped),
+    /// `attached_to` (fail_point, standard, note) with `attached_id`, and
+    /// `moves_standard_id` are read when present. A row whose `action_id`
+    /// names an action of the blueprint changes it; any other row adds one.
+    /// A sheet written by `servuction export FILE --csv actions -o plan.csv`
+    /// works as it is, also after a spreadsheet saved it again. A row that
+    /// cannot be read refuses the whole file, with its line and column, and
+    /// nothing changes. Exits 0 on success, 2 when a file cannot be read or
+    /// written or is refused.
+    ImportActions(ImportArgs),
     /// Print the JSON Schema of the file format.
     Schema,
 }
@@ -272,12 +299,8 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Some(Command::ImportMeasurements {
-            file,
-            csv,
-            output,
-            lang,
-        }) => cmd_import(&file, &csv, output.as_deref(), lang.map(Into::into)),
+        Some(Command::ImportMeasurements(args)) => cmd_import(&args, false),
+        Some(Command::ImportActions(args)) => cmd_import(&args, true),
         Some(Command::Schema) => {
             write_out(format_args!("{}", format::json_schema()));
             ExitCode::SUCCESS
@@ -413,8 +436,11 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     use servuction::scene::Theme;
     // Before the blueprint is read, the language asked for or the system's.
     let lang = or_system(args.lang);
-    let Some(format) = Format::of(output) else {
-        return fail(CliMsg::CannotExportTo.fill(lang, &[&output.display()]));
+    let format = match (Format::of(output), args.csv) {
+        (None, _) => return fail(CliMsg::CannotExportTo.fill(lang, &[&output.display()])),
+        (Some(Format::Csv), Some(CsvArg::Actions)) => Format::ActionsCsv,
+        (Some(f), None) | (Some(f @ Format::Csv), Some(CsvArg::Standards)) => f,
+        (Some(_), Some(_)) => return fail(CliMsg::CsvOnlyOption.fill(lang, &[&output.display()])),
     };
     if format != Format::Pdf && (args.paper.is_some() || args.tile || args.landscape) {
         return fail(CliMsg::PdfOnlyOptions.fill(lang, &[&output.display()]));
@@ -468,11 +494,25 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     }
 }
 
-fn cmd_import(
+/// What an import into a blueprint did, for [`import_into`].
+struct Imported {
+    /// Whether the blueprint changed (then it is saved).
+    changed: bool,
+    summary: String,
+    /// Whether every row was used.
+    whole: bool,
+}
+
+/// Reads the blueprint and the CSV, lets `run` change the blueprint, and
+/// saves it (keeping the previous version as NAME.bak) when it changed or an
+/// output is given. `nothing` words the error when saving fails.
+fn import_into(
     file: &std::path::Path,
     csv: &std::path::Path,
     output: Option<&std::path::Path>,
     lang: Option<Language>,
+    nothing: CliMsg,
+    run: impl FnOnce(&mut Blueprint, &[u8], Language, &str) -> Result<Imported, String>,
 ) -> ExitCode {
     let target = output.unwrap_or(file);
     // Before the blueprint is read, the language asked for or the system's.
@@ -493,41 +533,98 @@ fn cmd_import(
         Ok(b) => b,
         Err(e) => return fail(format!("{}: {}", csv.display(), e.message(lang))),
     };
-    let report = match servuction::report::import_measurements_bytes(&mut blueprint, &bytes) {
-        Ok(r) => r,
-        Err(e) => return fail(format!("{}: {}", csv.display(), e.message(lang))),
-    };
     let csv_name = terminal_safe(&csv.display().to_string());
-    if report.format != servuction::report::CsvFormat::default() {
-        out!(
-            "{csv_name}: {}",
-            CliMsg::ReadAs.fill(lang, &[&report.format.message(lang)])
-        );
-    }
-    for row in &report.skipped {
-        out!(
-            "{csv_name}:{}: {}: {}",
-            row.line,
-            CliMsg::Skipped.text(lang),
-            terminal_safe(&row.reason.message(lang))
-        );
-    }
-    // The summary says values were added: only once they are saved.
-    if report.added > 0 || output.is_some() {
+    let done = match run(&mut blueprint, &bytes, lang, &csv_name) {
+        Ok(done) => done,
+        Err(e) => return fail(format!("{}: {e}", csv.display())),
+    };
+    // The summary says what changed: only once it is saved.
+    if done.changed || output.is_some() {
         if servuction::recovery::FileStamp::of(target) != stamp {
             return fail(CliMsg::ChangedWhileReading.fill(lang, &[&target.display()]));
         }
         // The previous version is kept as NAME.bak, as the editor does.
         if let Err(e) = servuction::recovery::save_with_backup(target, &blueprint) {
-            return fail(CliMsg::NoValueAdded.fill(lang, &[&e.message(lang)]));
+            return fail(nothing.fill(lang, &[&e.message(lang)]));
         }
     }
-    out!("{}", terminal_safe(&report.summary(lang)));
-    if report.skipped.is_empty() {
+    out!("{}", terminal_safe(&done.summary));
+    if done.whole {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
+}
+
+/// How a CSV was read, when not as UTF-8 with commas.
+fn read_as(name: &str, format: servuction::report::CsvFormat, lang: Language) {
+    if format != servuction::report::CsvFormat::default() {
+        out!(
+            "{name}: {}",
+            CliMsg::ReadAs.fill(lang, &[&format.message(lang)])
+        );
+    }
+}
+
+/// Imports measured values (or, with `actions`, improvement actions) from
+/// a CSV file into a blueprint.
+fn cmd_import(args: &ImportArgs, actions: bool) -> ExitCode {
+    let (file, csv, output) = (&args.file, &args.csv, args.output.as_deref());
+    let lang = args.lang.map(Into::into);
+    if actions {
+        import_into(
+            file,
+            csv,
+            output,
+            lang,
+            CliMsg::NoActionChanged,
+            import_actions,
+        )
+    } else {
+        import_into(file, csv, output, lang, CliMsg::NoValueAdded, import_values)
+    }
+}
+
+fn import_values(
+    bp: &mut Blueprint,
+    bytes: &[u8],
+    lang: Language,
+    name: &str,
+) -> Result<Imported, String> {
+    let report =
+        servuction::report::import_measurements_bytes(bp, bytes).map_err(|e| e.message(lang))?;
+    read_as(name, report.format, lang);
+    for row in &report.skipped {
+        out!(
+            "{name}:{}: {}: {}",
+            row.line,
+            CliMsg::Skipped.text(lang),
+            terminal_safe(&row.reason.message(lang))
+        );
+    }
+    Ok(Imported {
+        changed: report.added > 0,
+        summary: report.summary(lang),
+        whole: report.skipped.is_empty(),
+    })
+}
+
+fn import_actions(
+    bp: &mut Blueprint,
+    bytes: &[u8],
+    lang: Language,
+    name: &str,
+) -> Result<Imported, String> {
+    let import =
+        servuction::report::import_actions_bytes(&*bp, bytes).map_err(|e| e.message(lang))?;
+    read_as(name, import.format, lang);
+    // Applied as the editor applies it: checked whole, all or nothing.
+    servuction::edit::apply(bp, import.edit()).map_err(|e| e.message(lang))?;
+    Ok(Imported {
+        changed: !import.is_empty(),
+        summary: import.summary(lang),
+        whole: true,
+    })
 }
 
 #[cfg(feature = "app")]

@@ -137,6 +137,7 @@ impl EditorApp {
             UiCommand::ExportSvg,
             UiCommand::ExportPdf,
             UiCommand::ImportCsv,
+            UiCommand::ImportActionsCsv,
         ] {
             self.button(ui, cmd, actions);
         }
@@ -309,6 +310,7 @@ impl EditorApp {
             UiCommand::ExportSvg => Some(Purpose::ExportSvg),
             UiCommand::ExportPdf => Some(Purpose::ExportPdf),
             UiCommand::ImportCsv => Some(Purpose::ImportCsv),
+            UiCommand::ImportActionsCsv => Some(Purpose::ImportActionsCsv),
             _ => None,
         }
     }

@@ -64,6 +64,8 @@ pub enum UiCommand {
     ExportSvg,
     ExportPdf,
     ImportCsv,
+    /// Adds or changes improvement actions from a CSV file.
+    ImportActionsCsv,
     Undo,
     Redo,
     Copy,
@@ -159,6 +161,7 @@ impl UiCommand {
             ExportPdf => Msg::CmdExportPdf,
             CopyImage => Msg::CmdCopyImage,
             ImportCsv => Msg::CmdImportCsv,
+            ImportActionsCsv => Msg::CmdImportActionsCsv,
             Undo => Msg::CmdUndo,
             Redo => Msg::CmdRedo,
             Copy => Msg::CmdCopy,
@@ -198,6 +201,7 @@ impl UiCommand {
             ExportPdf => Msg::TipExportPdf,
             CopyImage => Msg::TipCopyImage,
             ImportCsv => Msg::TipImportCsv,
+            ImportActionsCsv => Msg::TipImportActionsCsv,
             Undo => Msg::TipUndo,
             Redo => Msg::TipRedo,
             Copy => Msg::TipCopy,
@@ -237,8 +241,8 @@ impl UiCommand {
         use UiCommand::*;
         match self {
             Open | Save | SaveAs | Shortcuts | About | Present => Scope::Always,
-            Export | ExportPng | ExportSvg | ExportPdf | ImportCsv | CopyImage | Undo | Redo
-            | ZoomIn | ZoomOut | ZoomFit => Scope::Document,
+            Export | ExportPng | ExportSvg | ExportPdf | ImportCsv | ImportActionsCsv
+            | CopyImage | Undo | Redo | ZoomIn | ZoomOut | ZoomFit => Scope::Document,
             Copy | Cut | Paste | Delete | Duplicate | AddTouchpoint | AddStep | ToggleMoment
             | ToggleCritical | ToggleFail | ToggleWait | Cancel => Scope::Canvas,
             NextStop | PreviousStop | LeavePresentation => Scope::Presenting,
@@ -257,7 +261,7 @@ impl UiCommand {
             SaveAs => vec![k(cmd | Modifiers::SHIFT, Key::S)],
             Export => vec![k(cmd | Modifiers::SHIFT, Key::E)],
             ExportPng => vec![k(cmd, Key::E)],
-            ExportSvg | ExportPdf | ImportCsv | AddStep => vec![],
+            ExportSvg | ExportPdf | ImportCsv | ImportActionsCsv | AddStep => vec![],
             CopyImage => vec![k(cmd | Modifiers::SHIFT, Key::C)],
             Undo => vec![k(cmd, Key::Z)],
             Redo => vec![k(cmd | Modifiers::SHIFT, Key::Z), k(cmd, Key::Y)],

@@ -80,7 +80,7 @@ impl EditorApp {
                 self.save();
             }
             Export => self.open_export_dialog(),
-            SaveAs | ExportPng | ExportSvg | ExportPdf | ImportCsv => {
+            SaveAs | ExportPng | ExportSvg | ExportPdf | ImportCsv | ImportActionsCsv => {
                 if let Some(purpose) = Self::purpose_of(cmd) {
                     self.ask_path(purpose);
                 }

@@ -529,6 +529,12 @@ catalogue! {
     FindMissedWithoutAction => ("the standard \"{}\" is missed and no open or in-progress action is attached to it or meant to move it: plan what will be done, by whom and by when", "el estándar «{}» se incumple y ninguna acción abierta o en curso está asociada a él ni pretende mejorarlo: planifique qué se hará, quién y para cuándo"),
     RuleActionOverdue => ("An improvement action is past its due date", "Una acción de mejora ha pasado su fecha límite"),
     RuleNameActionOverdue => ("action overdue", "acción vencida"),
+    ActionOnFailPoint => ("Fail point", "Punto de fallo"),
+    ActionOnStandard => ("Standard", "Estándar"),
+    ActionOnNote => ("Workshop note", "Nota del taller"),
+    CmdImportActionsCsv => ("Import improvement actions (CSV)…", "Importar acciones de mejora (CSV)…"),
+    TipImportActionsCsv => ("Add or change improvement actions from a CSV file (as Export writes it)", "Añadir o cambiar acciones de mejora desde un archivo CSV (como lo escribe Exportar)"),
+    ExportFormatActionsCsv => ("Improvement actions (CSV)", "Acciones de mejora (CSV)"),
     FindActionOverdue => ("the action \"{}\" was due on {} and is still {}", "la acción «{}» vencía el {} y sigue {}"),
 }
 

@@ -83,6 +83,10 @@ plurals! {
     Pages => ("{} page", "{} pages"; "{} página", "{} páginas"),
     WorkshopPages => ("{} page at the end for the workshop's notes and votes", "{} pages at the end for the workshop's notes and votes"; "{} página al final para las notas y los votos del taller", "{} páginas al final para las notas y los votos del taller"),
     Minutes => ("{} minute", "{} minutes"; "{} minuto", "{} minutos"),
+    // Improvement actions imported from CSV.
+    ActionsAdded => ("{} action added", "{} actions added"; "{} acción añadida", "{} acciones añadidas"),
+    ActionsChanged => ("{} changed", "{} changed"; "{} cambiada", "{} cambiadas"),
+    ActionsUnchanged => ("{} unchanged", "{} unchanged"; "{} se queda igual", "{} se quedan iguales"),
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! spreadsheet users, measured values imported from CSV, and a printable
 //! HTML report.
 
+mod csv_actions;
 mod csv_error;
 mod csv_io;
 mod csv_text;
@@ -10,6 +11,11 @@ mod html_fail;
 mod html_workshop;
 pub(crate) mod workshop;
 
+#[allow(unused_imports)] // The report and the PDF name what actions are attached to.
+pub(crate) use csv_actions::Names;
+pub use csv_actions::{
+    ActionsImport, actions_csv, attachment_id, attachment_kind, import_actions_bytes, status_word,
+};
 pub use csv_error::{DateError, ImportError, NumberRefusal, Refusal, RowError, SkipReason};
 pub use csv_io::{
     CsvFormat, ImportReport, MAX_CSV_BYTES, SkippedRow, import_measurements,
