@@ -535,6 +535,12 @@ catalogue! {
     CmdImportActionsCsv => ("Import improvement actions (CSV)…", "Importar acciones de mejora (CSV)…"),
     TipImportActionsCsv => ("Add or change improvement actions from a CSV file (as Export writes it)", "Añadir o cambiar acciones de mejora desde un archivo CSV (como lo escribe Exportar)"),
     ExportFormatActionsCsv => ("Improvement actions (CSV)", "Acciones de mejora (CSV)"),
+    ActionPlan => ("Action plan", "Plan de acción"),
+    ActionWhat => ("What will be done", "Qué se hará"),
+    ActionDue => ("Due", "Fecha límite"),
+    ActionAttachedTo => ("Attached to", "Asociada a"),
+    ActionMovesStandard => ("Standard it should move", "Estándar que debe mejorar"),
+    ActionOverdue => ("overdue", "vencida"),
     FindActionOverdue => ("the action \"{}\" was due on {} and is still {}", "la acción «{}» vencía el {} y sigue {}"),
 }
 

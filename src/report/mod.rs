@@ -7,12 +7,12 @@ mod csv_error;
 mod csv_io;
 mod csv_text;
 mod html;
+mod html_actions;
 mod html_fail;
 mod html_workshop;
+mod plan;
 pub(crate) mod workshop;
 
-#[allow(unused_imports)] // The report and the PDF name what actions are attached to.
-pub(crate) use csv_actions::Names;
 pub use csv_actions::{
     ActionsImport, actions_csv, attachment_id, attachment_kind, import_actions_bytes, status_word,
 };
@@ -22,4 +22,5 @@ pub use csv_io::{
     import_measurements_bytes, read_csv_file, standards_csv,
 };
 pub use html::{escape, html};
+pub use plan::{PlanItem, action_plan, plan_order};
 pub use workshop::{NoteGroup, Voted, Workshop, workshop};

@@ -33,12 +33,15 @@ pub struct Workshop {
     /// Most dots first; equal ones in the order of the document, cards
     /// before notes.
     pub votes: Vec<Voted>,
+    /// The action plan the workshop ends with (all the blueprint's
+    /// improvement actions, soonest due first).
+    pub actions: Vec<super::PlanItem>,
 }
 
 impl Workshop {
-    /// No notes and no votes.
+    /// No notes, no votes and no actions.
     pub fn is_empty(&self) -> bool {
-        self.notes.is_empty() && self.votes.is_empty()
+        self.notes.is_empty() && self.votes.is_empty() && self.actions.is_empty()
     }
 }
 
@@ -108,7 +111,12 @@ pub fn workshop(bp: &Blueprint, lang: Language) -> Workshop {
         }))
         .collect();
     votes.sort_by_key(|v| std::cmp::Reverse(v.votes));
-    Workshop { notes, votes }
+    let actions = super::action_plan(bp, lang, crate::model::Date::today());
+    Workshop {
+        notes,
+        votes,
+        actions,
+    }
 }
 
 #[cfg(test)]
