@@ -151,6 +151,7 @@ impl EditorApp {
             UiCommand::ZoomOut,
             UiCommand::ZoomFit,
             UiCommand::Present,
+            UiCommand::ActionPlan,
         ] {
             self.button(ui, cmd, actions);
         }

@@ -85,6 +85,8 @@ pub enum UiCommand {
     ZoomOut,
     ZoomFit,
     Present,
+    /// Shows or hides the action plan.
+    ActionPlan,
     NextStop,
     PreviousStop,
     LeavePresentation,
@@ -180,6 +182,7 @@ impl UiCommand {
             ZoomOut => Msg::CmdZoomOut,
             ZoomFit => Msg::CmdZoomFit,
             Present => Msg::CmdPresent,
+            ActionPlan => Msg::CmdActionPlan,
             NextStop => Msg::CmdNextStop,
             PreviousStop => Msg::CmdPreviousStop,
             LeavePresentation => Msg::CmdLeavePresentation,
@@ -217,6 +220,7 @@ impl UiCommand {
             ZoomOut => Msg::TipZoomOut,
             ZoomFit => Msg::TipZoomFit,
             Present => Msg::TipPresent,
+            ActionPlan => Msg::TipActionPlan,
             NextStop => Msg::TipNextStop,
             PreviousStop => Msg::TipPreviousStop,
             LeavePresentation => Msg::TipLeavePresentation,
@@ -242,7 +246,7 @@ impl UiCommand {
         match self {
             Open | Save | SaveAs | Shortcuts | About | Present => Scope::Always,
             Export | ExportPng | ExportSvg | ExportPdf | ImportCsv | ImportActionsCsv
-            | CopyImage | Undo | Redo | ZoomIn | ZoomOut | ZoomFit => Scope::Document,
+            | CopyImage | Undo | Redo | ZoomIn | ZoomOut | ZoomFit | ActionPlan => Scope::Document,
             Copy | Cut | Paste | Delete | Duplicate | AddTouchpoint | AddStep | ToggleMoment
             | ToggleCritical | ToggleFail | ToggleWait | Cancel => Scope::Canvas,
             NextStop | PreviousStop | LeavePresentation => Scope::Presenting,
@@ -280,6 +284,7 @@ impl UiCommand {
             ZoomOut => vec![k(cmd, Key::Minus)],
             ZoomFit => vec![k(cmd, Key::Num0)],
             Present => vec![k(none, Key::F5)],
+            ActionPlan => vec![k(cmd | Modifiers::SHIFT, Key::A)],
             NextStop => vec![
                 k(none, Key::ArrowRight),
                 k(none, Key::PageDown),

@@ -121,6 +121,7 @@ impl EditorApp {
             ZoomOut => self.canvas.view.zoom_by(0.8),
             ZoomFit => self.canvas.zoom_to_fit(),
             Present => self.set_presenting(ctx, self.presentation.is_none()),
+            ActionPlan => self.plan.open = !self.plan.open,
             LeavePresentation => self.set_presenting(ctx, false),
             NextStop | PreviousStop => self.step_stop(cmd == NextStop),
             Shortcuts => self.dialog = Some(Dialog::Shortcuts),

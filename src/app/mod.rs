@@ -10,6 +10,7 @@
 // Functions a reader can hold (the threshold is in clippy.toml).
 #![warn(clippy::too_many_lines)]
 
+mod action_plan;
 mod background;
 mod canvas;
 mod chrome;
@@ -83,6 +84,8 @@ pub struct EditorApp {
     selection: Vec<TouchpointId>,
     canvas: canvas::Canvas,
     inspector: inspector::Inspector,
+    /// The action plan's panel.
+    plan: action_plan::PlanView,
     presentation: Option<present::Presentation>,
     dialog: Option<dialogs::Dialog>,
     files: files::Files,
@@ -114,6 +117,7 @@ impl EditorApp {
             selection: Vec::new(),
             canvas: canvas::Canvas::default(),
             inspector: inspector::Inspector::default(),
+            plan: action_plan::PlanView::default(),
             presentation: None,
             dialog: None,
             files: files::Files::new(native_dialogs_available(), recovery),
@@ -331,6 +335,9 @@ impl EditorApp {
         self.status_bar(ui);
         if self.prefs.show_problems {
             self.problems_panel(ui, actions);
+        }
+        if self.plan.open {
+            self.action_plan_panel(ui, actions);
         }
         egui::Panel::right("inspector")
             .resizable(true)

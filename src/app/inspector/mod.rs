@@ -1,6 +1,8 @@
 //! The inspector: the selected touchpoint's fields, its standards and their
-//! measured values, and every standard of the blueprint in one table.
+//! measured values, its improvement actions, and every standard of the
+//! blueprint in one table.
 
+mod actions;
 mod fail;
 mod standards;
 
@@ -27,6 +29,11 @@ pub struct Inspector {
     sort: Sort,
     /// The rows of the table of all standards, and what they were made for.
     rows: Option<(standards::RowsKey, Vec<usize>)>,
+    /// The improvement actions of each touchpoint, for the document's
+    /// revision it was made for.
+    action_index: Option<actions::ActionIndex>,
+    /// Due dates as typed, per action, until they read as dates.
+    due_typed: std::collections::HashMap<ActionId, String>,
 }
 
 /// How the table of all standards is sorted.
@@ -121,6 +128,8 @@ pub fn show(
             }
             ui.separator();
             standards::standards_of(ui, bp, tp, lang, st, actions);
+            ui.separator();
+            actions::actions_of(ui, bp, version, tp, lang, st, actions);
             ui.separator();
             standards::all_standards(ui, bp, version, lang, st, actions);
         });

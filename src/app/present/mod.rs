@@ -60,7 +60,13 @@ pub struct Presentation {
     pub screen: Option<usize>,
     /// A laser-pointer highlight follows the mouse.
     pub laser: bool,
+    /// The notes an improvement action is attached to, and the document's
+    /// version they were gathered for: not gathered again every frame.
+    pub noted: Option<((u64, u64), Noted)>,
 }
+
+/// The notes an improvement action is attached to.
+pub type Noted = std::sync::Arc<std::collections::HashSet<NoteId>>;
 
 /// A screen connected to the computer.
 #[derive(Clone, Debug, PartialEq)]

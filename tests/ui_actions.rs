@@ -1,0 +1,175 @@
+//! Improvement actions through the real UI: a workshop note turned into an
+//! action from the presentation; an action added and edited in the
+//! inspector; the action plan filtered, and a click that shows the card an
+//! action is attached to.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests stop at the first surprise.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use servuction::app::EditorApp;
+use servuction::model::*;
+
+mod common;
+use common::type_text;
+
+fn hotel(recovery: &std::path::Path) -> Harness<'static, EditorApp> {
+    common::editor(
+        common::template("hotel", Language::En),
+        Language::En,
+        recovery,
+    )
+}
+
+/// Clicks the last widget named `label` (the inspector lists the
+/// touchpoint's fields first), once scrolled into view.
+fn click_last(h: &mut Harness<'_, EditorApp>, label: &str) {
+    h.get_all_by_label(label).last().unwrap().scroll_to_me();
+    h.run_steps(30);
+    h.get_all_by_label(label).last().unwrap().click();
+    h.run();
+}
+
+#[test]
+fn a_workshop_note_becomes_an_action_in_one_click_from_the_presentation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = hotel(dir.path());
+    // Going full screen animates: frames until it has.
+    let run = |h: &mut Harness<'_, EditorApp>| {
+        h.run_steps(60);
+    };
+    h.key_press(Key::F5);
+    run(&mut h);
+    assert!(h.state().is_presenting());
+    // At the second stop, a note typed as the group speaks.
+    h.key_press(Key::ArrowRight);
+    run(&mut h);
+    // No note yet, so nothing to turn into an action.
+    assert!(h.query_by_label("Make an action").is_none());
+    h.get_by_label("Add note").click();
+    run(&mut h);
+    h.event(egui::Event::Text(
+        "Text the guest when the room is ready".into(),
+    ));
+    run(&mut h);
+    h.key_press(Key::Escape);
+    run(&mut h);
+    let before = h.state().blueprint().actions.len();
+    h.get_by_label("Make an action").click();
+    run(&mut h);
+    let bp = h.state().blueprint();
+    assert_eq!(bp.actions.len(), before + 1);
+    let note = bp.notes.last().unwrap();
+    let made = bp.actions.last().unwrap();
+    assert_eq!(made.what, "Text the guest when the room is ready");
+    assert_eq!(made.status, ActionStatus::Open);
+    assert_eq!(made.attached_to, Some(Attachment::Note(note.id.clone())));
+    // Once made, the note says so instead of offering it again.
+    assert!(h.query_by_label("Make an action").is_none());
+    assert!(
+        h.query_by_label("An action is attached to this note")
+            .is_some()
+    );
+    // One undo step takes it back, and the note offers it again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    run(&mut h);
+    assert_eq!(h.state().blueprint().actions.len(), before);
+    assert!(h.query_by_label("Make an action").is_some());
+}
+
+#[test]
+fn an_action_is_added_on_a_fail_point_in_the_inspector_and_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = hotel(dir.path());
+    // The bellhop's card: a fail point without an action.
+    h.get_by_label("Bellhop tags and keeps the bags").click();
+    h.run();
+    assert!(h.query_by_label("No action planned here yet").is_some());
+    click_last(&mut h, "Add action");
+    let last = |h: &Harness<'_, EditorApp>| h.state().blueprint().actions.last().cloned().unwrap();
+    let a = last(&h);
+    assert_eq!(
+        a.attached_to,
+        Some(Attachment::FailPoint("tp-luggage-bellhop".into()))
+    );
+    assert_eq!(h.state().blueprint().actions.len(), 3);
+    // Its fields, under its title.
+    click_last(&mut h, "New improvement action — Open");
+    click_last(&mut h, "Owner");
+    type_text(&mut h, "Bell captain");
+    click_last(&mut h, "Due");
+    type_text(&mut h, "2027-05-31");
+    h.key_press(Key::Escape);
+    h.run();
+    let a = last(&h);
+    assert_eq!(a.owner, "Bell captain");
+    assert_eq!(a.due, Some("2027-05-31".parse().unwrap()));
+    // The status from its list.
+    h.get_by_role_and_label(egui::Role::ComboBox, "Status")
+        .click();
+    h.run();
+    h.get_all_by_label("In progress").last().unwrap().click();
+    h.run();
+    assert_eq!(last(&h).status, ActionStatus::InProgress);
+    click_last(&mut h, "Delete action");
+    assert_eq!(h.state().blueprint().actions.len(), 2);
+}
+
+#[test]
+fn the_action_plan_filters_and_a_click_shows_the_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bp = common::template("hotel", Language::En);
+    // A third action, overdue, by another owner.
+    bp.actions.push(ImprovementAction {
+        owner: "Bell captain".into(),
+        due: Some("2020-03-01".parse().unwrap()),
+        ..ImprovementAction::new(
+            "Tag bags with the room number",
+            Some(Attachment::FailPoint("tp-luggage-bellhop".into())),
+        )
+    });
+    let mut h = common::editor(bp, Language::En, dir.path());
+    assert!(h.query_by_label("Tag bags with the room number").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    h.run();
+    // Soonest due first: the overdue one, then the hotel's two.
+    let rows = [
+        "Tag bags with the room number",
+        "Log every request",
+        "Housekeeping marks",
+    ];
+    let y: Vec<f32> = rows
+        .iter()
+        .map(|r| h.get_by_label_contains(r).rect().center().y)
+        .collect();
+    assert!(y[0] < y[1] && y[1] < y[2], "{y:?}");
+    assert!(h.query_by_label("Open · overdue").is_some());
+    // Overdue only.
+    h.get_by_label("Overdue only").click();
+    h.run();
+    assert!(h.query_by_label_contains("Log every request").is_none());
+    assert!(h.query_by_label("Tag bags with the room number").is_some());
+    h.get_by_label("Overdue only").click();
+    h.run();
+    // By owner.
+    h.get_by_role_and_label(egui::Role::ComboBox, "Owner")
+        .click();
+    h.run();
+    // The list's entry, not the row's owner.
+    h.get_all_by_label("Head of housekeeping")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    assert!(h.query_by_label_contains("Housekeeping marks").is_some());
+    assert!(h.query_by_label("Tag bags with the room number").is_none());
+    // A click on the action selects the card it is attached to.
+    assert!(h.state().selection().is_empty());
+    h.get_by_label_contains("Housekeeping marks").click();
+    h.run();
+    assert_eq!(
+        h.state().selection(),
+        [TouchpointId::from("tp-register-receptionist")]
+    );
+}
