@@ -172,4 +172,22 @@ fn the_action_plan_filters_and_a_click_shows_the_card() {
         h.state().selection(),
         [TouchpointId::from("tp-register-receptionist")]
     );
+    // Edited in the plan: its fields open above the list.
+    h.get_all_by_label("Edit").last().unwrap().click();
+    h.run();
+    // The plan's field, before the inspector's (the card is selected).
+    h.get_all_by_role_and_label(egui::Role::TextInput, "Owner")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    h.key_press(Key::End);
+    type_text(&mut h, " and night manager");
+    h.key_press(Key::Escape);
+    h.run();
+    let owner = |h: &Harness<'_, EditorApp>| h.state().blueprint().actions[1].owner.clone();
+    assert_eq!(owner(&h), "Head of housekeeping and night manager");
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.query_by_label("Delete action").is_none());
 }

@@ -8,7 +8,9 @@
 
 use super::{Action, EditorApp};
 use crate::i18n::{self, Msg};
-use crate::model::{ActionStatus, Attachment, Blueprint, Date, Language, StandardId, TouchpointId};
+use crate::model::{
+    ActionId, ActionStatus, Attachment, Blueprint, Date, Language, StandardId, TouchpointId,
+};
 use crate::report::{PlanItem, action_plan, status_word};
 use crate::shown::{LINE_CHARS, shown_line};
 use foldhash::HashMap;
@@ -24,6 +26,8 @@ pub struct PlanView {
     pub owner: Option<String>,
     /// Only actions past their due date and still to do.
     pub overdue_only: bool,
+    /// The action whose fields are open above the list.
+    pub editing: Option<ActionId>,
     cache: Option<Cache>,
 }
 
@@ -34,6 +38,8 @@ struct Cache {
     /// The document's version, the language and the day it was made for.
     key: ((u64, u64), Language, Date),
     items: Vec<PlanItem>,
+    /// The item of each action, by its id.
+    at: HashMap<ActionId, usize>,
     /// The card each item's action lies on (a fail point's, a standard's).
     cards: Vec<Option<TouchpointId>>,
     /// Every owner, sorted, once each.
@@ -83,9 +89,13 @@ impl Cache {
             })
             .collect();
         let all = (0..items.len()).collect();
+        let at = (items.iter().enumerate())
+            .filter_map(|(k, i)| Some((bp.actions.get(i.index)?.id.clone(), k)))
+            .collect();
         Self {
             key,
             items,
+            at,
             cards,
             owners,
             shown: ((None, None, false), all),
@@ -111,6 +121,7 @@ impl EditorApp {
         let version = self.doc.version();
         let bp = self.doc.blueprint();
         let plan = &mut self.plan;
+        let inspector = &mut self.inspector;
         egui::Panel::bottom("action-plan")
             .resizable(true)
             .default_size(200.0)
@@ -149,6 +160,24 @@ impl EditorApp {
                         .labelled_by(l);
                     ui.checkbox(&mut plan.overdue_only, t(Msg::ActionOverdueOnly));
                 });
+                let editing = plan.editing.clone();
+                let cache = plan.rows(bp, version, lang);
+                // The action being edited, with its fields and Close.
+                let open = editing.as_ref().and_then(|id| {
+                    let item = &cache.items[*cache.at.get(id)?];
+                    Some((bp.actions.get(item.index)?, item))
+                });
+                let mut close = editing.is_some() && open.is_none();
+                if let Some((a, item)) = open {
+                    ui.group(|ui| {
+                        let names = (item.attached.as_str(), item.moves.as_str());
+                        super::inspector::action_editor(ui, a, names, lang, inspector, actions);
+                        close = ui.button(t(Msg::ActionEditClose)).clicked();
+                    });
+                }
+                if close {
+                    plan.editing = None;
+                }
                 let cache = plan.rows(bp, version, lang);
                 let rows = &cache.shown.1;
                 if rows.is_empty() {
@@ -159,33 +188,41 @@ impl EditorApp {
                     }));
                     return;
                 }
+                let mut edit = None;
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show_rows(ui, 20.0, rows.len(), |ui, range| {
                         egui::Grid::new("plan-rows")
-                            .num_columns(5)
+                            .num_columns(6)
                             .striped(true)
                             .spacing([12.0, 4.0])
                             .show(ui, |ui| {
                                 for &k in &rows[range] {
                                     let card = cache.cards[k].as_ref();
-                                    plan_row(ui, &cache.items[k], card, lang, actions);
+                                    let item = &cache.items[k];
+                                    if plan_row(ui, item, card, lang, actions) {
+                                        edit = bp.actions.get(item.index).map(|a| a.id.clone());
+                                    }
                                 }
                             });
                     });
+                if edit.is_some() {
+                    plan.editing = edit;
+                }
             });
     }
 }
 
 /// One action of the plan: its due date, what (a link to the card it is
-/// attached to), owner, status and what it is attached to.
+/// attached to), owner, status, what it is attached to, and Edit; whether
+/// Edit was clicked.
 fn plan_row(
     ui: &mut egui::Ui,
     item: &PlanItem,
     card: Option<&TouchpointId>,
     lang: Language,
     actions: &mut Vec<Action>,
-) {
+) -> bool {
     let due = item.due.map_or_else(String::new, |d| i18n::date(d, lang));
     if item.overdue {
         ui.colored_label(ui.visuals().error_fg_color, due);
@@ -211,5 +248,7 @@ fn plan_row(
         ui.label(item.status_text(lang));
     }
     ui.label(shown_line(&item.attached, LINE_CHARS));
+    let edit = ui.button(Msg::ActionEdit.text(lang)).clicked();
     ui.end_row();
+    edit
 }

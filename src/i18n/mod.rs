@@ -560,6 +560,8 @@ catalogue! {
     NoteMakeActionTip => ("Turn this note into an open improvement action, its text as what will be done; give it an owner and a due date in the action plan or the inspector", "Convertir esta nota en una acción de mejora abierta, con su texto como lo que se hará; asígnele responsable y fecha límite en el plan de acción o el inspector"),
     NoteMakeActionEmpty => ("Write the note first", "Escriba antes la nota"),
     NoteActionMade => ("An action is attached to this note", "Esta nota tiene una acción asociada"),
+    ActionEdit => ("Edit", "Editar"),
+    ActionEditClose => ("Close", "Cerrar"),
     FindActionOverdue => ("the action \"{}\" was due on {} and is still {}", "la acción «{}» vencía el {} y sigue {}"),
 }
 

@@ -21,6 +21,16 @@ const HEADER_CHARS: usize = 30;
 pub(super) struct ActionIndex {
     version: (u64, u64),
     of: HashMap<TouchpointId, Vec<usize>>,
+    /// Each standard's position, to name the one an action should move.
+    standard_at: HashMap<StandardId, usize>,
+}
+
+/// What an action's lists offer, and the name of the standard it should
+/// move (which may lie on another card).
+struct Choices<'a> {
+    targets: &'a [(Attachment, String)],
+    standards: &'a [&'a Standard],
+    moves: Option<&'a str>,
 }
 
 impl ActionIndex {
@@ -44,7 +54,14 @@ impl ActionIndex {
                 of.entry(t.clone()).or_default().push(i);
             }
         }
-        Self { version, of }
+        let standard_at = (bp.standards.iter().enumerate())
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        Self {
+            version,
+            of,
+            standard_at,
+        }
     }
 }
 
@@ -107,7 +124,16 @@ pub(super) fn actions_of(
         egui::CollapsingHeader::new(title)
             .id_salt(("action", a.id.as_str()))
             .show(ui, |ui| {
-                action_fields(ui, a, &targets, &standards, lang, st, actions);
+                let moves = (a.moves_standard.as_ref())
+                    .and_then(|id| st.action_index.as_ref()?.standard_at.get(id))
+                    .and_then(|&i| bp.standards.get(i))
+                    .map(|s| s.statement.as_str());
+                let choices = Choices {
+                    targets: &targets,
+                    standards: &standards,
+                    moves,
+                };
+                action_fields(ui, a, &choices, lang, st, actions);
             });
     }
     let add = ui.add_enabled(!targets.is_empty(), egui::Button::new(t(Msg::ActionAdd)));
@@ -128,12 +154,35 @@ pub(super) fn actions_of(
     }
 }
 
+/// The fields of an action where its card is not at hand (the action
+/// plan): what it is attached to (named `attached`) and the standard it
+/// should move (named `moves`) stay as they are; the rest is edited as in
+/// the inspector.
+pub(crate) fn action_editor(
+    ui: &mut egui::Ui,
+    a: &ImprovementAction,
+    (attached, moves): (&str, &str),
+    lang: Language,
+    st: &mut Inspector,
+    actions: &mut Vec<Action>,
+) {
+    let targets: Vec<(Attachment, String)> = (a.attached_to.clone())
+        .map(|to| (to, attached.to_owned()))
+        .into_iter()
+        .collect();
+    let choices = Choices {
+        targets: &targets,
+        standards: &[],
+        moves: (!moves.is_empty()).then_some(moves),
+    };
+    action_fields(ui, a, &choices, lang, st, actions);
+}
+
 /// The fields of one action; each change is an edit of it.
 fn action_fields(
     ui: &mut egui::Ui,
     a: &ImprovementAction,
-    targets: &[(Attachment, String)],
-    standards: &[&Standard],
+    choices: &Choices<'_>,
     lang: Language,
     st: &mut Inspector,
     actions: &mut Vec<Action>,
@@ -187,14 +236,13 @@ fn action_fields(
             ui.end_row();
             let l = label(ui, t(Msg::ActionAttachedTo));
             let mut to = a.attached_to.clone();
-            let shown = targets
-                .iter()
+            let shown = (choices.targets.iter())
                 .find(|(x, _)| Some(x) == to.as_ref())
                 .map_or(t(Msg::ActionElsewhere), |(_, name)| name.as_str());
             egui::ComboBox::from_id_salt(("action-to", a.id.as_str()))
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    for (x, name) in targets {
+                    for (x, name) in choices.targets {
                         ui.selectable_value(&mut to, Some(x.clone()), name);
                     }
                 })
@@ -210,16 +258,16 @@ fn action_fields(
             let mut moves = a.moves_standard.clone();
             let shown = match &moves {
                 None => t(Msg::ActionMovesNone).to_owned(),
-                Some(id) => standards.iter().find(|s| &s.id == id).map_or_else(
+                Some(id) => choices.moves.map_or_else(
                     || id.to_string(),
-                    |s| shown_line(&s.statement, HEADER_CHARS).into_owned(),
+                    |s| shown_line(s, HEADER_CHARS).into_owned(),
                 ),
             };
             egui::ComboBox::from_id_salt(("action-moves", a.id.as_str()))
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut moves, None, t(Msg::ActionMovesNone));
-                    for s in standards {
+                    for s in choices.standards {
                         let name = shown_line(&s.statement, HEADER_CHARS);
                         ui.selectable_value(&mut moves, Some(s.id.clone()), name);
                     }

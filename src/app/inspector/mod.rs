@@ -4,6 +4,7 @@
 
 mod actions;
 mod fail;
+pub(crate) use actions::action_editor;
 mod standards;
 
 use super::Action;
