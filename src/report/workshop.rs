@@ -127,6 +127,11 @@ mod tests {
     #[test]
     fn notes_are_grouped_by_cell_in_diagram_order_loose_last_and_votes_ranked() {
         let mut bp = crate::testing::hotel();
+        // The hotel teaches two actions and holds no note nor vote.
+        let w = workshop(&bp, Language::En);
+        assert!(w.notes.is_empty() && w.votes.is_empty());
+        assert_eq!(w.actions.len(), 2);
+        bp.actions.clear();
         assert!(workshop(&bp, Language::En).is_empty());
         let (s0, s1) = {
             let mut steps = bp.steps();
