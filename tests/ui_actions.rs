@@ -191,3 +191,22 @@ fn the_action_plan_filters_and_a_click_shows_the_card() {
     h.run();
     assert!(h.query_by_label("Delete action").is_none());
 }
+
+/// An action changes no drawing, but the checks see it at once: planned on
+/// a missed standard, its warning goes; undone, it comes back.
+#[test]
+fn an_action_on_a_missed_standard_takes_its_warning_away_and_undo_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = hotel(dir.path());
+    assert!(h.query_by_label("8 problems").is_some());
+    let plan = ImprovementAction::new(
+        "Search by surname and booking reference",
+        Some(Attachment::Standard("std-reservation-found".into())),
+    );
+    h.state_mut().edit(servuction::edit::Edit::AddAction(plan));
+    h.run();
+    assert!(h.query_by_label("7 problems").is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.query_by_label("8 problems").is_some());
+}

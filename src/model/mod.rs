@@ -8,6 +8,7 @@ mod blueprint;
 mod fail;
 pub mod ids;
 pub mod index;
+mod path;
 mod standard;
 mod values;
 
