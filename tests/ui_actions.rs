@@ -129,6 +129,17 @@ fn the_action_plan_filters_and_a_click_shows_the_card() {
             Some(Attachment::FailPoint("tp-luggage-bellhop".into())),
         )
     });
+    // A fourth from the workshop, on a note, without a date: last.
+    let note = Note::loose(
+        Point { x: 20.0, y: 20.0 },
+        "Late check-out?".into(),
+        NoteColour::Blue,
+    );
+    bp.actions.push(ImprovementAction::new(
+        "Offer late check-out",
+        Some(Attachment::Note(note.id.clone())),
+    ));
+    bp.notes.push(note);
     let mut h = common::editor(bp, Language::En, dir.path());
     assert!(h.query_by_label("Tag bags with the room number").is_none());
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
@@ -143,7 +154,7 @@ fn the_action_plan_filters_and_a_click_shows_the_card() {
         .iter()
         .map(|r| h.get_by_label_contains(r).rect().center().y)
         .collect();
-    assert!(y[0] < y[1] && y[1] < y[2], "{y:?}");
+    assert!(y.windows(2).all(|w| w[0] < w[1]), "{y:?}");
     assert!(h.query_by_label("Open · overdue").is_some());
     // Overdue only.
     h.get_by_label("Overdue only").click();
@@ -172,21 +183,30 @@ fn the_action_plan_filters_and_a_click_shows_the_card() {
         h.state().selection(),
         [TouchpointId::from("tp-register-receptionist")]
     );
-    // Edited in the plan: its fields open above the list.
+    // The note's action, which lies on no card, shows its note (no card
+    // selected) and is edited in the plan: its fields open above the list.
+    h.get_by_role_and_label(egui::Role::ComboBox, "Owner")
+        .click();
+    h.run();
+    // The list's entry (the inspector's table of standards has an All too).
+    h.get_all_by_label("All").next().unwrap().click();
+    h.run();
+    h.get_by_label("Offer late check-out").click();
+    h.run();
+    assert!(h.state().selection().is_empty());
     h.get_all_by_label("Edit").last().unwrap().click();
     h.run();
-    // The plan's field, before the inspector's (the card is selected).
     h.get_all_by_role_and_label(egui::Role::TextInput, "Owner")
         .next()
         .unwrap()
         .click();
     h.run();
     h.key_press(Key::End);
-    type_text(&mut h, " and night manager");
+    type_text(&mut h, "Guest relations");
     h.key_press(Key::Escape);
     h.run();
-    let owner = |h: &Harness<'_, EditorApp>| h.state().blueprint().actions[1].owner.clone();
-    assert_eq!(owner(&h), "Head of housekeeping and night manager");
+    let owner = |h: &Harness<'_, EditorApp>| h.state().blueprint().actions[3].owner.clone();
+    assert_eq!(owner(&h), "Guest relations");
     h.get_by_label("Close").click();
     h.run();
     assert!(h.query_by_label("Delete action").is_none());

@@ -1,6 +1,7 @@
 //! The action plan: a panel under the canvas listing every improvement
 //! action, soonest due first, filtered by status, by owner and to those
-//! overdue; a click on an action shows the card it is attached to.
+//! overdue; a click on an action shows the card (or note) it is attached
+//! to, Edit opens its fields.
 //!
 //! The plan's rows are made once per revision of the document (and day),
 //! the filtered rows once per filter; a frame lays out only the rows it
@@ -9,7 +10,7 @@
 use super::{Action, EditorApp};
 use crate::i18n::{self, Msg};
 use crate::model::{
-    ActionId, ActionStatus, Attachment, Blueprint, Date, Language, StandardId, TouchpointId,
+    ActionId, ActionStatus, Attachment, Blueprint, Date, Language, NoteId, StandardId, TouchpointId,
 };
 use crate::report::{PlanItem, action_plan, status_word};
 use crate::shown::{LINE_CHARS, shown_line};
@@ -31,6 +32,13 @@ pub struct PlanView {
     cache: Option<Cache>,
 }
 
+/// Where an action lies on the diagram: the card of its fail point or
+/// standard, or its workshop note.
+enum Place {
+    Card(TouchpointId),
+    Note(NoteId),
+}
+
 /// The filters a list of rows was made for.
 type Filters = (Option<ActionStatus>, Option<String>, bool);
 
@@ -40,8 +48,8 @@ struct Cache {
     items: Vec<PlanItem>,
     /// The item of each action, by its id.
     at: HashMap<ActionId, usize>,
-    /// The card each item's action lies on (a fail point's, a standard's).
-    cards: Vec<Option<TouchpointId>>,
+    /// Where each item's action lies on the diagram.
+    places: Vec<Option<Place>>,
     /// Every owner, sorted, once each.
     owners: Vec<String>,
     /// The items the filters let through, and the filters.
@@ -81,11 +89,11 @@ impl Cache {
         let card_of: HashMap<&StandardId, &TouchpointId> = (bp.standards.iter())
             .map(|s| (&s.id, &s.touchpoint))
             .collect();
-        let cards = (items.iter())
+        let places = (items.iter())
             .map(|i| match bp.actions.get(i.index)?.attached_to.as_ref()? {
-                Attachment::FailPoint(t) => Some(t.clone()),
-                Attachment::Standard(s) => card_of.get(s).map(|&t| t.clone()),
-                Attachment::Note(_) => None,
+                Attachment::FailPoint(t) => Some(Place::Card(t.clone())),
+                Attachment::Standard(s) => card_of.get(s).map(|&t| Place::Card(t.clone())),
+                Attachment::Note(n) => Some(Place::Note(n.clone())),
             })
             .collect();
         let all = (0..items.len()).collect();
@@ -96,7 +104,7 @@ impl Cache {
             key,
             items,
             at,
-            cards,
+            places,
             owners,
             shown: ((None, None, false), all),
         }
@@ -198,9 +206,9 @@ impl EditorApp {
                             .spacing([12.0, 4.0])
                             .show(ui, |ui| {
                                 for &k in &rows[range] {
-                                    let card = cache.cards[k].as_ref();
+                                    let place = cache.places[k].as_ref();
                                     let item = &cache.items[k];
-                                    if plan_row(ui, item, card, lang, actions) {
+                                    if plan_row(ui, item, place, lang, actions) {
                                         edit = bp.actions.get(item.index).map(|a| a.id.clone());
                                     }
                                 }
@@ -219,7 +227,7 @@ impl EditorApp {
 fn plan_row(
     ui: &mut egui::Ui,
     item: &PlanItem,
-    card: Option<&TouchpointId>,
+    place: Option<&Place>,
     lang: Language,
     actions: &mut Vec<Action>,
 ) -> bool {
@@ -230,11 +238,17 @@ fn plan_row(
         ui.label(due);
     }
     let what = shown_line(&item.what, LINE_CHARS);
-    match card {
-        Some(tp) => {
+    match place {
+        Some(Place::Card(tp)) => {
             let link = ui.link(what).on_hover_text(Msg::ActionShowCard.text(lang));
             if link.clicked() {
                 actions.push(Action::Show(tp.clone()));
+            }
+        }
+        Some(Place::Note(n)) => {
+            let link = ui.link(what).on_hover_text(Msg::ActionShowNote.text(lang));
+            if link.clicked() {
+                actions.push(Action::ShowNote(n.clone()));
             }
         }
         None => {

@@ -35,6 +35,10 @@ impl EditorApp {
                     self.canvas.reveal = Some(id.clone());
                     self.selection = vec![id];
                 }
+                Action::ShowNote(id) => {
+                    self.canvas.reveal_note = Some(id);
+                    self.selection.clear();
+                }
                 Action::AskPath(purpose) => self.ask_path(purpose),
                 Action::EditBlueprintTitle => {
                     self.selection.clear();

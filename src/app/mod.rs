@@ -59,6 +59,8 @@ pub enum Action {
     Paste(String),
     /// Selects a touchpoint and brings it into view.
     Show(TouchpointId),
+    /// Brings a sticky note into view (selecting no card).
+    ShowNote(NoteId),
     /// A participant's dot on a touchpoint or a note, while voting.
     VoteTouchpoint(TouchpointId),
     VoteNote(NoteId),

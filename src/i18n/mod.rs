@@ -562,6 +562,7 @@ catalogue! {
     NoteActionMade => ("An action is attached to this note", "Esta nota tiene una acción asociada"),
     ActionEdit => ("Edit", "Editar"),
     ActionEditClose => ("Close", "Cerrar"),
+    ActionShowNote => ("Show the workshop note it is attached to", "Mostrar la nota del taller a la que está asociada"),
     FindActionOverdue => ("the action \"{}\" was due on {} and is still {}", "la acción «{}» vencía el {} y sigue {}"),
 }
 
