@@ -13,6 +13,7 @@ pub mod format;
 pub mod i18n;
 pub mod layout;
 pub mod model;
+pub mod parallel;
 pub mod recovery;
 pub mod render;
 pub mod report;

@@ -287,7 +287,19 @@ impl Document {
                 d.update_cards(&self.blueprint, &changed);
                 self.derived = Some(d);
             }
-            _ => self.derived = Some(Derived::new(&self.blueprint, view)),
+            (_, old) => {
+                // The old data goes with the new made: a large scene's
+                // memory is given back off the frame.
+                let old = old.filter(|d| d.view == view);
+                let previous = old.as_ref().map(|d| scene::Previous {
+                    scene: &d.scene,
+                    layout: &d.layout,
+                });
+                self.derived = Some(Derived::after(&self.blueprint, view, previous));
+                if let Some(old) = old {
+                    old.discard();
+                }
+            }
         }
         let derived = self
             .derived
@@ -372,16 +384,28 @@ struct Overview {
 
 impl Derived {
     fn new(bp: &Blueprint, view: View) -> Self {
+        Self::after(bp, view, None)
+    }
+
+    /// [`Derived::new`], taking over from `previous` (the same view's data
+    /// before an edit) the cards of the scene that did not change.
+    fn after(bp: &Blueprint, view: View, previous: Option<scene::Previous>) -> Self {
         let options = layout::Options {
             emotion_curve: view.emotion_curve,
             ..layout::Options::default()
         };
-        let layout = layout::layout(bp, options);
-        let findings = check::check(bp);
-        let overlay = overlay_for(bp, &findings, view);
-        let scene = scene::scene_with(bp, &layout, &view.theme(), view.lang, &overlay);
+        // The health checks and the layout do not depend on each other: on
+        // a large document they run side by side, and the scene waits for
+        // both (its markers show findings).
+        let checks = || {
+            let findings = check::check(bp);
+            let overlay = overlay_for(bp, &findings, view);
+            (findings, overlay, check::compliance_of_blueprint(bp))
+        };
+        let (layout, (findings, overlay, rollup)) =
+            crate::parallel::both(bp.touchpoints.len(), || layout::layout(bp, options), checks);
+        let scene = scene::scene_after(bp, &layout, &view.theme(), view.lang, &overlay, previous);
         let index = SceneIndex::new(&scene);
-        let rollup = check::compliance_of_blueprint(bp);
         Self {
             view,
             findings: Rc::new(findings),
@@ -396,6 +420,17 @@ impl Derived {
             coarse_screen: (None, Arc::default()),
             overview: None,
         }
+    }
+
+    /// Drops this data, its large parts on another thread.
+    fn discard(self) {
+        crate::parallel::drop_later((
+            self.layout,
+            self.scene,
+            self.index,
+            self.coarse,
+            self.overlay,
+        ));
     }
 
     /// The overview picture of the scene as it is now, `size` pixels:

@@ -308,3 +308,50 @@ fn the_coarse_mesh_after_an_edit_is_refilled_in_place() {
     let after = derived.coarse().unwrap();
     assert_eq!(after.vertices.len(), before.vertices.len() + 3 * 4);
 }
+
+/// On a document large enough to split its work over threads (checks beside
+/// the layout, the cards in halves, unchanged cards taken over from the
+/// scene before), structural edits leave the derived data equal to the data
+/// worked out anew.
+#[test]
+fn structural_edits_on_a_large_document_derive_what_a_full_rebuild_does() {
+    use crate::model::{Step as ModelStep, StepId, Touchpoint};
+    let new_step = |name: &str| ModelStep {
+        id: StepId::generate(),
+        name: name.to_owned(),
+        duration_min: None,
+    };
+    let bp = crate::templates::synthetic(crate::parallel::PARALLEL_FROM + 500);
+    let mut doc = Document::new(bp);
+    doc.view(view());
+    let lane = doc.blueprint().lanes[1].id.clone();
+    let step = doc.blueprint().stages[0].steps[0].id.clone();
+    let stage = doc.blueprint().stages[1].id.clone();
+    let last = doc.blueprint().touchpoints.last().unwrap().id.clone();
+    let edits = [
+        Edit::AddTouchpoint(Touchpoint::new(lane.clone(), step.clone(), "New")),
+        Edit::AddStep {
+            stage: stage.clone(),
+            step: new_step("Added"),
+        },
+        Edit::InsertStep {
+            stage,
+            index: 0,
+            step: new_step("Inserted"),
+        },
+        Edit::MoveTouchpoint {
+            id: last.clone(),
+            lane,
+            step: step.clone(),
+        },
+        Edit::DeleteTouchpoints(vec![last]),
+    ];
+    for edit in edits {
+        doc.apply(vec![edit], Step::New).unwrap();
+        let (bp, derived) = doc.view(view());
+        let fresh = Derived::new(bp, view());
+        assert_eq!(derived.findings, fresh.findings);
+        assert_eq!(derived.layout, fresh.layout);
+        assert_eq!(derived.scene, fresh.scene);
+    }
+}

@@ -6,7 +6,7 @@ use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 
 /// Counts of standards by compliance status.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Rollup {
     pub met: usize,
     pub at_risk: usize,

@@ -54,7 +54,11 @@ pub fn rebuild_cards(
         let cb = &layout.cards[i];
         if let Some(tp) = cb.touchpoint(bp) {
             let rollup = rollups.get(&tp.id).copied().unwrap_or_default();
-            card(&mut b, tp, bp.lane(&tp.lane), rollup, cb.rect, overlay);
+            let lane = bp.lane(&tp.lane);
+            card(&mut b, tp, lane, rollup, cb.rect, overlay);
+            if let Some(key) = scene.card_keys.get_mut(i) {
+                *key = super::card_key(tp, lane, rollup, overlay, cb.rect);
+            }
         }
         let old = scene.cards[i].clone();
         let len = b.items.len();

@@ -280,6 +280,9 @@ pub struct Scene {
     /// For each card of the layout, in its order, the items the card is drawn
     /// with (empty where its touchpoint is missing), for [`rebuild_cards`].
     pub cards: Vec<Range<usize>>,
+    /// For each card, what its items were made from ([`card_key`]), so the
+    /// scene after an edit can take over the cards that did not change.
+    pub card_keys: Vec<u64>,
 }
 
 struct Builder<'a> {
@@ -451,6 +454,19 @@ pub fn scene_with(
     theme: &Theme,
     lang: Language,
     overlay: &Overlay,
+) -> Scene {
+    scene_after(bp, layout, theme, lang, overlay, None)
+}
+
+/// [`scene_with`], taking over from `previous` (the scene before an edit,
+/// in the same theme, language and tint) the cards that did not change.
+pub fn scene_after(
+    bp: &Blueprint,
+    layout: &Layout,
+    theme: &Theme,
+    lang: Language,
+    overlay: &Overlay,
+    previous: Option<Previous>,
 ) -> Scene {
     // Room for the items of a typical scene, so they are not moved as it grows.
     let items = layout.cards.len() * 8
@@ -706,17 +722,49 @@ pub fn scene_with(
     }
     b.owner = Owner::None;
 
-    // Cards.
-    let mut cards = Vec::with_capacity(layout.cards.len());
-    for cb in &layout.cards {
-        let start = b.items.len();
-        if let Some(tp) = cb.touchpoint(bp) {
-            let rollup = Rollup::of(ix.standards_of(&tp.id));
-            card(&mut b, tp, ix.lane(&tp.lane), rollup, cb.rect, overlay);
+    // Cards: on a large document, in two halves side by side, the second
+    // half's items then put after the first's.
+    let n = layout.cards.len();
+    let split = n - n / 2;
+    let later = |b: &mut Builder, range: Range<usize>| {
+        let mut cards = Vec::with_capacity(range.len());
+        let mut keys = Vec::with_capacity(range.len());
+        for cb in &layout.cards[range] {
+            let start = b.items.len();
+            let mut key = 0;
+            if let Some(tp) = cb.touchpoint(bp) {
+                let rollup = Rollup::of(ix.standards_of(&tp.id));
+                let lane = ix.lane(&tp.lane);
+                key = card_key(tp, lane, rollup, overlay, cb.rect);
+                match previous.and_then(|p| p.card(tp, key, cb.rect)) {
+                    Some(items) => b.items.extend_from_slice(items),
+                    None => card(b, tp, lane, rollup, cb.rect, overlay),
+                }
+            }
+            cards.push(start..b.items.len());
+            keys.push(key);
         }
-        cards.push(start..b.items.len());
+        b.owner = Owner::None;
+        (cards, keys)
+    };
+    let (mut cards, mut card_keys);
+    if n >= crate::parallel::PARALLEL_FROM {
+        let mut rest = Builder {
+            items: Vec::with_capacity((n - split) * 8),
+            theme,
+            lang,
+            owner: Owner::None,
+        };
+        let (first, last) =
+            crate::parallel::both(n, || later(&mut b, 0..split), || later(&mut rest, split..n));
+        let offset = b.items.len();
+        (cards, card_keys) = first;
+        cards.extend(last.0.into_iter().map(|r| r.start + offset..r.end + offset));
+        card_keys.extend(last.1);
+        b.items.append(&mut rest.items);
+    } else {
+        (cards, card_keys) = later(&mut b, 0..n);
     }
-    b.owner = Owner::None;
     // Sticky notes pinned to cells.
     for nb in layout.notes.iter().filter(|n| !n.loose) {
         if let Some(note) = bp.notes.get(nb.index).filter(|n| n.id == nb.id) {
@@ -740,12 +788,15 @@ pub fn scene_with(
         background: th.background,
         items: b.items,
         cards,
+        card_keys,
     }
 }
 
 mod marks;
+mod reuse;
 use marks::*;
 pub use marks::{fail_badge, rebuild_cards};
+pub use reuse::{Previous, card_key};
 
 #[cfg(test)]
 mod tests;
