@@ -230,3 +230,66 @@ fn an_action_on_a_missed_standard_takes_its_warning_away_and_undo_brings_it_back
     h.run();
     assert!(h.query_by_label("8 problems").is_some());
 }
+
+/// The plan goes out through File → Export… and, changed in a spreadsheet,
+/// comes back through File → Import improvement actions, in one undo step;
+/// a bad sheet is refused with its line and column, nothing changed.
+#[test]
+fn the_action_plan_goes_out_as_csv_and_comes_back_changed_from_the_file_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = hotel(dir.path());
+    let original = h.state().blueprint().clone();
+    let menu = |h: &mut Harness<'_, EditorApp>, item: &str| {
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label_contains(item).click();
+        h.run();
+    };
+    let path_field = |h: &mut Harness<'_, EditorApp>, path: &std::path::Path| {
+        h.get_by_label("Path").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        type_text(h, path.to_str().unwrap());
+    };
+    menu(&mut h, "Export…");
+    h.get_by_label("Format").click();
+    h.run();
+    h.get_by_label("Improvement actions (CSV)").click();
+    h.run();
+    let csv = dir.path().join("plan.csv");
+    path_field(&mut h, &csv);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Export")
+        .click();
+    common::settle(&mut h);
+    let text = std::fs::read_to_string(&csv).expect("the plan was written");
+    assert_eq!(
+        text,
+        servuction::report::actions_csv(&original, Language::En)
+    );
+
+    // Done, as a spreadsheet would save it, and read back.
+    std::fs::write(&csv, text.replace(",In progress,", ",Done,")).unwrap();
+    menu(&mut h, "Import improvement actions (CSV)…");
+    path_field(&mut h, &csv);
+    h.get_by_label("OK").click();
+    common::settle(&mut h);
+    assert_eq!(h.state().blueprint().actions[0].status, ActionStatus::Done);
+    assert!(
+        h.query_by_label_contains("0 actions added, 1 changed, 1 unchanged")
+            .is_some()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().blueprint(), &original);
+
+    std::fs::write(&csv, "what,due\nCall back,tomorrow\n").unwrap();
+    menu(&mut h, "Import improvement actions (CSV)…");
+    path_field(&mut h, &csv);
+    h.get_by_label("OK").click();
+    common::settle(&mut h);
+    assert!(
+        h.query_by_label_contains("line 2, column 2: `tomorrow` is not a date")
+            .is_some()
+    );
+    assert_eq!(h.state().blueprint(), &original);
+}
