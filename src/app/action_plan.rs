@@ -261,7 +261,13 @@ fn plan_row(
     } else {
         ui.label(item.status_text(lang));
     }
-    ui.label(shown_line(&item.attached, LINE_CHARS));
+    let attached = ui.label(shown_line(&item.attached, LINE_CHARS));
+    if !item.moves.is_empty() {
+        attached.on_hover_ui(|ui| {
+            let moves = shown_line(&item.moves, LINE_CHARS);
+            ui.label(format!("{}: {moves}", Msg::ActionMovesStandard.text(lang)));
+        });
+    }
     let edit = ui.button(Msg::ActionEdit.text(lang)).clicked();
     ui.end_row();
     edit
