@@ -376,6 +376,7 @@ impl EditorApp {
             compliance: self.prefs.compliance_view && self.presentation.is_none(),
             problems: self.presentation.is_none(),
             emotion_curve: self.prefs.emotion_curve,
+            today: crate::model::Date::today(),
         }
     }
 
