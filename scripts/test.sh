@@ -7,10 +7,11 @@
 #   poppler-utils        (pdftotext reads the text of exported PDFs)
 #   fonts-noto-cjk       (exports draw Chinese, Japanese and Korean with the system's fonts)
 #   desktop-file-utils   (desktop-file-validate checks the desktop entry)
+#   git                  (tests/git.rs merges and diffs blueprints in a real repository)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(mesa-vulkan-drivers librsvg2-bin chromium poppler-utils fonts-noto-cjk desktop-file-utils)
+packages=(mesa-vulkan-drivers librsvg2-bin chromium poppler-utils fonts-noto-cjk desktop-file-utils git)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -304,11 +304,12 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
     let mut count = vec![vec![0usize; steps.len()]; visible.len()];
     let mut rows: Vec<Vec<f32>> = vec![Vec::new(); visible.len()];
     let mut placed = Vec::with_capacity(bp.touchpoints.len());
+    let heights = card_heights(bp);
     for (i, tp) in bp.touchpoints.iter().enumerate() {
         if let (Some(&l), Some(&s)) = (lane_index.get(&tp.lane), step_index.get(&tp.step)) {
             let k = count[l][s];
             count[l][s] += 1;
-            let h = title::title_fit(&tp.title).card_height();
+            let h = heights[i];
             if rows[l].len() <= k {
                 rows[l].resize(k + 1, CARD_H);
             }
@@ -510,6 +511,22 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
     }
     l.notes.extend(loose);
     l
+}
+
+/// The height of each touchpoint's card, for its title: on a large
+/// document, measured on the cores that are free.
+fn card_heights(bp: &Blueprint) -> Vec<f32> {
+    let height = |tp: &Touchpoint| title::title_fit(&tp.title).card_height();
+    if bp.touchpoints.len() >= crate::parallel::PARALLEL_FROM {
+        use rayon::prelude::*;
+        bp.touchpoints
+            .par_iter()
+            .with_min_len(1_000)
+            .map(height)
+            .collect()
+    } else {
+        bp.touchpoints.iter().map(height).collect()
+    }
 }
 
 fn emotion_box(

@@ -20,6 +20,7 @@ pub mod report;
 pub mod scene;
 pub mod shown;
 pub mod templates;
+pub mod versions;
 
 /// The version as `servuction --version` prints it.
 pub const VERSION_TEXT: &str = concat!("servuction ", env!("CARGO_PKG_VERSION"));

@@ -41,6 +41,9 @@ macro_rules! out {
     };
 }
 
+#[path = "cli/versions.rs"]
+mod versions_cmd;
+
 // glibc's allocator maps and unmaps the editor's large per-frame buffers
 // (tessellated meshes) again and again, paying page faults every frame: the
 // frame benchmark took 1.03 ms or 0.46 ms for the same work depending on the
@@ -111,6 +114,10 @@ struct ExportArgs {
     /// improvement actions (the action plan).
     #[arg(long, value_enum)]
     csv: Option<CsvArg>,
+    /// HTML: add a section of what changed since OLD, another version of
+    /// the blueprint (as `servuction diff OLD FILE` lists it).
+    #[arg(long, value_name = "OLD")]
+    compare: Option<PathBuf>,
 }
 
 /// What an import from CSV reads and changes.
@@ -252,6 +259,38 @@ enum Command {
     ImportActions(ImportArgs),
     /// Print the JSON Schema of the file format.
     Schema,
+    /// Show what changed from one version of a blueprint to another.
+    ///
+    /// Lists the touchpoints, connectors, standards, measured values, notes,
+    /// improvement actions, lanes, steps and stages added, removed, moved (to another lane, step
+    /// or stage) and changed (field: old -> new), and the standards whose
+    /// compliance changed. Exits 0 when the versions are the same, 1 when
+    /// they differ, 2 on an error, as diff does.
+    Diff(versions_cmd::DiffArgs),
+    /// Merge two versions of a blueprint with their common base (a git
+    /// merge driver: `servuction merge %O %A %B`).
+    ///
+    /// Three-way, by id: changes to different elements or fields merge, and
+    /// measured values added on both sides are united by date. A field
+    /// changed two ways, or an element deleted on one side and changed on
+    /// the other, is a conflict: the document holds ours (or the changed
+    /// element) and keeps theirs in its list of conflicts, to resolve in the
+    /// editor; it is always a valid document. The result replaces OURS
+    /// unless --output; a result equal to one version is that file, byte
+    /// for byte. Exits 0 when clean, 1 with conflicts (listed on stderr), 2
+    /// on an error.
+    Merge(versions_cmd::MergeArgs),
+    /// Print a blueprint as text, element after element, each field on its
+    /// own line (to read, and for `git diff` as a textconv).
+    Show(versions_cmd::ShowArgs),
+    /// List the conflicts a merge left in a blueprint, or resolve them.
+    ///
+    /// Without --ours or --theirs, lists the conflicts, numbered. With one,
+    /// takes that side in the conflicts numbered (all of them if no number
+    /// is given) and saves the blueprint; a conflict whose value no longer
+    /// fits is named and kept. Exits 0 when no conflict is left, 1 when some
+    /// are, 2 on an error.
+    Resolve(versions_cmd::ResolveArgs),
 }
 
 /// The language of what a command says when `--lang` does not say: the
@@ -305,24 +344,17 @@ fn main() -> ExitCode {
             write_out(format_args!("{}", format::json_schema()));
             ExitCode::SUCCESS
         }
+        Some(Command::Diff(args)) => args.run(),
+        Some(Command::Merge(args)) => args.run(),
+        Some(Command::Show(args)) => args.run(),
+        Some(Command::Resolve(args)) => args.run(),
     }
 }
 
 /// Text from a document for a terminal: control characters (which could
 /// clear the screen or retitle the terminal) are shown escaped, `\u{1b}`.
 fn terminal_safe(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
-        return text.to_owned();
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    servuction::shown::one_line(text).into_owned()
 }
 
 /// Prints an error and gives exit code 2. The message may carry outside
@@ -448,6 +480,17 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     if args.landscape && args.paper.is_none() && !args.tile {
         return fail(CliMsg::LandscapeNeedsPaper.text(lang));
     }
+    if args.compare.is_some() && format != Format::Html {
+        return fail(CliMsg::CompareHtmlOnly.fill(lang, &[&output.display()]));
+    }
+    let old = match args.compare.as_deref().map(format::read) {
+        None => None,
+        Some(Ok(old)) => Some(old),
+        Some(Err(e)) => {
+            let file = args.compare.as_deref().unwrap_or(file);
+            return fail(format!("{}: {}", file.display(), e.message(lang)));
+        }
+    };
     let blueprint = match format::read(file) {
         Ok(b) => b,
         Err(e) => {
@@ -476,10 +519,16 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
             landscape: args.landscape,
         },
     };
-    let exported = match export::export(&blueprint, format, &settings) {
+    let mut exported = match export::export(&blueprint, format, &settings) {
         Ok(e) => e,
         Err(e) => return fail(e.message(settings.lang)),
     };
+    if let Some(old) = &old {
+        use servuction::report::{changes_section, with_section};
+        let page = String::from_utf8_lossy(&exported.bytes).into_owned();
+        let section = changes_section(old, &blueprint, settings.lang);
+        exported.bytes = with_section(page, &section).into_bytes();
+    }
     if !exported.missing.is_empty() {
         eprintln!(
             "{}: {}: {}",

@@ -92,6 +92,25 @@ pub fn window_title(text: &str) -> String {
         .collect()
 }
 
+/// Text on one line, safe for a terminal: each control character (a line
+/// break, an escape that would retitle the terminal) written as its escape
+/// (`\n`, `\u{1b}`), so that a text cannot pass for lines of its own.
+/// Borrowed when there is none.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -402,3 +402,56 @@ fn the_action_rules_stay_linear() {
     assert_eq!((overdue, missed), (20_000, 1));
     assert!(start.elapsed().as_secs_f64() < 5.0, "{:?}", start.elapsed());
 }
+
+/// Versions of a blueprint carry its actions: a diff names an action
+/// added and one changed; a merge keeps the actions both sides added, and
+/// an action on a card the other side deleted keeps that card, with a
+/// conflict, so nothing is left dangling.
+#[test]
+fn diff_and_merge_carry_the_actions() {
+    use servuction::versions::{diff, merge};
+    let mut base = missed();
+    base.actions.push(action(
+        "act-base",
+        Some(Attachment::Standard("std-serve".into())),
+    ));
+    let mut ours = base.clone();
+    ours.actions[0].status = ActionStatus::Done;
+    ours.actions.push(action("act-ours", None));
+    let changes = diff(&base, &ours);
+    let named: Vec<(String, String)> = (changes.changes.iter())
+        .map(|c| (c.kind.word().to_owned(), c.id.clone()))
+        .collect();
+    assert!(
+        named.contains(&("action".into(), "act-base".into())),
+        "{named:?}"
+    );
+    assert!(
+        named.contains(&("action".into(), "act-ours".into())),
+        "{named:?}"
+    );
+
+    // Theirs deletes the staff's drink card; ours plans an action on it.
+    let mut theirs = base.clone();
+    theirs
+        .touchpoints
+        .retain(|t| t.id.as_str() != "tp-staff-drink");
+    theirs
+        .connectors
+        .retain(|c| c.from.as_str() != "tp-staff-drink" && c.to.as_str() != "tp-staff-drink");
+    theirs.actions.push(action("act-theirs", None));
+    ours.actions.push(action(
+        "act-drink",
+        Some(Attachment::FailPoint("tp-staff-drink".into())),
+    ));
+    let merged = merge(&base, &ours, &theirs);
+    let ids: Vec<&str> = merged.doc.actions.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["act-base", "act-ours", "act-drink", "act-theirs"]);
+    assert_eq!(merged.doc.actions[0].status, ActionStatus::Done);
+    assert_eq!(merged.doc.problems(), []);
+    assert!(
+        merged.doc.touchpoint(&"tp-staff-drink".into()).is_some(),
+        "the card the action is on is kept"
+    );
+    assert!(!merged.conflicts.is_empty());
+}

@@ -53,6 +53,10 @@ fn the_help_is_spanish_where_the_system_speaks_spanish() {
         "rules",
         "import-measurements",
         "schema",
+        "diff",
+        "merge",
+        "show",
+        "resolve",
     ];
     for c in commands {
         let mut args: Vec<&str> = c.split_whitespace().collect();

@@ -14,7 +14,9 @@ use crate::render::fonts::Missing;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// What a job made, for the frame to take in.
+/// What a job made, for the frame to take in. One a job, moved once:
+/// its size does not matter (an opened blueprint is its largest variant).
+#[allow(clippy::large_enum_variant)]
 pub enum Done {
     Exported {
         path: PathBuf,

@@ -2,6 +2,7 @@
 //! method, compliance roll-ups, and the customer's time through the cycle.
 
 mod actions;
+mod conflicts;
 mod context;
 mod cut;
 mod fail;

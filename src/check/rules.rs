@@ -140,6 +140,12 @@ pub const RULES: &[Rule] = &[
         summary: Msg::RuleTitleCut,
         run: title_cut,
     },
+    Rule {
+        id: "merge-conflict",
+        severity: Severity::Error,
+        summary: Msg::RuleMergeConflict,
+        run: super::conflicts::merge_conflict,
+    },
 ];
 
 /// The rule with this id.

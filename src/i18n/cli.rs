@@ -49,6 +49,68 @@ super::catalogue! {
     // Improvement actions as CSV.
     CsvOnlyOption => ("--csv is for CSV; `{}` is not a .csv", "--csv es para CSV; «{}» no es un .csv"),
     NoActionChanged => ("{}; no action was added or changed", "{}; no se añadió ni cambió ninguna acción"),
+    KindAction => ("improvement action", "acción de mejora"),
+    // Versions: diff, merge and show name the kinds of element without an article.
+    KindBlueprint => ("blueprint", "plano"),
+    KindStage => ("stage", "etapa"),
+    KindStep => ("step", "paso"),
+    KindLane => ("lane", "carril"),
+    KindLine => ("line", "línea"),
+    KindTouchpoint => ("touchpoint", "punto de interacción"),
+    KindConnector => ("connector", "conector"),
+    KindStandard => ("standard", "estándar"),
+    KindMeasurement => ("measured value", "valor medido"),
+    KindNote => ("note", "nota"),
+    DiffAdded => ("added", "se añadió"),
+    DiffRemoved => ("removed", "se quitó"),
+    DiffMoved => ("moved", "se movió"),
+    DiffChanged => ("changed", "cambió"),
+    DiffCompliance => ("compliance {} -> {}", "cumplimiento {} -> {}"),
+    ValueNone => ("(none)", "(ninguno)"),
+    ValueYes => ("yes", "sí"),
+    ValueNo => ("no", "no"),
+    Quoted => ("\"{}\"", "«{}»"),
+    ConflictField => (
+        "conflict: {}: {}: ours {}, theirs {} (ours kept)",
+        "conflicto: {}: {}: nuestro {}, suyo {} (se conserva el nuestro)"
+    ),
+    ConflictDeletedInOurs => (
+        "conflict: {}: deleted in ours, changed or still needed in theirs (kept)",
+        "conflicto: {}: borrado en el nuestro, cambiado o aún necesario en el suyo (se conserva)"
+    ),
+    ConflictDeletedInTheirs => (
+        "conflict: {}: deleted in theirs, changed or still needed in ours (kept)",
+        "conflicto: {}: borrado en el suyo, cambiado o aún necesario en el nuestro (se conserva)"
+    ),
+    ConflictDeletedInBoth => (
+        "conflict: {}: deleted in both, still needed (kept)",
+        "conflicto: {}: borrado en ambos, aún necesario (se conserva)"
+    ),
+    ConflictOrder => (
+        "conflict: the order of each {} was changed two ways (ours kept)",
+        "conflicto: el orden de cada {} cambió de dos maneras (se conserva el nuestro)"
+    ),
+    ConflictDocument => (
+        "conflict: the versions could not be mixed into a valid document: ours kept, theirs stored whole in its conflicts",
+        "conflicto: las versiones no se pudieron mezclar en un documento válido: se conserva el nuestro y el suyo se guarda entero en sus conflictos"
+    ),
+    MergeLeft => (
+        "{}: {} left to resolve; the document holds ours and keeps theirs in its conflicts",
+        "{}: {} por resolver; el documento tiene el nuestro y guarda el suyo en sus conflictos"
+    ),
+    MergeIntoPicture => (
+        "{} is an exported picture (PNG, SVG or PDF): the merged document would replace it with JSON text; write it to a document with --output NAME.servuction",
+        "{} es una imagen exportada (PNG, SVG o PDF): el documento mezclado la sustituiría por texto JSON; escríbalo en un documento con --output NOMBRE.servuction"
+    ),
+    ResolveInPicture => (
+        "{} is an exported picture (PNG, SVG or PDF): resolve the conflicts in the document it was exported from",
+        "{} es una imagen exportada (PNG, SVG o PDF): resuelva los conflictos en el documento desde el que se exportó"
+    ),
+    ConflictKept => ("conflict {} kept: {}", "se conserva el conflicto {}: {}"),
+    CompareHtmlOnly => (
+        "--compare is for the HTML report; `{}` is not a .html",
+        "--compare es para el informe HTML; «{}» no es un .html"
+    ),
 }
 
 /// The Spanish help: the path of a command (`""` for the program,
@@ -238,6 +300,101 @@ pub const HELP_ES: &[(&str, &str, Option<&str>)] = &[
         "Escribir el esquema JSON del formato de archivo",
         None,
     ),
+    (
+        "diff",
+        "Mostrar qué cambió de una versión de un plano a otra",
+        Some(
+            "Mostrar qué cambió de una versión de un plano a otra.\n\nLista los puntos de interacción, conectores, estándares, valores medidos, notas, acciones de mejora, carriles, pasos y etapas que se añadieron, se quitaron, se movieron (a otro carril, paso o etapa) y cambiaron (campo: antes -> después), y los estándares cuyo cumplimiento cambió. Sale con 0 si las versiones son iguales, con 1 si difieren y con 2 si hay un error, como diff.",
+        ),
+    ),
+    (
+        "diff.old",
+        "La versión antigua (.servuction o .json, o un .png, .svg o .pdf exportado por Servuction)",
+        None,
+    ),
+    ("diff.new", "La versión nueva", None),
+    (
+        "diff.format",
+        "Cómo escribir los cambios: texto, o JSON para otras herramientas",
+        None,
+    ),
+    (
+        "diff.lang",
+        "El idioma del texto (predeterminado: el de la versión nueva)",
+        None,
+    ),
+    (
+        "merge",
+        "Mezclar dos versiones de un plano con su base común (un controlador de mezcla de git: `servuction merge %O %A %B`)",
+        Some(
+            "Mezclar dos versiones de un plano con su base común (un controlador de mezcla de git: `servuction merge %O %A %B`).\n\nA tres bandas, por id: se mezclan los cambios a elementos o campos distintos, y los valores medidos añadidos en ambos lados se unen por fecha. Un campo cambiado de dos maneras, o un elemento borrado en un lado y cambiado en el otro, es un conflicto: el documento tiene el nuestro (o el elemento cambiado) y guarda el suyo en su lista de conflictos, para resolverlo en el editor; siempre es un documento válido. El resultado sustituye a NUESTRO salvo con --output; un resultado igual a una versión es ese archivo, byte a byte. Sale con 0 si no hay conflictos, con 1 si los hay (listados en la salida de errores) y con 2 si hay un error.",
+        ),
+    ),
+    ("merge.base", "La base común (%O de git)", None),
+    (
+        "merge.ours",
+        "Nuestra versión, que el resultado sustituye (%A de git)",
+        None,
+    ),
+    ("merge.theirs", "Su versión (%B de git)", None),
+    (
+        "merge.output",
+        "Escribir el resultado aquí en lugar de sobre NUESTRO",
+        None,
+    ),
+    (
+        "merge.lang",
+        "El idioma de los mensajes (predeterminado: el de nuestra versión)",
+        None,
+    ),
+    (
+        "show",
+        "Escribir un plano como texto, elemento tras elemento, cada campo en su línea (para leerlo, y para `git diff` como textconv)",
+        None,
+    ),
+    (
+        "show.file",
+        "El plano (.servuction o .json, o un .png, .svg o .pdf exportado por Servuction)",
+        None,
+    ),
+    (
+        "show.lang",
+        "El idioma del texto (predeterminado: el del plano)",
+        None,
+    ),
+    (
+        "resolve",
+        "Listar los conflictos que una mezcla dejó en un plano, o resolverlos",
+        Some(
+            "Listar los conflictos que una mezcla dejó en un plano, o resolverlos.\n\nSin --ours ni --theirs, lista los conflictos numerados. Con una de las dos, toma ese lado en los conflictos con los números dados (en todos si no se da ninguno) y guarda el plano; un conflicto cuyo valor ya no cabe se indica y se conserva. Sale con 0 si no queda ningún conflicto, con 1 si quedan, y con 2 si hay un error.",
+        ),
+    ),
+    (
+        "resolve.file",
+        "El plano con los conflictos; se guarda en su sitio",
+        None,
+    ),
+    (
+        "resolve.numbers",
+        "Los números de los conflictos que se resuelven, como los lista la orden (predeterminado: todos)",
+        None,
+    ),
+    (
+        "resolve.ours",
+        "Conservar nuestros valores (los que tiene el documento)",
+        None,
+    ),
+    ("resolve.theirs", "Tomar sus valores", None),
+    (
+        "resolve.lang",
+        "El idioma de los mensajes (predeterminado: el del plano)",
+        None,
+    ),
+    (
+        "export.compare",
+        "HTML: añadir una sección de lo que cambió desde ANTIGUO, otra versión del plano (como lo lista `servuction diff ANTIGUO ARCHIVO`)",
+        None,
+    ),
 ];
 
 /// Value names in Spanish (`<FILE>` → `<ARCHIVO>`).
@@ -254,6 +411,11 @@ const VALUE_NAMES_ES: &[(&str, &str)] = &[
     ("PAPER", "PAPEL"),
     ("CSV", "CSV"),
     ("COMMAND", "ORDEN"),
+    ("OLD", "ANTIGUO"),
+    ("NEW", "NUEVO"),
+    ("OURS", "NUESTRO"),
+    ("THEIRS", "SUYO"),
+    ("NUMBERS", "NÚMEROS"),
 ];
 
 /// The language the command line speaks when `--lang` does not say:

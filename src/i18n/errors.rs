@@ -303,6 +303,15 @@ super::catalogue! {
     CsvBadKind => ("`{}` is not something an action is attached to: write fail_point, standard or note", "`{}` no es algo a lo que se asocie una acción: escriba punto de fallo, estándar o nota del taller"),
     CsvNoSuchElement => ("no {} has the id `{}`", "no existe {} con el id `{}`"),
     CsvRepeatedId => ("the action `{}` is on line {} already", "la acción `{}` ya está en la línea {}"),
+    // Resolving a merge's conflicts.
+    ResolveNoConflict => ("there is no conflict {}; the document has {}", "no hay ningún conflicto {}; el documento tiene {}"),
+    ResolveGone => ("the {} `{}` of this conflict is no longer in the document", "el elemento ({}) `{}` de este conflicto ya no está en el documento"),
+    ResolveNeeded => (
+        "the {} `{}` is still needed by other elements: keep it, or resolve their conflicts first",
+        "el elemento ({}) `{}` aún lo necesitan otros elementos: consérvelo, o resuelva antes sus conflictos"
+    ),
+    ResolveInvalid => ("their value would make the document invalid: {}", "su valor haría el documento no válido: {}"),
+    ResolveUnfit => ("their value of `{}` does not fit the field", "su valor de `{}` no cabe en el campo"),
 }
 
 /// What the system said of a failed read or write, in a language: in

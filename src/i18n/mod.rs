@@ -564,6 +564,26 @@ catalogue! {
     ActionEditClose => ("Close", "Cerrar"),
     ActionShowNote => ("Show the workshop note it is attached to", "Mostrar la nota del taller a la que está asociada"),
     FindActionOverdue => ("the action \"{}\" was due on {} and is still {}", "la acción «{}» vencía el {} y sigue {}"),
+    // Conflicts a merge left in the document (format 7).
+    RuleMergeConflict => ("A merge left a conflict to resolve", "Una mezcla dejó un conflicto por resolver"),
+    RuleNameMergeConflict => ("merge conflict to resolve", "conflicto de mezcla por resolver"),
+    FindMergeField => (
+        "`{}` was changed two ways in a merge: this document holds one value, the other is kept in its conflicts (`servuction resolve` lists them)",
+        "`{}` se cambió de dos maneras en una mezcla: este documento tiene un valor y el otro se guarda en sus conflictos (`servuction resolve` los lista)"
+    ),
+    FindMergeKept => (
+        "deleted in one version and changed or still needed in the other: kept here until the conflict is resolved (`servuction resolve` lists it)",
+        "borrado en una versión y cambiado o aún necesario en la otra: se conserva aquí hasta que se resuelva el conflicto (`servuction resolve` lo lista)"
+    ),
+    FindMergeOrder => (
+        "the order was changed two ways in a merge: this document keeps one, the other is kept in its conflicts (`servuction resolve` lists them)",
+        "el orden se cambió de dos maneras en una mezcla: este documento conserva uno y el otro se guarda en sus conflictos (`servuction resolve` los lista)"
+    ),
+    // The report's "what changed" section (`export --compare OLD`).
+    ReportChanges => ("What changed since “{}”", "Qué cambió desde «{}»"),
+    ReportNoChanges => ("Nothing changed.", "No cambió nada."),
+    ReportElement => ("Element", "Elemento"),
+    ReportChange => ("Change", "Cambio"),
 }
 
 #[cfg(test)]

@@ -87,6 +87,8 @@ plurals! {
     ActionsAdded => ("{} action added", "{} actions added"; "{} acción añadida", "{} acciones añadidas"),
     ActionsChanged => ("{} changed", "{} changed"; "{} cambiada", "{} cambiadas"),
     ActionsUnchanged => ("{} unchanged", "{} unchanged"; "{} se queda igual", "{} se quedan iguales"),
+    Changes => ("{} change", "{} changes"; "{} cambio", "{} cambios"),
+    Conflicts => ("{} conflict", "{} conflicts"; "{} conflicto", "{} conflictos"),
 }
 
 #[cfg(test)]

@@ -136,6 +136,7 @@ pub fn rule_name(id: &str) -> Option<Msg> {
         "title-cut" => Msg::RuleNameTitleCut,
         "missed-standard-without-action" => Msg::RuleNameMissedWithoutAction,
         "action-overdue" => Msg::RuleNameActionOverdue,
+        "merge-conflict" => Msg::RuleNameMergeConflict,
         _ => return None,
     })
 }

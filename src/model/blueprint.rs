@@ -2,6 +2,7 @@
 //! connectors and standards. Plain data, no UI types and no I/O.
 
 use super::action::ImprovementAction;
+use super::conflict::Conflict;
 use super::fail::FailPoint;
 use super::ids::{ConnectorId, LaneId, NoteId, StageId, StepId, TouchpointId};
 use super::standard::Standard;
@@ -96,6 +97,10 @@ pub struct Blueprint {
     /// misses a standard. Format version 7.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<ImprovementAction>,
+    /// What a merge left for the user to resolve: our value is in the
+    /// document, theirs is kept here. Format version 7.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Default for Blueprint {
@@ -115,6 +120,7 @@ impl Default for Blueprint {
             notes: Vec::new(),
             emotion_curve: true,
             actions: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod action;
 mod blueprint;
+mod conflict;
 mod fail;
 pub mod ids;
 pub mod index;
@@ -14,6 +15,7 @@ mod values;
 
 pub use action::{ActionStatus, Attachment, ImprovementAction};
 pub use blueprint::*;
+pub use conflict::{Conflict, ElementKind};
 pub use fail::{FailKind, FailPoint, RATING};
 pub use ids::{ActionId, ConnectorId, LaneId, NoteId, StageId, StandardId, StepId, TouchpointId};
 pub use index::Index;

@@ -8,6 +8,7 @@ mod csv_io;
 mod csv_text;
 mod html;
 mod html_actions;
+mod html_changes;
 mod html_fail;
 mod html_workshop;
 mod plan;
@@ -22,5 +23,6 @@ pub use csv_io::{
     import_measurements_bytes, read_csv_file, standards_csv,
 };
 pub use html::{escape, html};
+pub use html_changes::{changes_section, with_section};
 pub use plan::{PlanItem, action_plan, plan_order};
 pub use workshop::{NoteGroup, Voted, Workshop, workshop};
