@@ -453,6 +453,11 @@ fn import_errors() -> Vec<ImportError> {
             more: false,
         },
         ImportError::NoStandardColumn,
+        ImportError::NoWhatColumn {
+            format,
+            found: vec!["qué".into()],
+            more: false,
+        },
         ImportError::TooManyValues {
             line: 3,
             limit: 1_000_000,
@@ -491,6 +496,19 @@ fn import_errors() -> Vec<ImportError> {
             decimals: "1.234".into(),
             write_decimals: "1,234".into(),
         })),
+        refused(Refusal::Unreadable("xyz".into())),
+        refused(Refusal::EmptyWhat),
+        refused(Refusal::BadStatus("soon".into())),
+        refused(Refusal::BadKind("room".into())),
+        refused(Refusal::Date(DateError::NotIso("31/12".into()))),
+        refused(Refusal::NoSuchElement {
+            kind: "standard",
+            id: "std-x".into(),
+        }),
+        refused(Refusal::RepeatedId {
+            id: "act-x".into(),
+            first_line: 2,
+        }),
     ];
     for e in &all {
         match e {
@@ -501,6 +519,7 @@ fn import_errors() -> Vec<ImportError> {
             | ImportError::Header { .. }
             | ImportError::NoDateValue { .. }
             | ImportError::NoStandardColumn
+            | ImportError::NoWhatColumn { .. }
             | ImportError::TooManyValues { .. } => {}
             ImportError::Refused { first, .. } => match &first.why {
                 Refusal::TooManyFields { .. }
@@ -508,7 +527,14 @@ fn import_errors() -> Vec<ImportError> {
                     NumberRefusal::OtherGrouping { .. }
                     | NumberRefusal::DecimalMark { .. }
                     | NumberRefusal::Ambiguous { .. },
-                ) => {}
+                )
+                | Refusal::Unreadable(_)
+                | Refusal::EmptyWhat
+                | Refusal::BadStatus(_)
+                | Refusal::BadKind(_)
+                | Refusal::Date(_)
+                | Refusal::NoSuchElement { .. }
+                | Refusal::RepeatedId { .. } => {}
             },
         }
     }

@@ -44,6 +44,10 @@ macro_rules! out {
 #[path = "cli/versions.rs"]
 mod versions_cmd;
 
+#[path = "cli/import.rs"]
+mod import_cmd;
+use import_cmd::{ImportArgs, cmd_import};
+
 // glibc's allocator maps and unmaps the editor's large per-frame buffers
 // (tessellated meshes) again and again, paying page faults every frame: the
 // frame benchmark took 1.03 ms or 0.46 ms for the same work depending on the
@@ -110,10 +114,20 @@ struct ExportArgs {
     /// crop marks, each sheet's row and column and an assembly map.
     #[arg(long)]
     tile: bool,
+    /// CSV: what the sheet lists, the standards (the default) or the
+    /// improvement actions (the action plan).
+    #[arg(long, value_enum)]
+    csv: Option<CsvArg>,
     /// HTML: add a section of what changed since OLD, another version of
     /// the blueprint (as `servuction diff OLD FILE` lists it).
     #[arg(long, value_name = "OLD")]
     compare: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum CsvArg {
+    Standards,
+    Actions,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -218,25 +232,26 @@ enum Command {
     /// that reads two ways refuses the file. Exits 0 when every row was used,
     /// 1 when some were skipped, 2 when a file cannot be read or written or
     /// is refused (then the blueprint is left as it was).
-    ImportMeasurements {
-        /// The blueprint to add to; it is saved in place unless --output is given.
-        file: PathBuf,
-        /// The CSV file with the measured values.
-        #[arg(long)]
-        csv: PathBuf,
-        /// Write the result here instead of over FILE.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// The language of the report (default: the blueprint's).
-        #[arg(short, long, value_enum)]
-        lang: Option<Lang>,
-    },
+    ImportMeasurements(ImportArgs),
+    /// Add or change a blueprint's improvement actions from a CSV file.
+    ///
+    /// The CSV needs a `what` column; `action_id`, `owner`, `due`
+    /// (YYYY-MM-DD), `status` (open, in_progress, done, dropped),
+    /// `attached_to` (fail_point, standard, note) with `attached_id`, and
+    /// `moves_standard_id` are read when present. A row whose `action_id`
+    /// names an action of the blueprint changes it; any other row adds one.
+    /// A sheet written by `servuction export FILE --csv actions -o plan.csv`
+    /// works as it is, also after a spreadsheet saved it again. A row that
+    /// cannot be read refuses the whole file, with its line and column, and
+    /// nothing changes. Exits 0 on success, 2 when a file cannot be read or
+    /// written or is refused.
+    ImportActions(ImportArgs),
     /// Print the JSON Schema of the file format.
     Schema,
     /// Show what changed from one version of a blueprint to another.
     ///
     /// Lists the touchpoints, connectors, standards, measured values, notes,
-    /// lanes, steps and stages added, removed, moved (to another lane, step
+    /// improvement actions, lanes, steps and stages added, removed, moved (to another lane, step
     /// or stage) and changed (field: old -> new), and the standards whose
     /// compliance changed. Exits 0 when the versions are the same, 1 when
     /// they differ, 2 on an error, as diff does.
@@ -312,12 +327,8 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Some(Command::ImportMeasurements {
-            file,
-            csv,
-            output,
-            lang,
-        }) => cmd_import(&file, &csv, output.as_deref(), lang.map(Into::into)),
+        Some(Command::ImportMeasurements(args)) => cmd_import(&args, false),
+        Some(Command::ImportActions(args)) => cmd_import(&args, true),
         Some(Command::Schema) => {
             write_out(format_args!("{}", format::json_schema()));
             ExitCode::SUCCESS
@@ -446,8 +457,11 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     use servuction::scene::Theme;
     // Before the blueprint is read, the language asked for or the system's.
     let lang = or_system(args.lang);
-    let Some(format) = Format::of(output) else {
-        return fail(CliMsg::CannotExportTo.fill(lang, &[&output.display()]));
+    let format = match (Format::of(output), args.csv) {
+        (None, _) => return fail(CliMsg::CannotExportTo.fill(lang, &[&output.display()])),
+        (Some(Format::Csv), Some(CsvArg::Actions)) => Format::ActionsCsv,
+        (Some(f), None) | (Some(f @ Format::Csv), Some(CsvArg::Standards)) => f,
+        (Some(_), Some(_)) => return fail(CliMsg::CsvOnlyOption.fill(lang, &[&output.display()])),
     };
     if format != Format::Pdf && (args.paper.is_some() || args.tile || args.landscape) {
         return fail(CliMsg::PdfOnlyOptions.fill(lang, &[&output.display()]));
@@ -515,68 +529,6 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     match format::write_atomic(output, &exported.bytes) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e.message(settings.lang)),
-    }
-}
-
-fn cmd_import(
-    file: &std::path::Path,
-    csv: &std::path::Path,
-    output: Option<&std::path::Path>,
-    lang: Option<Language>,
-) -> ExitCode {
-    let target = output.unwrap_or(file);
-    // Before the blueprint is read, the language asked for or the system's.
-    let early = lang.unwrap_or_else(system_language);
-    // A PNG, SVG or PDF carries the document inside a picture: writing JSON
-    // over it would lose the picture (refused, before anything is read or
-    // written).
-    if format::is_export(target) {
-        return fail(CliMsg::ImportIntoPicture.fill(early, &[&target.display()]));
-    }
-    let stamp = servuction::recovery::FileStamp::of(target);
-    let mut blueprint = match format::read(file) {
-        Ok(b) => b,
-        Err(e) => return fail(format!("{}: {}", file.display(), e.message(early))),
-    };
-    let lang = lang.unwrap_or(blueprint.language);
-    let bytes = match servuction::report::read_csv_file(csv) {
-        Ok(b) => b,
-        Err(e) => return fail(format!("{}: {}", csv.display(), e.message(lang))),
-    };
-    let report = match servuction::report::import_measurements_bytes(&mut blueprint, &bytes) {
-        Ok(r) => r,
-        Err(e) => return fail(format!("{}: {}", csv.display(), e.message(lang))),
-    };
-    let csv_name = terminal_safe(&csv.display().to_string());
-    if report.format != servuction::report::CsvFormat::default() {
-        out!(
-            "{csv_name}: {}",
-            CliMsg::ReadAs.fill(lang, &[&report.format.message(lang)])
-        );
-    }
-    for row in &report.skipped {
-        out!(
-            "{csv_name}:{}: {}: {}",
-            row.line,
-            CliMsg::Skipped.text(lang),
-            terminal_safe(&row.reason.message(lang))
-        );
-    }
-    // The summary says values were added: only once they are saved.
-    if report.added > 0 || output.is_some() {
-        if servuction::recovery::FileStamp::of(target) != stamp {
-            return fail(CliMsg::ChangedWhileReading.fill(lang, &[&target.display()]));
-        }
-        // The previous version is kept as NAME.bak, as the editor does.
-        if let Err(e) = servuction::recovery::save_with_backup(target, &blueprint) {
-            return fail(CliMsg::NoValueAdded.fill(lang, &[&e.message(lang)]));
-        }
-    }
-    out!("{}", terminal_safe(&report.summary(lang)));
-    if report.skipped.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
     }
 }
 

@@ -32,10 +32,15 @@ fn standard_missed_and_at_risk() {
         value: 2.6,
     });
     let found = check::check(&bp);
-    assert_eq!(found.len(), 1);
+    assert_eq!(found.len(), 2);
     assert_eq!(
         (found[0].rule, found[0].severity),
         ("standard-missed", Severity::Error)
+    );
+    // Missed with no improvement action planned: the loop stops at measuring.
+    assert_eq!(
+        (found[1].rule, found[1].severity),
+        ("missed-standard-without-action", Severity::Warning)
     );
     assert_eq!(
         found[0].message(&bp, Language::En),
@@ -353,6 +358,9 @@ fn check_command_prints_findings_and_exits_1_on_errors() {
             format!(
                 "{p}: warning [moment-without-standard] tp-cust-drink: the moment of truth \"cust drink\" has no standard"
             ),
+            format!(
+                "{p}: warning [missed-standard-without-action] std-serve: the standard \"Served within 2 min\" is missed and no open or in-progress action is attached to it or meant to move it: plan what will be done, by whom and by when"
+            ),
         ]
     );
     let o = run(&["check", "--format", "json", "--lang", "es", p]);
@@ -369,7 +377,11 @@ fn check_command_prints_findings_and_exits_1_on_errors() {
             .starts_with("el momento de la verdad")
     );
 
-    bp.disabled_rules = vec!["standard-missed".into(), "moment-without-standard".into()];
+    bp.disabled_rules = vec![
+        "standard-missed".into(),
+        "moment-without-standard".into(),
+        "missed-standard-without-action".into(),
+    ];
     servuction::format::save(&path, &bp).unwrap();
     let o = run(&["check", p]);
     assert_eq!(o.status.code(), Some(0));

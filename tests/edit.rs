@@ -23,7 +23,7 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize, text: &str) -> Edit {
     let steps: Vec<StepId> = bp.steps().map(|(_, s)| s.id.clone()).collect();
     let step = |i: usize| steps[i % steps.len()].clone();
     let stage = |i: usize| bp.stages[i % bp.stages.len()].id.clone();
-    match op % 26 {
+    match op % 27 {
         0 => {
             let mut t = Touchpoint::new(lane(a), step(b), text);
             match b % 9 {
@@ -129,10 +129,34 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize, text: &str) -> Edit {
             colour: Colour::rgb(a as u8, b as u8, 0),
             hidden: false,
         }),
+        // Improvement actions: added on a fail point, a standard or a note
+        // (now and then on one that is not there: refused), changed, deleted.
+        25 => {
+            let std = |i: usize| bp.standards.get(i % bp.standards.len().max(1));
+            let to = match b % 4 {
+                0 => Some(Attachment::FailPoint(tp(a))),
+                1 => std(a).map(|s| Attachment::Standard(s.id.clone())),
+                2 => bp
+                    .notes
+                    .get(a % bp.notes.len().max(1))
+                    .map(|n| Attachment::Note(n.id.clone())),
+                _ => Some(Attachment::Standard("std-not-there".into())),
+            };
+            match (bp.actions.get(a % bp.actions.len().max(1)), a % 3) {
+                (Some(old), 0) => Edit::DeleteAction(old.id.clone()),
+                (Some(old), 1) => Edit::SetAction(ImprovementAction {
+                    what: text.to_owned(),
+                    status: ActionStatus::ALL[b % 4],
+                    moves_standard: std(b).map(|s| s.id.clone()),
+                    ..old.clone()
+                }),
+                _ => Edit::AddAction(ImprovementAction::new(text, to)),
+            }
+        }
         // A group: several of the above in one change, all or none.
         _ => Edit::Batch(
             (0..2 + a % 3)
-                .map(|k| edit_for(bp, (a + k * b) as u8 % 25, b + k, a + 3 * k, text))
+                .map(|k| edit_for(bp, (a + k * b) as u8 % 26, b + k, a + 3 * k, text))
                 .collect(),
         ),
     }

@@ -708,6 +708,14 @@ fn the_written_text_grows_less_than_the_bound_the_reader_relies_on() {
                 ))
             )),
         ),
+        (
+            // Improvement actions: their status is written out.
+            "actions",
+            skeleton(&format!(
+                "\"stages\":[{stage}],\"actions\":[{}]",
+                many(&|i| format!("{{\"id\":\"a{i}\",\"what\":\"\"}}"))
+            )),
+        ),
     ];
     for (what, text) in cases {
         let bp = format::from_str(&text)

@@ -446,3 +446,127 @@ fn the_report_lists_fail_points_with_their_content() {
     }
     assert!(!html(&bp, Language::Es).contains("fail-points"));
 }
+
+/// The hotel with its two actions and a third one, overdue, on a workshop
+/// note, its words needing escapes.
+fn hotel_planned(lang: Language) -> Blueprint {
+    use servuction::model::{Attachment, ImprovementAction};
+    let mut bp = servuction::templates::find("hotel")
+        .unwrap()
+        .load(lang)
+        .unwrap();
+    assert_eq!(bp.actions.len(), 2);
+    // Dates that stay ahead, so that only the third is overdue whenever the
+    // test runs.
+    bp.actions[0].due = Some("2099-02-28".parse().unwrap());
+    bp.actions[1].due = Some("2099-04-30".parse().unwrap());
+    let (lane, step) = (bp.lanes[1].id.clone(), bp.stages[0].steps[0].id.clone());
+    let note = Note::pinned(lane, step, "Late check-out?".into(), NoteColour::Pink);
+    bp.actions.push(ImprovementAction {
+        owner: "Front <office>".into(),
+        due: Some("2020-01-31".parse().unwrap()),
+        ..ImprovementAction::new(
+            "Offer late check-out & say so",
+            Some(Attachment::Note(note.id.clone())),
+        )
+    });
+    bp.notes.push(note);
+    bp
+}
+
+#[test]
+fn the_report_lists_the_action_plan_soonest_due_first() {
+    for (lang, words) in [
+        (
+            Language::En,
+            [
+                "Action plan",
+                "31 Jan 2020",
+                "Open · overdue",
+                "Workshop note: Late check-out?",
+                "In progress",
+                "Fail point: Receptionist takes the request",
+                "Every complaint answered within 15 min",
+                "30 Apr 2099",
+            ],
+        ),
+        (
+            Language::Es,
+            [
+                "Plan de acción",
+                "31 ene 2020",
+                "Abierta · vencida",
+                "Nota del taller: Late check-out?",
+                "En curso",
+                "Punto de fallo: El recepcionista recoge la petición",
+                "Toda queja respondida en menos de 15 min",
+                "30 abr 2099",
+            ],
+        ),
+    ] {
+        let bp = hotel_planned(lang);
+        let h = String::from_utf8(export_file(&bp, "r.html", lang)).unwrap();
+        let start = h
+            .find("<section class=\"actions\">")
+            .expect("an action plan");
+        let section = &h[start..start + h[start..].find("</section>").unwrap()];
+        let order = positions(&section.replace('\u{a0}', " "), &words);
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{lang:?}: {section}");
+        assert!(section.contains("Front &lt;office&gt;"), "{section}");
+        assert!(section.contains("Offer late check-out &amp; say so"));
+        // Overdue rows are marked; the others are not.
+        assert_eq!(section.matches("<tr class=\"overdue\">").count(), 1);
+        // The plan is not also a (notes-less) workshop section.
+        let mut plain = bp.clone();
+        plain.notes.clear();
+        plain.actions.truncate(2);
+        let h = String::from_utf8(export_file(&plain, "r.html", lang)).unwrap();
+        assert!(!h.contains("class=\"workshop\""));
+        assert!(h.contains("class=\"actions\""));
+    }
+    // Without actions, no plan.
+    let h =
+        String::from_utf8(export_file(&delivery(Language::En), "r.html", Language::En)).unwrap();
+    assert!(!h.contains("class=\"actions\""));
+}
+
+#[test]
+fn the_pdf_lists_the_action_plan_after_the_diagram() {
+    for (lang, words) in [
+        (
+            Language::En,
+            [
+                "Action plan",
+                "Offer late check-out & say so",
+                "Front <office>, 31 Jan 2020 · Open · overdue",
+                "Log every request",
+            ],
+        ),
+        (
+            Language::Es,
+            [
+                "Plan de acción",
+                "Offer late check-out & say so",
+                "Front <office>, 31 ene 2020 · Abierta · vencida",
+                "Registrar cada petición",
+            ],
+        ),
+    ] {
+        let mut bp = hotel_planned(lang);
+        bp.notes.clear();
+        bp.actions[2].attached_to = None;
+        let pdf = export_file(&bp, "h.pdf", lang);
+        assert_eq!(page_count(&pdf), 2, "{lang:?}");
+        let Some(text) = pdf_page_text(&pdf, 2) else {
+            return;
+        };
+        let order = positions(&text, &words);
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{lang:?}: {text}");
+        // Only actions: no workshop heading.
+        assert!(!text.contains(if lang == Language::En {
+            "Workshop"
+        } else {
+            "Taller"
+        }));
+    }
+}

@@ -17,6 +17,8 @@ fn blueprint() -> Blueprint {
         .unwrap();
     let tp = bp.touchpoints[0].id.clone();
     bp.standards.clear();
+    // The hotel's improvement actions move its standards: gone with them.
+    bp.actions.clear();
     let mut add = |id: &str, direction, target, tolerance, value| {
         let mut s = Standard::new(tp.clone(), format!("Standard {id}"));
         s.id = id.into();

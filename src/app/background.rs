@@ -14,7 +14,9 @@ use crate::render::fonts::Missing;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// What a job made, for the frame to take in.
+/// What a job made, for the frame to take in. One a job, moved once:
+/// its size does not matter (an opened blueprint is its largest variant).
+#[allow(clippy::large_enum_variant)]
 pub enum Done {
     Exported {
         path: PathBuf,
@@ -35,6 +37,11 @@ pub enum Done {
         path: PathBuf,
         snapshot: Arc<Blueprint>,
         result: Result<(Vec<Standard>, crate::report::ImportReport), crate::report::ImportError>,
+    },
+    /// Improvement actions read from a CSV file.
+    ImportedActions {
+        path: PathBuf,
+        result: Result<crate::report::ActionsImport, crate::report::ImportError>,
     },
     RecoveryWritten {
         revision: u64,
@@ -161,6 +168,41 @@ impl EditorApp {
     /// Reads measured values from a CSV file in the background, against the
     /// document as it is now.
     pub(super) fn start_import(&mut self, path: PathBuf) {
+        self.start_csv_import(
+            path,
+            |bp, bytes| {
+                let mut copy = Blueprint::clone(bp);
+                crate::report::import_measurements_bytes(&mut copy, bytes)
+                    .map(|report| (copy.standards, report))
+            },
+            |path, snapshot, result| Done::Imported {
+                path,
+                snapshot,
+                result,
+            },
+        );
+    }
+
+    /// Reads improvement actions from a CSV file in the background; they
+    /// are added (or changed) as one undo step when read.
+    pub(super) fn start_import_actions(&mut self, path: PathBuf) {
+        self.start_csv_import(
+            path,
+            crate::report::import_actions_bytes,
+            |path, _, result| Done::ImportedActions { path, result },
+        );
+    }
+
+    /// Reads a CSV file in the background and `read`s it against a snapshot
+    /// of the document; `done` says what the job made.
+    fn start_csv_import<R: Send + 'static>(
+        &mut self,
+        path: PathBuf,
+        read: impl FnOnce(&Blueprint, &[u8]) -> Result<R, crate::report::ImportError> + Send + 'static,
+        done: impl FnOnce(PathBuf, Arc<Blueprint>, Result<R, crate::report::ImportError>) -> Done
+        + Send
+        + 'static,
+    ) {
         let snapshot = self.doc.snapshot();
         let label = Msg::Importing.fill(self.prefs.lang, &[&file_name(&path)]);
         self.jobs.start(label, true, move |p: &Progress| {
@@ -170,18 +212,12 @@ impl EditorApp {
                 .map_err(crate::report::ImportError::Read)
                 .and_then(|bytes| {
                     p.set(0.3);
-                    let mut copy = Blueprint::clone(&snapshot);
-                    crate::report::import_measurements_bytes(&mut copy, &bytes)
-                        .map(|report| (copy.standards, report))
+                    read(&snapshot, &bytes)
                 });
             if p.cancelled() {
                 return End::Cancelled;
             }
-            End::Done(Done::Imported {
-                path,
-                snapshot,
-                result,
-            })
+            End::Done(done(path, snapshot, result))
         });
     }
 
@@ -334,6 +370,20 @@ impl EditorApp {
                     true,
                 ),
             },
+            Done::ImportedActions { path, result } => {
+                let applied = result.map_err(|e| e.message(lang)).and_then(|import| {
+                    let edit = import.edit();
+                    // Checked against the document as it is now: an element
+                    // deleted meanwhile refuses the import whole.
+                    (self.doc.apply(vec![edit], super::document::Step::New))
+                        .map(|()| import.summary(lang))
+                        .map_err(|e| e.message(lang))
+                });
+                match applied {
+                    Ok(summary) => self.notify(summary, false),
+                    Err(e) => self.notify(Msg::OpenFailed.fill(lang, &[&path.display(), &e]), true),
+                }
+            }
             Done::RecoveryWritten { revision, result } => {
                 self.recovery_write.running = false;
                 self.files

@@ -137,6 +137,7 @@ impl EditorApp {
             UiCommand::ExportSvg,
             UiCommand::ExportPdf,
             UiCommand::ImportCsv,
+            UiCommand::ImportActionsCsv,
         ] {
             self.button(ui, cmd, actions);
         }
@@ -150,6 +151,7 @@ impl EditorApp {
             UiCommand::ZoomOut,
             UiCommand::ZoomFit,
             UiCommand::Present,
+            UiCommand::ActionPlan,
         ] {
             self.button(ui, cmd, actions);
         }
@@ -309,6 +311,7 @@ impl EditorApp {
             UiCommand::ExportSvg => Some(Purpose::ExportSvg),
             UiCommand::ExportPdf => Some(Purpose::ExportPdf),
             UiCommand::ImportCsv => Some(Purpose::ImportCsv),
+            UiCommand::ImportActionsCsv => Some(Purpose::ImportActionsCsv),
             _ => None,
         }
     }
@@ -341,6 +344,11 @@ fn finding_row(
                 .iter()
                 .find(|c| &c.id == id)
                 .map(|c| c.from.clone()),
+            Element::Action(id) => bp
+                .action(id)
+                .and_then(|a| a.attached_to.as_ref())
+                .and_then(|to| bp.attachment_touchpoint(to))
+                .cloned(),
             _ => None,
         };
         let name = crate::i18n::rule_label(f.rule, lang);

@@ -64,6 +64,8 @@ pub enum UiCommand {
     ExportSvg,
     ExportPdf,
     ImportCsv,
+    /// Adds or changes improvement actions from a CSV file.
+    ImportActionsCsv,
     Undo,
     Redo,
     Copy,
@@ -83,6 +85,8 @@ pub enum UiCommand {
     ZoomOut,
     ZoomFit,
     Present,
+    /// Shows or hides the action plan.
+    ActionPlan,
     NextStop,
     PreviousStop,
     LeavePresentation,
@@ -159,6 +163,7 @@ impl UiCommand {
             ExportPdf => Msg::CmdExportPdf,
             CopyImage => Msg::CmdCopyImage,
             ImportCsv => Msg::CmdImportCsv,
+            ImportActionsCsv => Msg::CmdImportActionsCsv,
             Undo => Msg::CmdUndo,
             Redo => Msg::CmdRedo,
             Copy => Msg::CmdCopy,
@@ -177,6 +182,7 @@ impl UiCommand {
             ZoomOut => Msg::CmdZoomOut,
             ZoomFit => Msg::CmdZoomFit,
             Present => Msg::CmdPresent,
+            ActionPlan => Msg::CmdActionPlan,
             NextStop => Msg::CmdNextStop,
             PreviousStop => Msg::CmdPreviousStop,
             LeavePresentation => Msg::CmdLeavePresentation,
@@ -198,6 +204,7 @@ impl UiCommand {
             ExportPdf => Msg::TipExportPdf,
             CopyImage => Msg::TipCopyImage,
             ImportCsv => Msg::TipImportCsv,
+            ImportActionsCsv => Msg::TipImportActionsCsv,
             Undo => Msg::TipUndo,
             Redo => Msg::TipRedo,
             Copy => Msg::TipCopy,
@@ -213,6 +220,7 @@ impl UiCommand {
             ZoomOut => Msg::TipZoomOut,
             ZoomFit => Msg::TipZoomFit,
             Present => Msg::TipPresent,
+            ActionPlan => Msg::TipActionPlan,
             NextStop => Msg::TipNextStop,
             PreviousStop => Msg::TipPreviousStop,
             LeavePresentation => Msg::TipLeavePresentation,
@@ -237,8 +245,8 @@ impl UiCommand {
         use UiCommand::*;
         match self {
             Open | Save | SaveAs | Shortcuts | About | Present => Scope::Always,
-            Export | ExportPng | ExportSvg | ExportPdf | ImportCsv | CopyImage | Undo | Redo
-            | ZoomIn | ZoomOut | ZoomFit => Scope::Document,
+            Export | ExportPng | ExportSvg | ExportPdf | ImportCsv | ImportActionsCsv
+            | CopyImage | Undo | Redo | ZoomIn | ZoomOut | ZoomFit | ActionPlan => Scope::Document,
             Copy | Cut | Paste | Delete | Duplicate | AddTouchpoint | AddStep | ToggleMoment
             | ToggleCritical | ToggleFail | ToggleWait | Cancel => Scope::Canvas,
             NextStop | PreviousStop | LeavePresentation => Scope::Presenting,
@@ -257,7 +265,7 @@ impl UiCommand {
             SaveAs => vec![k(cmd | Modifiers::SHIFT, Key::S)],
             Export => vec![k(cmd | Modifiers::SHIFT, Key::E)],
             ExportPng => vec![k(cmd, Key::E)],
-            ExportSvg | ExportPdf | ImportCsv | AddStep => vec![],
+            ExportSvg | ExportPdf | ImportCsv | ImportActionsCsv | AddStep => vec![],
             CopyImage => vec![k(cmd | Modifiers::SHIFT, Key::C)],
             Undo => vec![k(cmd, Key::Z)],
             Redo => vec![k(cmd | Modifiers::SHIFT, Key::Z), k(cmd, Key::Y)],
@@ -276,6 +284,7 @@ impl UiCommand {
             ZoomOut => vec![k(cmd, Key::Minus)],
             ZoomFit => vec![k(cmd, Key::Num0)],
             Present => vec![k(none, Key::F5)],
+            ActionPlan => vec![k(cmd | Modifiers::SHIFT, Key::A)],
             NextStop => vec![
                 k(none, Key::ArrowRight),
                 k(none, Key::PageDown),

@@ -41,6 +41,10 @@ impl EditorApp {
                     self.canvas.reveal = Some(id.clone());
                     self.selection = vec![id];
                 }
+                Action::ShowNote(id) => {
+                    self.canvas.reveal_note = Some(id);
+                    self.selection.clear();
+                }
                 Action::AskPath(purpose) => self.ask_path(purpose),
                 Action::EditBlueprintTitle => {
                     self.selection.clear();
@@ -86,7 +90,7 @@ impl EditorApp {
                 self.save();
             }
             Export => self.open_export_dialog(),
-            SaveAs | ExportPng | ExportSvg | ExportPdf | ImportCsv => {
+            SaveAs | ExportPng | ExportSvg | ExportPdf | ImportCsv | ImportActionsCsv => {
                 if let Some(purpose) = Self::purpose_of(cmd) {
                     self.ask_path(purpose);
                 }
@@ -127,6 +131,7 @@ impl EditorApp {
             ZoomOut => self.canvas.view.zoom_by(0.8),
             ZoomFit => self.canvas.zoom_to_fit(),
             Present => self.set_presenting(ctx, self.presentation.is_none()),
+            ActionPlan => self.plan.open = !self.plan.open,
             LeavePresentation => self.set_presenting(ctx, false),
             NextStop | PreviousStop => self.step_stop(cmd == NextStop),
             Shortcuts => self.dialog = Some(Dialog::Shortcuts),

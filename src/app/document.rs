@@ -327,6 +327,9 @@ pub struct View {
     /// The customer's-feeling chart (a view option; the blueprint may hide
     /// it for every view).
     pub emotion_curve: bool,
+    /// The day the checks are made for: an improvement action falls overdue
+    /// when it passes, in a window left open overnight too.
+    pub today: crate::model::Date,
 }
 
 impl View {
@@ -398,7 +401,7 @@ impl Derived {
         // a large document they run side by side, and the scene waits for
         // both (its markers show findings).
         let checks = || {
-            let findings = check::check(bp);
+            let findings = check::check_on(bp, view.today);
             let overlay = overlay_for(bp, &findings, view);
             (findings, overlay, check::compliance_of_blueprint(bp))
         };
@@ -498,7 +501,7 @@ impl Derived {
     /// fields (by index), which moved no card: the findings again, the
     /// cards whose look changed redrawn in place.
     fn update_cards(&mut self, bp: &Blueprint, changed: &[usize]) {
-        let findings = check::check(bp);
+        let findings = check::check_on(bp, self.view.today);
         let overlay = overlay_for(bp, &findings, self.view);
         // Cards whose problem marker came or went change too.
         let mut touchpoints: Vec<usize> = changed.to_vec();

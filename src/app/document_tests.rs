@@ -7,6 +7,7 @@ fn view() -> View {
         compliance: false,
         problems: true,
         emotion_curve: true,
+        today: crate::model::Date::today(),
     }
 }
 
@@ -354,4 +355,29 @@ fn structural_edits_on_a_large_document_derive_what_a_full_rebuild_does() {
         assert_eq!(derived.layout, fresh.layout);
         assert_eq!(derived.scene, fresh.scene);
     }
+}
+
+/// The checks are made for the view's day: an improvement action falls
+/// overdue when the day after its due date comes, the document unchanged.
+#[test]
+fn an_action_falls_overdue_when_its_day_passes_with_the_document_open() {
+    let bp = crate::testing::hotel();
+    let due = bp.actions[0]
+        .due
+        .expect("the hotel's first action has a date");
+    let mut doc = Document::new(bp);
+    let on = |day: crate::model::Date| View {
+        today: day,
+        ..view()
+    };
+    let overdue = |doc: &mut Document, v: View| {
+        let findings = &doc.view(v).1.findings;
+        findings
+            .iter()
+            .filter(|f| f.rule == "action-overdue")
+            .count()
+    };
+    assert_eq!(overdue(&mut doc, on(due)), 0);
+    let next = crate::model::Date::new(due.year, due.month + 1, 1).unwrap();
+    assert_eq!(overdue(&mut doc, on(next)), 1);
 }

@@ -69,12 +69,13 @@ enum Pages {
     Tile,
 }
 
-const FORMATS: [Format; 5] = [
+const FORMATS: [Format; 6] = [
     Format::Png,
     Format::Svg,
     Format::Pdf,
     Format::Html,
     Format::Csv,
+    Format::ActionsCsv,
 ];
 
 fn format_name(f: Format) -> Msg {
@@ -84,6 +85,7 @@ fn format_name(f: Format) -> Msg {
         Format::Pdf => Msg::ExportFormatPdf,
         Format::Html => Msg::ExportFormatHtml,
         Format::Csv => Msg::ExportFormatCsv,
+        Format::ActionsCsv => Msg::ExportFormatActionsCsv,
     }
 }
 
@@ -95,6 +97,7 @@ pub fn purpose_of(f: Format) -> Purpose {
         Format::Pdf => Purpose::ExportPdf,
         Format::Html => Purpose::ExportHtml,
         Format::Csv => Purpose::ExportCsv,
+        Format::ActionsCsv => Purpose::ExportActionsCsv,
     }
 }
 
@@ -241,7 +244,7 @@ impl EditorApp {
                             ui.end_row();
                         }
                         Format::Pdf => pdf_options(ui, &mut form.settings, lang),
-                        Format::Html | Format::Csv => {}
+                        Format::Html | Format::Csv | Format::ActionsCsv => {}
                     }
 
                     let l = ui.label(t(Msg::FieldPath)).id;

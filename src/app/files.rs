@@ -26,6 +26,9 @@ pub enum Purpose {
     /// The standards as CSV.
     ExportCsv,
     ImportCsv,
+    /// The improvement actions as CSV.
+    ExportActionsCsv,
+    ImportActionsCsv,
 }
 
 impl Purpose {
@@ -37,8 +40,10 @@ impl Purpose {
             | Purpose::ExportSvg
             | Purpose::ExportPdf
             | Purpose::ExportHtml
-            | Purpose::ExportCsv => Msg::PathExport,
+            | Purpose::ExportCsv
+            | Purpose::ExportActionsCsv => Msg::PathExport,
             Purpose::ImportCsv => Msg::CmdImportCsv,
+            Purpose::ImportActionsCsv => Msg::CmdImportActionsCsv,
         }
     }
 
@@ -49,8 +54,8 @@ impl Purpose {
             Purpose::ExportSvg => "svg",
             Purpose::ExportPdf => "pdf",
             Purpose::ExportHtml => "html",
-            Purpose::ExportCsv => "csv",
-            Purpose::ImportCsv => "csv",
+            Purpose::ExportCsv | Purpose::ExportActionsCsv => "csv",
+            Purpose::ImportCsv | Purpose::ImportActionsCsv => "csv",
         }
     }
 }
@@ -122,7 +127,12 @@ pub fn export_target(purpose: Purpose, path: &Path) -> PathBuf {
     let has = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case(purpose.extension()));
-    if has || matches!(purpose, Purpose::Open | Purpose::Save | Purpose::ImportCsv) {
+    if has
+        || matches!(
+            purpose,
+            Purpose::Open | Purpose::Save | Purpose::ImportCsv | Purpose::ImportActionsCsv
+        )
+    {
         path.to_owned()
     } else {
         let mut name = path.as_os_str().to_owned();
@@ -262,7 +272,9 @@ impl Files {
                         &[crate::format::EXTENSION, "json", "png", "svg", "pdf"],
                     )
                     .pick_file(),
-                Purpose::ImportCsv => d.add_filter("CSV", &["csv"]).pick_file(),
+                Purpose::ImportCsv | Purpose::ImportActionsCsv => {
+                    d.add_filter("CSV", &["csv"]).pick_file()
+                }
                 _ => {
                     let name = suggested
                         .file_name()
@@ -454,6 +466,7 @@ impl EditorApp {
             Purpose::ExportPdf => Format::Pdf,
             Purpose::ExportHtml => Format::Html,
             Purpose::ExportCsv => Format::Csv,
+            Purpose::ExportActionsCsv => Format::ActionsCsv,
             _ => Format::Png,
         };
         if self.doc.path() == Some(path.as_path()) {
@@ -554,7 +567,7 @@ impl EditorApp {
         };
         if !self.files.ask(purpose, current.as_deref(), &name) {
             let text = match purpose {
-                Purpose::Open | Purpose::ImportCsv => String::new(),
+                Purpose::Open | Purpose::ImportCsv | Purpose::ImportActionsCsv => String::new(),
                 _ => suggested_path(purpose, current.as_deref(), &name),
             };
             self.dialog = Some(Dialog::Path { purpose, text });
@@ -578,10 +591,12 @@ impl EditorApp {
             | Purpose::ExportSvg
             | Purpose::ExportPdf
             | Purpose::ExportHtml
-            | Purpose::ExportCsv => {
+            | Purpose::ExportCsv
+            | Purpose::ExportActionsCsv => {
                 self.export_to(purpose, &path);
             }
             Purpose::ImportCsv => self.import_csv(&path),
+            Purpose::ImportActionsCsv => self.start_import_actions(path),
         }
     }
 

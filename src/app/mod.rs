@@ -10,6 +10,7 @@
 // Functions a reader can hold (the threshold is in clippy.toml).
 #![warn(clippy::too_many_lines)]
 
+mod action_plan;
 mod background;
 mod canvas;
 mod chrome;
@@ -58,6 +59,8 @@ pub enum Action {
     Paste(String),
     /// Selects a touchpoint and brings it into view.
     Show(TouchpointId),
+    /// Brings a sticky note into view (selecting no card).
+    ShowNote(NoteId),
     /// A participant's dot on a touchpoint or a note, while voting.
     VoteTouchpoint(TouchpointId),
     VoteNote(NoteId),
@@ -83,6 +86,8 @@ pub struct EditorApp {
     selection: Vec<TouchpointId>,
     canvas: canvas::Canvas,
     inspector: inspector::Inspector,
+    /// The action plan's panel.
+    plan: action_plan::PlanView,
     presentation: Option<present::Presentation>,
     dialog: Option<dialogs::Dialog>,
     files: files::Files,
@@ -114,6 +119,7 @@ impl EditorApp {
             selection: Vec::new(),
             canvas: canvas::Canvas::default(),
             inspector: inspector::Inspector::default(),
+            plan: action_plan::PlanView::default(),
             presentation: None,
             dialog: None,
             files: files::Files::new(native_dialogs_available(), recovery),
@@ -332,6 +338,9 @@ impl EditorApp {
         if self.prefs.show_problems {
             self.problems_panel(ui, actions);
         }
+        if self.plan.open {
+            self.action_plan_panel(ui, actions);
+        }
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(380.0)
@@ -367,6 +376,7 @@ impl EditorApp {
             compliance: self.prefs.compliance_view && self.presentation.is_none(),
             problems: self.presentation.is_none(),
             emotion_curve: self.prefs.emotion_curve,
+            today: crate::model::Date::today(),
         }
     }
 

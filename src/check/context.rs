@@ -14,6 +14,8 @@ use foldhash::HashMap;
 /// only to report it.
 pub(super) struct Ctx<'a> {
     pub(super) bp: &'a Blueprint,
+    /// The day the check is made: actions due before it are overdue.
+    pub(super) today: Date,
     /// Lanes by id.
     lane_index: IdIndex<'a>,
     /// The position of each touchpoint's lane (`None` if it has none).
@@ -91,7 +93,7 @@ pub(super) struct Graph {
 }
 
 impl<'a> Ctx<'a> {
-    pub(super) fn new(bp: &'a Blueprint) -> Self {
+    pub(super) fn new(bp: &'a Blueprint, today: Date) -> Self {
         let n = bp.touchpoints.len();
         let lane_index = IdIndex::new(bp.lanes.iter().map(|l| l.id.as_str()));
         let step_index: HashMap<&str, usize> = bp
@@ -201,6 +203,7 @@ impl<'a> Ctx<'a> {
         touchpoint.resize(nodes.len(), u32::MAX);
         Self {
             bp,
+            today,
             lane_index,
             lanes,
             kinds,
@@ -317,7 +320,7 @@ mod tests {
                     label: String::new(),
                 });
             }
-            let cx = Ctx::new(&bp);
+            let cx = Ctx::new(&bp, Date::today());
             let ix = bp.index();
             for (t, &got) in bp.touchpoints.iter().zip(&cx.flags) {
                 let mut want = match t.moment_of_truth {

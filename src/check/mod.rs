@@ -1,6 +1,7 @@
 //! Method intelligence: health checks of a blueprint against the servuction
 //! method, compliance roll-ups, and the customer's time through the cycle.
 
+mod actions;
 mod conflicts;
 mod context;
 mod cut;
@@ -18,8 +19,8 @@ pub use time::{StageTime, StepTime, TimeBudget, time_budget};
 
 use crate::i18n::Msg;
 use crate::model::{
-    Blueprint, ConnectorId, LaneId, Language, StageId, Standard, StandardId, StepId, Touchpoint,
-    TouchpointId,
+    ActionId, Blueprint, ConnectorId, Date, ImprovementAction, LaneId, Language, StageId, Standard,
+    StandardId, StepId, Touchpoint, TouchpointId,
 };
 use compact_str::CompactString;
 use serde::Serialize;
@@ -60,6 +61,8 @@ pub enum Element {
     Touchpoint(TouchpointId),
     Connector(ConnectorId),
     Standard(StandardId),
+    /// An improvement action.
+    Action(ActionId),
 }
 
 impl fmt::Display for Element {
@@ -72,6 +75,7 @@ impl fmt::Display for Element {
             Element::Touchpoint(id) => write!(f, "{id}"),
             Element::Connector(id) => write!(f, "{id}"),
             Element::Standard(id) => write!(f, "{id}"),
+            Element::Action(id) => write!(f, "{id}"),
         }
     }
 }
@@ -123,6 +127,9 @@ pub enum Arg {
     /// (its own or the default, [`crate::model::Standard::adequate_level`]),
     /// with its unit; read when the message is shown.
     Adequate,
+    /// The due date of the action the finding concerns, as the language
+    /// writes dates; read when the message is shown.
+    Due,
 }
 
 /// The element a finding concerns, as the blueprint has it now.
@@ -130,6 +137,7 @@ pub enum Arg {
 enum Subject<'b> {
     Touchpoint(&'b Touchpoint),
     Standard(&'b Standard),
+    Action(&'b ImprovementAction),
     /// Gone from the blueprint, or an element without a name.
     Other,
 }
@@ -164,8 +172,11 @@ impl Arg {
             (Arg::Adequate, Subject::Standard(s)) => {
                 figure(s.adequate_level().unwrap_or(0.0), &s.unit, lang)
             }
+            (Arg::Due, Subject::Action(a)) => a
+                .due
+                .map_or_else(|| "?".to_owned(), |d| crate::i18n::date(d, lang)),
             // The standard is gone: its figures with it.
-            (Arg::Latest | Arg::Target | Arg::Adequate, _) => "?".to_owned(),
+            (Arg::Latest | Arg::Target | Arg::Adequate | Arg::Due, _) => "?".to_owned(),
             (Arg::Words(words), _) => words
                 .iter()
                 .map(|w| w.text(lang).to_lowercase())
@@ -212,8 +223,10 @@ impl Finding {
         match (subject, &self.element) {
             (Subject::Touchpoint(t), _) => &t.title,
             (Subject::Standard(s), _) => &s.statement,
+            (Subject::Action(a), _) => &a.what,
             (_, Element::Touchpoint(id)) => id.as_str(),
             (_, Element::Standard(id)) => id.as_str(),
+            (_, Element::Action(id)) => id.as_str(),
             _ => "",
         }
     }
@@ -234,6 +247,7 @@ impl Finding {
             Element::Standard(id) => {
                 find(&bp.standards, self.at, |s| &s.id == id).map(Subject::Standard)
             }
+            Element::Action(id) => find(&bp.actions, self.at, |a| &a.id == id).map(Subject::Action),
             _ => None,
         };
         found.unwrap_or(Subject::Other)
@@ -242,7 +256,12 @@ impl Finding {
     /// The message in a language, naming elements and giving figures as
     /// `bp` has them.
     pub fn message(&self, bp: &Blueprint, lang: Language) -> String {
-        let reads = |a: &Arg| matches!(a, Arg::Name | Arg::Latest | Arg::Target | Arg::Adequate);
+        let reads = |a: &Arg| {
+            matches!(
+                a,
+                Arg::Name | Arg::Latest | Arg::Target | Arg::Adequate | Arg::Due
+            )
+        };
         let subject = if self.args.iter().any(reads) {
             self.subject(bp)
         } else {
@@ -259,14 +278,20 @@ impl Finding {
 }
 
 /// Every finding of the rules that are switched on for this blueprint, errors
-/// first, then in document order.
+/// first, then in document order, as of today (UTC).
 pub fn check(bp: &Blueprint) -> Vec<Finding> {
+    check_on(bp, Date::today())
+}
+
+/// [`check`] as of a given day: the day decides which improvement actions
+/// are overdue. The one place the check reads the clock is [`check`].
+pub fn check_on(bp: &Blueprint, today: Date) -> Vec<Finding> {
     // Room for a finding per two touchpoints and per two standards, as a
     // blueprint with many flagged moments and measured standards has: the
     // list is not copied as it grows, and the room a healthy blueprint
     // leaves unused is never written, so costs no memory.
     let mut findings = Vec::with_capacity(bp.touchpoints.len() / 2 + bp.standards.len() / 2);
-    let cx = context::Ctx::new(bp);
+    let cx = context::Ctx::new(bp, today);
     // Severity by severity, each rule's findings in the rules' order: sorted
     // as they are found.
     for severity in [Severity::Error, Severity::Warning, Severity::Hint] {

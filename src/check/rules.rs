@@ -123,6 +123,18 @@ pub const RULES: &[Rule] = &[
         run: empty_stage,
     },
     Rule {
+        id: "missed-standard-without-action",
+        severity: Severity::Warning,
+        summary: Msg::RuleMissedWithoutAction,
+        run: super::actions::missed_without_action,
+    },
+    Rule {
+        id: "action-overdue",
+        severity: Severity::Warning,
+        summary: Msg::RuleActionOverdue,
+        run: super::actions::overdue,
+    },
+    Rule {
         id: "title-cut",
         severity: Severity::Hint,
         summary: Msg::RuleTitleCut,
@@ -713,7 +725,7 @@ mod tests {
                 });
             }
             let mut out = Vec::new();
-            visible_without_support(&Ctx::new(&bp), &mut out);
+            visible_without_support(&Ctx::new(&bp, Date::today()), &mut out);
             let got: Vec<TouchpointId> = out
                 .into_iter()
                 .map(|f| match f.element {
@@ -721,7 +733,7 @@ mod tests {
                     e => panic!("{e:?}"),
                 })
                 .collect();
-            let cx = Ctx::new(&bp);
+            let cx = Ctx::new(&bp, Date::today());
             let kinds = cx.kinds().to_vec();
             let evidence = steps_with_evidence(&bp, &kinds);
             // The customer's touchpoints with evidence in their step are

@@ -43,6 +43,7 @@ pub(crate) struct Touched {
     connectors: Marks,
     standards: Marks,
     notes: Marks,
+    actions: Marks,
     /// Whether the lines changed.
     pub lines: bool,
     /// Whether a standard got more measured values.
@@ -52,7 +53,10 @@ pub(crate) struct Touched {
 /// Whether other elements refer to elements of this kind by id (steps,
 /// which live in stages, are looked after apart).
 fn referred(kind: Kind) -> bool {
-    matches!(kind, Kind::Lane | Kind::Touchpoint)
+    matches!(
+        kind,
+        Kind::Lane | Kind::Touchpoint | Kind::Standard | Kind::Note
+    )
 }
 
 impl Touched {
@@ -64,6 +68,7 @@ impl Touched {
             Kind::Connector => &mut self.connectors,
             Kind::Standard => &mut self.standards,
             Kind::Note => &mut self.notes,
+            Kind::Action => &mut self.actions,
             Kind::Line => {
                 self.lines = true;
                 return None;
@@ -113,6 +118,16 @@ impl Touched {
             m.outs
                 .extend(removed.iter().map(|(_, x)| x.id().to_owned()));
         }
+    }
+
+    /// The ids of the touchpoints, standards and notes taken out so far
+    /// (some may have been put back since).
+    pub(crate) fn taken_out(&self) -> [&[String]; 3] {
+        [
+            &self.touchpoints.outs,
+            &self.standards.outs,
+            &self.notes.outs,
+        ]
     }
 
     /// A stage's steps `old` gave way to `new`.
@@ -215,6 +230,8 @@ struct Lookup<'a> {
     lanes: Lazy<'a>,
     steps: Lazy<'a>,
     touchpoints: Lazy<'a>,
+    standards: Lazy<'a>,
+    notes: Lazy<'a>,
 }
 
 impl Resolve for Lookup<'_> {
@@ -232,6 +249,16 @@ impl Resolve for Lookup<'_> {
         let bp = self.bp;
         self.touchpoints
             .has(id, || bp.touchpoints.iter().map(|t| t.id.as_str()))
+    }
+    fn has_standard(&mut self, id: &str) -> bool {
+        let bp = self.bp;
+        self.standards
+            .has(id, || bp.standards.iter().map(|s| s.id.as_str()))
+    }
+    fn has_note(&mut self, id: &str) -> bool {
+        let bp = self.bp;
+        self.notes
+            .has(id, || bp.notes.iter().map(|n| n.id.as_str()))
     }
 }
 
@@ -306,7 +333,8 @@ fn each_id<'b>(bp: &'b Blueprint, mut f: impl FnMut(&'b str, Place) -> bool) {
         || list(&bp.touchpoints, "touchpoints", &mut f)
         || list(&bp.notes, "notes", &mut f)
         || list(&bp.connectors, "connectors", &mut f)
-        || list(&bp.standards, "standards", &mut f);
+        || list(&bp.standards, "standards", &mut f)
+        || list(&bp.actions, "actions", &mut f);
 }
 
 /// Checks what an edit touched, with `bp` as the edit left it.
@@ -382,6 +410,13 @@ fn counts(bp: &Blueprint, t: &Touched, out: &mut Vec<Problem>) {
         |bp| bp.notes.len(),
         limits::NOTES,
     ));
+    out.extend(grew(
+        &t.actions,
+        "actions",
+        "actions",
+        |bp| bp.actions.len(),
+        limits::ACTIONS,
+    ));
     // Counted in no time: checked whatever the edit.
     out.extend(too_many(
         "disabled_rules",
@@ -397,6 +432,8 @@ fn elements(bp: &Blueprint, t: &Touched, out: &mut Vec<Problem>) {
         lanes: Lazy::default(),
         steps: Lazy::default(),
         touchpoints: Lazy::default(),
+        standards: Lazy::default(),
+        notes: Lazy::default(),
     };
     // Ids put in with a new id, to be checked unique.
     let mut fresh: Vec<&str> = Vec::new();
@@ -493,6 +530,15 @@ fn elements(bp: &Blueprint, t: &Touched, out: &mut Vec<Problem>) {
         out,
         |x, at, out| check_standard(x, at, &mut r, out),
     );
+    each(
+        &bp.actions,
+        "actions",
+        &t.actions,
+        f,
+        p,
+        out,
+        |x, at, out| check_action(x, at, &mut r, out),
+    );
 
     unique(bp, &fresh, out);
 
@@ -508,6 +554,8 @@ fn elements(bp: &Blueprint, t: &Touched, out: &mut Vec<Problem>) {
     let lanes = gone(&t.lanes, &present);
     let steps = gone(&t.steps, &present);
     let touchpoints = gone(&t.touchpoints, &present);
+    let standards = gone(&t.standards, &present);
+    let notes = gone(&t.notes, &present);
     if t.lines || !lanes.is_empty() {
         check_lines(&bp.lines, &mut r, out);
     }
@@ -537,6 +585,13 @@ fn elements(bp: &Blueprint, t: &Touched, out: &mut Vec<Problem>) {
             if touchpoints.contains(s.touchpoint.as_str()) {
                 let at = Place::At("standards", i);
                 check_standard(s, at, &mut r, out);
+            }
+        }
+    }
+    if !touchpoints.is_empty() || !standards.is_empty() || !notes.is_empty() {
+        for (i, a) in bp.actions.iter().enumerate() {
+            if super::actions::refers_to(a, &touchpoints, &standards, &notes) {
+                check_action(a, Place::At("actions", i), &mut r, out);
             }
         }
     }

@@ -12,11 +12,13 @@
 use crate::model::*;
 use check::IdSet;
 use foldhash::{HashMap, HashMapExt};
+pub use history::History;
 use ops::{Element, Op, Tx, VecOp};
-use std::collections::VecDeque;
 
+mod actions;
 mod check;
 pub mod clipboard;
+mod history;
 mod ops;
 #[cfg(test)]
 mod tests;
@@ -148,6 +150,11 @@ pub enum Edit {
     /// Several edits applied in order as one change, all or none: one undo
     /// step for a change to several cards, or a paste.
     Batch(Vec<Edit>),
+    /// Adds an improvement action (with its id already made).
+    AddAction(ImprovementAction),
+    /// Replaces an improvement action's fields (matched by id).
+    SetAction(ImprovementAction),
+    DeleteAction(ActionId),
 }
 
 /// Why an edit could not be applied; the document is left as it was.
@@ -197,6 +204,9 @@ pub fn apply(bp: &mut Blueprint, edit: Edit) -> Result<Change, EditError> {
 pub fn apply_all(bp: &mut Blueprint, edits: Vec<Edit>) -> Result<Change, EditError> {
     let mut tx = Tx::new(bp);
     let ran = edits.into_iter().try_for_each(|e| run(&mut tx, e));
+    if ran.is_ok() {
+        actions::detach_orphans(&mut tx);
+    }
     match ran.and_then(|()| check::validate(tx.bp, &tx.touched)) {
         Ok(()) => Ok(Change {
             ops: tx.into_undo(),
@@ -547,6 +557,12 @@ fn run(tx: &mut Tx, edit: Edit) -> Result<(), EditError> {
                 run(tx, edit)?;
             }
         }
+        Edit::AddAction(a) => tx.push(a),
+        Edit::SetAction(a) => {
+            let i = index::<ImprovementAction>(tx, "action", a.id.as_str())?;
+            tx.set(i, a);
+        }
+        Edit::DeleteAction(id) => tx.remove_where::<ImprovementAction>(|a| a.id == id),
     }
     Ok(())
 }
@@ -569,7 +585,8 @@ pub enum Footprint {
     None,
     /// Only these touchpoints' own fields changed, in place (by index in
     /// `Blueprint::touchpoints`): the same id, lane, step, feeling, moment
-    /// of truth and lines of title, so the layout stands.
+    /// of truth and lines of title, so the layout stands. None at all when
+    /// only improvement actions changed: the checks are made again.
     Touchpoints(Vec<usize>),
     /// Anything else.
     Everything,
@@ -618,6 +635,7 @@ impl Change {
     /// What the change touched, with `bp` as it is after it.
     pub fn footprint(&self, bp: &Blueprint) -> Footprint {
         let mut touchpoints = Vec::new();
+        let mut actions = false;
         for op in &self.ops {
             if op.is_identity(bp) {
                 continue;
@@ -631,10 +649,13 @@ impl Change {
                 {
                     touchpoints.push(*i);
                 }
+                // Improvement actions are drawn nowhere: only the checks
+                // (and the cards' problem markers) change with them.
+                Op::Actions(_) => actions = true,
                 _ => return Footprint::Everything,
             }
         }
-        if touchpoints.is_empty() {
+        if touchpoints.is_empty() && !actions {
             return Footprint::None;
         }
         touchpoints.sort_unstable();
@@ -645,73 +666,5 @@ impl Change {
     /// About how many bytes the change holds on the heap.
     pub fn heap_bytes(&self) -> usize {
         self.ops.capacity() * size_of::<Op>() + self.ops.iter().map(Op::heap_bytes).sum::<usize>()
-    }
-}
-
-/// Undo and redo: each step is the change that undoes one user action.
-#[derive(Clone, Debug, Default)]
-pub struct History {
-    undo: VecDeque<Change>,
-    redo: Vec<Change>,
-}
-
-impl History {
-    /// The most undo steps kept.
-    pub const LIMIT: usize = 200;
-
-    /// Records a new undo step.
-    pub fn record(&mut self, change: Change) {
-        if change.is_empty() {
-            return;
-        }
-        self.undo.push_back(change);
-        if self.undo.len() > Self::LIMIT {
-            self.undo.pop_front();
-        }
-        self.redo.clear();
-    }
-
-    /// Adds a change to the last undo step (a burst of typing, a drag), or
-    /// records it as a new step when there is none.
-    pub fn extend_last(&mut self, change: Change) {
-        match self.undo.back_mut() {
-            Some(last) if self.redo.is_empty() => last.merge(change),
-            _ => self.record(change),
-        }
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
-    /// Goes back one step; what it touched, or `None` if there is no step.
-    pub fn undo(&mut self, bp: &mut Blueprint) -> Option<Footprint> {
-        let redo = self.undo.pop_back()?.revert(bp);
-        let fp = redo.footprint(bp);
-        self.redo.push(redo);
-        Some(fp)
-    }
-
-    /// Goes forward one step; what it touched, or `None` if there is none.
-    pub fn redo(&mut self, bp: &mut Blueprint) -> Option<Footprint> {
-        let undo = self.redo.pop()?.revert(bp);
-        let fp = undo.footprint(bp);
-        self.undo.push_back(undo);
-        Some(fp)
-    }
-
-    /// About how many bytes the steps hold.
-    pub fn heap_bytes(&self) -> usize {
-        (self.undo.capacity() + self.redo.capacity()) * size_of::<Change>()
-            + self
-                .undo
-                .iter()
-                .chain(&self.redo)
-                .map(Change::heap_bytes)
-                .sum::<usize>()
     }
 }

@@ -107,6 +107,7 @@ pub(crate) enum Op {
     Connectors(VecOp<Connector>),
     Standards(VecOp<Standard>),
     Notes(VecOp<Note>),
+    Actions(VecOp<ImprovementAction>),
     /// Swaps the title with the held one.
     Title(String),
     /// Swaps the disabled rules with the held ones.
@@ -135,6 +136,7 @@ impl Op {
             Op::Connectors(op) => list(op, bp),
             Op::Standards(op) => list(op, bp),
             Op::Notes(op) => list(op, bp),
+            Op::Actions(op) => list(op, bp),
             Op::Title(mut t) => {
                 mem::swap(&mut bp.title, &mut t);
                 Op::Title(t)
@@ -176,6 +178,7 @@ impl Op {
             (Op::Connectors(a), Op::Connectors(b)) => slot(a, b),
             (Op::Standards(a), Op::Standards(b)) => slot(a, b),
             (Op::Notes(a), Op::Notes(b)) => slot(a, b),
+            (Op::Actions(a), Op::Actions(b)) => slot(a, b),
             (Op::Title(_), Op::Title(_))
             | (Op::DisabledRules(_), Op::DisabledRules(_))
             | (Op::Description(_), Op::Description(_))
@@ -205,6 +208,7 @@ impl Op {
             Op::Connectors(op) => same(op, &bp.connectors),
             Op::Standards(op) => same(op, &bp.standards),
             Op::Notes(op) => same(op, &bp.notes),
+            Op::Actions(op) => same(op, &bp.actions),
             Op::Title(t) => *t == bp.title,
             Op::DisabledRules(r) => *r == bp.disabled_rules,
             Op::Description(d) => *d == bp.description,
@@ -235,6 +239,7 @@ impl Op {
             Op::Connectors(op) => list(op),
             Op::Standards(op) => list(op),
             Op::Notes(op) => list(op),
+            Op::Actions(op) => list(op),
             Op::Title(t) => t.capacity(),
             Op::DisabledRules(r) => strings(r),
             Op::Description(d) => d.capacity(),
@@ -257,6 +262,7 @@ pub(crate) enum Kind {
     Connector,
     Standard,
     Note,
+    Action,
 }
 
 /// An element of one of the blueprint's lists.
@@ -390,6 +396,16 @@ impl Element for Note {
             + self.lane.as_ref().map_or(0, |l| l.heap_bytes())
             + self.step.as_ref().map_or(0, |s| s.heap_bytes())
             + self.text.capacity()
+    }
+}
+
+impl Element for ImprovementAction {
+    element!(Action, actions, Actions);
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn heap_bytes(&self) -> usize {
+        self.id.heap_bytes() + self.what.capacity() + self.owner.capacity()
     }
 }
 

@@ -32,7 +32,9 @@ fn start() -> Blueprint {
 /// The document an edit makes, unchecked.
 fn unchecked(bp: &Blueprint, edit: Edit) -> Result<Blueprint, EditError> {
     let mut next = bp.clone();
-    run(&mut Tx::new(&mut next), edit)?;
+    let mut tx = Tx::new(&mut next);
+    run(&mut tx, edit)?;
+    super::actions::detach_orphans(&mut tx);
     Ok(next)
 }
 
@@ -58,6 +60,7 @@ fn some_id(bp: &Blueprint, i: usize) -> String {
     ids.extend(bp.notes.iter().map(|x| x.id.as_str()));
     ids.extend(bp.connectors.iter().map(|x| x.id.as_str()));
     ids.extend(bp.standards.iter().map(|x| x.id.as_str()));
+    ids.extend(bp.actions.iter().map(|x| x.id.as_str()));
     ids[i % ids.len()].to_owned()
 }
 
@@ -315,9 +318,44 @@ fn edit_for(bp: &Blueprint, op: u8, a: usize, b: usize) -> Edit {
             id: lane(b),
             name: "r".into(),
         },
+        // Improvement actions: attached to what is there or not, with an id
+        // new or used; changed; deleted.
+        30 => {
+            let mut act = ImprovementAction::new("a", None);
+            if b.is_multiple_of(5) {
+                act.id = ActionId::from(some_id(bp, a));
+            }
+            act.attached_to = match b % 4 {
+                0 => Some(Attachment::FailPoint(tp(a))),
+                1 => Some(Attachment::Standard(
+                    bp.standards
+                        .get(pick(bp.standards.len(), a))
+                        .map_or("std-none".into(), |s| s.id.clone()),
+                )),
+                2 => Some(Attachment::Note(
+                    bp.notes
+                        .get(pick(bp.notes.len(), a))
+                        .map_or("note-none".into(), |n| n.id.clone()),
+                )),
+                _ => None,
+            };
+            if a.is_multiple_of(3) {
+                act.moves_standard = Some(StandardId::from(some_id(bp, b)));
+            }
+            Edit::AddAction(act)
+        }
+        31 => match bp.actions.get(pick(bp.actions.len(), a)) {
+            Some(old) if b.is_multiple_of(2) => Edit::DeleteAction(old.id.clone()),
+            Some(old) => Edit::SetAction(ImprovementAction {
+                status: ActionStatus::ALL[b % 4],
+                moves_standard: (b % 3 == 1).then(|| StandardId::from(some_id(bp, a))),
+                ..old.clone()
+            }),
+            None => Edit::DeleteAction("act-none".into()),
+        },
         _ => Edit::Batch(
             (0..1 + a % 4)
-                .map(|k| edit_for(bp, ((a + k * 7) % 30) as u8, b + k, a + k * b))
+                .map(|k| edit_for(bp, ((a + k * 7) % 32) as u8, b + k, a + k * b))
                 .collect(),
         ),
     }

@@ -13,8 +13,9 @@
 //! failure, its type, the poka-yoke, the recovery, the FMEA ratings) instead
 //! of a boolean; `true` becomes an empty fail point and `false` none. An
 //! older file without `fail_point` is a valid version 6 file.
-//! Version 7 adds the `conflicts` a merge leaves to resolve (optional): a
-//! version 2 to 6 file is a valid version 7 file.
+//! Version 7 adds improvement `actions` and the `conflicts` a merge leaves
+//! to resolve, both optional lists: the migration from 6 adds nothing, and
+//! a version 2 to 6 file is a valid version 7 file.
 
 use super::DiagMsg;
 use crate::i18n::ErrMsg;

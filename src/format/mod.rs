@@ -49,7 +49,8 @@ pub const PNG_KEYWORD: &str = "servuction";
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// How much larger than its file a document can be once Servuction writes it
 /// compactly (written defaults, numbers such as `1e15` spelled out: a
-/// record made to grow most, a loose note, 1.6 times: see
+/// record made to grow most, an improvement action with its status written
+/// out, 1.65 times; a loose note 1.6: see
 /// tests/hostile.rs). A file larger than
 /// `MAX_FILE_BYTES / MAX_REWRITE_GROWTH` is measured as written when it is
 /// read, so that whatever opens can be saved; smaller ones (a 50,000-

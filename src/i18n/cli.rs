@@ -46,6 +46,10 @@ super::catalogue! {
     SeverityError => ("error", "error"),
     SeverityHint => ("hint", "sugerencia"),
     CannotWriteOutput => ("cannot write the output: {}", "no se puede escribir la salida: {}"),
+    // Improvement actions as CSV.
+    CsvOnlyOption => ("--csv is for CSV; `{}` is not a .csv", "--csv es para CSV; «{}» no es un .csv"),
+    NoActionChanged => ("{}; no action was added or changed", "{}; no se añadió ni cambió ninguna acción"),
+    KindAction => ("improvement action", "acción de mejora"),
     // Versions: diff, merge and show name the kinds of element without an article.
     KindBlueprint => ("blueprint", "plano"),
     KindStage => ("stage", "etapa"),
@@ -260,6 +264,38 @@ pub const HELP_ES: &[(&str, &str, Option<&str>)] = &[
         None,
     ),
     (
+        "export.csv",
+        "CSV: lo que lista la hoja, los estándares (predeterminado) o las acciones de mejora (el plan de acción)",
+        None,
+    ),
+    (
+        "import-actions",
+        "Añadir o cambiar las acciones de mejora de un plano desde un archivo CSV",
+        Some(
+            "Añadir o cambiar las acciones de mejora de un plano desde un archivo CSV.\n\nEl CSV necesita una columna `what`; `action_id`, `owner`, `due` (AAAA-MM-DD), `status` (open, in_progress, done, dropped), `attached_to` (fail_point, standard, note) con `attached_id`, y `moves_standard_id` se leen si están. Una fila cuyo `action_id` nombra una acción del plano la cambia; cualquier otra añade una. Una hoja escrita por `servuction export ARCHIVO --csv actions -o plan.csv` sirve tal cual, también después de que una hoja de cálculo la guarde de nuevo. Una fila que no se puede leer hace rechazar el archivo entero, con su línea y columna, y no cambia nada. Sale con 0 si todo fue bien, y con 2 si un archivo no se puede leer o escribir o se rechaza.",
+        ),
+    ),
+    (
+        "import-actions.file",
+        "El plano que se cambia; se guarda en su sitio salvo con --output",
+        None,
+    ),
+    (
+        "import-actions.csv",
+        "El archivo CSV con las acciones",
+        None,
+    ),
+    (
+        "import-actions.output",
+        "Escribir el resultado aquí en lugar de sobre ARCHIVO",
+        None,
+    ),
+    (
+        "import-actions.lang",
+        "El idioma del informe (predeterminado: el del plano)",
+        None,
+    ),
+    (
         "schema",
         "Escribir el esquema JSON del formato de archivo",
         None,
@@ -268,7 +304,7 @@ pub const HELP_ES: &[(&str, &str, Option<&str>)] = &[
         "diff",
         "Mostrar qué cambió de una versión de un plano a otra",
         Some(
-            "Mostrar qué cambió de una versión de un plano a otra.\n\nLista los puntos de interacción, conectores, estándares, valores medidos, notas, carriles, pasos y etapas que se añadieron, se quitaron, se movieron (a otro carril, paso o etapa) y cambiaron (campo: antes -> después), y los estándares cuyo cumplimiento cambió. Sale con 0 si las versiones son iguales, con 1 si difieren y con 2 si hay un error, como diff.",
+            "Mostrar qué cambió de una versión de un plano a otra.\n\nLista los puntos de interacción, conectores, estándares, valores medidos, notas, acciones de mejora, carriles, pasos y etapas que se añadieron, se quitaron, se movieron (a otro carril, paso o etapa) y cambiaron (campo: antes -> después), y los estándares cuyo cumplimiento cambió. Sale con 0 si las versiones son iguales, con 1 si difieren y con 2 si hay un error, como diff.",
         ),
     ),
     (
@@ -373,6 +409,7 @@ const VALUE_NAMES_ES: &[(&str, &str)] = &[
     ("THEME", "TEMA"),
     ("SVG_TEXT", "TEXTO_SVG"),
     ("PAPER", "PAPEL"),
+    ("CSV", "CSV"),
     ("COMMAND", "ORDEN"),
     ("OLD", "ANTIGUO"),
     ("NEW", "NUEVO"),

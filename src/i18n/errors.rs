@@ -294,6 +294,15 @@ super::catalogue! {
     RecoveryHeader => ("the recovery copy's header could not be written: {}", "no se pudo escribir la cabecera de la copia de recuperación («{}»)"),
     // Edits refused.
     EditMissing => ("no {} `{}`", "no existe {} `{}`"),
+    // Improvement actions (format 7).
+    WordAction => ("action", "la acción"),
+    WordActions => ("actions", "acciones"),
+    CsvNoWhatColumn => ("the CSV ({}) has no `what` column, which says what each action is; its columns: {}", "el CSV ({}) no tiene columna `what`, que dice qué es cada acción; sus columnas: {}"),
+    CsvEmptyWhat => ("the action says nothing in `what`", "la acción no dice nada en `what`"),
+    CsvBadStatus => ("`{}` is not a status: write open, in_progress, done or dropped", "`{}` no es un estado: escriba abierta, en curso, hecha o descartada"),
+    CsvBadKind => ("`{}` is not something an action is attached to: write fail_point, standard or note", "`{}` no es algo a lo que se asocie una acción: escriba punto de fallo, estándar o nota del taller"),
+    CsvNoSuchElement => ("no {} has the id `{}`", "no existe {} con el id `{}`"),
+    CsvRepeatedId => ("the action `{}` is on line {} already", "la acción `{}` ya está en la línea {}"),
     // Resolving a merge's conflicts.
     ResolveNoConflict => ("there is no conflict {}; the document has {}", "no hay ningún conflicto {}; el documento tiene {}"),
     ResolveGone => ("the {} `{}` of this conflict is no longer in the document", "el elemento ({}) `{}` de este conflicto ya no está en el documento"),

@@ -81,8 +81,12 @@ plurals! {
     LateSteps => ("Step whose time standards are missed: {}", "Steps whose time standards are missed: {}"; "Paso cuyos estándares de tiempo se incumplen: {}", "Pasos cuyos estándares de tiempo se incumplen: {}"),
     MoreResults => ("and {} more result, in the report", "and {} more results, in the report"; "y {} resultado más, en el informe", "y {} resultados más, en el informe"),
     Pages => ("{} page", "{} pages"; "{} página", "{} páginas"),
-    WorkshopPages => ("{} page at the end for the workshop's notes and votes", "{} pages at the end for the workshop's notes and votes"; "{} página al final para las notas y los votos del taller", "{} páginas al final para las notas y los votos del taller"),
+    WorkshopPages => ("{} page at the end for the workshop's notes and votes and the action plan", "{} pages at the end for the workshop's notes and votes and the action plan"; "{} página al final para las notas y los votos del taller y el plan de acción", "{} páginas al final para las notas y los votos del taller y el plan de acción"),
     Minutes => ("{} minute", "{} minutes"; "{} minuto", "{} minutos"),
+    // Improvement actions imported from CSV.
+    ActionsAdded => ("{} action added", "{} actions added"; "{} acción añadida", "{} acciones añadidas"),
+    ActionsChanged => ("{} changed", "{} changed"; "{} cambiada", "{} cambiadas"),
+    ActionsUnchanged => ("{} unchanged", "{} unchanged"; "{} se queda igual", "{} se quedan iguales"),
     Changes => ("{} change", "{} changes"; "{} cambio", "{} cambios"),
     Conflicts => ("{} conflict", "{} conflicts"; "{} conflicto", "{} conflictos"),
 }

@@ -135,6 +135,8 @@ pub fn rule_name(id: &str) -> Option<Msg> {
         "empty-lane" => Msg::RuleNameEmptyLane,
         "empty-stage" => Msg::RuleNameEmptyStage,
         "title-cut" => Msg::RuleNameTitleCut,
+        "missed-standard-without-action" => Msg::RuleNameMissedWithoutAction,
+        "action-overdue" => Msg::RuleNameActionOverdue,
         "merge-conflict" => Msg::RuleNameMergeConflict,
         _ => return None,
     })

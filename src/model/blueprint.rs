@@ -1,6 +1,7 @@
 //! The blueprint document: lanes and lines, stages and steps, touchpoints,
 //! connectors and standards. Plain data, no UI types and no I/O.
 
+use super::action::ImprovementAction;
 use super::conflict::Conflict;
 use super::fail::FailPoint;
 use super::ids::{ConnectorId, LaneId, NoteId, StageId, StepId, TouchpointId};
@@ -92,6 +93,10 @@ pub struct Blueprint {
     /// the canvas and in every export). Format version 5.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub emotion_curve: bool,
+    /// Improvement actions: what will be done where the service fails or
+    /// misses a standard. Format version 7.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ImprovementAction>,
     /// What a merge left for the user to resolve: our value is in the
     /// document, theirs is kept here. Format version 7.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -114,6 +119,7 @@ impl Default for Blueprint {
             disabled_rules: Vec::new(),
             notes: Vec::new(),
             emotion_curve: true,
+            actions: Vec::new(),
             conflicts: Vec::new(),
         }
     }

@@ -25,6 +25,8 @@ pub enum ElementKind {
     /// A measured value of a standard.
     Measurement,
     Note,
+    /// An improvement action.
+    Action,
 }
 
 impl ElementKind {
@@ -41,6 +43,7 @@ impl ElementKind {
             ElementKind::Standard => "standard",
             ElementKind::Measurement => "measurement",
             ElementKind::Note => "note",
+            ElementKind::Action => "action",
         }
     }
 
@@ -50,7 +53,7 @@ impl ElementKind {
     }
 
     /// Every kind, in document order.
-    pub const ALL: [ElementKind; 10] = [
+    pub const ALL: [ElementKind; 11] = [
         ElementKind::Blueprint,
         ElementKind::Stage,
         ElementKind::Step,
@@ -61,6 +64,7 @@ impl ElementKind {
         ElementKind::Standard,
         ElementKind::Measurement,
         ElementKind::Note,
+        ElementKind::Action,
     ];
 }
 

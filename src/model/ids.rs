@@ -104,6 +104,11 @@ id_type!(
     NoteId,
     "note"
 );
+id_type!(
+    /// Identifies a [`crate::model::ImprovementAction`].
+    ActionId,
+    "act"
+);
 
 /// A fresh id: `prefix-` and eight base-36 characters drawn from the
 /// process's random hasher keys, the clock and a counter.

@@ -3,24 +3,28 @@
 //! Nothing here knows about files, egui or the command line. Every element has
 //! a stable id ([`ids`]); the [`Blueprint`] holds them in document order.
 
+mod action;
 mod blueprint;
 mod conflict;
 mod fail;
 pub mod ids;
 pub mod index;
+mod path;
 mod standard;
 mod values;
 mod zone;
 
+pub use action::{ActionStatus, Attachment, ImprovementAction};
 pub use blueprint::*;
 pub use conflict::{Conflict, ElementKind};
 pub use fail::{FailKind, FailPoint, RATING};
-pub use ids::{ConnectorId, LaneId, NoteId, StageId, StandardId, StepId, TouchpointId};
+pub use ids::{ActionId, ConnectorId, LaneId, NoteId, StageId, StandardId, StepId, TouchpointId};
 pub use index::Index;
 pub use standard::*;
 pub use values::{Colour, Date};
 pub use zone::{DEFAULT_TOLERANCE_SHARE, Zone};
 mod validate;
+mod validate_action;
 mod validate_msg;
 pub(crate) use validate::Place;
 pub use validate::{DocPath, IntegrityError, PathSeg, Problem, limits, line_kind_name};
@@ -28,4 +32,5 @@ pub(crate) use validate::{
     Resolve, check_connector, check_lines, check_note, check_standard, check_step,
     check_touchpoint, too_many,
 };
+pub(crate) use validate_action::check_action;
 pub use validate_msg::element_word;

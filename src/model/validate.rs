@@ -3,61 +3,11 @@
 //! their place in the file; the editor keeps documents free of them.
 
 use super::index::IdTable;
+pub use super::path::{DocPath, PathSeg};
+use super::validate_action::check_action;
 use super::{Blueprint, Connector, Line, LineKind, Note, Standard, Step, Touchpoint};
 use foldhash::{HashSet, HashSetExt};
 use std::fmt;
-
-/// One step of a path to a value in a document: a field or an array index.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PathSeg {
-    Key(String),
-    Index(usize),
-}
-
-/// Where in a document a value sits, e.g. `touchpoints[3].lane`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DocPath(pub Vec<PathSeg>);
-
-impl DocPath {
-    /// This path followed by a field.
-    pub fn key(&self, key: &str) -> Self {
-        let mut p = self.clone();
-        p.0.push(PathSeg::Key(key.to_owned()));
-        p
-    }
-
-    /// This path followed by an array index.
-    pub fn index(&self, i: usize) -> Self {
-        let mut p = self.clone();
-        p.0.push(PathSeg::Index(i));
-        p
-    }
-
-    /// A path from a list of fields and indices; `"touchpoints", 3, "lane"`.
-    pub fn root() -> Self {
-        Self::default()
-    }
-
-    /// This path under `prefix`.
-    pub fn under(&self, prefix: &DocPath) -> Self {
-        let mut p = prefix.clone();
-        p.0.extend(self.0.iter().cloned());
-        p
-    }
-}
-
-impl fmt::Display for DocPath {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, seg) in self.0.iter().enumerate() {
-            match seg {
-                PathSeg::Key(k) if i == 0 => write!(f, "{k}")?,
-                PathSeg::Key(k) => write!(f, ".{k}")?,
-                PathSeg::Index(n) => write!(f, "[{n}]")?,
-            }
-        }
-        Ok(())
-    }
-}
 
 /// What is wrong with a blueprint.
 #[derive(Clone, Debug, PartialEq)]
@@ -144,6 +94,7 @@ pub mod limits {
     pub const STANDARDS: usize = 100_000;
     pub const MEASUREMENTS: usize = 1_000_000;
     pub const NOTES: usize = 100_000;
+    pub const ACTIONS: usize = 100_000;
     /// Health-check rules switched off: far more than there are rules (an
     /// unknown id is kept, for a file from a newer Servuction).
     pub const DISABLED_RULES: usize = 1_000;
@@ -171,6 +122,8 @@ pub(crate) trait Resolve {
     fn has_lane(&mut self, id: &str) -> bool;
     fn has_step(&mut self, id: &str) -> bool;
     fn has_touchpoint(&mut self, id: &str) -> bool;
+    fn has_standard(&mut self, id: &str) -> bool;
+    fn has_note(&mut self, id: &str) -> bool;
 }
 
 /// The problem if a count is over its limit; `key` is the field that holds
@@ -209,7 +162,7 @@ fn number(
     });
 }
 
-fn dangling(
+pub(crate) fn dangling(
     path: DocPath,
     element: &'static str,
     id: &str,
@@ -457,6 +410,8 @@ struct Ids {
 const LANE: u8 = 1;
 const STEP: u8 = 1 << 1;
 const TOUCHPOINT: u8 = 1 << 2;
+const STANDARD: u8 = 1 << 3;
+const NOTE: u8 = 1 << 4;
 
 impl Ids {
     fn with_capacity(n: usize) -> Self {
@@ -495,6 +450,12 @@ impl Resolve for Ids {
     }
     fn has_touchpoint(&mut self, id: &str) -> bool {
         self.has(id, TOUCHPOINT)
+    }
+    fn has_standard(&mut self, id: &str) -> bool {
+        self.has(id, STANDARD)
+    }
+    fn has_note(&mut self, id: &str) -> bool {
+        self.has(id, NOTE)
     }
 }
 
@@ -587,6 +548,7 @@ impl Validator {
                 limits::MEASUREMENTS,
             ),
             ("notes", "notes", bp.notes.len(), limits::NOTES),
+            ("actions", "actions", bp.actions.len(), limits::ACTIONS),
             (
                 "disabled_rules",
                 "disabled rules",
@@ -608,7 +570,8 @@ impl Validator {
             + bp.touchpoints.len()
             + bp.notes.len()
             + bp.connectors.len()
-            + bp.standards.len();
+            + bp.standards.len()
+            + bp.actions.len();
         self.ids = Ids::with_capacity(ids);
         for (si, stage) in bp.stages.iter().enumerate() {
             self.id(stage.id.as_str(), Place::Stage(si), 0);
@@ -631,7 +594,7 @@ impl Validator {
             );
         }
         for (i, n) in bp.notes.iter().enumerate() {
-            self.id(n.id.as_str(), Place::At("notes", i), 0);
+            self.id(n.id.as_str(), Place::At("notes", i), NOTE);
             check_note(n, Place::At("notes", i), &mut self.ids, &mut self.problems);
         }
         for (i, c) in bp.connectors.iter().enumerate() {
@@ -644,10 +607,19 @@ impl Validator {
             );
         }
         for (i, s) in bp.standards.iter().enumerate() {
-            self.id(s.id.as_str(), Place::At("standards", i), 0);
+            self.id(s.id.as_str(), Place::At("standards", i), STANDARD);
             check_standard(
                 s,
                 Place::At("standards", i),
+                &mut self.ids,
+                &mut self.problems,
+            );
+        }
+        for (i, a) in bp.actions.iter().enumerate() {
+            self.id(a.id.as_str(), Place::At("actions", i), 0);
+            check_action(
+                a,
+                Place::At("actions", i),
                 &mut self.ids,
                 &mut self.problems,
             );

@@ -16,6 +16,8 @@ pub fn element_word(english: &str, lang: Language) -> String {
         "note" => ErrMsg::WordNote,
         "connector" => ErrMsg::WordConnector,
         "standard" => ErrMsg::WordStandard,
+        "action" => ErrMsg::WordAction,
+        "actions" => ErrMsg::WordActions,
         "line" => ErrMsg::WordLine,
         "a duration" => ErrMsg::WordDuration,
         "an expected wait" => ErrMsg::WordExpectedWait,

@@ -16,6 +16,8 @@ pub enum Format {
     Png,
     Pdf,
     Csv,
+    /// The improvement actions as CSV.
+    ActionsCsv,
     Html,
 }
 
@@ -157,6 +159,7 @@ fn export_unchecked(
     let document = || crate::format::to_string(bp).map_err(ExportError::Document);
     match format {
         Format::Csv => Ok(done(crate::report::standards_csv(bp, lang).into_bytes())),
+        Format::ActionsCsv => Ok(done(crate::report::actions_csv(bp, lang).into_bytes())),
         Format::Html => Ok(done(
             crate::report::html(bp, lang, &plain_svg()).into_bytes(),
         )),

@@ -1,5 +1,5 @@
 //! The PDF's workshop pages, after the diagram: the notes grouped by where
-//! they are pinned and the dot vote ranked, in the export's language, on
+//! they are pinned, the dot vote ranked and the action plan, in the export's language, on
 //! paper of the export's size (A4 when the diagram has a page of its own).
 
 use super::fonts;
@@ -38,7 +38,9 @@ fn lines(w: &Workshop, lang: Language, width: f32) -> Vec<Line> {
             });
         }
     };
-    push(Msg::ReportWorkshop.text(lang), 16.0, true, 0.0);
+    if !w.notes.is_empty() || !w.votes.is_empty() {
+        push(Msg::ReportWorkshop.text(lang), 16.0, true, 0.0);
+    }
     if !w.notes.is_empty() {
         push(Msg::ReportNotes.text(lang), 13.0, true, 0.0);
         for g in &w.notes {
@@ -73,6 +75,30 @@ fn lines(w: &Workshop, lang: Language, width: f32) -> Vec<Line> {
                 false,
                 12.0,
             );
+        }
+    }
+    if !w.actions.is_empty() {
+        push(Msg::ActionPlan.text(lang), 13.0, true, 0.0);
+        for a in &w.actions {
+            push(&format!("• {}", a.what), BODY, true, 12.0);
+            let due = a.due.map(|d| crate::i18n::date(d, lang));
+            let who_when: Vec<&str> = [a.owner.as_str(), due.as_deref().unwrap_or("")]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            let mut detail = a.status_text(lang);
+            if !who_when.is_empty() {
+                detail = format!("{} · {detail}", who_when.join(", "));
+            }
+            for (label, text) in [
+                (Msg::ActionAttachedTo, &a.attached),
+                (Msg::ActionMovesStandard, &a.moves),
+            ] {
+                if !text.is_empty() {
+                    detail = format!("{detail} · {}: {text}", label.text(lang));
+                }
+            }
+            push(&detail, BODY, false, 24.0);
         }
     }
     out

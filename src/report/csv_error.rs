@@ -37,6 +37,13 @@ pub enum ImportError {
         more: bool,
     },
     NoStandardColumn,
+    /// A CSV of improvement actions without a `what` column: the first
+    /// names the header has.
+    NoWhatColumn {
+        format: CsvFormat,
+        found: Vec<String>,
+        more: bool,
+    },
     /// Past the most measured values a blueprint may hold.
     TooManyValues {
         line: u64,
@@ -71,6 +78,27 @@ pub enum Refusal {
         comma_hint: bool,
     },
     Number(NumberRefusal),
+    /// A row the CSV reader could not read: its words.
+    Unreadable(String),
+    /// An improvement action without `what`.
+    EmptyWhat,
+    /// A status that is none of open, in progress, done, dropped.
+    BadStatus(String),
+    /// An attachment that is none of fail point, standard, note.
+    BadKind(String),
+    /// A due date that is not one.
+    Date(DateError),
+    /// An id that names no element of that kind (`touchpoint`, `standard`,
+    /// `note`).
+    NoSuchElement {
+        kind: &'static str,
+        id: String,
+    },
+    /// An action id given on an earlier line too.
+    RepeatedId {
+        id: String,
+        first_line: u64,
+    },
 }
 
 /// A number that cannot be read without guessing.
@@ -147,19 +175,15 @@ impl Localized for ImportError {
                 format,
                 found,
                 more,
-            } => {
-                let mut names: Vec<String> = found.iter().map(|h| format!("`{h}`")).collect();
-                if *more {
-                    names.push("…".into());
-                }
-                let names = if names.is_empty() {
-                    ErrMsg::NoColumns.text(lang).to_owned()
-                } else {
-                    names.join(", ")
-                };
-                ErrMsg::CsvNoDateValue.fill(lang, &[&format.message(lang), &names])
-            }
+            } => ErrMsg::CsvNoDateValue
+                .fill(lang, &[&format.message(lang), &names(found, *more, lang)]),
             ImportError::NoStandardColumn => ErrMsg::CsvNoStandardColumn.text(lang).to_owned(),
+            ImportError::NoWhatColumn {
+                format,
+                found,
+                more,
+            } => ErrMsg::CsvNoWhatColumn
+                .fill(lang, &[&format.message(lang), &names(found, *more, lang)]),
             ImportError::TooManyValues {
                 line,
                 limit,
@@ -186,6 +210,19 @@ impl Localized for ImportError {
     }
 }
 
+/// The first names of a header, quoted, for a message.
+fn names(found: &[String], more: bool, lang: Language) -> String {
+    let mut names: Vec<String> = found.iter().map(|h| format!("`{h}`")).collect();
+    if more {
+        names.push("…".into());
+    }
+    if names.is_empty() {
+        ErrMsg::NoColumns.text(lang).to_owned()
+    } else {
+        names.join(", ")
+    }
+}
+
 fn line_number(line: u64, lang: Language) -> String {
     count(usize::try_from(line).unwrap_or(usize::MAX), lang)
 }
@@ -206,6 +243,17 @@ impl Localized for RowError {
                 m.fill(lang, &[&count(*fields, lang), &count(*header, lang)])
             }
             Refusal::Number(n) => n.message(lang),
+            Refusal::Unreadable(detail) => ErrMsg::SkipUnreadable.fill(lang, &[detail]),
+            Refusal::EmptyWhat => ErrMsg::CsvEmptyWhat.text(lang).to_owned(),
+            Refusal::BadStatus(t) => ErrMsg::CsvBadStatus.fill(lang, &[t]),
+            Refusal::BadKind(t) => ErrMsg::CsvBadKind.fill(lang, &[t]),
+            Refusal::Date(e) => e.message(lang),
+            Refusal::NoSuchElement { kind, id } => {
+                ErrMsg::CsvNoSuchElement.fill(lang, &[&crate::model::element_word(kind, lang), id])
+            }
+            Refusal::RepeatedId { id, first_line } => {
+                ErrMsg::CsvRepeatedId.fill(lang, &[id, &line_number(*first_line, lang)])
+            }
         };
         ErrMsg::CsvAt.fill(
             lang,

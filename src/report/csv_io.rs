@@ -25,13 +25,7 @@ use std::fmt;
 /// they are, so a target of -5 stays `-5`. `import_measurements` takes the
 /// `'` off again.
 pub fn standards_csv(bp: &Blueprint, lang: Language) -> String {
-    let (separator, bom) = match lang {
-        Language::En => (b',', ""),
-        Language::Es => (b';', "\u{feff}"),
-    };
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(separator)
-        .from_writer(Vec::new());
+    let (mut w, bom) = csv_text::sheet_writer(lang);
     let _ = w.write_record([
         "standard_id",
         "statement",
@@ -94,8 +88,7 @@ pub fn standards_csv(bp: &Blueprint, lang: Language) -> String {
         ];
         let _ = w.write_record(cells.iter().map(|c| c.as_bytes()));
     }
-    let text = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
-    format!("{bom}{text}")
+    csv_text::sheet_text(w, bom)
 }
 
 /// A number in a sheet: in full, with the language's decimal mark and no
@@ -223,18 +216,7 @@ fn plan(
     format: CsvFormat,
 ) -> Result<(ImportReport, Vec<(usize, Measurement)>), ImportError> {
     let separator = format.separator;
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator as u8)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| ImportError::Header {
-            format,
-            detail: e.to_string(),
-        })?
-        .clone();
+    let (mut reader, headers) = csv_text::reader(text, format)?;
     let col = |name: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(name));
     let (Some(date_col), Some(value_col)) = (
         col("date").or(col("latest_date")),

@@ -52,6 +52,48 @@ pub(super) fn unprotect(field: &str) -> &str {
     }
 }
 
+/// A writer of a sheet as spreadsheets in the language open it with a
+/// double click: in English `,`-separated; in Spanish `;`-separated, to be
+/// finished with a byte-order mark (the second value) so that accents are
+/// read as UTF-8.
+pub(super) fn sheet_writer(lang: crate::model::Language) -> (csv::Writer<Vec<u8>>, &'static str) {
+    let (separator, bom) = match lang {
+        crate::model::Language::En => (b',', ""),
+        crate::model::Language::Es => (b';', "\u{feff}"),
+    };
+    let w = csv::WriterBuilder::new()
+        .delimiter(separator)
+        .from_writer(Vec::new());
+    (w, bom)
+}
+
+/// The text a sheet's writer wrote, after its byte-order mark.
+pub(super) fn sheet_text(w: csv::Writer<Vec<u8>>, bom: &str) -> String {
+    let text = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+    format!("{bom}{text}")
+}
+
+/// A reader of CSV text separated as `format` says, fields trimmed, rows of
+/// any length, with its header.
+pub(super) fn reader(
+    text: &str,
+    format: super::CsvFormat,
+) -> Result<(csv::Reader<&[u8]>, csv::StringRecord), ImportError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(format.separator as u8)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| ImportError::Header {
+            format,
+            detail: e.to_string(),
+        })?
+        .clone();
+    Ok((reader, headers))
+}
+
 /// CSV text decoded from a file's bytes, and how.
 #[derive(Debug)]
 pub(super) struct Decoded<'a> {

@@ -208,6 +208,7 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
 
     super::html_workshop::moments_section(&mut h, bp, lang);
     super::html_fail::fail_points_section(&mut h, bp, lang);
+    super::html_actions::actions_section(&mut h, bp, lang, crate::model::Date::today());
     super::html_workshop::workshop_section(&mut h, bp, lang);
     time_section(&mut h, bp, lang);
     h.push_str("</body>\n</html>\n");
@@ -292,6 +293,7 @@ caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 .problems li.hint .severity { color: #6e7781; }
 .total th, .total td { font-weight: bold; }
 .nowrap { white-space: nowrap; }
+tr.overdue td:nth-child(3), tr.overdue td:nth-child(4) { color: #cf222e; font-weight: bold; }
 .votes td:first-child, .votes td:last-child { white-space: nowrap; }
 .place { margin: .8rem 0 .2rem; } .cell { color: #52606d; margin: 0; font-size: .9rem; } .dots { color: #9a6700; white-space: nowrap; }
 @page { size: A4; margin: 15mm; }

@@ -27,7 +27,8 @@ pub fn level(s: &Standard, v: Option<f64>, lang: Language) -> String {
 pub fn workshop_section(h: &mut String, bp: &Blueprint, lang: Language) {
     let t = |m: Msg| m.text(lang);
     let w = workshop(bp, lang);
-    if w.is_empty() {
+    // The action plan has its own section.
+    if w.notes.is_empty() && w.votes.is_empty() {
         return;
     }
     let _ = writeln!(

@@ -33,12 +33,15 @@ pub struct Workshop {
     /// Most dots first; equal ones in the order of the document, cards
     /// before notes.
     pub votes: Vec<Voted>,
+    /// The action plan the workshop ends with (all the blueprint's
+    /// improvement actions, soonest due first).
+    pub actions: Vec<super::PlanItem>,
 }
 
 impl Workshop {
-    /// No notes and no votes.
+    /// No notes, no votes and no actions.
     pub fn is_empty(&self) -> bool {
-        self.notes.is_empty() && self.votes.is_empty()
+        self.notes.is_empty() && self.votes.is_empty() && self.actions.is_empty()
     }
 }
 
@@ -108,7 +111,12 @@ pub fn workshop(bp: &Blueprint, lang: Language) -> Workshop {
         }))
         .collect();
     votes.sort_by_key(|v| std::cmp::Reverse(v.votes));
-    Workshop { notes, votes }
+    let actions = super::action_plan(bp, lang, crate::model::Date::today());
+    Workshop {
+        notes,
+        votes,
+        actions,
+    }
 }
 
 #[cfg(test)]
@@ -119,6 +127,11 @@ mod tests {
     #[test]
     fn notes_are_grouped_by_cell_in_diagram_order_loose_last_and_votes_ranked() {
         let mut bp = crate::testing::hotel();
+        // The hotel teaches two actions and holds no note nor vote.
+        let w = workshop(&bp, Language::En);
+        assert!(w.notes.is_empty() && w.votes.is_empty());
+        assert_eq!(w.actions.len(), 2);
+        bp.actions.clear();
         assert!(workshop(&bp, Language::En).is_empty());
         let (s0, s1) = {
             let mut steps = bp.steps();

@@ -399,6 +399,7 @@ impl Overlay {
         // Standards and connectors by id, looked up only if a finding needs them.
         let mut standards = None;
         let mut connectors = None;
+        let mut actions = None;
         for f in findings {
             let tp = match &f.element {
                 check::Element::Touchpoint(id) => Some(id),
@@ -412,6 +413,20 @@ impl Overlay {
                     })
                     .get(id.as_str())
                     .map(|i| &bp.connectors[i].from),
+                // An action marks the card it is attached to.
+                check::Element::Action(id) => actions
+                    .get_or_insert_with(|| IdIndex::new(bp.actions.iter().map(|a| a.id.as_str())))
+                    .get(id.as_str())
+                    .and_then(|i| bp.actions[i].attached_to.as_ref())
+                    .and_then(|to| match to {
+                        Attachment::Standard(s) => standards
+                            .get_or_insert_with(|| {
+                                IdIndex::new(bp.standards.iter().map(|s| s.id.as_str()))
+                            })
+                            .get(s.as_str())
+                            .map(|i| &bp.standards[i].touchpoint),
+                        other => bp.attachment_touchpoint(other),
+                    }),
                 _ => None,
             };
             if let Some(tp) = tp {

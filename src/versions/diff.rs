@@ -77,6 +77,7 @@ pub fn diff(old: &Blueprint, new: &Blueprint) -> Changes {
     kind(&a.standards, &b.standards, &mut out);
     standards(&old.standards, &new.standards, &mut out);
     kind(&a.notes, &b.notes, &mut out);
+    kind(&a.actions, &b.actions, &mut out);
     Changes { changes: out }
 }
 

@@ -162,6 +162,7 @@ fn element_at(doc: &Blueprint, path: &[PathSeg]) -> (ElementKind, String) {
             "connectors" => at(&doc.connectors, *i),
             "standards" => at(&doc.standards, *i),
             "notes" => at(&doc.notes, *i),
+            "actions" => at(&doc.actions, *i),
             _ => None,
         },
         _ => None,
@@ -213,6 +214,7 @@ impl Sides<'_> {
         );
         let standards = kind(&b.standards, &o.standards, &t.standards, needs, &mut found);
         let notes = kind(&b.notes, &o.notes, &t.notes, needs, &mut found);
+        let actions = kind(&b.actions, &o.actions, &t.actions, needs, &mut found);
         let measurements = self.measurements(&standards);
         let mut conflicts = set(
             &self.base.conflicts,
@@ -230,6 +232,7 @@ impl Sides<'_> {
             connectors: Cow::Owned(connectors),
             standards,
             notes: Cow::Owned(notes),
+            actions: Cow::Owned(actions),
         };
         Ok(Merged {
             doc: parts.join(measurements, conflicts),

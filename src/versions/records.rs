@@ -6,8 +6,8 @@
 //! taken apart field by field (as JSON values).
 
 use crate::model::{
-    Blueprint, Connector, ElementKind, Lane, Line, Note, Stage, StageId, Standard, Step,
-    Touchpoint, line_kind_name,
+    Blueprint, Connector, ElementKind, ImprovementAction, Lane, Line, Note, Stage, StageId,
+    Standard, Step, Touchpoint, line_kind_name,
 };
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 use std::borrow::Cow;
@@ -56,6 +56,7 @@ record!(Touchpoint, Touchpoint, title, place: &["lane", "step"]);
 record!(Connector, Connector, label);
 record!(Standard, Standard, statement);
 record!(Note, Note, text, place: &["lane", "step", "at"]);
+record!(ImprovementAction, Action, what);
 
 impl Record for Blueprint {
     const KIND: ElementKind = ElementKind::Blueprint;
@@ -105,6 +106,7 @@ pub(crate) struct Parts<'a> {
     pub connectors: Cow<'a, [Connector]>,
     pub standards: Vec<Standard>,
     pub notes: Cow<'a, [Note]>,
+    pub actions: Cow<'a, [ImprovementAction]>,
 }
 
 impl<'a> Parts<'a> {
@@ -126,6 +128,7 @@ impl<'a> Parts<'a> {
             disabled_rules,
             notes,
             emotion_curve,
+            actions,
             conflicts: _,
         } = bp;
         let head = Blueprint {
@@ -162,6 +165,7 @@ impl<'a> Parts<'a> {
             connectors: Cow::Borrowed(connectors),
             standards: standards.iter().map(without_measurements).collect(),
             notes: Cow::Borrowed(notes),
+            actions: Cow::Borrowed(actions),
         }
     }
 
@@ -188,6 +192,7 @@ impl<'a> Parts<'a> {
             connectors: _,
             standards: _,
             notes: _,
+            actions: _,
             conflicts: _,
         } = self.head;
         let mut stages = self.stages;
@@ -223,6 +228,7 @@ impl<'a> Parts<'a> {
             disabled_rules,
             notes: self.notes.into_owned(),
             emotion_curve,
+            actions: self.actions.into_owned(),
             conflicts,
         }
     }

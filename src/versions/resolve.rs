@@ -202,6 +202,7 @@ fn taking(doc: &Blueprint, indices: &[usize], side: Side) -> Result<Blueprint, R
             ElementKind::Connector => apply(parts.connectors.to_mut(), &c.id, &op),
             ElementKind::Standard => apply(&mut parts.standards, &c.id, &op),
             ElementKind::Note => apply(parts.notes.to_mut(), &c.id, &op),
+            ElementKind::Action => apply(parts.actions.to_mut(), &c.id, &op),
             ElementKind::Measurement => Err(gone(c)),
         }?;
     }

@@ -25,6 +25,7 @@ pub fn kind_word(kind: ElementKind, lang: Language) -> &'static str {
         ElementKind::Standard => CliMsg::KindStandard,
         ElementKind::Measurement => CliMsg::KindMeasurement,
         ElementKind::Note => CliMsg::KindNote,
+        ElementKind::Action => CliMsg::KindAction,
     };
     m.text(lang)
 }
@@ -255,6 +256,7 @@ pub fn outline(bp: &Blueprint, lang: Language) -> String {
         }
     }
     records(&parts.notes, &names, lang, &mut out);
+    records(&parts.actions, &names, lang, &mut out);
     for line in conflicts_text(&bp.conflicts, bp, lang) {
         let _ = writeln!(out, "{line}");
     }

@@ -29,6 +29,8 @@ pub struct Canvas {
     pub view: View,
     /// A touchpoint to bring into view at the next frame.
     pub reveal: Option<TouchpointId>,
+    /// A sticky note to bring into view at the next frame.
+    pub reveal_note: Option<NoteId>,
     gestures: cards::Gestures,
     notes: notes::NoteDrag,
     menus: menus::MenuState,
@@ -108,6 +110,11 @@ impl Canvas {
             && let Some(card) = input.derived.layout.card(&id)
         {
             self.view.reveal(card.rect, rect);
+        }
+        if let Some(id) = self.reveal_note.take()
+            && let Some(note) = input.derived.layout.notes.iter().find(|n| n.id == id)
+        {
+            self.view.reveal(note.rect, rect);
         }
         let screen = Screen {
             rect,

@@ -1,8 +1,11 @@
 //! The inspector: the selected touchpoint's fields, its standards and their
-//! measured values, and every standard of the blueprint in one table.
+//! measured values, its improvement actions, and every standard of the
+//! blueprint in one table.
 
+mod actions;
 mod fail;
 mod levels;
+pub(crate) use actions::action_editor;
 mod standards;
 mod trend;
 
@@ -31,6 +34,11 @@ pub struct Inspector {
     rows: Option<(standards::RowsKey, Vec<usize>)>,
     /// The latest measured values of the standards shown, per revision.
     histories: trend::Histories,
+    /// The improvement actions of each touchpoint, for the document's
+    /// revision it was made for.
+    action_index: Option<actions::ActionIndex>,
+    /// Due dates as typed, per action, until they read as dates.
+    due_typed: std::collections::HashMap<ActionId, String>,
 }
 
 /// How the table of all standards is sorted.
@@ -125,6 +133,8 @@ pub fn show(
             }
             ui.separator();
             standards::standards_of(ui, bp, version, tp, lang, st, actions);
+            ui.separator();
+            actions::actions_of(ui, bp, version, tp, lang, st, actions);
             ui.separator();
             standards::all_standards(ui, bp, version, lang, st, actions);
         });

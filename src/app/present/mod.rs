@@ -60,7 +60,13 @@ pub struct Presentation {
     pub screen: Option<usize>,
     /// A laser-pointer highlight follows the mouse.
     pub laser: bool,
+    /// The notes an improvement action is attached to, and the document's
+    /// version they were gathered for: not gathered again every frame.
+    pub noted: Option<((u64, u64), Noted)>,
 }
+
+/// The notes an improvement action is attached to.
+pub type Noted = std::sync::Arc<std::collections::HashSet<NoteId>>;
 
 /// A screen connected to the computer.
 #[derive(Clone, Debug, PartialEq)]
@@ -234,7 +240,14 @@ impl EditorApp {
         };
         let move_to = egui::Panel::right("presentation")
             .exact_size(480.0)
-            .show(ui, |ui| panel::show(ui, p, &input, actions))
+            .show(ui, |ui| {
+                // A stop with many standards and notes scrolls: its notes'
+                // buttons stay within reach.
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| panel::show(ui, p, &input, actions))
+                    .inner
+            })
             .inner;
         let canvas_input = canvas::Input {
             bp,

@@ -190,6 +190,20 @@ fn notes(ui: &mut egui::Ui, p: &mut Presentation, input: &Input<'_>, actions: &m
             ui.selectable_value(&mut p.note_colour, c, super::colour_name(c).text(lang));
         }
     });
+    let noted = match &p.noted {
+        Some((v, set)) if *v == input.version => std::sync::Arc::clone(set),
+        _ => {
+            let set: std::collections::HashSet<NoteId> = (input.bp.actions.iter())
+                .filter_map(|a| match &a.attached_to {
+                    Some(Attachment::Note(n)) => Some(n.clone()),
+                    _ => None,
+                })
+                .collect();
+            let set = std::sync::Arc::new(set);
+            p.noted = Some((input.version, std::sync::Arc::clone(&set)));
+            set
+        }
+    };
     for note in input.notes {
         ui.horizontal(|ui| {
             let l = ui.label(t(Msg::NoteText)).id;
@@ -208,6 +222,35 @@ fn notes(ui: &mut egui::Ui, p: &mut Presentation, input: &Input<'_>, actions: &m
                 actions.push(Action::Edit(Edit::DeleteNote(note.id.clone())));
             }
         });
+        make_action(ui, note, noted.contains(&note.id), lang, actions);
+    }
+}
+
+/// "Make an action" under a note: in one click an open improvement action,
+/// attached to the note, its text as what will be done; once made, says so.
+fn make_action(
+    ui: &mut egui::Ui,
+    note: &Note,
+    made: bool,
+    lang: Language,
+    actions: &mut Vec<Action>,
+) {
+    let t = |m: Msg| m.text(lang);
+    if made {
+        ui.weak(t(Msg::NoteActionMade));
+        return;
+    }
+    let written = !note.text.trim().is_empty();
+    let button = ui.add_enabled(written, egui::Button::new(t(Msg::NoteMakeAction)));
+    let button = if written {
+        button.on_hover_text(t(Msg::NoteMakeActionTip))
+    } else {
+        button.on_disabled_hover_text(t(Msg::NoteMakeActionEmpty))
+    };
+    if button.clicked() {
+        let to = Some(Attachment::Note(note.id.clone()));
+        let action = ImprovementAction::new(note.text.trim(), to);
+        actions.push(Action::Edit(Edit::AddAction(action)));
     }
 }
 
