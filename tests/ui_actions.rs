@@ -61,7 +61,6 @@ fn a_workshop_note_becomes_an_action_in_one_click_from_the_presentation() {
     run(&mut h);
     h.get_by_label("Make an action").click();
     run(&mut h);
-
     let bp = h.state().blueprint();
     assert_eq!(bp.actions.len(), before + 1);
     let note = bp.notes.last().unwrap();
