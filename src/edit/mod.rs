@@ -148,6 +148,8 @@ pub enum Edit {
     /// Several edits applied in order as one change, all or none: one undo
     /// step for a change to several cards, or a paste.
     Batch(Vec<Edit>),
+    /// Replaces the conflicts a merge left (one resolved, or marked so).
+    SetConflicts(Vec<Conflict>),
 }
 
 /// Why an edit could not be applied; the document is left as it was.
@@ -547,6 +549,7 @@ fn run(tx: &mut Tx, edit: Edit) -> Result<(), EditError> {
                 run(tx, edit)?;
             }
         }
+        Edit::SetConflicts(conflicts) => tx.set_conflicts(conflicts),
     }
     Ok(())
 }
