@@ -88,6 +88,9 @@ pub enum UiCommand {
     LeavePresentation,
     Shortcuts,
     About,
+    CompareWith,
+    LeaveComparison,
+    Conflicts,
 }
 
 /// Where a command's shortcuts act.
@@ -182,6 +185,9 @@ impl UiCommand {
             LeavePresentation => Msg::CmdLeavePresentation,
             Shortcuts => Msg::CmdShortcuts,
             About => Msg::CmdAbout,
+            CompareWith => Msg::CmdCompareWith,
+            LeaveComparison => Msg::CompareLeave,
+            Conflicts => Msg::CmdConflicts,
         }
     }
 
@@ -218,6 +224,9 @@ impl UiCommand {
             LeavePresentation => Msg::TipLeavePresentation,
             Shortcuts => Msg::TipShortcuts,
             About => Msg::TipAbout,
+            CompareWith => Msg::TipCompareWith,
+            LeaveComparison => Msg::TipCompareLeave,
+            Conflicts => Msg::TipConflicts,
         }
     }
 
@@ -238,7 +247,9 @@ impl UiCommand {
         match self {
             Open | Save | SaveAs | Shortcuts | About | Present => Scope::Always,
             Export | ExportPng | ExportSvg | ExportPdf | ImportCsv | CopyImage | Undo | Redo
-            | ZoomIn | ZoomOut | ZoomFit => Scope::Document,
+            | ZoomIn | ZoomOut | ZoomFit | CompareWith | LeaveComparison | Conflicts => {
+                Scope::Document
+            }
             Copy | Cut | Paste | Delete | Duplicate | AddTouchpoint | AddStep | ToggleMoment
             | ToggleCritical | ToggleFail | ToggleWait | Cancel => Scope::Canvas,
             NextStop | PreviousStop | LeavePresentation => Scope::Presenting,
@@ -284,7 +295,7 @@ impl UiCommand {
             PreviousStop => vec![k(none, Key::ArrowLeft), k(none, Key::PageUp)],
             LeavePresentation => vec![k(none, Key::Escape)],
             Shortcuts => vec![k(none, Key::F1)],
-            About => vec![],
+            About | CompareWith | LeaveComparison | Conflicts => vec![],
         }
     }
 

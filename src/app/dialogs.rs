@@ -116,7 +116,10 @@ impl EditorApp {
             // A save or an export over a file that exists asks first, as
             // native dialogs do (a save to the document's own file is a save).
             let target = files::export_target(purpose, &path);
-            let writes = !matches!(purpose, Purpose::Open | Purpose::ImportCsv);
+            let writes = !matches!(
+                purpose,
+                Purpose::Open | Purpose::ImportCsv | Purpose::Compare
+            );
             if writes && target.exists() && self.doc.path() != Some(target.as_path()) {
                 return Some(Dialog::Replace {
                     purpose,

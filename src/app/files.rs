@@ -26,6 +26,8 @@ pub enum Purpose {
     /// The standards as CSV.
     ExportCsv,
     ImportCsv,
+    /// Another version to compare with.
+    Compare,
 }
 
 impl Purpose {
@@ -39,12 +41,13 @@ impl Purpose {
             | Purpose::ExportHtml
             | Purpose::ExportCsv => Msg::PathExport,
             Purpose::ImportCsv => Msg::CmdImportCsv,
+            Purpose::Compare => Msg::PathCompare,
         }
     }
 
     fn extension(self) -> &'static str {
         match self {
-            Purpose::Open | Purpose::Save => crate::format::EXTENSION,
+            Purpose::Open | Purpose::Save | Purpose::Compare => crate::format::EXTENSION,
             Purpose::ExportPng => "png",
             Purpose::ExportSvg => "svg",
             Purpose::ExportPdf => "pdf",
@@ -122,7 +125,11 @@ pub fn export_target(purpose: Purpose, path: &Path) -> PathBuf {
     let has = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case(purpose.extension()));
-    if has || matches!(purpose, Purpose::Open | Purpose::Save | Purpose::ImportCsv) {
+    let reads = matches!(
+        purpose,
+        Purpose::Open | Purpose::ImportCsv | Purpose::Compare
+    );
+    if has || reads || purpose == Purpose::Save {
         path.to_owned()
     } else {
         let mut name = path.as_os_str().to_owned();
@@ -256,7 +263,7 @@ impl Files {
                 d = d.set_directory(dir);
             }
             let path = match purpose {
-                Purpose::Open => d
+                Purpose::Open | Purpose::Compare => d
                     .add_filter(
                         "Servuction",
                         &[crate::format::EXTENSION, "json", "png", "svg", "pdf"],
@@ -317,6 +324,10 @@ impl EditorApp {
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.files.discard_copy();
         self.doc = doc;
+        // A comparison was with the document that goes; a merged
+        // document's conflicts are listed at once.
+        self.compare = None;
+        self.conflicts = super::compare::ConflictsView::of(self.doc.blueprint());
         self.selection.clear();
         self.canvas.reset_gestures();
         self.canvas.zoom_to_fit();
@@ -554,7 +565,7 @@ impl EditorApp {
         };
         if !self.files.ask(purpose, current.as_deref(), &name) {
             let text = match purpose {
-                Purpose::Open | Purpose::ImportCsv => String::new(),
+                Purpose::Open | Purpose::ImportCsv | Purpose::Compare => String::new(),
                 _ => suggested_path(purpose, current.as_deref(), &name),
             };
             self.dialog = Some(Dialog::Path { purpose, text });
@@ -582,6 +593,7 @@ impl EditorApp {
                 self.export_to(purpose, &path);
             }
             Purpose::ImportCsv => self.import_csv(&path),
+            Purpose::Compare => self.compare_with(&path),
         }
     }
 

@@ -29,6 +29,11 @@ pub struct Canvas {
     pub view: View,
     /// A touchpoint to bring into view at the next frame.
     pub reveal: Option<TouchpointId>,
+    /// A part of the diagram to bring into view at the next frame (a
+    /// comparison's ghost).
+    pub reveal_rect: Option<layout::Rect>,
+    /// Where the diagram was drawn last frame, for what is laid over it.
+    pub screen: Option<Screen>,
     gestures: cards::Gestures,
     notes: notes::NoteDrag,
     menus: menus::MenuState,
@@ -109,12 +114,16 @@ impl Canvas {
         {
             self.view.reveal(card.rect, rect);
         }
+        if let Some(r) = self.reveal_rect.take() {
+            self.view.reveal(r, rect);
+        }
         let screen = Screen {
             rect,
             t: self.view.transform(rect),
             coarse: self.view.zoom < DETAIL_MIN_ZOOM,
             accent: ui.visuals().selection.stroke.color,
         };
+        self.screen = Some(screen);
         let painter = ui.painter_at(rect);
         paint_diagram(&painter, input.derived, screen, input.dark);
 
