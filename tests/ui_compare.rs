@@ -102,6 +102,23 @@ fn another_version_is_laid_over_this_one_and_its_changes_are_taken_over_one_undo
         Some(Mark::Added)
     );
 
+    // The pointer on the doorman's card: its tooltip tells the field
+    // changed, the other version's value first.
+    let card = h.get_by_label("Doorman greets the guest").rect();
+    h.hover_at(card.center());
+    for _ in 0..60 {
+        h.step();
+    }
+    assert!(
+        h.query_by_label_contains(
+            "title: \"Doorman welcomes the guest by name\" -> \"Doorman greets the guest\""
+        )
+        .is_some()
+    );
+
+    h.hover_at(egui::pos2(5.0, 900.0));
+    h.run();
+
     // A click on a change selects its card.
     let retitled = change(&h, DOORMAN, |w| matches!(w, What::Changed { .. }));
     h.get_by_label_contains("Doorman greets the guest\": changed")

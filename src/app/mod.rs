@@ -363,6 +363,11 @@ impl EditorApp {
         let view = self.view();
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let (bp, derived) = self.doc.view(view);
+            let changes = |ui: &mut egui::Ui, id: &TouchpointId| {
+                if let Some(c) = &self.compare {
+                    c.card_tooltip(ui, id);
+                }
+            };
             let input = canvas::Input {
                 bp,
                 derived,
@@ -370,6 +375,7 @@ impl EditorApp {
                 lang: self.prefs.lang,
                 dark: self.prefs.dark,
                 spotlight: None,
+                tooltip: Some(&changes),
             };
             self.canvas.show(ui, input, actions);
             self.compare_marks(ui);

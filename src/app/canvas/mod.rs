@@ -54,6 +54,9 @@ pub struct Spotlight {
     pub voting: bool,
 }
 
+/// What adds to a card's tooltip, given the card's touchpoint.
+pub type CardTooltip<'a> = dyn Fn(&mut egui::Ui, &TouchpointId) + 'a;
+
 /// What one frame of the canvas draws from.
 pub struct Input<'a> {
     pub bp: &'a Blueprint,
@@ -63,6 +66,8 @@ pub struct Input<'a> {
     pub dark: bool,
     /// Presenting: the current stop.
     pub spotlight: Option<Spotlight>,
+    /// More for a card's tooltip (a comparison's changes to it).
+    pub tooltip: Option<&'a CardTooltip<'a>>,
 }
 
 /// The diagram on screen this frame: the canvas' rectangle and transform.
@@ -136,6 +141,7 @@ impl Canvas {
             lang: input.lang,
             screen,
             voting,
+            tooltip: input.tooltip,
         };
         let mut hit = self.gestures.cards(ui, &painter, &ctx, actions);
         hit |= self.notes.show(ui, &painter, &ctx, actions);

@@ -148,6 +148,7 @@ impl EditorApp {
         egui::Panel::left("conflicts")
             .resizable(true)
             .default_size(380.0)
+            .max_size(520.0)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.strong(Msg::ConflictsTitle.text(lang));
@@ -156,7 +157,7 @@ impl EditorApp {
                     }
                 });
                 let what = (Msg::ConflictsNone, Plural::Conflicts);
-                let n = (k.lines.len(), 52.0);
+                let n = (k.lines.len(), ROW_HEIGHT);
                 super::panel::counted_rows(ui, lang, what, n, |ui, i| {
                     row(ui, i, &k.lines[i], lang, actions);
                 });
@@ -235,13 +236,18 @@ fn card_of(bp: &Blueprint, kind: ElementKind, id: &str) -> Option<TouchpointId> 
     .filter(|tp| bp.touchpoint(tp).is_some())
 }
 
+/// The most characters of a conflict a row shows, and the row's height.
+const ROW_CHARS: usize = 200;
+const ROW_HEIGHT: f32 = 100.0;
+
 /// One conflict: what it is, and the ways to resolve it.
 fn row(ui: &mut egui::Ui, i: usize, line: &str, lang: Language, actions: &mut Vec<Action>) {
     ui.vertical(|ui| {
-        let text = crate::shown::shown_line(line, 160).into_owned();
+        // Wrapped on a few lines, cut to what a row holds; the whole line
+        // in the tooltip.
+        let text = crate::shown::shown_line(line, ROW_CHARS).into_owned();
         let full = crate::shown::shown_line(line, 2000).into_owned();
-        ui.add(egui::Label::new(text).truncate())
-            .on_hover_text(full);
+        ui.add(egui::Label::new(text).wrap()).on_hover_text(full);
         ui.horizontal(|ui| {
             let mut button = |ui: &mut egui::Ui, m: Msg, tip: Msg, act: CompareAct| {
                 if ui

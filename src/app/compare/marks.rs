@@ -176,6 +176,14 @@ impl Marks {
         b.marks.first().copied()
     }
 
+    /// The changes to a card, for its tooltip.
+    pub fn card_tooltip(&self, ui: &mut egui::Ui, id: &TouchpointId, lines: &[ChangeLine]) {
+        if let Some(&n) = self.of_card.get(id) {
+            ui.separator();
+            tooltip(ui, &self.boxes[n].changes, lines);
+        }
+    }
+
     /// Paints the marks on screen, and the changes of the one under the
     /// pointer in a tooltip.
     pub fn paint(&self, ui: &mut egui::Ui, screen: (egui::Rect, UiFromScene), paint: Paint) {
@@ -204,7 +212,12 @@ impl Marks {
                 );
             }
             for (k, (m, c)) in b.marks.iter().zip(&colours).enumerate() {
-                let at = r.right_top() + vec2(-8.0 - 18.0 * k as f32, -6.0);
+                let corner = if b.ghost.is_some() {
+                    r.right_top() + vec2(-4.0, 12.0)
+                } else {
+                    r.right_top() + vec2(0.0, -6.0)
+                };
+                let at = corner + vec2(-8.0 - 18.0 * k as f32, 0.0);
                 painter.circle_filled(at, 8.0, *c);
                 let font = egui::FontId::proportional(12.0);
                 painter.text(
@@ -215,7 +228,8 @@ impl Marks {
                     Color32::WHITE,
                 );
             }
-            if pointer.is_some_and(|p| r.contains(p)) {
+            let own_widget = b.ghost.is_none();
+            if !own_widget && pointer.is_some_and(|p| r.contains(p)) {
                 hovered = Some((n, r));
             }
         }

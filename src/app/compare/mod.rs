@@ -83,6 +83,13 @@ impl Comparison {
         self.cache.as_ref().map_or(&[], |c| &c.changes)
     }
 
+    /// A card's changes, under its tooltip.
+    pub(super) fn card_tooltip(&self, ui: &mut egui::Ui, id: &TouchpointId) {
+        if let Some(k) = &self.cache {
+            k.marks.card_tooltip(ui, id, &k.lines);
+        }
+    }
+
     /// The other version's file name, for headings.
     fn name(&self) -> String {
         self.path.file_name().map_or_else(
@@ -195,6 +202,9 @@ impl EditorApp {
                 let before = self.doc.revision();
                 self.apply_edits(edits, super::document::Step::New);
                 if self.doc.revision() != before {
+                    if let Some(c) = &mut self.compare {
+                        c.current = None;
+                    }
                     self.notify(Msg::CompareTaken.fill(lang, &[&what]), false);
                 }
             }

@@ -20,7 +20,8 @@ impl EditorApp {
         let Some(c) = &self.compare else { return };
         egui::Panel::left("compare")
             .resizable(true)
-            .default_size(340.0)
+            .default_size(360.0)
+            .max_size(520.0)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.strong(Msg::CompareTitle.fill(lang, &[&c.name()]));
@@ -102,7 +103,7 @@ fn list(ui: &mut egui::Ui, c: &Comparison, lang: Language, actions: &mut Vec<Act
             }
             let text = format!("{}: {}", line.element, line.what);
             let text = crate::shown::shown_line(&text, 120).into_owned();
-            let row = ui.selectable_label(c.current == Some(i), text);
+            let row = ui.add(egui::Button::selectable(c.current == Some(i), text).truncate());
             let row = if line.fields.is_empty() {
                 row
             } else {
