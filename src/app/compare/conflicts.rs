@@ -285,3 +285,78 @@ fn row(ui: &mut egui::Ui, i: usize, line: &str, lang: Language, actions: &mut Ve
         });
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::app::compare::take::tests::hotel;
+
+    /// Ours retitles the doorman's card, theirs deletes it.
+    fn merged() -> Blueprint {
+        let base = hotel();
+        let id: TouchpointId = "tp-arrive-doorman".into();
+        let mut ours = base.clone();
+        let mut tp = ours
+            .touchpoint(&id)
+            .cloned()
+            .unwrap_or_else(|| unreachable!());
+        tp.title = "Doorman (ours)".into();
+        crate::edit::apply(&mut ours, Edit::SetTouchpoint(tp)).expect("retitled");
+        let mut theirs = base.clone();
+        crate::edit::apply(&mut theirs, Edit::DeleteTouchpoints(vec![id])).expect("deleted");
+        let m = versions::merge(&base, &ours, &theirs);
+        assert!(!m.doc.conflicts.is_empty());
+        m.doc
+    }
+
+    #[test]
+    fn an_element_deleted_on_their_side_goes_when_theirs_is_taken_and_stays_with_ours() {
+        let doc = merged();
+        let id: TouchpointId = "tp-arrive-doorman".into();
+        let i = (doc.conflicts.iter())
+            .position(|c| c.id == id.as_str() && c.field.is_empty())
+            .expect("a deleted-on-one-side conflict");
+        let mut expected = doc.clone();
+        versions::resolve(&mut expected, i, Side::Theirs).expect("resolves");
+        let edits = resolution(&doc, i, Side::Theirs).expect("resolved by edits");
+        let mut taken = doc.clone();
+        crate::edit::apply_all(&mut taken, edits).expect("applies");
+        assert!(taken.touchpoint(&id).is_none());
+        assert!(versions::diff(&expected, &taken).is_empty());
+        assert_eq!(taken.conflicts, expected.conflicts);
+
+        let edits = resolution(&doc, i, Side::Ours).expect("resolved by edits");
+        let mut kept = doc.clone();
+        crate::edit::apply_all(&mut kept, edits).expect("applies");
+        assert_eq!(
+            kept.touchpoint(&id).map(|t| t.title.as_str()),
+            Some("Doorman (ours)")
+        );
+        assert_eq!(kept.conflicts.len(), doc.conflicts.len() - 1);
+    }
+
+    #[test]
+    fn an_order_taken_from_their_side_is_refused_with_the_document_unchanged() {
+        let mut doc = hotel();
+        doc.conflicts.push(crate::model::Conflict {
+            kind: ElementKind::Lane,
+            id: String::new(),
+            field: "order".into(),
+            ours: None,
+            theirs: Some(serde_json::json!(["lane-backoffice"])),
+        });
+        assert!(matches!(
+            resolution(&doc, 0, Side::Theirs),
+            Err(Fail::Take(TakeError::Unsupported))
+        ));
+        let msg = resolution(&doc, 0, Side::Theirs)
+            .err()
+            .map(|e| e.message(Language::Es));
+        assert!(msg.is_some_and(|m| m.contains("servuction resolve")));
+        assert!(matches!(
+            resolution(&doc, 5, Side::Ours),
+            Err(Fail::Resolve(_))
+        ));
+    }
+}

@@ -228,3 +228,7 @@ fn measurement(c: &Change, here: &Blueprint, other: &Blueprint) -> Result<Edit, 
     );
     Ok(Edit::SetStandard(s))
 }
+
+#[cfg(test)]
+#[path = "take_tests.rs"]
+pub(super) mod tests;
