@@ -118,8 +118,9 @@ struct ExportArgs {
     /// improvement actions (the action plan).
     #[arg(long, value_enum)]
     csv: Option<CsvArg>,
-    /// HTML: add a section of what changed since OLD, another version of
-    /// the blueprint (as `servuction diff OLD FILE` lists it).
+    /// HTML and PDF: add what changed since OLD, another version of the
+    /// blueprint (as `servuction diff OLD FILE` lists it): a section of the
+    /// report, pages after the PDF's diagram.
     #[arg(long, value_name = "OLD")]
     compare: Option<PathBuf>,
 }
@@ -469,7 +470,7 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
     if args.landscape && args.paper.is_none() && !args.tile {
         return fail(CliMsg::LandscapeNeedsPaper.text(lang));
     }
-    if args.compare.is_some() && format != Format::Html {
+    if args.compare.is_some() && !matches!(format, Format::Html | Format::Pdf) {
         return fail(CliMsg::CompareHtmlOnly.fill(lang, &[&output.display()]));
     }
     let old = match args.compare.as_deref().map(format::read) {
@@ -508,16 +509,14 @@ fn cmd_export(file: &std::path::Path, output: &std::path::Path, args: &ExportArg
             landscape: args.landscape,
         },
     };
-    let mut exported = match export::export(&blueprint, format, &settings) {
+    let exported = match &old {
+        Some(old) => export::export_compared(&blueprint, old, format, &settings),
+        None => export::export(&blueprint, format, &settings),
+    };
+    let exported = match exported {
         Ok(e) => e,
         Err(e) => return fail(e.message(settings.lang)),
     };
-    if let Some(old) = &old {
-        use servuction::report::{changes_section, with_section};
-        let page = String::from_utf8_lossy(&exported.bytes).into_owned();
-        let section = changes_section(old, &blueprint, settings.lang);
-        exported.bytes = with_section(page, &section).into_bytes();
-    }
     if !exported.missing.is_empty() {
         eprintln!(
             "{}: {}: {}",

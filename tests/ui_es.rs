@@ -321,3 +321,48 @@ fn the_spanish_ui_shows_no_english_and_no_decimal_point_anywhere_it_is_scanned()
     found.dedup();
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+#[test]
+fn the_comparison_and_the_conflicts_speak_spanish() {
+    use servuction::edit::{Edit, apply};
+    let dir = tempfile::tempdir().unwrap();
+    let here = hotel_es();
+    // Another version: the doorman's card retitled and the stay's title.
+    let retitled = |bp: &Blueprint, title: &str| {
+        let mut bp = bp.clone();
+        let mut tp = bp.touchpoint(&"tp-arrive-doorman".into()).unwrap().clone();
+        tp.title = title.into();
+        apply(&mut bp, Edit::SetTouchpoint(tp)).unwrap();
+        bp
+    };
+    let other = retitled(&here, "El portero da la bienvenida por el nombre");
+    let path = dir.path().join("antes.servuction");
+    servuction::format::save(&path, &other).unwrap();
+    let mut h = harness_es(here.clone(), dir.path());
+    h.get_by_label("Archivo").click();
+    h.run();
+    h.get_by_label_contains("Comparar con…").click();
+    h.run();
+    h.get_by_label("Ruta").click();
+    h.run();
+    type_text(&mut h, path.to_str().unwrap());
+    h.get_by_label("Aceptar").click();
+    common::settle(&mut h);
+    assert!(h.query_by_label("1 cambio").is_some());
+    let mut found = Vec::new();
+    scan(&h, "comparison", &mut found);
+
+    // A merge whose two sides retitled the card two ways.
+    let ours = retitled(&here, "Nuestro portero");
+    let theirs = retitled(&here, "Su portero");
+    let merged = servuction::versions::merge(&here, &ours, &theirs).doc;
+    let mut h = harness_es(merged, dir.path());
+    assert!(h.query_by_label("Conflictos por resolver").is_some());
+    scan(&h, "conflicts", &mut found);
+    h.get_by_label("Tomar la suya").click();
+    h.run();
+    assert!(h.query_by_label_contains("No quedan conflictos").is_some());
+    scan(&h, "no conflicts", &mut found);
+    found.dedup();
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

@@ -41,16 +41,21 @@ fn save(dir: &Path, name: &str, bp: &Blueprint) -> PathBuf {
     path
 }
 
-#[test]
-fn diff_exits_0_when_equal_1_when_different_and_2_on_an_error() {
-    let dir = tempfile::tempdir().unwrap();
+/// The hotel saved as `a.servuction`, and as `new_name` with its first
+/// card retitled: that version, and the two paths.
+fn retitled(dir: &Path, new_name: &str) -> (Blueprint, PathBuf, PathBuf) {
     let old = hotel();
     let mut new = old.clone();
     new.touchpoints[0].title = "Arrives on foot".into();
-    let (a, b) = (
-        save(dir.path(), "a.servuction", &old),
-        save(dir.path(), "b.json", &new),
-    );
+    let (a, b) = (save(dir, "a.servuction", &old), save(dir, new_name, &new));
+    (new, a, b)
+}
+
+#[test]
+fn diff_exits_0_when_equal_1_when_different_and_2_on_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, a, b) = retitled(dir.path(), "b.json");
+    let old = hotel();
 
     let same = servuction(&["diff", s(&a), s(&a)]);
     assert_eq!(same.status.code(), Some(0), "{}", stderr(&same));
@@ -381,4 +386,25 @@ fn the_html_report_with_compare_says_what_changed_since_the_other_version() {
     let e = servuction(&["export", s(&b), "-o", s(&html), "--compare", s(&missing)]);
     assert_eq!(e.status.code(), Some(2));
     assert!(stderr(&e).contains("missing.servuction"), "{}", stderr(&e));
+}
+
+#[test]
+fn the_pdf_with_compare_lists_what_changed_on_a_page_after_the_diagram() {
+    let dir = tempfile::tempdir().unwrap();
+    let (new, a, b) = retitled(dir.path(), "b.servuction");
+    let pages = |pdf: &Path| {
+        let bytes = std::fs::read(pdf).unwrap();
+        hayro_syntax::Pdf::new(bytes).unwrap().pages().len()
+    };
+    let (plain, compared) = (
+        dir.path().join("plain.pdf"),
+        dir.path().join("compared.pdf"),
+    );
+    let run = servuction(&["export", s(&b), "-o", s(&plain)]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let run = servuction(&["export", s(&b), "-o", s(&compared), "--compare", s(&a)]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(pages(&compared), pages(&plain) + 1);
+    // The PDF still carries its document, the new version.
+    assert_eq!(format::read(&compared).unwrap(), new);
 }

@@ -47,6 +47,11 @@ pub enum Done {
         revision: u64,
         result: Result<(), crate::recovery::RecoveryError>,
     },
+    /// Another version read to compare with.
+    Compared {
+        path: PathBuf,
+        result: Result<Blueprint, ReadError>,
+    },
 }
 
 /// The recovery copy being written, if one is.
@@ -389,6 +394,7 @@ impl EditorApp {
                 self.files
                     .recovery_written(revision, result, !self.doc.is_dirty());
             }
+            Done::Compared { path, result } => self.compared(path, result),
         }
     }
 

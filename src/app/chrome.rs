@@ -141,6 +141,14 @@ impl EditorApp {
         ] {
             self.button(ui, cmd, actions);
         }
+        ui.separator();
+        for cmd in [
+            UiCommand::CompareWith,
+            UiCommand::LeaveComparison,
+            UiCommand::Conflicts,
+        ] {
+            self.button(ui, cmd, actions);
+        }
     }
 
     fn view_menu(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
@@ -299,6 +307,7 @@ impl EditorApp {
             Copy | Cut | Delete | Duplicate | ToggleMoment | ToggleCritical | ToggleFail
             | ToggleWait => selected,
             NextStop | PreviousStop | LeavePresentation => self.presentation.is_some(),
+            LeaveComparison => self.compare.is_some(),
             _ => true,
         }
     }

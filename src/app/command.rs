@@ -92,6 +92,9 @@ pub enum UiCommand {
     LeavePresentation,
     Shortcuts,
     About,
+    CompareWith,
+    LeaveComparison,
+    Conflicts,
 }
 
 /// Where a command's shortcuts act.
@@ -188,6 +191,9 @@ impl UiCommand {
             LeavePresentation => Msg::CmdLeavePresentation,
             Shortcuts => Msg::CmdShortcuts,
             About => Msg::CmdAbout,
+            CompareWith => Msg::CmdCompareWith,
+            LeaveComparison => Msg::CompareLeave,
+            Conflicts => Msg::CmdConflicts,
         }
     }
 
@@ -226,6 +232,9 @@ impl UiCommand {
             LeavePresentation => Msg::TipLeavePresentation,
             Shortcuts => Msg::TipShortcuts,
             About => Msg::TipAbout,
+            CompareWith => Msg::TipCompareWith,
+            LeaveComparison => Msg::TipCompareLeave,
+            Conflicts => Msg::TipConflicts,
         }
     }
 
@@ -246,7 +255,8 @@ impl UiCommand {
         match self {
             Open | Save | SaveAs | Shortcuts | About | Present => Scope::Always,
             Export | ExportPng | ExportSvg | ExportPdf | ImportCsv | ImportActionsCsv
-            | CopyImage | Undo | Redo | ZoomIn | ZoomOut | ZoomFit | ActionPlan => Scope::Document,
+            | CopyImage | Undo | Redo | ZoomIn | ZoomOut | ZoomFit | ActionPlan | CompareWith
+            | LeaveComparison | Conflicts => Scope::Document,
             Copy | Cut | Paste | Delete | Duplicate | AddTouchpoint | AddStep | ToggleMoment
             | ToggleCritical | ToggleFail | ToggleWait | Cancel => Scope::Canvas,
             NextStop | PreviousStop | LeavePresentation => Scope::Presenting,
@@ -293,7 +303,7 @@ impl UiCommand {
             PreviousStop => vec![k(none, Key::ArrowLeft), k(none, Key::PageUp)],
             LeavePresentation => vec![k(none, Key::Escape)],
             Shortcuts => vec![k(none, Key::F1)],
-            About => vec![],
+            About | CompareWith | LeaveComparison | Conflicts => vec![],
         }
     }
 

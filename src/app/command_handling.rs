@@ -52,6 +52,7 @@ impl EditorApp {
                     let field = egui::Id::unique(inspector::BLUEPRINT_TITLE_ID);
                     inspector::focus_all(ctx, field, &title);
                 }
+                Action::Compare(act) => self.compare_act(act),
             }
         }
     }
@@ -136,6 +137,9 @@ impl EditorApp {
             NextStop | PreviousStop => self.step_stop(cmd == NextStop),
             Shortcuts => self.dialog = Some(Dialog::Shortcuts),
             About => self.dialog = Some(Dialog::About),
+            CompareWith => self.ask_path(super::files::Purpose::Compare),
+            LeaveComparison => self.compare = None,
+            Conflicts => self.conflicts.open = true,
         }
     }
 

@@ -118,7 +118,7 @@ impl EditorApp {
             let target = files::export_target(purpose, &path);
             let writes = !matches!(
                 purpose,
-                Purpose::Open | Purpose::ImportCsv | Purpose::ImportActionsCsv
+                Purpose::Open | Purpose::ImportCsv | Purpose::ImportActionsCsv | Purpose::Compare
             );
             if writes && target.exists() && self.doc.path() != Some(target.as_path()) {
                 return Some(Dialog::Replace {

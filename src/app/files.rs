@@ -29,6 +29,8 @@ pub enum Purpose {
     /// The improvement actions as CSV.
     ExportActionsCsv,
     ImportActionsCsv,
+    /// Another version to compare with.
+    Compare,
 }
 
 impl Purpose {
@@ -44,12 +46,13 @@ impl Purpose {
             | Purpose::ExportActionsCsv => Msg::PathExport,
             Purpose::ImportCsv => Msg::CmdImportCsv,
             Purpose::ImportActionsCsv => Msg::CmdImportActionsCsv,
+            Purpose::Compare => Msg::PathCompare,
         }
     }
 
     fn extension(self) -> &'static str {
         match self {
-            Purpose::Open | Purpose::Save => crate::format::EXTENSION,
+            Purpose::Open | Purpose::Save | Purpose::Compare => crate::format::EXTENSION,
             Purpose::ExportPng => "png",
             Purpose::ExportSvg => "svg",
             Purpose::ExportPdf => "pdf",
@@ -127,12 +130,11 @@ pub fn export_target(purpose: Purpose, path: &Path) -> PathBuf {
     let has = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case(purpose.extension()));
-    if has
-        || matches!(
-            purpose,
-            Purpose::Open | Purpose::Save | Purpose::ImportCsv | Purpose::ImportActionsCsv
-        )
-    {
+    let reads = matches!(
+        purpose,
+        Purpose::Open | Purpose::ImportCsv | Purpose::ImportActionsCsv | Purpose::Compare
+    );
+    if has || reads || purpose == Purpose::Save {
         path.to_owned()
     } else {
         let mut name = path.as_os_str().to_owned();
@@ -266,7 +268,7 @@ impl Files {
                 d = d.set_directory(dir);
             }
             let path = match purpose {
-                Purpose::Open => d
+                Purpose::Open | Purpose::Compare => d
                     .add_filter(
                         "Servuction",
                         &[crate::format::EXTENSION, "json", "png", "svg", "pdf"],
@@ -329,6 +331,10 @@ impl EditorApp {
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.files.discard_copy();
         self.doc = doc;
+        // A comparison was with the document that goes; a merged
+        // document's conflicts are listed at once.
+        self.compare = None;
+        self.conflicts = super::compare::ConflictsView::of(self.doc.blueprint());
         self.selection.clear();
         self.canvas.reset_gestures();
         self.canvas.zoom_to_fit();
@@ -567,7 +573,10 @@ impl EditorApp {
         };
         if !self.files.ask(purpose, current.as_deref(), &name) {
             let text = match purpose {
-                Purpose::Open | Purpose::ImportCsv | Purpose::ImportActionsCsv => String::new(),
+                Purpose::Open
+                | Purpose::ImportCsv
+                | Purpose::ImportActionsCsv
+                | Purpose::Compare => String::new(),
                 _ => suggested_path(purpose, current.as_deref(), &name),
             };
             self.dialog = Some(Dialog::Path { purpose, text });
@@ -597,6 +606,7 @@ impl EditorApp {
             }
             Purpose::ImportCsv => self.import_csv(&path),
             Purpose::ImportActionsCsv => self.start_import_actions(path),
+            Purpose::Compare => self.compare_with(&path),
         }
     }
 

@@ -16,6 +16,7 @@ mod canvas;
 mod chrome;
 pub mod command;
 mod command_handling;
+pub mod compare;
 mod dialogs;
 pub mod document;
 pub mod export_dialog;
@@ -68,6 +69,8 @@ pub enum Action {
     AskPath(files::Purpose),
     /// Selects nothing and gives the blueprint's title field the keyboard.
     EditBlueprintTitle,
+    /// What the comparison or the conflicts panel asked for.
+    Compare(compare::CompareAct),
 }
 
 /// A message in the status bar (or the presentation's panel).
@@ -108,11 +111,16 @@ pub struct EditorApp {
     /// Work running in the background (exports, Open, import, recovery).
     jobs: jobs::Jobs<background::Done>,
     recovery_write: background::RecoveryWrite,
+    /// Another version laid over this one (File → Compare with…).
+    compare: Option<compare::Comparison>,
+    /// The conflicts a merge left, listed to be resolved.
+    conflicts: compare::ConflictsView,
 }
 
 impl EditorApp {
     /// An editor on a blueprint; `recovery` is where recovery copies go.
     pub fn new(blueprint: Blueprint, recovery: Option<RecoveryStore>) -> Self {
+        let conflicts = compare::ConflictsView::of(&blueprint);
         Self {
             doc: Document::new(blueprint),
             prefs: Prefs::default(),
@@ -134,6 +142,8 @@ impl EditorApp {
             proceed_later: None,
             jobs: jobs::Jobs::default(),
             recovery_write: background::RecoveryWrite::default(),
+            compare: None,
+            conflicts,
         }
     }
 
@@ -341,6 +351,10 @@ impl EditorApp {
         if self.plan.open {
             self.action_plan_panel(ui, actions);
         }
+        self.conflicts_panel(ui, actions);
+        if self.compare.is_some() {
+            self.compare_panel(ui, actions);
+        }
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(380.0)
@@ -356,16 +370,26 @@ impl EditorApp {
                 );
             });
         let view = self.view();
-        let (bp, derived) = self.doc.view(view);
-        let input = canvas::Input {
-            bp,
-            derived,
-            selection: &self.selection,
-            lang: self.prefs.lang,
-            dark: self.prefs.dark,
-            spotlight: None,
-        };
-        egui::CentralPanel::no_frame().show(ui, |ui| self.canvas.show(ui, input, actions));
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let (bp, derived) = self.doc.view(view);
+            let changes = |ui: &mut egui::Ui, id: &TouchpointId| {
+                if let Some(c) = &self.compare {
+                    c.card_tooltip(ui, id);
+                }
+            };
+            let input = canvas::Input {
+                bp,
+                derived,
+                selection: &self.selection,
+                lang: self.prefs.lang,
+                dark: self.prefs.dark,
+                spotlight: None,
+                tooltip: Some(&changes),
+            };
+            self.canvas.show(ui, input, actions);
+            self.compare_marks(ui);
+            self.conflict_marks(ui);
+        });
     }
 
     /// What the derived data depends on besides the document.

@@ -155,6 +155,8 @@ pub enum Edit {
     /// Replaces an improvement action's fields (matched by id).
     SetAction(ImprovementAction),
     DeleteAction(ActionId),
+    /// Replaces the conflicts a merge left (one resolved, or marked so).
+    SetConflicts(Vec<Conflict>),
 }
 
 /// Why an edit could not be applied; the document is left as it was.
@@ -563,6 +565,7 @@ fn run(tx: &mut Tx, edit: Edit) -> Result<(), EditError> {
             tx.set(i, a);
         }
         Edit::DeleteAction(id) => tx.remove_where::<ImprovementAction>(|a| a.id == id),
+        Edit::SetConflicts(conflicts) => tx.set_conflicts(conflicts),
     }
     Ok(())
 }

@@ -120,6 +120,8 @@ pub(crate) enum Op {
     Language(Language),
     /// Swaps the emotion-curve setting with the held one.
     EmotionCurve(bool),
+    /// Swaps the merge's conflicts with the held ones.
+    Conflicts(Vec<Conflict>),
 }
 
 impl Op {
@@ -161,6 +163,10 @@ impl Op {
                 mem::swap(&mut bp.emotion_curve, &mut e);
                 Op::EmotionCurve(e)
             }
+            Op::Conflicts(mut c) => {
+                mem::swap(&mut bp.conflicts, &mut c);
+                Op::Conflicts(c)
+            }
         }
     }
 
@@ -184,7 +190,8 @@ impl Op {
             | (Op::Description(_), Op::Description(_))
             | (Op::ContactLevel(_), Op::ContactLevel(_))
             | (Op::Language(_), Op::Language(_))
-            | (Op::EmotionCurve(_), Op::EmotionCurve(_)) => true,
+            | (Op::EmotionCurve(_), Op::EmotionCurve(_))
+            | (Op::Conflicts(_), Op::Conflicts(_)) => true,
             _ => false,
         }
     }
@@ -215,6 +222,7 @@ impl Op {
             Op::ContactLevel(c) => *c == bp.contact_level,
             Op::Language(l) => *l == bp.language,
             Op::EmotionCurve(e) => *e == bp.emotion_curve,
+            Op::Conflicts(c) => *c == bp.conflicts,
         }
     }
 
@@ -244,6 +252,7 @@ impl Op {
             Op::DisabledRules(r) => strings(r),
             Op::Description(d) => d.capacity(),
             Op::ContactLevel(_) | Op::Language(_) | Op::EmotionCurve(_) => 0,
+            Op::Conflicts(c) => c.capacity() * size_of::<Conflict>(),
         }
     }
 }
@@ -570,6 +579,13 @@ impl<'a> Tx<'a> {
         if self.bp.disabled_rules != rules {
             let old = mem::replace(&mut self.bp.disabled_rules, rules);
             self.undo.push(Op::DisabledRules(old));
+        }
+    }
+
+    pub fn set_conflicts(&mut self, conflicts: Vec<Conflict>) {
+        if self.bp.conflicts != conflicts {
+            let old = mem::replace(&mut self.bp.conflicts, conflicts);
+            self.undo.push(Op::Conflicts(old));
         }
     }
 }

@@ -108,8 +108,8 @@ super::catalogue! {
     ),
     ConflictKept => ("conflict {} kept: {}", "se conserva el conflicto {}: {}"),
     CompareHtmlOnly => (
-        "--compare is for the HTML report; `{}` is not a .html",
-        "--compare es para el informe HTML; «{}» no es un .html"
+        "--compare is for the HTML report and the PDF; `{}` is neither a .html nor a .pdf",
+        "--compare es para el informe HTML y el PDF; «{}» no es un .html ni un .pdf"
     ),
 }
 
@@ -392,7 +392,7 @@ pub const HELP_ES: &[(&str, &str, Option<&str>)] = &[
     ),
     (
         "export.compare",
-        "HTML: añadir una sección de lo que cambió desde ANTIGUO, otra versión del plano (como lo lista `servuction diff ANTIGUO ARCHIVO`)",
+        "HTML y PDF: añadir lo que cambió desde ANTIGUO, otra versión del plano (como lo lista `servuction diff ANTIGUO ARCHIVO`): una sección del informe, páginas tras el diagrama del PDF",
         None,
     ),
 ];

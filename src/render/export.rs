@@ -192,33 +192,74 @@ fn export_unchecked(
                 pages: 0,
             })
         }
+        Format::Pdf => pdf_export(bp, settings, progress, None),
+    }
+}
+
+/// The PDF: the diagram, then what changed since another version (when
+/// given) and the workshop, each on pages of their own.
+fn pdf_export(
+    bp: &Blueprint,
+    settings: &Settings,
+    progress: &dyn Fn(f32) -> bool,
+    changes: Option<&pdf::Changed>,
+) -> Result<Exported, ExportError> {
+    let Settings { theme, lang, .. } = *settings;
+    let title = crate::shown::shown_line(&bp.title, crate::shown::LINE_CHARS);
+    let doc = crate::format::to_string(bp).map_err(ExportError::Document)?;
+    if !progress(0.05) {
+        return Err(ExportError::Cancelled);
+    }
+    let geometry = crate::layout::layout(bp, crate::layout::Options::default());
+    let scene = crate::scene::scene(bp, &geometry, &theme, lang);
+    let svg = svg::to_svg(&scene, &title);
+    drop(scene);
+    if !progress(0.2) {
+        return Err(ExportError::Cancelled);
+    }
+    let workshop = crate::report::workshop(bp, lang);
+    let after = pdf::After {
+        workshop: Some(&workshop),
+        changes,
+    };
+    let out = pdf::export_with(
+        &svg,
+        &title,
+        Some(&doc),
+        settings.pdf,
+        lang,
+        Some(&geometry),
+        after,
+    )?;
+    Ok(Exported {
+        bytes: out.bytes,
+        missing: out.missing,
+        pages: out.pages,
+    })
+}
+
+/// `bp` exported as `format` with what changed since `old` (`export
+/// --compare OLD`): the HTML report gets a section of it, the PDF pages
+/// after the diagram; other formats export as [`export`] does.
+pub fn export_compared(
+    bp: &Blueprint,
+    old: &Blueprint,
+    format: Format,
+    settings: &Settings,
+) -> Result<Exported, ExportError> {
+    match format {
         Format::Pdf => {
-            let doc = document()?;
-            if !progress(0.05) {
-                return Err(ExportError::Cancelled);
-            }
-            let geometry = crate::layout::layout(bp, crate::layout::Options::default());
-            let scene = crate::scene::scene(bp, &geometry, &theme, lang);
-            let svg = svg::to_svg(&scene, &title);
-            drop(scene);
-            if !progress(0.2) {
-                return Err(ExportError::Cancelled);
-            }
-            let out = pdf::export_with(
-                &svg,
-                &title,
-                Some(&doc),
-                settings.pdf,
-                lang,
-                Some(&geometry),
-                Some(&crate::report::workshop(bp, lang)),
-            )?;
-            Ok(Exported {
-                bytes: out.bytes,
-                missing: out.missing,
-                pages: out.pages,
-            })
+            let changed = pdf::Changed::of(old, bp, settings.lang);
+            pdf_export(bp, settings, &|_| true, Some(&changed))
         }
+        Format::Html => {
+            let mut out = export(bp, format, settings)?;
+            let page = String::from_utf8_lossy(&out.bytes).into_owned();
+            let section = crate::report::changes_section(old, bp, settings.lang);
+            out.bytes = crate::report::with_section(page, &section).into_bytes();
+            Ok(out)
+        }
+        _ => export(bp, format, settings),
     }
 }
 

@@ -96,13 +96,25 @@ pub fn export(
     layout: Layout,
     lang: Language,
 ) -> Result<PdfExport, PdfError> {
-    export_with(svg, title, document, layout, lang, None, None)
+    export_with(svg, title, document, layout, lang, None, After::default())
+}
+
+pub use super::pdf_workshop::Changed;
+
+/// What the PDF adds after the diagram, each on pages of its own.
+#[derive(Clone, Copy, Default)]
+pub struct After<'a> {
+    /// The workshop's notes and votes, when there are any.
+    pub workshop: Option<&'a crate::report::Workshop>,
+    /// What changed since another version (`export --compare OLD`).
+    pub changes: Option<&'a Changed>,
 }
 
 /// [`export`], with the geometry the SVG was drawn from: tiles then break
 /// between stages, steps and lanes, never through a card, and repeat the
-/// lane names (see [`sheets`]); and with the workshop, listed on pages after
-/// the diagram's when it has notes or votes.
+/// lane names (see [`sheets`]); and with what comes `after` on pages of
+/// its own: what changed since another version, and the workshop when it
+/// has notes or votes.
 pub fn export_with(
     svg: &str,
     title: &str,
@@ -110,7 +122,7 @@ pub fn export_with(
     layout: Layout,
     lang: Language,
     geometry: Option<&crate::layout::Layout>,
-    workshop: Option<&crate::report::Workshop>,
+    after: After<'_>,
 ) -> Result<PdfExport, PdfError> {
     let options = fonts::options(fonts::database(std::iter::once(svg)));
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| PdfError::Svg(e.to_string()))?;
@@ -155,9 +167,15 @@ pub fn export_with(
             tile(&mut doc, &tree, &cuts, title, paper, landscape, lang)?
         }
     };
-    // The workshop after the diagram, on the export's paper.
+    // What changed, then the workshop, after the diagram, on the export's
+    // paper.
     let paper = workshop_paper(layout);
-    let pages = pages + workshop.map_or(0, |w| super::pdf_workshop::add(&mut doc, w, lang, paper));
+    let changes = (after.changes).map_or(0, |c| {
+        super::pdf_workshop::add_changes(&mut doc, c, lang, paper)
+    });
+    let workshop =
+        (after.workshop).map_or(0, |w| super::pdf_workshop::add(&mut doc, w, lang, paper));
+    let pages = pages + changes + workshop;
     if let Some(json) = document {
         doc.embed_file(krilla::embed::EmbeddedFile {
             path: ATTACHMENT.into(),

@@ -1,5 +1,6 @@
-//! The PDF's workshop pages, after the diagram: the notes grouped by where
-//! they are pinned, the dot vote ranked and the action plan, in the export's language, on
+//! The PDF's pages after the diagram: the workshop's (the notes grouped by
+//! where they are pinned, the dot vote ranked and the action plan) and, with `--compare
+//! OLD`, what changed since another version; in the export's language, on
 //! paper of the export's size (A4 when the diagram has a page of its own).
 
 use super::fonts;
@@ -25,19 +26,37 @@ struct Line {
     indent: f32,
 }
 
-/// The lines of the workshop, wrapped to `width` points.
-fn lines(w: &Workshop, lang: Language, width: f32) -> Vec<Line> {
-    let mut out = Vec::new();
-    let mut push = |text: &str, size: f32, bold: bool, indent: f32| {
-        for t in crate::font::wrap(text, size, bold, width - indent, MAX_LINES) {
-            out.push(Line {
+/// Lines wrapped to a width as they are pushed.
+struct Wrapped {
+    out: Vec<Line>,
+    width: f32,
+}
+
+impl Wrapped {
+    fn new(width: f32) -> Self {
+        Self {
+            out: Vec::new(),
+            width,
+        }
+    }
+
+    fn push(&mut self, text: &str, size: f32, bold: bool, indent: f32) {
+        for t in crate::font::wrap(text, size, bold, self.width - indent, MAX_LINES) {
+            self.out.push(Line {
                 text: t,
                 size,
                 bold,
                 indent,
             });
         }
-    };
+    }
+}
+
+/// The lines of the workshop, wrapped to `width` points.
+fn lines(w: &Workshop, lang: Language, width: f32) -> Vec<Line> {
+    let mut wrapped = Wrapped::new(width);
+    let mut push =
+        |text: &str, size: f32, bold: bool, indent: f32| wrapped.push(text, size, bold, indent);
     if !w.notes.is_empty() || !w.votes.is_empty() {
         push(Msg::ReportWorkshop.text(lang), 16.0, true, 0.0);
     }
@@ -101,13 +120,71 @@ fn lines(w: &Workshop, lang: Language, width: f32) -> Vec<Line> {
             push(&detail, BODY, false, 24.0);
         }
     }
-    out
+    wrapped.out
+}
+
+/// What changed since another version, for the pages after the diagram.
+pub struct Changed {
+    /// The other version's title.
+    pub since: String,
+    pub lines: Vec<crate::versions::ChangeLine>,
+}
+
+impl Changed {
+    /// The changes from `old` to `new`, as a person reads them.
+    pub fn of(
+        old: &crate::model::Blueprint,
+        new: &crate::model::Blueprint,
+        lang: Language,
+    ) -> Self {
+        let changes = crate::versions::diff(old, new);
+        Self {
+            since: old.title.clone(),
+            lines: crate::versions::change_lines(&changes, old, new, lang),
+        }
+    }
+}
+
+/// The lines of what changed, wrapped to `width` points: each element in
+/// bold, what happened to it and each field changed (old -> new) under it.
+fn change_lines(c: &Changed, lang: Language, width: f32) -> Vec<Line> {
+    let mut wrapped = Wrapped::new(width);
+    let mut push =
+        |text: &str, size: f32, bold: bool, indent: f32| wrapped.push(text, size, bold, indent);
+    push(&Msg::ReportChanges.fill(lang, &[&c.since]), 16.0, true, 0.0);
+    if c.lines.is_empty() {
+        push(Msg::ReportNoChanges.text(lang), BODY, false, 0.0);
+    } else {
+        push(&Plural::Changes.count(lang, c.lines.len()), 13.0, true, 0.0);
+    }
+    for l in &c.lines {
+        push(&l.element, BODY, true, 0.0);
+        push(&l.what, BODY, false, 12.0);
+        for f in &l.fields {
+            push(f, BODY, false, 24.0);
+        }
+    }
+    wrapped.out
+}
+
+/// What changed as pages of `paper` points, each an SVG.
+pub fn change_pages(c: &Changed, lang: Language, paper: (f32, f32)) -> Vec<String> {
+    paginate(change_lines(c, lang, paper.0 - 2.0 * MARGIN), paper)
+}
+
+/// Adds the pages of what changed to `doc`; how many.
+pub fn add_changes(doc: &mut Document, c: &Changed, lang: Language, paper: (f32, f32)) -> usize {
+    draw(doc, change_pages(c, lang, paper), paper)
 }
 
 /// The workshop as pages of `paper` points, each an SVG.
 pub fn pages(w: &Workshop, lang: Language, paper: (f32, f32)) -> Vec<String> {
+    paginate(lines(w, lang, paper.0 - 2.0 * MARGIN), paper)
+}
+
+/// Lines cut into pages of `paper` points, each an SVG.
+fn paginate(all: Vec<Line>, paper: (f32, f32)) -> Vec<String> {
     let (pw, ph) = paper;
-    let all = lines(w, lang, pw - 2.0 * MARGIN);
     let per_page = (((ph - 2.0 * MARGIN) / LINE).floor() as usize).max(1);
     all.chunks(per_page)
         .map(|chunk| {
@@ -137,8 +214,13 @@ pub fn add(doc: &mut Document, w: &Workshop, lang: Language, paper: (f32, f32)) 
     if w.is_empty() {
         return 0;
     }
+    draw(doc, pages(w, lang, paper), paper)
+}
+
+/// Adds pages drawn as SVGs to `doc`; how many.
+fn draw(doc: &mut Document, svgs: Vec<String>, paper: (f32, f32)) -> usize {
     let mut n = 0;
-    for svg in pages(w, lang, paper) {
+    for svg in svgs {
         let options = fonts::options(fonts::database(std::iter::once(svg.as_str())));
         let (Ok(tree), Some(settings), Some(size)) = (
             usvg::Tree::from_str(&svg, &options),
@@ -155,4 +237,27 @@ pub fn add(doc: &mut Document, w: &Workshop, lang: Language, paper: (f32, f32)) 
         n += 1;
     }
     n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pages_of_what_changed_list_each_element_and_field_old_to_new() {
+        let old = crate::testing::hotel();
+        let mut new = old.clone();
+        new.touchpoints[0].title = "Arrives <on foot>".into();
+        let c = Changed::of(&old, &new, Language::Es);
+        let pages = change_pages(&c, Language::Es, (595.0, 842.0));
+        assert_eq!(pages.len(), 1);
+        let page = &pages[0];
+        assert!(page.contains("Qué cambió desde «Hotel stay»"), "{page}");
+        assert!(page.contains("1 cambio"), "{page}");
+        assert!(page.contains("«Arrives &lt;on foot&gt;»"), "{page}");
+        assert!(page.contains("title: «"), "{page}");
+        let same = Changed::of(&old, &old, Language::En);
+        let page = &change_pages(&same, Language::En, (595.0, 842.0))[0];
+        assert!(page.contains("Nothing changed."), "{page}");
+    }
 }

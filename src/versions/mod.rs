@@ -25,6 +25,7 @@ mod text;
 pub use diff::{Change, Changes, What, diff};
 pub use fields::FieldChange;
 pub use merge::{Merged, merge};
+pub(crate) use resolve::set as set_field;
 pub use resolve::{ResolveError, Side, resolve, resolve_many};
 pub use text::{
     ChangeLine, change_lines, changes_text, conflict_text, conflicts_text, kind_word, outline,

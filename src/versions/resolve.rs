@@ -287,7 +287,7 @@ fn apply<R: Record>(list: &mut Vec<R>, id: &str, op: &Op) -> Result<(), ResolveE
 }
 
 /// Sets the field at a dotted path of a JSON object (absent: removed).
-fn set(v: &mut Value, path: &str, value: Option<Value>) {
+pub(crate) fn set(v: &mut Value, path: &str, value: Option<Value>) {
     let (parent, key) = match path.rsplit_once('.') {
         Some((p, k)) => (Some(p), k),
         None => (None, path),

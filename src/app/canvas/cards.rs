@@ -20,6 +20,8 @@ pub struct Ctx<'a> {
     pub screen: Screen,
     /// Dot voting: a click gives a dot.
     pub voting: bool,
+    /// More for a card's tooltip.
+    pub tooltip: Option<&'a super::CardTooltip<'a>>,
 }
 
 /// Card gestures under way.
@@ -211,6 +213,9 @@ impl Gestures {
                     menus::fail_tooltip(ui, tp, c.lang);
                 } else {
                     menus::standards_tooltip(ui, c.bp, tp, c.lang);
+                }
+                if let Some(more) = c.tooltip {
+                    more(ui, &card.id);
                 }
             });
             resp.context_menu(|ui| {

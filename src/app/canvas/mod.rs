@@ -31,6 +31,11 @@ pub struct Canvas {
     pub reveal: Option<TouchpointId>,
     /// A sticky note to bring into view at the next frame.
     pub reveal_note: Option<NoteId>,
+    /// A part of the diagram to bring into view at the next frame (a
+    /// comparison's ghost).
+    pub reveal_rect: Option<layout::Rect>,
+    /// Where the diagram was drawn last frame, for what is laid over it.
+    pub screen: Option<Screen>,
     gestures: cards::Gestures,
     notes: notes::NoteDrag,
     menus: menus::MenuState,
@@ -51,6 +56,9 @@ pub struct Spotlight {
     pub voting: bool,
 }
 
+/// What adds to a card's tooltip, given the card's touchpoint.
+pub type CardTooltip<'a> = dyn Fn(&mut egui::Ui, &TouchpointId) + 'a;
+
 /// What one frame of the canvas draws from.
 pub struct Input<'a> {
     pub bp: &'a Blueprint,
@@ -60,6 +68,8 @@ pub struct Input<'a> {
     pub dark: bool,
     /// Presenting: the current stop.
     pub spotlight: Option<Spotlight>,
+    /// More for a card's tooltip (a comparison's changes to it).
+    pub tooltip: Option<&'a CardTooltip<'a>>,
 }
 
 /// The diagram on screen this frame: the canvas' rectangle and transform.
@@ -116,12 +126,16 @@ impl Canvas {
         {
             self.view.reveal(note.rect, rect);
         }
+        if let Some(r) = self.reveal_rect.take() {
+            self.view.reveal(r, rect);
+        }
         let screen = Screen {
             rect,
             t: self.view.transform(rect),
             coarse: self.view.zoom < DETAIL_MIN_ZOOM,
             accent: ui.visuals().selection.stroke.color,
         };
+        self.screen = Some(screen);
         let painter = ui.painter_at(rect);
         paint_diagram(&painter, input.derived, screen, input.dark);
 
@@ -134,6 +148,7 @@ impl Canvas {
             lang: input.lang,
             screen,
             voting,
+            tooltip: input.tooltip,
         };
         let mut hit = self.gestures.cards(ui, &painter, &ctx, actions);
         hit |= self.notes.show(ui, &painter, &ctx, actions);

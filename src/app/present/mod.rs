@@ -256,6 +256,7 @@ impl EditorApp {
             lang,
             dark: self.prefs.dark,
             spotlight,
+            tooltip: None,
         };
         egui::CentralPanel::no_frame().show(ui, |ui| self.canvas.show(ui, canvas_input, actions));
         if let Some(i) = move_to {
