@@ -50,7 +50,9 @@ pub fn supported(c: &Change) -> bool {
     use ElementKind as K;
     match (&c.what, c.kind) {
         (What::Compliance { .. }, _) => false,
-        (_, K::Touchpoint | K::Connector | K::Standard | K::Measurement | K::Note) => true,
+        (_, K::Touchpoint | K::Connector | K::Standard | K::Measurement | K::Note | K::Action) => {
+            true
+        }
         (What::Changed { fields }, K::Blueprint | K::Lane | K::Stage | K::Step) => {
             fields.iter().all(|f| named_field(c.kind, &f.field))
         }
@@ -97,6 +99,7 @@ fn delete(kind: ElementKind, id: &str) -> Edit {
         ElementKind::Connector => Edit::DeleteConnector(id.into()),
         ElementKind::Standard => Edit::DeleteStandard(id.into()),
         ElementKind::Note => Edit::DeleteNote(id.into()),
+        ElementKind::Action => Edit::DeleteAction(id.into()),
         _ => Edit::DeleteTouchpoints(vec![id.into()]),
     }
 }
@@ -107,6 +110,7 @@ fn add(kind: ElementKind, value: &Value) -> Result<Edit, TakeError> {
         ElementKind::Connector => Edit::AddConnector(from(value)?),
         ElementKind::Standard => Edit::AddStandard(from(value)?),
         ElementKind::Note => Edit::AddNote(from(value)?),
+        ElementKind::Action => Edit::AddAction(from(value)?),
         _ => Edit::AddTouchpoint(from(value)?),
     })
 }
@@ -149,6 +153,10 @@ fn set(
         ElementKind::Note => {
             let n = here.notes.iter().find(|n| n.id.as_str() == id);
             one(Edit::SetNote(with_fields(n.ok_or_else(gone)?, fields)?))
+        }
+        ElementKind::Action => {
+            let a = here.actions.iter().find(|a| a.id.as_str() == id);
+            one(Edit::SetAction(with_fields(a.ok_or_else(gone)?, fields)?))
         }
         ElementKind::Connector => {
             // A connector has no edit of its own fields: it is put back

@@ -19,8 +19,13 @@ fn applied(mut bp: Blueprint, edits: Vec<Edit>) -> Blueprint {
 
 /// Another version of the hotel: a card retitled and another moved, one
 /// added and one deleted, a standard's target and measured value changed,
-/// a note added, a connector's kind changed, the title and a lane renamed.
+/// a note added, a connector's kind changed, the title and a lane renamed,
+/// an improvement action given another owner, one deleted and one added.
 fn other_version(here: &Blueprint) -> Blueprint {
+    let mut action = here.actions[0].clone();
+    action.owner = "Night manager".into();
+    let mut new_action = ImprovementAction::new("Offer a drink while the room is readied", None);
+    new_action.id = "act-drink".into();
     let mut doorman = here
         .touchpoint(&"tp-arrive-doorman".into())
         .cloned()
@@ -62,6 +67,9 @@ fn other_version(here: &Blueprint) -> Blueprint {
             Edit::DeleteConnector(connector.id.clone()),
             Edit::AddConnector(connector),
             Edit::AddNote(note),
+            Edit::SetAction(action),
+            Edit::DeleteAction(here.actions[1].id.clone()),
+            Edit::AddAction(new_action),
             Edit::SetTitle("Hotel stay, as it was".into()),
             Edit::RenameLane {
                 id: lane.id.clone(),
