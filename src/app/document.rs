@@ -291,11 +291,7 @@ impl Document {
                 // The old data goes with the new made: a large scene's
                 // memory is given back off the frame.
                 let old = old.filter(|d| d.view == view);
-                let previous = old.as_ref().map(|d| scene::Previous {
-                    scene: &d.scene,
-                    layout: &d.layout,
-                });
-                self.derived = Some(Derived::after(&self.blueprint, view, previous));
+                self.derived = Some(Derived::after(&self.blueprint, view, old.as_ref()));
                 if let Some(old) = old {
                     old.discard();
                 }
@@ -375,6 +371,9 @@ pub struct Derived {
     /// The overview picture, made when first needed and again after every
     /// change of the scene (see [`Derived::overview`]).
     overview: Option<Overview>,
+    /// The overview picture of this scene, painted beside its index at the
+    /// size the last one had, for [`Derived::overview`] to show.
+    next_overview: Option<egui::ColorImage>,
 }
 
 /// The overview picture on the GPU, the picture itself (small), and whether
@@ -391,8 +390,10 @@ impl Derived {
     }
 
     /// [`Derived::new`], taking over from `previous` (the same view's data
-    /// before an edit) the cards of the scene that did not change.
-    fn after(bp: &Blueprint, view: View, previous: Option<scene::Previous>) -> Self {
+    /// before an edit) the cards of the scene that did not change, and
+    /// making beside the scene's index what `previous` had made for the
+    /// frame: the coarse mesh and the overview picture.
+    fn after(bp: &Blueprint, view: View, previous: Option<&Derived>) -> Self {
         let options = layout::Options {
             emotion_curve: view.emotion_curve,
             ..layout::Options::default()
@@ -407,8 +408,28 @@ impl Derived {
         };
         let (layout, (findings, overlay, rollup)) =
             crate::parallel::both(bp.touchpoints.len(), || layout::layout(bp, options), checks);
-        let scene = scene::scene_after(bp, &layout, &view.theme(), view.lang, &overlay, previous);
-        let index = SceneIndex::new(&scene);
+        let before = previous.map(|d| scene::Previous {
+            scene: &d.scene,
+            layout: &d.layout,
+        });
+        let scene = scene::scene_after(bp, &layout, &view.theme(), view.lang, &overlay, before);
+        let n = bp.touchpoints.len();
+        let wants_coarse = previous.is_some_and(|d| d.coarse_fresh);
+        let overview_size = previous.and_then(|d| d.overview.as_ref().map(|o| o.image.size));
+        let (index, (coarse, next_overview)) = crate::parallel::both(
+            n,
+            || SceneIndex::new(&scene),
+            || {
+                crate::parallel::both(
+                    n,
+                    || wants_coarse.then(|| crate::render::egui::coarse_mesh(&scene)),
+                    || {
+                        overview_size
+                            .map(|[w, h]| crate::render::egui::overview_image(&scene, w, h))
+                    },
+                )
+            },
+        );
         Self {
             view,
             findings: Rc::new(findings),
@@ -418,10 +439,11 @@ impl Derived {
             overlay,
             scene,
             index,
-            coarse: egui::Mesh::default(),
-            coarse_fresh: false,
+            coarse_fresh: coarse.is_some(),
+            coarse: coarse.unwrap_or_default(),
             coarse_screen: (None, Arc::default()),
             overview: None,
+            next_overview,
         }
     }
 
@@ -445,7 +467,10 @@ impl Derived {
             .as_ref()
             .is_none_or(|o| !o.fresh || o.image.size != size);
         if stale {
-            let image = crate::render::egui::overview_image(&self.scene, size[0], size[1]);
+            let image = match self.next_overview.take() {
+                Some(image) if image.size == size => image,
+                _ => crate::render::egui::overview_image(&self.scene, size[0], size[1]),
+            };
             match &mut self.overview {
                 Some(o) => {
                     o.texture.set(image.clone(), egui::TextureOptions::LINEAR);
@@ -540,6 +565,7 @@ impl Derived {
         if let Some(o) = &mut self.overview {
             o.fresh = false;
         }
+        self.next_overview = None;
         self.overlay = overlay;
         self.findings = Rc::new(findings);
     }

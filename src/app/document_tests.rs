@@ -324,7 +324,12 @@ fn structural_edits_on_a_large_document_derive_what_a_full_rebuild_does() {
     };
     let bp = crate::templates::synthetic(crate::parallel::PARALLEL_FROM + 500);
     let mut doc = Document::new(bp);
-    doc.view(view());
+    let ctx = egui::Context::default();
+    // The frame drew the coarse mesh and the overview: they are made again
+    // with the scene.
+    let derived = doc.view(view()).1;
+    derived.refresh_coarse();
+    derived.overview(&ctx, [300, 100]);
     let lane = doc.blueprint().lanes[1].id.clone();
     let step = doc.blueprint().stages[0].steps[0].id.clone();
     let stage = doc.blueprint().stages[1].id.clone();
@@ -354,7 +359,18 @@ fn structural_edits_on_a_large_document_derive_what_a_full_rebuild_does() {
         assert_eq!(derived.findings, fresh.findings);
         assert_eq!(derived.layout, fresh.layout);
         assert_eq!(derived.scene, fresh.scene);
+        assert!(derived.coarse().is_some(), "made beside the scene");
+        let made = crate::render::egui::coarse_mesh(&fresh.scene);
+        assert_eq!(derived.coarse(), Some(&made));
+        derived.overview(&ctx, [300, 100]);
+        let painted = &derived.overview.as_ref().unwrap().image;
+        assert_eq!(
+            painted,
+            &crate::render::egui::overview_image(&fresh.scene, 300, 100)
+        );
     }
+    let mut out = ctx.run_ui(Default::default(), |_| {});
+    out.textures_delta.clear();
 }
 
 /// The checks are made for the view's day: an improvement action falls
