@@ -304,7 +304,7 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
     let mut count = vec![vec![0usize; steps.len()]; visible.len()];
     let mut rows: Vec<Vec<f32>> = vec![Vec::new(); visible.len()];
     let mut placed = Vec::with_capacity(bp.touchpoints.len());
-    let heights = card_heights(bp);
+    let heights = title::card_heights(bp);
     for (i, tp) in bp.touchpoints.iter().enumerate() {
         if let (Some(&l), Some(&s)) = (lane_index.get(&tp.lane), step_index.get(&tp.step)) {
             let k = count[l][s];
@@ -511,22 +511,6 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
     }
     l.notes.extend(loose);
     l
-}
-
-/// The height of each touchpoint's card, for its title: on a large
-/// document, measured on the cores that are free.
-fn card_heights(bp: &Blueprint) -> Vec<f32> {
-    let height = |tp: &Touchpoint| title::title_fit(&tp.title).card_height();
-    if bp.touchpoints.len() >= crate::parallel::PARALLEL_FROM {
-        use rayon::prelude::*;
-        bp.touchpoints
-            .par_iter()
-            .with_min_len(1_000)
-            .map(height)
-            .collect()
-    } else {
-        bp.touchpoints.iter().map(height).collect()
-    }
 }
 
 fn emotion_box(

@@ -74,6 +74,22 @@ pub fn title_fit(title: &str) -> TitleFit {
     fit
 }
 
+/// The height of each touchpoint's card, for its title: on a large
+/// document, measured on the cores that are free.
+pub fn card_heights(bp: &crate::model::Blueprint) -> Vec<f32> {
+    let height = |tp: &crate::model::Touchpoint| title_fit(&tp.title).card_height();
+    if bp.touchpoints.len() >= crate::parallel::PARALLEL_FROM {
+        use rayon::prelude::*;
+        bp.touchpoints
+            .par_iter()
+            .with_min_len(1_000)
+            .map(height)
+            .collect()
+    } else {
+        bp.touchpoints.iter().map(height).collect()
+    }
+}
+
 /// How `title` fits, measured.
 fn measure(title: &str) -> TitleFit {
     // Any character is narrower than 1.2 em: a title of so few characters
