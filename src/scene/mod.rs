@@ -727,49 +727,8 @@ pub fn scene_after(
     }
     b.owner = Owner::None;
 
-    // Cards: on a large document, in two halves side by side, the second
-    // half's items then put after the first's.
-    let n = layout.cards.len();
-    let split = n - n / 2;
-    let later = |b: &mut Builder, range: Range<usize>| {
-        let mut cards = Vec::with_capacity(range.len());
-        let mut keys = Vec::with_capacity(range.len());
-        for cb in &layout.cards[range] {
-            let start = b.items.len();
-            let mut key = 0;
-            if let Some(tp) = cb.touchpoint(bp) {
-                let rollup = Rollup::of(ix.standards_of(&tp.id));
-                let lane = ix.lane(&tp.lane);
-                key = card_key(tp, lane, rollup, overlay, cb.rect);
-                match previous.and_then(|p| p.card(tp, key, cb.rect)) {
-                    Some(items) => b.items.extend_from_slice(items),
-                    None => card(b, tp, lane, rollup, cb.rect, overlay),
-                }
-            }
-            cards.push(start..b.items.len());
-            keys.push(key);
-        }
-        b.owner = Owner::None;
-        (cards, keys)
-    };
-    let (mut cards, mut card_keys);
-    if n >= crate::parallel::PARALLEL_FROM {
-        let mut rest = Builder {
-            items: Vec::with_capacity((n - split) * 8),
-            theme,
-            lang,
-            owner: Owner::None,
-        };
-        let (first, last) =
-            crate::parallel::both(n, || later(&mut b, 0..split), || later(&mut rest, split..n));
-        let offset = b.items.len();
-        (cards, card_keys) = first;
-        cards.extend(last.0.into_iter().map(|r| r.start + offset..r.end + offset));
-        card_keys.extend(last.1);
-        b.items.append(&mut rest.items);
-    } else {
-        (cards, card_keys) = later(&mut b, 0..n);
-    }
+    // Cards: on a large document, in two halves side by side.
+    let (cards, card_keys) = reuse::cards(&mut b, bp, layout, overlay, previous);
     // Sticky notes pinned to cells.
     for nb in layout.notes.iter().filter(|n| !n.loose) {
         if let Some(note) = bp.notes.get(nb.index).filter(|n| n.id == nb.id) {

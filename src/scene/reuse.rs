@@ -5,11 +5,12 @@
 //! make them. Adding a card or a step leaves most cards of a large
 //! blueprint where they were.
 
-use super::{Item, Overlay, Scene};
+use super::{Builder, Item, Overlay, Owner, Scene, card};
 use crate::check::Rollup;
 use crate::layout::{Layout, Rect};
-use crate::model::{Lane, Touchpoint};
+use crate::model::{Blueprint, Lane, Touchpoint};
 use std::hash::{BuildHasher, Hash, Hasher};
+use std::ops::Range;
 
 /// The scene and layout before an edit, in the same view (theme, language,
 /// compliance tint), whose cards may be taken over.
@@ -32,13 +33,18 @@ pub fn card_key(
 ) -> u64 {
     let mut h = foldhash::fast::FixedState::with_seed(0x5e7c_0c1e).build_hasher();
     tp.id.as_str().hash(&mut h);
-    tp.title.hash(&mut h);
+    // A card shows at most the start of its title and its owner (and the
+    // title's first block as the text an export carries): their length and
+    // that start decide it, so a huge title costs no more to key.
+    for text in [&tp.title, &tp.owner] {
+        text.len().hash(&mut h);
+        bounded(text).hash(&mut h);
+    }
     std::mem::discriminant(&tp.evidence).hash(&mut h);
     std::mem::discriminant(&tp.moment_of_truth).hash(&mut h);
     tp.is_fail_point().hash(&mut h);
     tp.wait_point.hash(&mut h);
     tp.expected_wait_min.map(f64::to_bits).hash(&mut h);
-    tp.owner.hash(&mut h);
     tp.votes.hash(&mut h);
     lane.map(|l| l.colour).hash(&mut h);
     rollup.hash(&mut h);
@@ -48,6 +54,16 @@ pub fn card_key(
         v.to_bits().hash(&mut h);
     }
     h.finish()
+}
+
+/// The start of a text that a card can show: [`crate::shown::BLOCK_CHARS`]
+/// characters' worth of bytes.
+fn bounded(text: &str) -> &str {
+    let mut end = text.len().min(4 * crate::shown::BLOCK_CHARS);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 impl<'a> Previous<'a> {
@@ -60,4 +76,60 @@ impl<'a> Previous<'a> {
         let range = self.scene.cards.get(j)?.clone();
         same.then(|| self.scene.items.get(range)).flatten()
     }
+}
+
+/// The items of every card of `layout`, appended to `b`, with each card's
+/// range and key: on a large document in two halves side by side (the
+/// second half's items then put after the first's), each card taken over
+/// from `previous` where it did not change.
+pub(super) fn cards(
+    b: &mut Builder,
+    bp: &Blueprint,
+    layout: &Layout,
+    overlay: &Overlay,
+    previous: Option<Previous>,
+) -> (Vec<Range<usize>>, Vec<u64>) {
+    let ix = bp.index();
+    let n = layout.cards.len();
+    let split = n - n / 2;
+    let later = |b: &mut Builder, range: Range<usize>| {
+        let mut cards = Vec::with_capacity(range.len());
+        let mut keys = Vec::with_capacity(range.len());
+        for cb in &layout.cards[range] {
+            let start = b.items.len();
+            let mut key = 0;
+            if let Some(tp) = cb.touchpoint(bp) {
+                let rollup = Rollup::of(ix.standards_of(&tp.id));
+                let lane = ix.lane(&tp.lane);
+                key = card_key(tp, lane, rollup, overlay, cb.rect);
+                match previous.and_then(|p| p.card(tp, key, cb.rect)) {
+                    Some(items) => b.items.extend_from_slice(items),
+                    None => card(b, tp, lane, rollup, cb.rect, overlay),
+                }
+            }
+            cards.push(start..b.items.len());
+            keys.push(key);
+        }
+        b.owner = Owner::None;
+        (cards, keys)
+    };
+    let (mut cards, mut card_keys);
+    if n >= crate::parallel::PARALLEL_FROM {
+        let mut rest = Builder {
+            items: Vec::with_capacity((n - split) * 8),
+            theme: b.theme,
+            lang: b.lang,
+            owner: Owner::None,
+        };
+        let (first, last) =
+            crate::parallel::both(n, || later(b, 0..split), || later(&mut rest, split..n));
+        let offset = b.items.len();
+        (cards, card_keys) = first;
+        cards.extend(last.0.into_iter().map(|r| r.start + offset..r.end + offset));
+        card_keys.extend(last.1);
+        b.items.append(&mut rest.items);
+    } else {
+        (cards, card_keys) = later(b, 0..n);
+    }
+    (cards, card_keys)
 }
