@@ -271,3 +271,31 @@ fn a_merges_conflicts_are_resolved_in_their_list_one_undo_step_each_and_saved_cl
         "Receptionist registers the guest"
     );
 }
+
+/// On a large document the changes are worked out on another thread: the
+/// frame goes on meanwhile, and the list, once there, is this revision's
+/// and can be taken over.
+#[test]
+fn a_large_documents_changes_are_worked_out_beside_the_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let here = servuction::templates::synthetic(2_500);
+    let mut other = here.clone();
+    let id = other.touchpoints[7].id.clone();
+    other.touchpoints[7].title = "Retitled in the other version".into();
+    let path = dir.path().join("other.servuction");
+    servuction::format::save(&path, &other).unwrap();
+    let mut h = common::editor(here, Language::En, dir.path());
+    choose_path(&mut h, "File", "Compare with…", &path);
+    settle(&mut h);
+    assert!(h.query_by_label("1 change").is_some());
+    let c = h.state().comparison().unwrap();
+    assert_eq!(c.changes().len(), 1);
+    h.get_by_label("Take").click();
+    settle(&mut h);
+    let bp = h.state().blueprint();
+    assert_eq!(
+        bp.touchpoint(&id).unwrap().title,
+        "Retitled in the other version"
+    );
+    assert!(h.query_by_label("The two versions are the same.").is_some());
+}

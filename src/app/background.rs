@@ -273,7 +273,7 @@ impl EditorApp {
 
     /// Whether work runs in the background.
     pub fn busy(&self) -> bool {
-        self.jobs.busy()
+        self.jobs.busy() || self.compare.as_ref().is_some_and(|c| c.diffing())
     }
 
     fn take_in(&mut self, ctx: &egui::Context, done: Done) {

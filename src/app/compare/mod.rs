@@ -53,6 +53,39 @@ pub struct Comparison {
     cache: Option<Cache>,
     /// The change last gone to.
     current: Option<usize>,
+    /// The changes being worked out on another thread, for this revision
+    /// and language (a large document's diff takes longer than a frame).
+    pending: Option<Pending>,
+}
+
+/// The changes of one revision, and their lines and whether each is taken.
+type Worked = (Vec<Change>, Vec<ChangeLine>, Vec<bool>);
+
+/// A diff running on another thread.
+struct Pending {
+    revision: u64,
+    lang: Language,
+    result: std::sync::mpsc::Receiver<Worked>,
+}
+
+/// From how many touchpoints (in either version) the diff runs on another
+/// thread: below it, it takes a fraction of a millisecond.
+const DIFF_IN_BACKGROUND_FROM: usize = 2_000;
+
+/// The changes from `other` to `bp`, their lines in `lang`, and which can
+/// be taken over.
+fn work_out(other: &Blueprint, bp: &Blueprint, lang: Language) -> Worked {
+    let changes = versions::diff(other, bp).changes;
+    let lines = versions::change_lines(
+        &versions::Changes {
+            changes: changes.clone(),
+        },
+        other,
+        bp,
+        lang,
+    );
+    let takeable = changes.iter().map(take::supported).collect();
+    (changes, lines, takeable)
 }
 
 /// The changes for one revision of the document and one language.
@@ -74,6 +107,7 @@ impl Comparison {
             other: Arc::new(other),
             cache: None,
             current: None,
+            pending: None,
         }
     }
 
@@ -81,6 +115,11 @@ impl Comparison {
     /// for its current revision (none before the first frame).
     pub fn changes(&self) -> &[Change] {
         self.cache.as_ref().map_or(&[], |c| &c.changes)
+    }
+
+    /// Whether a large document's diff is running on another thread.
+    pub fn diffing(&self) -> bool {
+        self.pending.is_some()
     }
 
     /// A card's changes, under its tooltip.
@@ -139,10 +178,13 @@ impl EditorApp {
     }
 
     /// Brings the comparison's derived data up to the document's revision
-    /// (the diff runs here, once a revision, not once a frame).
-    fn refresh_comparison(&mut self) {
+    /// (the diff runs here, once a revision, not once a frame; on a large
+    /// document on another thread, the last changes shown meanwhile and
+    /// none of them taken).
+    fn refresh_comparison(&mut self, ctx: &egui::Context) {
         let view = self.view();
         let revision = self.doc.revision();
+        let snapshot = self.doc.snapshot();
         let Some(c) = &mut self.compare else { return };
         let fresh = c
             .cache
@@ -151,17 +193,40 @@ impl EditorApp {
         if fresh {
             return;
         }
+        let big =
+            snapshot.touchpoints.len().max(c.other.touchpoints.len()) >= DIFF_IN_BACKGROUND_FROM;
+        let worked = if !big {
+            work_out(&c.other, &snapshot, view.lang)
+        } else {
+            let asked = c
+                .pending
+                .as_ref()
+                .is_some_and(|p| p.revision == revision && p.lang == view.lang);
+            if !asked {
+                let (tx, rx) = std::sync::mpsc::channel();
+                let other = Arc::clone(&c.other);
+                let lang = view.lang;
+                let ctx = ctx.clone();
+                std::thread::spawn(move || {
+                    let _ = tx.send(work_out(&other, &snapshot, lang));
+                    ctx.request_repaint();
+                });
+                c.pending = Some(Pending {
+                    revision,
+                    lang,
+                    result: rx,
+                });
+            }
+            match c.pending.as_ref().map(|p| p.result.try_recv()) {
+                Some(Ok(worked)) => {
+                    c.pending = None;
+                    worked
+                }
+                _ => return,
+            }
+        };
+        let (changes, lines, takeable) = worked;
         let (bp, derived) = self.doc.view(view);
-        let changes = versions::diff(&c.other, bp).changes;
-        let lines = versions::change_lines(
-            &versions::Changes {
-                changes: changes.clone(),
-            },
-            &c.other,
-            bp,
-            view.lang,
-        );
-        let takeable = changes.iter().map(take::supported).collect();
         let marks = marks::Marks::of(&changes, bp, &c.other, &derived.layout);
         c.cache = Some(Cache {
             revision,
@@ -172,6 +237,16 @@ impl EditorApp {
             takeable,
             marks,
         });
+    }
+
+    /// Whether the changes listed are this revision's (while a large
+    /// document's diff runs, they are the last revision's: none is taken).
+    fn comparison_current(&self) -> bool {
+        let revision = self.doc.revision();
+        self.compare
+            .as_ref()
+            .and_then(|c| c.cache.as_ref())
+            .is_some_and(|k| k.revision == revision)
     }
 
     /// Does what the comparison or conflicts panel asked for.
@@ -191,6 +266,9 @@ impl EditorApp {
     /// taken is said, and the document stays as it was.
     fn take_change(&mut self, i: usize) {
         let lang = self.prefs.lang;
+        if !self.comparison_current() {
+            return;
+        }
         let Some(c) = &self.compare else { return };
         let Some(change) = c.cache.as_ref().and_then(|k| k.changes.get(i)) else {
             return;

@@ -14,9 +14,10 @@ const ROW: f32 = 24.0;
 impl EditorApp {
     /// The comparison's panel, if one is open.
     pub(in crate::app) fn compare_panel(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        self.refresh_comparison();
+        self.refresh_comparison(ui.ctx());
         let lang = self.prefs.lang;
         let theme = self.view().theme();
+        let current = self.comparison_current();
         let Some(c) = &self.compare else { return };
         egui::Panel::left("compare")
             .resizable(true)
@@ -34,7 +35,7 @@ impl EditorApp {
                 });
                 legend(ui, &theme, lang);
                 ui.separator();
-                list(ui, c, lang, actions);
+                list(ui, c, current, lang, actions);
             });
     }
 
@@ -88,14 +89,22 @@ pub(super) fn counted_rows(
 }
 
 /// The changes, one a row: a click goes to it, "Take" takes it over.
-fn list(ui: &mut egui::Ui, c: &Comparison, lang: Language, actions: &mut Vec<Action>) {
+/// `current`: the changes listed are the document's as it is now (not the
+/// last revision's while a large document's diff runs): only then taken.
+fn list(
+    ui: &mut egui::Ui,
+    c: &Comparison,
+    current: bool,
+    lang: Language,
+    actions: &mut Vec<Action>,
+) {
     let Some(k) = &c.cache else { return };
     let what = (Msg::CompareSame, Plural::Changes);
     counted_rows(ui, lang, what, (k.lines.len(), ROW), |ui, i| {
         let line = &k.lines[i];
         ui.horizontal(|ui| {
             let button = egui::Button::new(Msg::CompareTake.text(lang));
-            let take = (ui.add_enabled(k.takeable[i], button))
+            let take = (ui.add_enabled(current && k.takeable[i], button))
                 .on_hover_text(Msg::TipCompareTake.text(lang))
                 .on_disabled_hover_text(Msg::CompareCannotTake.text(lang));
             if take.clicked() {
