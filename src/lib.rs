@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod parallel;
+pub mod photo;
 pub mod recovery;
 pub mod render;
 pub mod report;

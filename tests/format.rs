@@ -270,7 +270,7 @@ fn version_1_files_are_migrated() {
     assert_eq!(moment("tp-greet"), MomentOfTruth::Moment);
     assert_eq!(moment("tp-go"), MomentOfTruth::None);
     // Written back, it is a current file.
-    assert!(format::to_string(&bp).unwrap().contains("\"version\": 7"));
+    assert!(format::to_string(&bp).unwrap().contains("\"version\": 8"));
 }
 
 #[test]
@@ -293,7 +293,7 @@ fn a_broken_version_1_file_says_where() {
 fn version_5_fail_points_are_migrated_to_fail_points_with_content() {
     let current = base();
     let v5 = current
-        .replace("\"version\": 7", "\"version\": 5")
+        .replace("\"version\": 8", "\"version\": 5")
         .replacen(
             "\"title\": \"Arrives\",",
             "\"title\": \"Arrives\", \"fail_point\": true,",
@@ -504,9 +504,9 @@ fn fuzz_regressions() {
 #[test]
 fn version_2_to_6_files_read_as_they_are_and_notes_with_votes_round_trip() {
     let v4 = base();
-    assert!(v4.contains("\"version\": 7"), "the current version is 7");
+    assert!(v4.contains("\"version\": 8"), "the current version is 8");
     for old in [2, 3, 4, 5, 6] {
-        let text = v4.replace("\"version\": 7", &format!("\"version\": {old}"));
+        let text = v4.replace("\"version\": 8", &format!("\"version\": {old}"));
         assert_eq!(
             format::from_str(&text).unwrap(),
             format::from_str(&v4).unwrap()
@@ -703,7 +703,7 @@ fn what_a_file_says_of_itself_is_read_before_its_document() {
             "{format}"
         );
     }
-    let version = |v: &str| doc.replacen("\"version\": 7", &format!("\"version\": {v}"), 1);
+    let version = |v: &str| doc.replacen("\"version\": 8", &format!("\"version\": {v}"), 1);
     for v in ["\"5\"", "0", "-1", "2.5", "null"] {
         assert!(
             refused(&version(v)).contains("the `version` must be a whole number from 1 up"),

@@ -16,6 +16,9 @@
 //! Version 7 adds improvement `actions` and the `conflicts` a merge leaves
 //! to resolve, both optional lists: the migration from 6 adds nothing, and
 //! a version 2 to 6 file is a valid version 7 file.
+//! Version 8 adds photos of physical evidence: the blueprint's `photos`
+//! (each stored once) and the touchpoints' `photos` that show them, both
+//! optional lists: a version 2 to 7 file is a valid version 8 file.
 
 use super::DiagMsg;
 use crate::i18n::ErrMsg;

@@ -1,7 +1,7 @@
 //! The file format: a versioned JSON envelope around a [`Blueprint`].
 //!
 //! ```json
-//! { "format": "servuction", "version": 7, "blueprint": { ... } }
+//! { "format": "servuction", "version": 8, "blueprint": { ... } }
 //! ```
 //!
 //! Reading validates everything and reports each problem with its place in the
@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 /// The value of the `format` field of every Servuction file.
 pub const FORMAT_NAME: &str = "servuction";
 /// The version this build writes.
-pub const CURRENT_VERSION: u32 = 7;
+pub const CURRENT_VERSION: u32 = 8;
 /// The first version whose fail points are objects with content; an older
 /// file that marks fail points (`"fail_point": true`) is migrated.
 const FAIL_POINT_CONTENT_SINCE: u32 = 6;

@@ -5,6 +5,7 @@ use super::action::ImprovementAction;
 use super::conflict::Conflict;
 use super::fail::FailPoint;
 use super::ids::{ConnectorId, LaneId, NoteId, StageId, StepId, TouchpointId};
+use super::photo::{Photo, PhotoUse};
 use super::standard::Standard;
 use super::values::Colour;
 use schemars::JsonSchema;
@@ -101,6 +102,10 @@ pub struct Blueprint {
     /// document, theirs is kept here. Format version 7.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Photos of physical evidence, each stored once however many
+    /// touchpoints show it ([`Touchpoint::photos`]). Format version 8.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<Photo>,
 }
 
 impl Default for Blueprint {
@@ -121,6 +126,7 @@ impl Default for Blueprint {
             emotion_curve: true,
             actions: Vec::new(),
             conflicts: Vec::new(),
+            photos: Vec::new(),
         }
     }
 }
@@ -445,6 +451,10 @@ pub struct Touchpoint {
     /// Dots the group gave it in a vote.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub votes: u32,
+    /// Photos of what the customer sees and touches here, in the order
+    /// shown. Format version 8.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<PhotoUse>,
 }
 
 impl Touchpoint {
@@ -471,6 +481,7 @@ impl Touchpoint {
             evidence: Evidence::default(),
             protocol: String::new(),
             votes: 0,
+            photos: Vec::new(),
         }
     }
 }

@@ -109,6 +109,27 @@ id_type!(
     ActionId,
     "act"
 );
+id_type!(
+    /// Identifies a [`crate::model::Photo`]: made from the photo's stored
+    /// bytes ([`PhotoId::of`]), so the same photo added twice, or in two
+    /// copies of a file that are merged later, is kept once.
+    PhotoId,
+    "ph"
+);
+
+impl PhotoId {
+    /// The id of a photo with these stored bytes: `ph-` and the 16 hex
+    /// digits of their 64-bit FNV-1a hash (stable across versions and
+    /// machines, unlike the standard library's hasher).
+    pub fn of(bytes: &[u8]) -> Self {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        Self(compact_str::format_compact!("ph-{h:016x}"))
+    }
+}
 
 /// A fresh id: `prefix-` and eight base-36 characters drawn from the
 /// process's random hasher keys, the clock and a counter.

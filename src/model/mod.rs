@@ -10,6 +10,7 @@ mod fail;
 pub mod ids;
 pub mod index;
 mod path;
+mod photo;
 mod standard;
 mod values;
 mod zone;
@@ -18,8 +19,11 @@ pub use action::{ActionStatus, Attachment, ImprovementAction};
 pub use blueprint::*;
 pub use conflict::{Conflict, ElementKind};
 pub use fail::{FailKind, FailPoint, RATING};
-pub use ids::{ActionId, ConnectorId, LaneId, NoteId, StageId, StandardId, StepId, TouchpointId};
+pub use ids::{
+    ActionId, ConnectorId, LaneId, NoteId, PhotoId, StageId, StandardId, StepId, TouchpointId,
+};
 pub use index::Index;
+pub use photo::{Photo, PhotoData, PhotoFormat, PhotoUse};
 pub use standard::*;
 pub use values::{Colour, Date};
 pub use zone::{DEFAULT_TOLERANCE_SHARE, Zone};

@@ -280,6 +280,7 @@ pub fn is_drawn(item: &crate::scene::Item, zoom: f32, mesh_drawn: bool) -> bool 
         Shape::Rect { .. } => mesh_drawn,
         Shape::Path { .. } => coarse && item.owner != crate::scene::Owner::None,
         Shape::Polygon { .. } | Shape::Circle { .. } => coarse,
+        Shape::Image { .. } => coarse,
     }
 }
 
@@ -390,6 +391,8 @@ pub fn paint_shape(painter: &Painter, shape: &Shape, t: UiFromScene) {
                 c32(*colour),
             );
         }
+        // Drawn by the canvas, which holds the photos' textures.
+        Shape::Image { .. } => {}
     }
 }
 

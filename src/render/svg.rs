@@ -390,6 +390,8 @@ fn write_svg(
                 push_escaped(&mut s, text);
                 s.push_str("</text>\n");
             }
+            // Photos are not written yet (#30).
+            Shape::Image { .. } => {}
         }
     }
     if group_end.is_some() {

@@ -102,6 +102,14 @@ pub enum Shape {
         colour: Rgba,
         anchor: Anchor,
     },
+    /// A photo of physical evidence (`Blueprint::photos`), scaled to fill
+    /// `rect` and cropped to it (the middle kept), with its text
+    /// alternative for screen readers and the exports.
+    Image {
+        rect: Rect,
+        photo: PhotoId,
+        alt: Box<str>,
+    },
 }
 
 impl Shape {
@@ -119,6 +127,7 @@ impl Shape {
         };
         match self {
             Shape::Rect { rect, stroke, .. } => rect.expand(stroke.map_or(0.0, |s| s.width)),
+            Shape::Image { rect, .. } => *rect,
             Shape::Path { points, stroke } if !points.is_empty() => {
                 of_points(points, stroke.width + 1.0)
             }

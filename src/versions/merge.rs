@@ -19,7 +19,8 @@ use super::fields::{self, FieldChange};
 use super::order;
 use super::records::{Parts, Record, to_value};
 use crate::model::{
-    Blueprint, Conflict, ElementKind, IntegrityError, Measurement, PathSeg, Problem, Standard,
+    Blueprint, Conflict, ElementKind, IntegrityError, Measurement, PathSeg, Photo, Problem,
+    Standard, Touchpoint,
 };
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::borrow::Cow;
@@ -170,6 +171,25 @@ fn element_at(doc: &Blueprint, path: &[PathSeg]) -> (ElementKind, String) {
     found.unwrap_or((ElementKind::Blueprint, String::new()))
 }
 
+/// The stored photos the merged touchpoints show, from either side. A
+/// photo's id is made from its bytes, so the same id on both sides is the
+/// same photo: it is kept once, and photos no card shows are dropped.
+fn photos_used(touchpoints: &[Touchpoint], sides: [&[Photo]; 2]) -> Vec<Photo> {
+    let used: HashSet<&str> = touchpoints
+        .iter()
+        .flat_map(|tp| tp.photos.iter().map(|u| u.photo.as_str()))
+        .collect();
+    let mut kept: HashSet<&str> = HashSet::new();
+    let mut photos = Vec::new();
+    for photo in sides.into_iter().flatten() {
+        let id = photo.id.as_str();
+        if used.contains(id) && kept.insert(id) {
+            photos.push(photo.clone());
+        }
+    }
+    photos
+}
+
 /// The kind and id of the record at `i`.
 fn at<R: Record>(list: &[R], i: usize) -> Option<(ElementKind, String)> {
     list.get(i).map(|r| (R::KIND, r.key().to_owned()))
@@ -222,6 +242,7 @@ impl Sides<'_> {
             &self.theirs.conflicts,
         );
         conflicts.extend(found.iter().cloned());
+        let photos = photos_used(&touchpoints, [&o.photos[..], &t.photos[..]]);
         let parts = Parts {
             head: head.into_iter().next().unwrap_or_default(),
             stages,
@@ -233,6 +254,7 @@ impl Sides<'_> {
             standards,
             notes: Cow::Owned(notes),
             actions: Cow::Owned(actions),
+            photos: Cow::Owned(photos),
         };
         Ok(Merged {
             doc: parts.join(measurements, conflicts),

@@ -107,6 +107,8 @@ pub(crate) struct Parts<'a> {
     pub standards: Vec<Standard>,
     pub notes: Cow<'a, [Note]>,
     pub actions: Cow<'a, [ImprovementAction]>,
+    /// The stored photos, by id (made from their bytes).
+    pub photos: Cow<'a, [crate::model::Photo]>,
 }
 
 impl<'a> Parts<'a> {
@@ -130,6 +132,7 @@ impl<'a> Parts<'a> {
             emotion_curve,
             actions,
             conflicts: _,
+            photos,
         } = bp;
         let head = Blueprint {
             title: title.clone(),
@@ -166,6 +169,7 @@ impl<'a> Parts<'a> {
             standards: standards.iter().map(without_measurements).collect(),
             notes: Cow::Borrowed(notes),
             actions: Cow::Borrowed(actions),
+            photos: Cow::Borrowed(photos),
         }
     }
 
@@ -194,6 +198,7 @@ impl<'a> Parts<'a> {
             notes: _,
             actions: _,
             conflicts: _,
+            photos: _,
         } = self.head;
         let mut stages = self.stages;
         let index: foldhash::HashMap<&str, usize> = stages
@@ -230,6 +235,7 @@ impl<'a> Parts<'a> {
             emotion_curve,
             actions: self.actions.into_owned(),
             conflicts,
+            photos: self.photos.into_owned(),
         }
     }
 }
