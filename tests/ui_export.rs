@@ -185,3 +185,61 @@ fn a_png_shows_the_size_its_scale_makes() {
         "scale 2 made {after} from {before}"
     );
 }
+
+/// The editor on a document large enough to be saved in the background,
+/// and where to save it.
+fn large(dir: &std::path::Path) -> (std::path::PathBuf, Harness<'static, EditorApp>) {
+    let h = common::editor(servuction::templates::synthetic(2500), Language::En, dir);
+    (dir.join("large.servuction"), h)
+}
+
+/// A large document is written on a worker: the frame that asked does not
+/// wait for it, the file holds the document as it was when Save was asked,
+/// and an edit made meanwhile stays unsaved.
+#[test]
+fn a_large_document_is_saved_in_the_background_as_it_was_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut h) = large(dir.path());
+    let asked = h.state().blueprint().clone();
+    assert!(h.state_mut().save_to(&path, false));
+    assert!(h.state().saving(), "the save runs on a worker");
+    let first = asked.touchpoints[0].id.clone();
+    h.state_mut()
+        .edit(servuction::edit::Edit::DeleteTouchpoints(vec![first]));
+    settle(&mut h);
+    assert!(!h.state().saving());
+    assert_eq!(servuction::format::read(&path).unwrap(), asked);
+    assert!(h.state().document().is_dirty(), "the edit made meanwhile");
+    // Saved again, the file has the edit and the document is clean.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut h);
+    let saved = servuction::format::read(&path).unwrap();
+    assert_eq!(saved.touchpoints.len(), asked.touchpoints.len() - 1);
+    assert!(!h.state().document().is_dirty());
+    assert!(!labels_containing(&h, "Saved").is_empty());
+}
+
+/// "Save" in the unsaved-changes dialog of a large document goes on to
+/// what waited (here a new document) once the background save has ended.
+#[test]
+fn what_waited_for_a_background_save_goes_on_when_it_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut h) = large(dir.path());
+    h.state_mut().save_to(&path, false);
+    settle(&mut h);
+    let first = h.state().blueprint().touchpoints[0].id.clone();
+    h.state_mut()
+        .edit(servuction::edit::Edit::DeleteTouchpoints(vec![first]));
+    let edited = h.state().blueprint().clone();
+    open_dialog(&mut h, "File", "New from template");
+    h.get_by_label("Visit to a bank branch (medium contact)")
+        .click();
+    h.run();
+    h.get_by_label("Save").click();
+    settle(&mut h);
+    assert_eq!(servuction::format::read(&path).unwrap(), edited);
+    assert_eq!(
+        h.state().blueprint().touchpoints.len(),
+        common::template("bank", Language::En).touchpoints.len()
+    );
+}

@@ -47,11 +47,32 @@ pub enum Done {
         revision: u64,
         result: Result<(), crate::recovery::RecoveryError>,
     },
+    /// The document saved to its file.
+    Saved {
+        path: PathBuf,
+        /// Which document was saved ([`Saving::serial`]), as it was at
+        /// `revision`.
+        serial: u64,
+        revision: u64,
+        result: Result<(), crate::format::WriteError>,
+    },
     /// Another version read to compare with.
     Compared {
         path: PathBuf,
         result: Result<Blueprint, ReadError>,
     },
+}
+
+/// The document being saved in the background, if it is.
+#[derive(Default)]
+pub struct Saving {
+    /// Counts the documents the editor has held: a save that ends after
+    /// its document was replaced marks nothing saved.
+    pub serial: u64,
+    running: bool,
+    /// Where to save again when the save under way ends (Save pressed
+    /// meanwhile): one write to a file at a time.
+    again: Option<PathBuf>,
 }
 
 /// The recovery copy being written, if one is.
@@ -249,6 +270,62 @@ impl EditorApp {
         true
     }
 
+    /// Saves the document as it is now to `path` in the background; the
+    /// document stays editable, and is marked saved as it was now.
+    pub(super) fn start_save(&mut self, path: PathBuf) {
+        if self.saving.running {
+            self.saving.again = Some(path);
+            return;
+        }
+        self.saving.running = true;
+        let snapshot = self.doc.snapshot();
+        let revision = self.doc.revision();
+        let serial = self.saving.serial;
+        let label = Msg::SavingFile.fill(self.prefs.lang, &[&file_name(&path)]);
+        self.jobs.start(label, false, move |_: &Progress| {
+            let result = crate::recovery::save_with_backup(&path, &snapshot);
+            End::Done(Done::Saved {
+                path,
+                serial,
+                revision,
+                result,
+            })
+        });
+    }
+
+    /// Takes in how a background save ended, and saves again if asked
+    /// meanwhile.
+    fn save_ended(
+        &mut self,
+        path: &Path,
+        serial: u64,
+        revision: u64,
+        result: Result<(), crate::format::WriteError>,
+    ) {
+        self.saving.running = false;
+        if serial == self.saving.serial {
+            self.saved(path, revision, result);
+        } else if let Err(e) = result {
+            // The document was closed meanwhile: only a failure is worth
+            // saying.
+            let lang = self.prefs.lang;
+            self.notify(
+                Msg::SaveFailed.fill(lang, &[&path.display(), &e.message(lang)]),
+                true,
+            );
+        }
+        if let Some(again) = self.saving.again.take()
+            && self.doc.is_dirty()
+        {
+            self.save_to(&again, true);
+        }
+    }
+
+    /// Whether a save runs in the background.
+    pub fn saving(&self) -> bool {
+        self.saving.running
+    }
+
     /// Takes in what the jobs that ended made.
     pub(super) fn take_in_jobs(&mut self, ctx: &egui::Context) {
         for end in self.jobs.poll(ctx) {
@@ -394,6 +471,12 @@ impl EditorApp {
                 self.files
                     .recovery_written(revision, result, !self.doc.is_dirty());
             }
+            Done::Saved {
+                path,
+                serial,
+                revision,
+                result,
+            } => self.save_ended(&path, serial, revision, result),
             Done::Compared { path, result } => self.compared(path, result),
         }
     }

@@ -72,12 +72,22 @@ impl EditorApp {
         if self.selection.is_empty() {
             return;
         }
+        // One pass over the touchpoints, each looked up among the few
+        // selected (not a set of every id made on each edit).
         let bp = self.doc.blueprint();
-        let ids: std::collections::HashSet<&TouchpointId> =
-            bp.touchpoints.iter().map(|t| &t.id).collect();
-        if self.selection.iter().any(|id| !ids.contains(id)) {
-            self.selection.retain(|id| ids.contains(id));
+        let selected: foldhash::HashSet<&str> =
+            self.selection.iter().map(TouchpointId::as_str).collect();
+        let mut present: foldhash::HashSet<&str> = foldhash::HashSet::default();
+        for tp in &bp.touchpoints {
+            if selected.contains(tp.id.as_str()) {
+                present.insert(tp.id.as_str());
+                if present.len() == selected.len() {
+                    return;
+                }
+            }
         }
+        drop(selected);
+        self.selection.retain(|id| present.contains(id.as_str()));
     }
 
     fn run_command(&mut self, ctx: &egui::Context, cmd: UiCommand) {

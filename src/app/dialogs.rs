@@ -148,13 +148,11 @@ impl EditorApp {
         });
         match r.inner {
             (true, _, _) => {
-                if self.doc.path().is_none() {
-                    // Untitled: Save asks where; what waited is done after.
-                    self.after_save = Some(then);
-                    self.save();
-                } else if self.save() {
-                    self.proceed(ctx, then);
-                }
+                // What waited is done once saved (an untitled document is
+                // asked where first; a large one is saved in the
+                // background), and not at all if the save fails.
+                self.after_save = Some(then);
+                self.save();
                 None
             }
             (_, true, _) => {
@@ -224,8 +222,15 @@ impl EditorApp {
                 self.ask_path(Purpose::Save);
                 None
             }
-            (_, _, true) => None,
-            _ if r.should_close() => None,
+            // Not saved: what waited for the save waits no more.
+            (_, _, true) => {
+                self.after_save = None;
+                None
+            }
+            _ if r.should_close() => {
+                self.after_save = None;
+                None
+            }
             _ => Some(Dialog::ChangedOnDisk { path }),
         }
     }

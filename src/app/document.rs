@@ -170,9 +170,15 @@ impl Document {
 
     /// Records that the document was saved to `path`.
     pub fn saved_to(&mut self, path: &Path) {
+        self.saved_at(path, self.revision);
+    }
+
+    /// Records that the document as it was at `revision` was saved to
+    /// `path` (in the background: changes made since are still unsaved).
+    pub fn saved_at(&mut self, path: &Path, revision: u64) {
         self.path = Some(path.to_owned());
         self.stamp = FileStamp::of(path);
-        self.saved_revision = self.revision;
+        self.saved_revision = revision;
         self.burst_open = false;
     }
 

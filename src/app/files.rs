@@ -331,6 +331,7 @@ impl EditorApp {
     pub(super) fn replace_document(&mut self, doc: Document) {
         self.files.discard_copy();
         self.doc = doc;
+        self.saving.serial += 1;
         // A comparison was with the document that goes; a merged
         // document's conflicts are listed at once.
         self.compare = None;
@@ -401,6 +402,8 @@ impl EditorApp {
     }
 
     /// Saves to a path; reports failure in the window, keeping the document.
+    /// Returns whether it was saved, or for a large document whether the
+    /// save began (it ends in [`Self::saved`]).
     pub fn save_to(&mut self, path: &Path, overwrite_changed: bool) -> bool {
         self.doc.end_burst();
         if !overwrite_changed
@@ -417,21 +420,44 @@ impl EditorApp {
         // A document written over an exported picture would lose the picture.
         if crate::format::is_export(path) {
             self.notify(Msg::SaveOverExport.fill(lang, &[&path.display()]), true);
+            self.after_save = None;
             return false;
         }
-        match crate::recovery::save_with_backup(path, self.doc.blueprint()) {
+        // A large document is written in the background (serialising and
+        // syncing it takes more than a frame); a small one at once.
+        if saves_in_background(self.doc.blueprint()) {
+            self.start_save(path.to_owned());
+            return true;
+        }
+        let result = crate::recovery::save_with_backup(path, self.doc.blueprint());
+        self.saved(path, self.doc.revision(), result)
+    }
+
+    /// Takes in how a save of the document at `revision` to `path` ended:
+    /// the document is marked saved as it was then, and what waited for the
+    /// save goes on; or the failure is said and nothing goes on.
+    pub(super) fn saved(
+        &mut self,
+        path: &Path,
+        revision: u64,
+        result: Result<(), crate::format::WriteError>,
+    ) -> bool {
+        let lang = self.prefs.lang;
+        match result {
             Ok(()) => {
-                self.doc.saved_to(path);
-                self.files.discard_copy();
+                self.doc.saved_at(path, revision);
+                if !self.doc.is_dirty() {
+                    self.files.discard_copy();
+                }
                 self.prefs.remember(path);
                 // Said until the next change: "Saved" is not shown over
                 // changes made after.
                 self.notify(Msg::Saved.fill(lang, &[&path.display()]), false);
                 if let Some(n) = &mut self.notice {
-                    n.revision = Some(self.doc.revision());
+                    n.revision = Some(revision);
                 }
                 // What waited for the save ("Save" in the unsaved-changes
-                // dialog of an untitled document, which asked where).
+                // dialog).
                 if let Some(then) = self.after_save.take() {
                     self.proceed_later = Some(then);
                 }
@@ -641,6 +667,20 @@ impl EditorApp {
             self.files.last_autosave = now;
         }
     }
+}
+
+/// Whether saving this document takes long enough to be done in the
+/// background: from [`crate::parallel::PARALLEL_FROM`] touchpoints (a
+/// 20,000-touchpoint file is about 10 MB of JSON), or with more than a
+/// megabyte of photos.
+pub(super) fn saves_in_background(bp: &crate::model::Blueprint) -> bool {
+    bp.touchpoints.len() >= crate::parallel::PARALLEL_FROM
+        || bp
+            .photos
+            .iter()
+            .map(|p| p.data.bytes().len())
+            .sum::<usize>()
+            > 1 << 20
 }
 
 #[cfg(test)]

@@ -111,6 +111,7 @@ pub struct EditorApp {
     /// Work running in the background (exports, Open, import, recovery).
     jobs: jobs::Jobs<background::Done>,
     recovery_write: background::RecoveryWrite,
+    saving: background::Saving,
     /// Another version laid over this one (File → Compare with…).
     compare: Option<compare::Comparison>,
     /// The conflicts a merge left, listed to be resolved.
@@ -142,6 +143,7 @@ impl EditorApp {
             proceed_later: None,
             jobs: jobs::Jobs::default(),
             recovery_write: background::RecoveryWrite::default(),
+            saving: background::Saving::default(),
             compare: None,
             conflicts,
         }

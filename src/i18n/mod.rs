@@ -393,6 +393,7 @@ catalogue! {
     Opening => ("Opening {}…", "Abriendo {}…"),
     Importing => ("Importing {}…", "Importando {}…"),
     WritingRecovery => ("Writing the recovery copy…", "Escribiendo la copia de recuperación…"),
+    SavingFile => ("Saving {}…", "Guardando {}…"),
     Cancelled => ("Cancelled: nothing was written.", "Cancelado: no se escribió nada."),
     Unprotected => (
         "Your changes are not protected: the recovery copy could not be written ({})",
