@@ -52,6 +52,12 @@ pub enum Done {
         path: PathBuf,
         result: Result<Blueprint, ReadError>,
     },
+    /// A photo prepared for a card.
+    PhotoPrepared {
+        touchpoint: crate::model::TouchpointId,
+        name: String,
+        result: Result<crate::model::Photo, super::photos::AddError>,
+    },
 }
 
 /// The recovery copy being written, if one is.
@@ -395,6 +401,11 @@ impl EditorApp {
                     .recovery_written(revision, result, !self.doc.is_dirty());
             }
             Done::Compared { path, result } => self.compared(path, result),
+            Done::PhotoPrepared {
+                touchpoint,
+                name,
+                result,
+            } => self.take_in_photo(touchpoint, &name, result),
         }
     }
 

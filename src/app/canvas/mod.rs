@@ -70,6 +70,8 @@ pub struct Input<'a> {
     pub spotlight: Option<Spotlight>,
     /// More for a card's tooltip (a comparison's changes to it).
     pub tooltip: Option<&'a CardTooltip<'a>>,
+    /// The photos' thumbnails, as far as they are decoded.
+    pub photos: Option<crate::render::egui::PhotoTextures<'a>>,
 }
 
 /// The diagram on screen this frame: the canvas' rectangle and transform.
@@ -137,7 +139,7 @@ impl Canvas {
         };
         self.screen = Some(screen);
         let painter = ui.painter_at(rect);
-        paint_diagram(&painter, input.derived, screen, input.dark);
+        paint_diagram(&painter, input.derived, screen, input.dark, input.photos);
 
         let voting = input.spotlight.is_some_and(|s| s.voting);
         let layout = &input.derived.layout;
@@ -200,7 +202,13 @@ impl Canvas {
 }
 
 /// The background, the page and the scene.
-fn paint_diagram(painter: &egui::Painter, derived: &mut Derived, screen: Screen, dark: bool) {
+fn paint_diagram(
+    painter: &egui::Painter,
+    derived: &mut Derived,
+    screen: Screen,
+    dark: bool,
+    photos: Option<crate::render::egui::PhotoTextures>,
+) {
     painter.rect_filled(
         screen.rect,
         0.0,
@@ -223,6 +231,7 @@ fn paint_diagram(painter: &egui::Painter, derived: &mut Derived, screen: Screen,
         screen.t,
         coarse,
         Some(&derived.index),
+        photos,
     );
 }
 

@@ -257,6 +257,7 @@ impl EditorApp {
             dark: self.prefs.dark,
             spotlight,
             tooltip: None,
+            photos: Some(&|id| self.pictures.get(id, super::photos::Size::Thumb)),
         };
         egui::CentralPanel::no_frame().show(ui, |ui| self.canvas.show(ui, canvas_input, actions));
         if let Some(i) = move_to {
