@@ -118,7 +118,11 @@ impl EditorApp {
             let target = files::export_target(purpose, &path);
             let writes = !matches!(
                 purpose,
-                Purpose::Open | Purpose::ImportCsv | Purpose::ImportActionsCsv | Purpose::Compare
+                Purpose::Open
+                    | Purpose::ImportCsv
+                    | Purpose::ImportActionsCsv
+                    | Purpose::Compare
+                    | Purpose::AddPhoto
             );
             if writes && target.exists() && self.doc.path() != Some(target.as_path()) {
                 return Some(Dialog::Replace {

@@ -200,7 +200,7 @@ impl Pictures {
 /// Decodes a photo at a size on a pool thread and sends it back.
 fn decode_later(photo: Photo, size: Size, tx: Sender<Decoded>, ctx: egui::Context) {
     rayon::spawn(move || {
-        let image = picture(&photo, size.long_edge()).ok();
+        let image = downscaled(&photo, size.long_edge()).ok();
         let _ = tx.send(Decoded {
             id: photo.id,
             size,
@@ -211,7 +211,7 @@ fn decode_later(photo: Photo, size: Size, tx: Sender<Decoded>, ctx: egui::Contex
 }
 
 /// A photo's pixels, downscaled to a long edge of at most `long_edge`.
-pub fn picture(photo: &Photo, long_edge: u32) -> Result<egui::ColorImage, PhotoError> {
+pub fn downscaled(photo: &Photo, long_edge: u32) -> Result<egui::ColorImage, PhotoError> {
     let rgba = crate::photo::decode(photo)?;
     let (w, h) = rgba.dimensions();
     let rgba = if w.max(h) > long_edge {
@@ -229,6 +229,58 @@ pub fn picture(photo: &Photo, long_edge: u32) -> Result<egui::ColorImage, PhotoE
         size,
         rgba.as_raw(),
     ))
+}
+
+/// A photo as large as the panel is wide (and at most `max_h` tall),
+/// labelled with its text alternative (or, without one, its `number`); a
+/// placeholder while it is decoded.
+pub(super) fn picture(
+    ui: &mut egui::Ui,
+    photo: Option<&Photo>,
+    alt: &str,
+    number: &str,
+    pictures: &Pictures,
+    lang: crate::model::Language,
+    max_h: f32,
+) {
+    let (w, h) = photo.map_or((4.0, 3.0), |p| (p.width as f32, p.height as f32));
+    let width = ui.available_width().max(40.0);
+    let scale = (width / w.max(1.0)).min(max_h / h.max(1.0));
+    let size = egui::vec2(w * scale, h * scale);
+    let label = if alt.trim().is_empty() {
+        Msg::PhotoNoAlt.fill(lang, &[&number])
+    } else {
+        crate::shown::shown_line(alt, crate::shown::LINE_CHARS).into_owned()
+    };
+    let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::hover());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+    let texture = photo.and_then(|p| pictures.get(&p.id, Size::Large));
+    match texture {
+        Some((tex, _)) => {
+            let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+            ui.painter().image(tex, rect, uv, egui::Color32::WHITE);
+        }
+        None => {
+            let failed = photo.is_none_or(|p| pictures.failed(&p.id, Size::Large));
+            let text = if failed {
+                Msg::PhotoUnreadable
+            } else {
+                Msg::PhotoLoading
+            };
+            let visuals = ui.visuals();
+            ui.painter().rect_filled(rect, 4.0, visuals.faint_bg_color);
+            ui.painter().text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                text.text(lang),
+                egui::FontId::proportional(13.0),
+                visuals.weak_text_color(),
+            );
+        }
+    }
+    if !alt.is_empty() {
+        resp.on_hover_text(crate::shown::shown_line(alt, crate::shown::BLOCK_CHARS));
+    }
 }
 
 /// Where a photo to add comes from.

@@ -651,6 +651,8 @@ catalogue! {
     PhotoLoading => ("Loading the photo…", "Cargando la foto…"),
     PhotoUnreadable => ("This photo cannot be shown", "Esta foto no se puede mostrar"),
     PhotosNone => ("No photos yet.", "Aún no hay fotos."),
+    Earlier => ("Earlier", "Antes"),
+    Later => ("Later", "Después"),
 }
 
 #[cfg(test)]

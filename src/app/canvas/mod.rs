@@ -156,6 +156,7 @@ impl Canvas {
         hit |= self.notes.show(ui, &painter, &ctx, actions);
         self.gestures.handles(ui, &painter, &ctx, actions);
         self.gestures.ghosts(ui, &painter, &ctx);
+        drop_target(ui, &painter, layout, screen);
         self.gestures.box_select(ui, &painter, &bg, &ctx, actions);
         self.gestures.step_drag(ui, &painter, &bg, &ctx, actions);
         self.gestures
@@ -233,6 +234,23 @@ fn paint_diagram(
         Some(&derived.index),
         photos,
     );
+}
+
+/// While a file is dragged over the window: the card it would go to (as a
+/// photo) ringed.
+fn drop_target(ui: &egui::Ui, painter: &egui::Painter, layout: &Layout, screen: Screen) {
+    let (hovering, at) = ui.input(|i| (!i.raw.hovered_files.is_empty(), i.pointer.latest_pos()));
+    let Some(at) = at.filter(|_| hovering) else {
+        return;
+    };
+    if let Some(card) = layout.card_at(screen.t.inverse(at)) {
+        painter.rect_stroke(
+            screen.t.rect(card.rect).expand(3.0),
+            8.0 * screen.t.zoom,
+            egui::Stroke::new(3.0, screen.accent),
+            egui::StrokeKind::Outside,
+        );
+    }
 }
 
 /// Zoom buttons in the canvas' top-right corner, from the commands.

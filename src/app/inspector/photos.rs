@@ -4,7 +4,7 @@
 //! accessible label is its text alternative.
 
 use super::super::Action;
-use super::super::photos::{Pictures, Size};
+use super::super::photos::{Pictures, picture};
 use super::{fields, label};
 use crate::edit::Edit;
 use crate::i18n::Msg;
@@ -36,7 +36,7 @@ pub(super) fn photos_of(
         ui.push_id(("photo", i), |ui| {
             let u = &edited.photos[i];
             let photo = bp.photos.iter().find(|p| p.id == u.photo);
-            picture(ui, photo, &u.alt, &number, pictures, lang);
+            picture(ui, photo, &u.alt, &number, pictures, lang, MAX_H);
             ui.horizontal(|ui| {
                 let edit = |index, by| {
                     Action::Edit(Edit::MovePhoto {
@@ -45,15 +45,17 @@ pub(super) fn photos_of(
                         by,
                     })
                 };
-                let earlier = Msg::PhotoEarlier.fill(lang, &[&number]);
-                let b = ui.add_enabled(i > 0, egui::Button::new("⬅"));
-                if b.on_hover_text(&earlier).clicked() {
-                    actions.push(edit(i, -1));
-                }
-                let later = Msg::PhotoLater.fill(lang, &[&number]);
-                let b = ui.add_enabled(i + 1 < n, egui::Button::new("➡"));
-                if b.on_hover_text(&later).clicked() {
-                    actions.push(edit(i, 1));
+                for (by, short, text, enabled) in [
+                    (-1, Msg::Earlier, Msg::PhotoEarlier, i > 0),
+                    (1, Msg::Later, Msg::PhotoLater, i + 1 < n),
+                ] {
+                    let text = text.fill(lang, &[&number]);
+                    let b = ui.add_enabled(enabled, egui::Button::new(t(short)));
+                    // Named for screen readers as the tooltip says it.
+                    b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &text));
+                    if b.on_hover_text(&text).clicked() {
+                        actions.push(edit(i, by));
+                    }
                 }
                 let remove = Msg::PhotoRemove.fill(lang, &[&number]);
                 if ui.button(&remove).clicked() {
@@ -91,55 +93,5 @@ pub(super) fn photos_of(
     let add = ui.add_enabled(!full, egui::Button::new(t(Msg::AddPhoto)));
     if add.on_hover_text(t(Msg::TipAddPhoto)).clicked() {
         actions.push(Action::AskPath(super::super::files::Purpose::AddPhoto));
-    }
-}
-
-/// A photo as large as the panel is wide (and at most [`MAX_H`] tall),
-/// labelled with its text alternative; a placeholder while it is decoded.
-fn picture(
-    ui: &mut egui::Ui,
-    photo: Option<&Photo>,
-    alt: &str,
-    number: &str,
-    pictures: &Pictures,
-    lang: Language,
-) {
-    let (w, h) = photo.map_or((4.0, 3.0), |p| (p.width as f32, p.height as f32));
-    let width = ui.available_width().max(40.0);
-    let scale = (width / w.max(1.0)).min(MAX_H / h.max(1.0));
-    let size = egui::vec2(w * scale, h * scale);
-    let label = if alt.trim().is_empty() {
-        Msg::PhotoNoAlt.fill(lang, &[&number])
-    } else {
-        crate::shown::shown_line(alt, crate::shown::LINE_CHARS).into_owned()
-    };
-    let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::hover());
-    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
-    let texture = photo.and_then(|p| pictures.get(&p.id, Size::Large));
-    match texture {
-        Some((tex, _)) => {
-            let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
-            ui.painter().image(tex, rect, uv, egui::Color32::WHITE);
-        }
-        None => {
-            let failed = photo.is_none_or(|p| pictures.failed(&p.id, Size::Large));
-            let text = if failed {
-                Msg::PhotoUnreadable
-            } else {
-                Msg::PhotoLoading
-            };
-            let visuals = ui.visuals();
-            ui.painter().rect_filled(rect, 4.0, visuals.faint_bg_color);
-            ui.painter().text(
-                rect.center(),
-                egui::Align2::CENTER_CENTER,
-                text.text(lang),
-                egui::FontId::proportional(13.0),
-                visuals.weak_text_color(),
-            );
-        }
-    }
-    if !alt.is_empty() {
-        resp.on_hover_text(crate::shown::shown_line(alt, crate::shown::BLOCK_CHARS));
     }
 }

@@ -237,6 +237,7 @@ impl EditorApp {
             lang,
             now,
             version,
+            pictures: &self.pictures,
         };
         let move_to = egui::Panel::right("presentation")
             .exact_size(480.0)
