@@ -418,6 +418,12 @@ impl EditorApp {
         self.doc.derived_if_fresh(self.view()).map(|d| &d.scene)
     }
 
+    /// Adds the photo in a file to a card, in the background (benchmarks;
+    /// users drop, paste or choose one).
+    pub fn add_photo_file(&mut self, touchpoint: TouchpointId, path: PathBuf) {
+        self.start_add_photo(touchpoint, Source::File(path));
+    }
+
     /// How many photo pictures are uploaded as textures, and whether more
     /// are being decoded (tests).
     pub fn pictures(&self) -> (usize, bool) {
