@@ -96,7 +96,11 @@ impl EditorApp {
                 .add(
                     egui::TextEdit::singleline(&mut text)
                         .desired_width(480.0)
-                        .hint_text("/home/…/blueprint.servuction"),
+                        .hint_text(if purpose == Purpose::AddPhoto {
+                            "/home/…/photo.jpg"
+                        } else {
+                            "/home/…/blueprint.servuction"
+                        }),
                 )
                 .labelled_by(l);
             edit.request_focus();
