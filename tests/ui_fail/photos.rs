@@ -205,3 +205,31 @@ fn a_damaged_or_foreign_file_is_refused_with_a_message_and_nothing_changes() {
             .is_some()
     );
 }
+
+#[test]
+fn an_image_pasted_goes_onto_the_selected_card_and_without_one_says_how() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let image = egui::ColorImage::filled([64, 48], egui::Color32::from_rgb(30, 160, 90));
+    let paste = egui::Event::PasteImage(std::sync::Arc::new(image));
+    let before = h.state().blueprint().clone();
+    h.event(paste.clone());
+    common::settle(&mut h);
+    assert_eq!(*h.state().blueprint(), before, "no card selected");
+    assert!(
+        h.query_by_label("Select one touchpoint to paste a photo onto it")
+            .is_some()
+    );
+    h.get_by_label(DOORMAN).click();
+    h.run();
+    h.event(paste);
+    common::settle(&mut h);
+    let tp = doorman(&h);
+    assert_eq!(tp.photos.len(), 1);
+    let stored = &h.state().blueprint().photos[0];
+    assert_eq!((stored.width, stored.height), (64, 48));
+    assert!(
+        h.query_by_label_contains("Photo pasted image added")
+            .is_some()
+    );
+}
