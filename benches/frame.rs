@@ -7,6 +7,14 @@
 //! Copy as image (whole and of ten cards) at 5,000 touchpoints, and the
 //! recovery copy at 20,000 (written when the window loses focus after an
 //! edit); the longest and the median frame, and how long the work took.
+//!
+//! Photos (#30): a blueprint of 1,000 touchpoints with 200 photos (each a
+//! 1,600 × 1,200 JPEG as `photo::prepare` stores it) on every fifth card:
+//! how long it takes to open (read the file, make the editor, draw the
+//! first frame), then the frame at fit and at 100 % once the thumbnails
+//! are decoded and uploaded (their decoding, on pool threads, is not in a
+//! frame); and adding a 12-megapixel JPEG to a card: the longest and the
+//! median frame until it is attached, and how long that took.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests and benchmarks stop at the first surprise.
 
@@ -56,11 +64,13 @@ fn measure(bp: &Blueprint, view: View) -> (Duration, Duration, usize) {
     for _ in 0..3 {
         frame(&ctx, &mut app);
     }
+    pictures_ready(&ctx, &mut app);
     match view {
         View::Fit => {}
         View::Full => {
             app.set_view(1.0, egui::vec2(-2000.0, -200.0));
             frame(&ctx, &mut app);
+            pictures_ready(&ctx, &mut app);
         }
         View::Presenting => {
             app.set_presenting(&ctx, true);
@@ -85,6 +95,71 @@ fn measure(bp: &Blueprint, view: View) -> (Duration, Duration, usize) {
     )
 }
 
+/// Draws frames until the photos' pictures the view asked for are
+/// decoded and uploaded (a few a frame).
+fn pictures_ready(ctx: &egui::Context, app: &mut EditorApp) {
+    let start = Instant::now();
+    loop {
+        frame(ctx, app);
+        let (_, decoding) = app.pictures();
+        if !decoding {
+            // Those decoded last are uploaded in the next frames.
+            for _ in 0..30 {
+                frame(ctx, app);
+            }
+            return;
+        }
+        assert!(start.elapsed() < Duration::from_secs(120));
+        std::thread::sleep(Duration::from_millis(2));
+    }
+}
+
+/// A photo as `photo::prepare` stores it, of a generated picture.
+fn photo(w: u32, h: u32, seed: u32) -> servuction::model::Photo {
+    servuction::photo::prepare(&jpeg(w, h, seed)).unwrap()
+}
+
+/// A JPEG file's bytes, of a generated picture (no two seeds alike).
+fn jpeg(w: u32, h: u32, seed: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        let v = (x.wrapping_mul(31) ^ y.wrapping_mul(17)).wrapping_add(seed * 7919);
+        image::Rgb([v as u8, (v >> 3) as u8, (seed % 251) as u8])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+        .encode_image(&img)
+        .unwrap();
+    out
+}
+
+/// 1,000 touchpoints, every fifth with its own photo: 200 photos.
+fn with_photos() -> Blueprint {
+    let mut bp = servuction::templates::synthetic(1000);
+    let edits: Vec<_> = (0..200)
+        .map(|i| servuction::edit::Edit::AddPhoto {
+            touchpoint: bp.touchpoints[i * 5].id.clone(),
+            photo: photo(1600, 1200, i as u32),
+        })
+        .collect();
+    servuction::edit::apply_all(&mut bp, edits).unwrap();
+    bp
+}
+
+/// How long opening the blueprint takes: reading its file, making the
+/// editor and drawing the first frame.
+fn open_time(bp: &Blueprint) -> (Duration, u64) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("photos.servuction");
+    servuction::format::save(&path, bp).unwrap();
+    let bytes = std::fs::metadata(&path).unwrap().len();
+    let ctx = egui::Context::default();
+    let start = Instant::now();
+    let read = servuction::format::read(&path).unwrap();
+    let mut app = EditorApp::new(read, None);
+    frame(&ctx, &mut app);
+    (start.elapsed(), bytes)
+}
+
 /// What runs in the background.
 #[derive(Clone, Copy)]
 enum Work {
@@ -93,6 +168,8 @@ enum Work {
     CopyWhole,
     CopyTen,
     Recovery,
+    /// A 12-megapixel JPEG added to a card.
+    AddPhoto,
 }
 
 /// The longest and the median frame from the one that asks for `work` to
@@ -130,6 +207,12 @@ fn frames_while(bp: &Blueprint, work: Work) -> (Duration, Duration, Duration) {
             app.edit(servuction::edit::Edit::SetTouchpoint(tp));
             frame(&ctx, &mut app);
             events.push(egui::Event::WindowFocused(false));
+        }
+        Work::AddPhoto => {
+            let path = dir.path().join("12mp.jpg");
+            std::fs::write(&path, jpeg(4000, 3000, 12)).unwrap();
+            let tp = bp.touchpoints[1].id.clone();
+            app.add_photo_file(tp, path);
         }
     }
     let start = Instant::now();
@@ -192,6 +275,36 @@ fn main() {
             median.as_secs_f64() * 1e3,
             took.as_secs_f64() * 1e3
         );
+    }
+    if "1,000 tp, 200 photos".contains(&only) {
+        let bp = with_photos();
+        let name = "1,000 tp, 200 photos";
+        let (took, bytes) = open_time(&bp);
+        println!(
+            "{name:<22} open {:>8.0} ms ({:.1} MB)",
+            took.as_secs_f64() * 1e3,
+            bytes as f64 / 1e6
+        );
+        let (longest, median, took) = frames_while(&bp, Work::AddPhoto);
+        println!(
+            "{:<22} {:<24} longest frame {:>8.2} ms, median {:>6.2} ms, the work {:>7.0} ms",
+            name,
+            "add a 12 MP JPEG",
+            longest.as_secs_f64() * 1e3,
+            median.as_secs_f64() * 1e3,
+            took.as_secs_f64() * 1e3
+        );
+        for (view, label) in [(View::Fit, "fit"), (View::Full, "100 %")] {
+            let (median, p90, meshes) = measure(&bp, view);
+            println!(
+                "{:<22} {:<10} {:>9.3} ms {:>9.3} ms {:>10}",
+                name,
+                label,
+                median.as_secs_f64() * 1e3,
+                p90.as_secs_f64() * 1e3,
+                meshes
+            );
+        }
     }
     for (name, bp) in cases.iter().filter(|(n, _)| n.contains(&only)) {
         for (view, label) in [

@@ -610,9 +610,14 @@ fn edit_errors() -> Vec<EditError> {
     })
     .collect();
     all.push(EditError::Invalid(problem()));
+    all.push(EditError::TooManyPhotos { max: 20 });
+    all.push(EditError::MissingPhoto("ph-1".into()));
     for e in &all {
         match e {
-            EditError::Missing { .. } | EditError::Invalid(_) => {}
+            EditError::Missing { .. }
+            | EditError::Invalid(_)
+            | EditError::TooManyPhotos { .. }
+            | EditError::MissingPhoto(_) => {}
         }
     }
     all

@@ -87,6 +87,43 @@ fn an_adequate_level_is_shown_and_edited_with_a_decimal_comma() {
     );
 }
 
+/// The hotel with two photos on the guest's queue at the desk (its
+/// inspector is scanned): one captioned and described, one not yet.
+fn with_photos(mut bp: Blueprint) -> Blueprint {
+    use servuction::edit::{Edit, apply};
+    let tp = bp
+        .touchpoints
+        .iter()
+        .find(|t| t.title == "Hace cola en recepción")
+        .unwrap()
+        .id
+        .clone();
+    for shade in [40u8, 200] {
+        let mut png = Vec::new();
+        image::DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
+            64,
+            48,
+            image::Rgb([shade, 90, 120]),
+        ))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+        let photo = servuction::photo::prepare(&png).unwrap();
+        apply(
+            &mut bp,
+            Edit::AddPhoto {
+                touchpoint: tp.clone(),
+                photo,
+            },
+        )
+        .unwrap();
+    }
+    let mut t = bp.touchpoint(&tp).unwrap().clone();
+    t.photos[0].caption = "El mostrador".into();
+    t.photos[0].alt = "Mostrador de madera con dos pantallas".into();
+    apply(&mut bp, Edit::SetTouchpoint(t)).unwrap();
+    bp
+}
+
 /// Every text the UI shows: the labels and values of the accessibility tree.
 fn texts(h: &Harness<'_, EditorApp>) -> Vec<String> {
     let mut out = Vec::new();
@@ -245,7 +282,7 @@ fn scan(h: &Harness<'_, EditorApp>, place: &str, found: &mut Vec<String>) {
 #[test]
 fn the_spanish_ui_shows_no_english_and_no_decimal_point_anywhere_it_is_scanned() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness_es(hotel_es(), dir.path());
+    let mut h = harness_es(with_photos(hotel_es()), dir.path());
     let mut found = Vec::new();
     scan(&h, "start", &mut found);
     for menu in ["Archivo", "Edición", "Ver", "Ayuda"] {

@@ -131,3 +131,6 @@ fn the_f_badge_tells_the_failure_on_hover() {
     hover(&mut h, at(150.0, 20.0));
     assert!(h.query_by_label_contains("Fail point: Room").is_none());
 }
+
+#[path = "ui_fail/photos.rs"]
+mod photos;

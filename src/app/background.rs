@@ -61,6 +61,12 @@ pub enum Done {
         path: PathBuf,
         result: Result<Blueprint, ReadError>,
     },
+    /// A photo prepared for a card.
+    PhotoPrepared {
+        touchpoint: crate::model::TouchpointId,
+        name: String,
+        result: Result<crate::model::Photo, super::photos::AddError>,
+    },
 }
 
 /// The document being saved in the background, if it is.
@@ -478,6 +484,11 @@ impl EditorApp {
                 result,
             } => self.save_ended(&path, serial, revision, result),
             Done::Compared { path, result } => self.compared(path, result),
+            Done::PhotoPrepared {
+                touchpoint,
+                name,
+                result,
+            } => self.take_in_photo(touchpoint, &name, result),
         }
     }
 

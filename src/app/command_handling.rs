@@ -25,6 +25,7 @@ impl EditorApp {
                 Action::Select(ids) => self.selection = ids,
                 Action::NewFrom(name) => self.guard(ctx, Then::NewFrom(name)),
                 Action::OpenPath(p) => self.guard(ctx, Then::Open(Some(p))),
+                Action::AddPhoto { touchpoint, source } => self.start_add_photo(touchpoint, source),
                 Action::AddTouchpointAt { lane, step } => self.add_touchpoint_at(ctx, lane, step),
                 Action::Paste(text) => self.paste(&text),
                 Action::VoteTouchpoint(id) => {

@@ -96,7 +96,11 @@ impl EditorApp {
                 .add(
                     egui::TextEdit::singleline(&mut text)
                         .desired_width(480.0)
-                        .hint_text("/home/…/blueprint.servuction"),
+                        .hint_text(if purpose == Purpose::AddPhoto {
+                            "/home/…/photo.jpg"
+                        } else {
+                            "/home/…/blueprint.servuction"
+                        }),
                 )
                 .labelled_by(l);
             edit.request_focus();
@@ -118,7 +122,11 @@ impl EditorApp {
             let target = files::export_target(purpose, &path);
             let writes = !matches!(
                 purpose,
-                Purpose::Open | Purpose::ImportCsv | Purpose::ImportActionsCsv | Purpose::Compare
+                Purpose::Open
+                    | Purpose::ImportCsv
+                    | Purpose::ImportActionsCsv
+                    | Purpose::Compare
+                    | Purpose::AddPhoto
             );
             if writes && target.exists() && self.doc.path() != Some(target.as_path()) {
                 return Some(Dialog::Replace {

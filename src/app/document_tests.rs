@@ -124,7 +124,13 @@ fn random_edit(bp: &Blueprint, kind: u8, i: usize, x: u8) -> Option<Edit> {
     let n = bp.touchpoints.len();
     let tp = (n > 0).then(|| bp.touchpoints[i % n].clone());
     let steps: Vec<_> = bp.stages.iter().flat_map(|s| &s.steps).collect();
-    let edit = match kind % 12 {
+    let shown: Vec<_> = bp
+        .touchpoints
+        .iter()
+        .filter(|t| !t.photos.is_empty())
+        .collect();
+    let with_photos = (!shown.is_empty()).then(|| shown[i % shown.len()].clone());
+    let edit = match kind % 15 {
         0 => {
             let mut t = tp?;
             t.fail_point = match t.fail_point {
@@ -199,6 +205,33 @@ fn random_edit(bp: &Blueprint, kind: u8, i: usize, x: u8) -> Option<Edit> {
             s.target = Some(f64::from(x));
             Edit::SetStandard(s)
         }
+        // Photos: three to choose from, so cards share them.
+        12 => Edit::AddPhoto {
+            touchpoint: tp?.id,
+            photo: crate::edit::test_photo(&[x % 3]),
+        },
+        13 => {
+            let t = with_photos?;
+            Edit::RemovePhoto {
+                index: usize::from(x) % t.photos.len(),
+                touchpoint: t.id,
+            }
+        }
+        14 => {
+            let mut t = with_photos?;
+            match t.photos.len() {
+                0 => return None,
+                n if x.is_multiple_of(2) => {
+                    return Some(Edit::MovePhoto {
+                        touchpoint: t.id,
+                        index: usize::from(x) % n,
+                        by: if x.is_multiple_of(4) { -1 } else { 1 },
+                    });
+                }
+                n => t.photos[usize::from(x) % n].alt = "Lobby".repeat(usize::from(x % 3)),
+            }
+            Edit::SetTouchpoint(t)
+        }
         _ => {
             let mut t = tp?;
             t.description = "x".repeat(usize::from(x));
@@ -216,7 +249,7 @@ proptest::proptest! {
     /// mesh and the overview) equal to the data worked out anew.
     #[test]
     fn incremental_derived_data_equals_a_full_rebuild(
-        ops in proptest::collection::vec((0u8..14, 0usize..200, 0u8..=255), 1..24)
+        ops in proptest::collection::vec((0u8..17, 0usize..200, 0u8..=255), 1..24)
     ) {
         let ctx = egui::Context::default();
         let v = View { compliance: true, ..view() };
@@ -224,8 +257,8 @@ proptest::proptest! {
         doc.view(v).1.overview(&ctx, [300, 100]);
         for (kind, i, x) in ops {
             match kind {
-                12 => { doc.undo(); }
-                13 => { doc.redo(); }
+                15 => { doc.undo(); }
+                16 => { doc.redo(); }
                 _ => {
                     if let Some(e) = random_edit(doc.blueprint(), kind, i, x) {
                         let step = if x % 2 == 0 { Step::New } else { Step::Burst };

@@ -31,6 +31,8 @@ pub enum Purpose {
     ImportActionsCsv,
     /// Another version to compare with.
     Compare,
+    /// A photo for the selected touchpoint.
+    AddPhoto,
 }
 
 impl Purpose {
@@ -47,6 +49,7 @@ impl Purpose {
             Purpose::ImportCsv => Msg::CmdImportCsv,
             Purpose::ImportActionsCsv => Msg::CmdImportActionsCsv,
             Purpose::Compare => Msg::PathCompare,
+            Purpose::AddPhoto => Msg::AddPhoto,
         }
     }
 
@@ -59,6 +62,7 @@ impl Purpose {
             Purpose::ExportHtml => "html",
             Purpose::ExportCsv | Purpose::ExportActionsCsv => "csv",
             Purpose::ImportCsv | Purpose::ImportActionsCsv => "csv",
+            Purpose::AddPhoto => "jpg",
         }
     }
 }
@@ -132,7 +136,11 @@ pub fn export_target(purpose: Purpose, path: &Path) -> PathBuf {
         .is_some_and(|e| e.eq_ignore_ascii_case(purpose.extension()));
     let reads = matches!(
         purpose,
-        Purpose::Open | Purpose::ImportCsv | Purpose::ImportActionsCsv | Purpose::Compare
+        Purpose::Open
+            | Purpose::ImportCsv
+            | Purpose::ImportActionsCsv
+            | Purpose::Compare
+            | Purpose::AddPhoto
     );
     if has || reads || purpose == Purpose::Save {
         path.to_owned()
@@ -277,6 +285,9 @@ impl Files {
                 Purpose::ImportCsv | Purpose::ImportActionsCsv => {
                     d.add_filter("CSV", &["csv"]).pick_file()
                 }
+                Purpose::AddPhoto => d
+                    .add_filter("PNG, JPEG, WebP", &["png", "jpg", "jpeg", "webp"])
+                    .pick_file(),
                 _ => {
                     let name = suggested
                         .file_name()
@@ -590,6 +601,13 @@ impl EditorApp {
 
     /// Asks for a path: a native dialog, or the app's own entry.
     pub(super) fn ask_path(&mut self, purpose: Purpose) {
+        if purpose == Purpose::AddPhoto {
+            // The card the photo goes to: the one selected when asked.
+            match self.selection.as_slice() {
+                [one] => self.photo_for = Some(one.clone()),
+                _ => return,
+            }
+        }
         let current = self.doc.suggested_place();
         // A document never saved is named after its blueprint's title.
         let name = match self.doc.path() {
@@ -602,7 +620,8 @@ impl EditorApp {
                 Purpose::Open
                 | Purpose::ImportCsv
                 | Purpose::ImportActionsCsv
-                | Purpose::Compare => String::new(),
+                | Purpose::Compare
+                | Purpose::AddPhoto => String::new(),
                 _ => suggested_path(purpose, current.as_deref(), &name),
             };
             self.dialog = Some(Dialog::Path { purpose, text });
@@ -633,6 +652,11 @@ impl EditorApp {
             Purpose::ImportCsv => self.import_csv(&path),
             Purpose::ImportActionsCsv => self.start_import_actions(path),
             Purpose::Compare => self.compare_with(&path),
+            Purpose::AddPhoto => {
+                if let Some(tp) = self.photo_for.take() {
+                    self.start_add_photo(tp, super::photos::Source::File(path));
+                }
+            }
         }
     }
 

@@ -25,6 +25,7 @@ mod files;
 mod input;
 mod inspector;
 mod jobs;
+mod photos;
 mod prefs;
 pub mod present;
 
@@ -71,6 +72,11 @@ pub enum Action {
     EditBlueprintTitle,
     /// What the comparison or the conflicts panel asked for.
     Compare(compare::CompareAct),
+    /// Adds a photo to a card, prepared in the background.
+    AddPhoto {
+        touchpoint: TouchpointId,
+        source: photos::Source,
+    },
 }
 
 /// A message in the status bar (or the presentation's panel).
@@ -116,6 +122,10 @@ pub struct EditorApp {
     compare: Option<compare::Comparison>,
     /// The conflicts a merge left, listed to be resolved.
     conflicts: compare::ConflictsView,
+    /// The photos' pictures, as textures.
+    pictures: photos::Pictures,
+    /// The card a photo being chosen goes to (Add photo…).
+    photo_for: Option<TouchpointId>,
 }
 
 impl EditorApp {
@@ -146,6 +156,8 @@ impl EditorApp {
             saving: background::Saving::default(),
             compare: None,
             conflicts,
+            pictures: photos::Pictures::default(),
+            photo_for: None,
         }
     }
 
@@ -267,6 +279,8 @@ impl EditorApp {
         let ctx = ui.ctx().clone();
         self.begin_frame(&ctx);
         self.take_in_jobs(&ctx);
+        let version = self.doc.version();
+        self.pictures.frame(&ctx, self.doc.blueprint(), version);
         // What the keyboard, the clipboard and dropped files ask for acts
         // before the UI is drawn, so the frame that received a key shows
         // its result (not the frame after it).
@@ -323,15 +337,17 @@ impl EditorApp {
             Some((_, None)) => self.after_save = None,
             None => {}
         }
-        let dropped: Option<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .find(|p| !p.as_os_str().is_empty())
-        });
-        if let Some(p) = dropped {
-            actions.push(Action::OpenPath(p));
+        if !self.photo_input(ctx, actions) {
+            let dropped: Option<PathBuf> = ctx.input(|i| {
+                i.raw
+                    .dropped_files
+                    .iter()
+                    .map(|f| f.path().to_path_buf())
+                    .find(|p| !p.as_os_str().is_empty())
+            });
+            if let Some(p) = dropped {
+                actions.push(Action::OpenPath(p));
+            }
         }
         if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close
         {
@@ -368,6 +384,7 @@ impl EditorApp {
                     &self.selection,
                     self.prefs.lang,
                     &mut self.inspector,
+                    &self.pictures,
                     actions,
                 );
             });
@@ -387,6 +404,7 @@ impl EditorApp {
                 dark: self.prefs.dark,
                 spotlight: None,
                 tooltip: Some(&changes),
+                photos: Some(&|id| self.pictures.get(id, photos::Size::Thumb)),
             };
             self.canvas.show(ui, input, actions);
             self.compare_marks(ui);

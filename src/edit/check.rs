@@ -48,6 +48,12 @@ pub(crate) struct Touched {
     pub lines: bool,
     /// Whether a standard got more measured values.
     pub measurements_grew: bool,
+    /// Photos a touchpoint stopped showing: stored photos that may have
+    /// lost their last use.
+    pub photos_dropped: Vec<PhotoId>,
+    /// Touchpoints whose photos changed, to be checked (how many, each
+    /// stored).
+    pub photos_shown: Vec<TouchpointId>,
 }
 
 /// Whether other elements refer to elements of this kind by id (steps,
@@ -69,6 +75,9 @@ impl Touched {
             Kind::Standard => &mut self.standards,
             Kind::Note => &mut self.notes,
             Kind::Action => &mut self.actions,
+            // Stored photos are put in and taken out with their uses,
+            // checked with the touchpoints that show them.
+            Kind::Photo => return None,
             Kind::Line => {
                 self.lines = true;
                 return None;

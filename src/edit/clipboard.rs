@@ -15,6 +15,9 @@ pub struct Clip {
     pub touchpoints: Vec<Touchpoint>,
     pub standards: Vec<Standard>,
     pub connectors: Vec<Connector>,
+    /// The photos the touchpoints show (absent in clips of older versions).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<Photo>,
 }
 
 const KIND: &str = "servuction-clip";
@@ -30,8 +33,19 @@ pub fn copy(bp: &Blueprint, ids: &[TouchpointId]) -> Option<String> {
     if touchpoints.is_empty() {
         return None;
     }
+    let shown: std::collections::HashSet<&PhotoId> = touchpoints
+        .iter()
+        .flat_map(|t| t.photos.iter().map(|u| &u.photo))
+        .collect();
+    let photos = bp
+        .photos
+        .iter()
+        .filter(|p| shown.contains(&p.id))
+        .cloned()
+        .collect();
     let clip = Clip {
         kind: KIND.to_owned(),
+        photos,
         standards: bp
             .standards
             .iter()
@@ -64,7 +78,21 @@ pub fn paste(
     }
     let mut new_ids: HashMap<TouchpointId, TouchpointId> = HashMap::new();
     let mut edits = Vec::new();
+    // Photos first, so the cards that show them find them stored.
+    let has = |id: &PhotoId| {
+        clip.photos.iter().any(|p| &p.id == id) || bp.photos.iter().any(|p| &p.id == id)
+    };
+    let shows = |tp: &Touchpoint| {
+        tp.photos
+            .iter()
+            .any(|u| clip.photos.iter().any(|p| p.id == u.photo))
+    };
+    if clip.touchpoints.iter().any(shows) {
+        edits.push(Edit::StorePhotos(clip.photos.clone()));
+    }
     for mut tp in clip.touchpoints {
+        // A photo the clip does not carry (a hand-made clip) is left out.
+        tp.photos.retain(|u| has(&u.photo));
         let id = TouchpointId::generate();
         new_ids.insert(tp.id.clone(), id.clone());
         tp.id = id;

@@ -11,15 +11,18 @@
 
 use crate::model::*;
 use check::IdSet;
-use foldhash::{HashMap, HashMapExt};
 pub use history::History;
 use ops::{Element, Op, Tx, VecOp};
 
 mod actions;
 mod check;
 pub mod clipboard;
+mod duplicate;
 mod history;
 mod ops;
+mod photos;
+#[cfg(test)]
+pub(crate) use photos::tests::photo as test_photo;
 #[cfg(test)]
 mod tests;
 
@@ -157,6 +160,25 @@ pub enum Edit {
     DeleteAction(ActionId),
     /// Replaces the conflicts a merge left (one resolved, or marked so).
     SetConflicts(Vec<Conflict>),
+    /// Adds a photo at the end of a touchpoint's, stored unless it is.
+    AddPhoto {
+        touchpoint: TouchpointId,
+        photo: Photo,
+    },
+    /// Takes a photo (by place) off a touchpoint; the stored photo goes
+    /// with its last use. Captions are set with [`Edit::SetTouchpoint`].
+    RemovePhoto {
+        touchpoint: TouchpointId,
+        index: usize,
+    },
+    /// Moves a touchpoint's photo one place earlier (`-1`) or later (`1`).
+    MovePhoto {
+        touchpoint: TouchpointId,
+        index: usize,
+        by: i32,
+    },
+    /// Stores photos not stored yet (those a pasted card shows).
+    StorePhotos(Vec<Photo>),
 }
 
 /// Why an edit could not be applied; the document is left as it was.
@@ -166,6 +188,10 @@ pub enum EditError {
     Missing { what: &'static str, id: String },
     /// The edit would break the document.
     Invalid(crate::model::Problem),
+    /// A touchpoint would show more photos than it may.
+    TooManyPhotos { max: usize },
+    /// No stored photo, or no photo at this place on the touchpoint.
+    MissingPhoto(String),
 }
 
 impl crate::i18n::Localized for EditError {
@@ -174,6 +200,9 @@ impl crate::i18n::Localized for EditError {
             EditError::Missing { what, id } => crate::i18n::ErrMsg::EditMissing
                 .fill(lang, &[&crate::model::element_word(what, lang), id]),
             EditError::Invalid(problem) => problem.message(lang),
+            EditError::TooManyPhotos { max } => crate::i18n::ErrMsg::EditTooManyPhotos
+                .fill(lang, &[&crate::i18n::count(*max, lang)]),
+            EditError::MissingPhoto(id) => crate::i18n::ErrMsg::EditMissingPhoto.fill(lang, &[id]),
         }
     }
 }
@@ -208,8 +237,12 @@ pub fn apply_all(bp: &mut Blueprint, edits: Vec<Edit>) -> Result<Change, EditErr
     let ran = edits.into_iter().try_for_each(|e| run(&mut tx, e));
     if ran.is_ok() {
         actions::detach_orphans(&mut tx);
+        photos::drop_unused(&mut tx);
     }
-    match ran.and_then(|()| check::validate(tx.bp, &tx.touched)) {
+    let checked = ran
+        .and_then(|()| check::validate(tx.bp, &tx.touched))
+        .and_then(|()| photos::check(tx.bp, &tx.touched.photos_shown));
+    match checked {
         Ok(()) => Ok(Change {
             ops: tx.into_undo(),
             applied: true,
@@ -262,60 +295,6 @@ fn delete_in_steps(tx: &mut Tx, steps: &[&str]) {
     tx.remove_where::<Note>(|n| n.step.as_ref().is_some_and(|s| steps.contains(s.as_str())));
 }
 
-/// Adds copies of touchpoints (with copies of their standards) in the same
-/// cells.
-fn duplicate_touchpoints(tx: &mut Tx, ids: &[TouchpointId]) -> Result<(), EditError> {
-    let tps = tx.items::<Touchpoint>();
-    let standards = tx.items::<Standard>();
-    let many = ids.len() > 8;
-    // With many to copy, an index of the touchpoints and of their standards.
-    let by_id: HashMap<&str, usize> = if many {
-        tps.iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.as_str(), i))
-            .collect()
-    } else {
-        HashMap::new()
-    };
-    let mut standards_of: HashMap<&str, Vec<&Standard>> = HashMap::new();
-    if many {
-        for s in standards {
-            standards_of
-                .entry(s.touchpoint.as_str())
-                .or_default()
-                .push(s);
-        }
-    }
-    let mut copies = Vec::with_capacity(ids.len());
-    let mut copied_standards = Vec::new();
-    for id in ids {
-        let found = if many {
-            by_id.get(id.as_str()).copied()
-        } else {
-            tps.iter().position(|t| &t.id == id)
-        };
-        let tp = &tps[found.ok_or_else(|| missing("touchpoint", id))?];
-        let copy = Touchpoint {
-            id: TouchpointId::generate(),
-            ..tp.clone()
-        };
-        let theirs: Vec<&Standard> = if many {
-            standards_of.get(id.as_str()).cloned().unwrap_or_default()
-        } else {
-            standards.iter().filter(|s| &s.touchpoint == id).collect()
-        };
-        copied_standards.extend(theirs.into_iter().map(|s| Standard {
-            id: StandardId::generate(),
-            touchpoint: copy.id.clone(),
-            ..s.clone()
-        }));
-        copies.push(copy);
-    }
-    tx.extend(copies);
-    tx.extend(copied_standards);
-    Ok(())
-}
-
 fn run(tx: &mut Tx, edit: Edit) -> Result<(), EditError> {
     match edit {
         Edit::AddTouchpoint(tp) => tx.push(tp),
@@ -337,7 +316,7 @@ fn run(tx: &mut Tx, edit: Edit) -> Result<(), EditError> {
             }
         }
         Edit::DeleteTouchpoints(ids) => delete_touchpoints(tx, ids.iter().map(|t| t.as_str())),
-        Edit::DuplicateTouchpoints(ids) => duplicate_touchpoints(tx, &ids)?,
+        Edit::DuplicateTouchpoints(ids) => duplicate::duplicate_touchpoints(tx, &ids)?,
         Edit::AddConnector(c) => tx.push(c),
         Edit::SetConnectorKind { id, kind } => {
             let i = index::<Connector>(tx, "connector", id.as_str())?;
@@ -566,6 +545,14 @@ fn run(tx: &mut Tx, edit: Edit) -> Result<(), EditError> {
         }
         Edit::DeleteAction(id) => tx.remove_where::<ImprovementAction>(|a| a.id == id),
         Edit::SetConflicts(conflicts) => tx.set_conflicts(conflicts),
+        Edit::AddPhoto { touchpoint, photo } => photos::add(tx, &touchpoint, photo)?,
+        Edit::RemovePhoto { touchpoint, index } => photos::remove(tx, &touchpoint, index)?,
+        Edit::MovePhoto {
+            touchpoint,
+            index,
+            by,
+        } => photos::shift(tx, &touchpoint, index, by)?,
+        Edit::StorePhotos(photos) => photos::store(tx, photos),
     }
     Ok(())
 }
@@ -602,9 +589,8 @@ fn same_layout(a: &Touchpoint, b: &Touchpoint) -> bool {
         && a.step == b.step
         && a.feeling == b.feeling
         && a.moment_of_truth == b.moment_of_truth
-        && (a.title == b.title
-            || crate::layout::title::title_fit(&a.title).card_height()
-                == crate::layout::title::title_fit(&b.title).card_height())
+        && (a.title == b.title && a.photos.is_empty() == b.photos.is_empty()
+            || crate::layout::title::card_height(a) == crate::layout::title::card_height(b))
 }
 
 impl Change {
@@ -652,9 +638,10 @@ impl Change {
                 {
                     touchpoints.push(*i);
                 }
-                // Improvement actions are drawn nowhere: only the checks
+                // Improvement actions are drawn nowhere, nor the stored
+                // photos (cards draw their uses, by id): only the checks
                 // (and the cards' problem markers) change with them.
-                Op::Actions(_) => actions = true,
+                Op::Actions(_) | Op::Photos(_) => actions = true,
                 _ => return Footprint::Everything,
             }
         }

@@ -108,6 +108,8 @@ pub(crate) enum Op {
     Standards(VecOp<Standard>),
     Notes(VecOp<Note>),
     Actions(VecOp<ImprovementAction>),
+    /// The photos stored in the blueprint (`Blueprint::photos`).
+    Photos(VecOp<Photo>),
     /// Swaps the title with the held one.
     Title(String),
     /// Swaps the disabled rules with the held ones.
@@ -139,6 +141,7 @@ impl Op {
             Op::Standards(op) => list(op, bp),
             Op::Notes(op) => list(op, bp),
             Op::Actions(op) => list(op, bp),
+            Op::Photos(op) => list(op, bp),
             Op::Title(mut t) => {
                 mem::swap(&mut bp.title, &mut t);
                 Op::Title(t)
@@ -185,6 +188,7 @@ impl Op {
             (Op::Standards(a), Op::Standards(b)) => slot(a, b),
             (Op::Notes(a), Op::Notes(b)) => slot(a, b),
             (Op::Actions(a), Op::Actions(b)) => slot(a, b),
+            (Op::Photos(a), Op::Photos(b)) => slot(a, b),
             (Op::Title(_), Op::Title(_))
             | (Op::DisabledRules(_), Op::DisabledRules(_))
             | (Op::Description(_), Op::Description(_))
@@ -216,6 +220,7 @@ impl Op {
             Op::Standards(op) => same(op, &bp.standards),
             Op::Notes(op) => same(op, &bp.notes),
             Op::Actions(op) => same(op, &bp.actions),
+            Op::Photos(op) => same(op, &bp.photos),
             Op::Title(t) => *t == bp.title,
             Op::DisabledRules(r) => *r == bp.disabled_rules,
             Op::Description(d) => *d == bp.description,
@@ -248,6 +253,7 @@ impl Op {
             Op::Standards(op) => list(op),
             Op::Notes(op) => list(op),
             Op::Actions(op) => list(op),
+            Op::Photos(op) => list(op),
             Op::Title(t) => t.capacity(),
             Op::DisabledRules(r) => strings(r),
             Op::Description(d) => d.capacity(),
@@ -272,6 +278,7 @@ pub(crate) enum Kind {
     Standard,
     Note,
     Action,
+    Photo,
 }
 
 /// An element of one of the blueprint's lists.
@@ -360,6 +367,34 @@ impl Element for Touchpoint {
                 .iter()
                 .map(|s| s.capacity())
                 .sum::<usize>()
+            + self.photos.capacity() * size_of::<PhotoUse>()
+            + self
+                .photos
+                .iter()
+                .map(|u| u.photo.heap_bytes() + u.caption.capacity() + u.alt.capacity())
+                .sum::<usize>()
+    }
+    fn track(old: Option<&Self>, new: Option<&Self>, touched: &mut Touched) {
+        fn uses(t: Option<&Touchpoint>) -> &[PhotoUse] {
+            t.map_or(&[][..], |t| &t.photos[..])
+        }
+        // The photos it no longer shows may be shown nowhere now.
+        for u in uses(old) {
+            if !uses(new).iter().any(|v| v.photo == u.photo) {
+                touched.photos_dropped.push(u.photo.clone());
+            }
+        }
+        // Photos it shows anew: their count and store are checked.
+        let same_ids = uses(new)
+            .iter()
+            .map(|u| &u.photo)
+            .eq(uses(old).iter().map(|u| &u.photo));
+        if let Some(new) = new
+            && !new.photos.is_empty()
+            && !same_ids
+        {
+            touched.photos_shown.push(new.id.clone());
+        }
     }
 }
 
@@ -415,6 +450,18 @@ impl Element for ImprovementAction {
     }
     fn heap_bytes(&self) -> usize {
         self.id.heap_bytes() + self.what.capacity() + self.owner.capacity()
+    }
+}
+
+impl Element for Photo {
+    element!(Photo, photos, Photos);
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    /// The bytes are shared with the document (and other snapshots): only
+    /// the id is the change's own.
+    fn heap_bytes(&self) -> usize {
+        self.id.heap_bytes()
     }
 }
 

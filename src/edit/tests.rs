@@ -35,6 +35,7 @@ fn unchecked(bp: &Blueprint, edit: Edit) -> Result<Blueprint, EditError> {
     let mut tx = Tx::new(&mut next);
     run(&mut tx, edit)?;
     super::actions::detach_orphans(&mut tx);
+    super::photos::drop_unused(&mut tx);
     Ok(next)
 }
 

@@ -312,6 +312,8 @@ super::catalogue! {
     ),
     ResolveInvalid => ("their value would make the document invalid: {}", "su valor haría el documento no válido: {}"),
     ResolveUnfit => ("their value of `{}` does not fit the field", "su valor de `{}` no cabe en el campo"),
+    EditTooManyPhotos => ("a touchpoint shows at most {} photos", "un punto de interacción muestra como mucho {} fotos"),
+    EditMissingPhoto => ("no photo `{}`", "no existe la foto `{}`"),
 }
 
 /// What the system said of a failed read or write, in a language: in

@@ -632,6 +632,28 @@ catalogue! {
     TipConflictMarkResolved => ("Keep the element as it is now and take the conflict off the list (one undo step)", "Dejar el elemento como está ahora y quitar el conflicto de la lista (un paso de deshacer)"),
     ConflictCannotResolve => ("This conflict cannot be resolved that way in the editor: use `servuction resolve`, or edit the element and mark it resolved", "Este conflicto no se puede resolver así en el editor: use `servuction resolve`, o edite el elemento y márquelo resuelto"),
     ConflictEditHint => ("Edit this element in the diagram (its menu or the Edit menu), then mark the conflict resolved", "Edite este elemento en el diagrama (su menú o el menú Editar) y después marque el conflicto resuelto"),
+    // Photos of physical evidence (#30).
+    PastedImage => ("pasted image", "imagen pegada"),
+    PreparingPhoto => ("Adding the photo {}…", "Añadiendo la foto {}…"),
+    PhotoCardGone => ("its touchpoint was deleted meanwhile", "su punto de interacción se eliminó entretanto"),
+    PhotoAdded => ("Photo {} added", "Foto {} añadida"),
+    PhotoNotAdded => ("The photo {} was not added: {}", "No se añadió la foto {}: {}"),
+    PhotoPasteSelect => ("Select one touchpoint to paste a photo onto it", "Seleccione un punto de interacción para pegarle una foto"),
+    InspectorPhotos => ("Photos of physical evidence", "Fotos de la evidencia física"),
+    PhotoCaption => ("Caption", "Pie de foto"),
+    PhotoAlt => ("Text alternative", "Texto alternativo"),
+    TipPhotoAlt => ("What the photo shows, for screen readers and the exports; a photo without one is a check finding", "Lo que muestra la foto, para lectores de pantalla y exportaciones; una foto sin él es un hallazgo de la revisión"),
+    PhotoRemove => ("Remove photo {}", "Quitar la foto {}"),
+    PhotoEarlier => ("Move photo {} earlier", "Mover antes la foto {}"),
+    PhotoLater => ("Move photo {} later", "Mover después la foto {}"),
+    AddPhoto => ("Add photo…", "Añadir foto…"),
+    TipAddPhoto => ("Attach a photo (PNG, JPEG or WebP); you can also drop an image file on the card, or paste an image", "Adjuntar una foto (PNG, JPEG o WebP); también puede soltar un archivo de imagen sobre la tarjeta o pegar una imagen"),
+    PhotoNoAlt => ("Photo {} without a text alternative", "Foto {} sin texto alternativo"),
+    PhotoLoading => ("Loading the photo…", "Cargando la foto…"),
+    PhotoUnreadable => ("This photo cannot be shown", "Esta foto no se puede mostrar"),
+    PhotosNone => ("No photos yet.", "Aún no hay fotos."),
+    Earlier => ("Earlier", "Antes"),
+    Later => ("Later", "Después"),
 }
 
 #[cfg(test)]

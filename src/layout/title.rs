@@ -74,10 +74,33 @@ pub fn title_fit(title: &str) -> TitleFit {
     fit
 }
 
-/// The height of each touchpoint's card, for its title: on a large
-/// document, measured on the cores that are free.
+/// How much taller a card showing photos is: a strip of thumbnails
+/// between its title and its markers.
+pub const PHOTO_STRIP_H: f32 = 56.0;
+
+/// The height of a touchpoint's card: for its title, and its photos.
+pub fn card_height(tp: &crate::model::Touchpoint) -> f32 {
+    let strip = if tp.photos.is_empty() {
+        0.0
+    } else {
+        PHOTO_STRIP_H
+    };
+    title_fit(&tp.title).card_height() + strip
+}
+
+/// The height of a card's title area: the card less its photo strip.
+pub fn title_area(tp: &crate::model::Touchpoint, card_height: f32) -> f32 {
+    if tp.photos.is_empty() {
+        card_height
+    } else {
+        card_height - PHOTO_STRIP_H
+    }
+}
+
+/// The height of each touchpoint's card, for its title and photos: on a
+/// large document, measured on the cores that are free.
 pub fn card_heights(bp: &crate::model::Blueprint) -> Vec<f32> {
-    let height = |tp: &crate::model::Touchpoint| title_fit(&tp.title).card_height();
+    let height = card_height;
     if bp.touchpoints.len() >= crate::parallel::PARALLEL_FROM {
         use rayon::prelude::*;
         bp.touchpoints

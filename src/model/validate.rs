@@ -95,6 +95,9 @@ pub mod limits {
     pub const MEASUREMENTS: usize = 1_000_000;
     pub const NOTES: usize = 100_000;
     pub const ACTIONS: usize = 100_000;
+    /// Photos on one touchpoint: more would not read as evidence of one
+    /// moment.
+    pub const PHOTOS_PER_TOUCHPOINT: usize = 20;
     /// Health-check rules switched off: far more than there are rules (an
     /// unknown id is kept, for a file from a newer Servuction).
     pub const DISABLED_RULES: usize = 1_000;

@@ -101,6 +101,9 @@ fn stroke(s: &Stroke, zoom: f32) -> egui::Stroke {
 /// Text smaller than this on screen, in points, is not drawn: it could not
 /// be read, and laying it out costs the most.
 pub const TEXT_MIN_SIZE: f32 = 4.5;
+/// A photo smaller than this on screen, in points, is not drawn: a blur
+/// of a few pixels tells nothing, and costs a texture lookup.
+pub const IMAGE_MIN_SIZE: f32 = 10.0;
 /// Below this zoom, only rectangles and the lines of the method are drawn:
 /// cards become coloured blocks (level of detail).
 pub const DETAIL_MIN_ZOOM: f32 = 0.15;
@@ -227,16 +230,37 @@ pub fn overview_image(scene: &Scene, width: usize, height: usize) -> egui::Color
     image
 }
 
+/// Where a painter finds a photo's picture: its texture and size in
+/// pixels, or nothing yet (a placeholder is painted meanwhile).
+pub type PhotoTextures<'a> =
+    &'a dyn Fn(&crate::model::PhotoId) -> Option<(egui::TextureId, egui::Vec2)>;
+
+/// The part of a picture of `image` size that fills a rectangle of `rect`
+/// size, in texture coordinates: the middle, cut to the rectangle's shape.
+pub fn cover_uv(image: egui::Vec2, rect: egui::Vec2) -> egui::Rect {
+    let (ia, ra) = (image.x / image.y.max(1.0), rect.x / rect.y.max(1e-3));
+    if !ia.is_finite() || !ra.is_finite() || ia <= 0.0 || ra <= 0.0 {
+        return egui::Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+    }
+    let (w, h) = if ia > ra {
+        (ra / ia, 1.0)
+    } else {
+        (1.0, ia / ra)
+    };
+    egui::Rect::from_center_size(pos2(0.5, 0.5), vec2(w, h))
+}
+
 /// Paints the scene's items that fall inside `painter`'s clip rectangle.
 /// Below [`DETAIL_MIN_ZOOM`], `coarse` (from [`coarse_mesh`], moved onto the
-/// screen by [`mesh_on_screen`]) stands in for every rectangle. Returns how
-/// many items were painted.
+/// screen by [`mesh_on_screen`]) stands in for every rectangle; photos come
+/// from `photos`. Returns how many items were painted.
 pub fn paint(
     painter: &Painter,
     scene: &Scene,
     t: UiFromScene,
     coarse: Option<Arc<egui::Mesh>>,
     index: Option<&SceneIndex>,
+    photos: Option<PhotoTextures>,
 ) -> usize {
     let visible = t.inverse_rect(painter.clip_rect());
     let is_coarse = t.zoom < DETAIL_MIN_ZOOM;
@@ -262,7 +286,10 @@ pub fn paint(
         if skip {
             continue;
         }
-        paint_shape(painter, shape, t);
+        match shape {
+            Shape::Image { rect, photo, .. } => paint_photo(painter, *rect, photo, t, photos),
+            _ => paint_shape(painter, shape, t),
+        }
         painted += 1;
     }
     painted
@@ -280,7 +307,33 @@ pub fn is_drawn(item: &crate::scene::Item, zoom: f32, mesh_drawn: bool) -> bool 
         Shape::Rect { .. } => mesh_drawn,
         Shape::Path { .. } => coarse && item.owner != crate::scene::Owner::None,
         Shape::Polygon { .. } | Shape::Circle { .. } => coarse,
-        Shape::Image { .. } => coarse,
+        Shape::Image { rect, .. } => {
+            coarse || rect.width().min(rect.height()) * zoom < IMAGE_MIN_SIZE
+        }
+    }
+}
+
+/// Paints a photo to fill `rect`, cut to its shape; a neutral block while
+/// its texture is not ready (or the painter has none).
+pub fn paint_photo(
+    painter: &Painter,
+    rect: Rect,
+    photo: &crate::model::PhotoId,
+    t: UiFromScene,
+    photos: Option<PhotoTextures>,
+) {
+    let r = t.rect(rect);
+    match photos.and_then(|f| f(photo)) {
+        Some((texture, size)) => {
+            painter.image(texture, r, cover_uv(size, r.size()), Color32::WHITE);
+        }
+        None => {
+            painter.rect_filled(
+                r,
+                2.0 * t.zoom,
+                Color32::from_gray(0xa8).gamma_multiply(0.5),
+            );
+        }
     }
 }
 
@@ -391,8 +444,8 @@ pub fn paint_shape(painter: &Painter, shape: &Shape, t: UiFromScene) {
                 c32(*colour),
             );
         }
-        // Drawn by the canvas, which holds the photos' textures.
-        Shape::Image { .. } => {}
+        // Without the photos' textures: a placeholder ([`paint`] has them).
+        Shape::Image { rect, photo, .. } => paint_photo(painter, *rect, photo, t, None),
     }
 }
 
@@ -454,6 +507,19 @@ pub fn screen_size(scene: &Scene, zoom: f32) -> egui::Vec2 {
 #[cfg(test)]
 mod pill_tests {
     use super::*;
+
+    #[test]
+    fn a_photo_fills_its_rectangle_cut_to_the_middle() {
+        // A 4:3 photo in a square: the middle three quarters of its width.
+        let uv = cover_uv(vec2(400.0, 300.0), vec2(50.0, 50.0));
+        assert!((uv.width() - 0.75).abs() < 1e-5 && (uv.height() - 1.0).abs() < 1e-5);
+        assert!((uv.center().x - 0.5).abs() < 1e-5);
+        // A tall photo in a wide rectangle: a band across its middle.
+        let uv = cover_uv(vec2(300.0, 600.0), vec2(200.0, 100.0));
+        assert!((uv.width() - 1.0).abs() < 1e-5 && (uv.height() - 0.25).abs() < 1e-5);
+        // Degenerate sizes paint the whole picture rather than nothing.
+        assert_eq!(cover_uv(vec2(0.0, 0.0), vec2(10.0, 10.0)).width(), 1.0);
+    }
 
     #[test]
     fn a_label_pill_is_drawn_only_with_its_text() {

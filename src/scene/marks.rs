@@ -453,7 +453,8 @@ pub(super) fn card_shapes(
         None,
     );
     let text_w = r.width() - if flag.is_some() { 56.0 } else { 40.0 };
-    let title = crate::layout::title::title_lines(&tp.title, text_w, r.height());
+    let title_h = crate::layout::title::title_area(tp, r.height());
+    let title = crate::layout::title::title_lines(&tp.title, text_w, title_h);
     // A title the card cannot show whole goes with the card, whole (as far
     // as any text is shown).
     if title.last().is_some_and(|l| l.ends_with('…'))
@@ -474,6 +475,7 @@ pub(super) fn card_shapes(
     if rollup.total() > 0 {
         badge(b, pos(r.max.x - 14.0, r.min.y + 15.0), 7.0, rollup.worst());
     }
+    super::photos::strip(b, tp, r);
     // Markers along the bottom.
     let y = r.max.y - 13.0;
     let mut x = r.min.x + 12.0;

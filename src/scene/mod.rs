@@ -766,6 +766,7 @@ pub fn scene_after(
 }
 
 mod marks;
+mod photos;
 mod reuse;
 use marks::*;
 pub use marks::{fail_badge, rebuild_cards};

@@ -40,6 +40,7 @@ pub fn card_key(
         text.len().hash(&mut h);
         bounded(text).hash(&mut h);
     }
+    super::photos::key(tp, &mut h);
     std::mem::discriminant(&tp.evidence).hash(&mut h);
     std::mem::discriminant(&tp.moment_of_truth).hash(&mut h);
     tp.is_fail_point().hash(&mut h);
@@ -58,7 +59,7 @@ pub fn card_key(
 
 /// The start of a text that a card can show: [`crate::shown::BLOCK_CHARS`]
 /// characters' worth of bytes.
-fn bounded(text: &str) -> &str {
+pub(super) fn bounded(text: &str) -> &str {
     let mut end = text.len().min(4 * crate::shown::BLOCK_CHARS);
     while !text.is_char_boundary(end) {
         end -= 1;

@@ -70,6 +70,8 @@ pub struct Input<'a> {
     pub spotlight: Option<Spotlight>,
     /// More for a card's tooltip (a comparison's changes to it).
     pub tooltip: Option<&'a CardTooltip<'a>>,
+    /// The photos' thumbnails, as far as they are decoded.
+    pub photos: Option<crate::render::egui::PhotoTextures<'a>>,
 }
 
 /// The diagram on screen this frame: the canvas' rectangle and transform.
@@ -137,7 +139,7 @@ impl Canvas {
         };
         self.screen = Some(screen);
         let painter = ui.painter_at(rect);
-        paint_diagram(&painter, input.derived, screen, input.dark);
+        paint_diagram(&painter, input.derived, screen, input.dark, input.photos);
 
         let voting = input.spotlight.is_some_and(|s| s.voting);
         let layout = &input.derived.layout;
@@ -154,6 +156,7 @@ impl Canvas {
         hit |= self.notes.show(ui, &painter, &ctx, actions);
         self.gestures.handles(ui, &painter, &ctx, actions);
         self.gestures.ghosts(ui, &painter, &ctx);
+        drop_target(ui, &painter, layout, screen);
         self.gestures.box_select(ui, &painter, &bg, &ctx, actions);
         self.gestures.step_drag(ui, &painter, &bg, &ctx, actions);
         self.gestures
@@ -200,7 +203,13 @@ impl Canvas {
 }
 
 /// The background, the page and the scene.
-fn paint_diagram(painter: &egui::Painter, derived: &mut Derived, screen: Screen, dark: bool) {
+fn paint_diagram(
+    painter: &egui::Painter,
+    derived: &mut Derived,
+    screen: Screen,
+    dark: bool,
+    photos: Option<crate::render::egui::PhotoTextures>,
+) {
     painter.rect_filled(
         screen.rect,
         0.0,
@@ -223,7 +232,25 @@ fn paint_diagram(painter: &egui::Painter, derived: &mut Derived, screen: Screen,
         screen.t,
         coarse,
         Some(&derived.index),
+        photos,
     );
+}
+
+/// While a file is dragged over the window: the card it would go to (as a
+/// photo) ringed.
+fn drop_target(ui: &egui::Ui, painter: &egui::Painter, layout: &Layout, screen: Screen) {
+    let (hovering, at) = ui.input(|i| (!i.raw.hovered_files.is_empty(), i.pointer.latest_pos()));
+    let Some(at) = at.filter(|_| hovering) else {
+        return;
+    };
+    if let Some(card) = layout.card_at(screen.t.inverse(at)) {
+        painter.rect_stroke(
+            screen.t.rect(card.rect).expand(3.0),
+            8.0 * screen.t.zoom,
+            egui::Stroke::new(3.0, screen.accent),
+            egui::StrokeKind::Outside,
+        );
+    }
 }
 
 /// Zoom buttons in the canvas' top-right corner, from the commands.

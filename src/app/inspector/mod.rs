@@ -5,6 +5,7 @@
 mod actions;
 mod fail;
 mod levels;
+mod photos;
 pub(crate) use actions::action_editor;
 mod standards;
 mod trend;
@@ -89,6 +90,7 @@ fn num_field(ui: &mut egui::Ui, value: &mut Option<f64>, label: egui::Id, lang: 
 }
 
 /// Shows the inspector for the selection.
+#[allow(clippy::too_many_arguments)]
 pub fn show(
     ui: &mut egui::Ui,
     bp: &Blueprint,
@@ -96,6 +98,7 @@ pub fn show(
     selection: &[TouchpointId],
     lang: Language,
     st: &mut Inspector,
+    pictures: &super::photos::Pictures,
     actions: &mut Vec<Action>,
 ) {
     let t = |m: Msg| m.text(lang);
@@ -126,6 +129,8 @@ pub fn show(
                 edited.to_mut().title = title;
             }
             touchpoint_fields(ui, &mut edited, lang);
+            ui.separator();
+            photos::photos_of(ui, bp, &mut edited, pictures, lang, actions);
             if let Cow::Owned(edited) = edited
                 && edited != *tp
             {

@@ -237,6 +237,7 @@ impl EditorApp {
             lang,
             now,
             version,
+            pictures: &self.pictures,
         };
         let move_to = egui::Panel::right("presentation")
             .exact_size(480.0)
@@ -257,6 +258,7 @@ impl EditorApp {
             dark: self.prefs.dark,
             spotlight,
             tooltip: None,
+            photos: Some(&|id| self.pictures.get(id, super::photos::Size::Thumb)),
         };
         egui::CentralPanel::no_frame().show(ui, |ui| self.canvas.show(ui, canvas_input, actions));
         if let Some(i) = move_to {

@@ -30,6 +30,8 @@ pub struct Input<'a> {
     pub now: f64,
     /// The document's version, for what is worked out from it once.
     pub version: (u64, u64),
+    /// The photos' pictures.
+    pub pictures: &'a super::super::photos::Pictures,
 }
 
 /// Shows the panel; returns a screen to move the presentation to.
@@ -44,6 +46,7 @@ pub fn show(
     let move_to = walkthrough(ui, p, input);
     ui.separator();
     stop_info(ui, input.bp, input.stop, input.lang);
+    stop_photos(ui, input);
     ui.separator();
     title_field(ui, input, actions);
     if input.stop.is_some() {
@@ -59,6 +62,25 @@ pub fn show(
         actions.push(Action::Command(UiCommand::LeavePresentation));
     }
     move_to
+}
+
+/// The photos of the stop's touchpoint, large, each with its caption.
+fn stop_photos(ui: &mut egui::Ui, input: &Input<'_>) {
+    let Some(Stop::Touchpoint(id)) = input.stop else {
+        return;
+    };
+    let Some(tp) = input.bp.touchpoint(id) else {
+        return;
+    };
+    for (i, u) in tp.photos.iter().enumerate() {
+        let photo = input.bp.photos.iter().find(|p| p.id == u.photo);
+        let number = i18n::count(i + 1, input.lang);
+        let pictures = input.pictures;
+        super::super::photos::picture(ui, photo, &u.alt, &number, pictures, input.lang, 360.0);
+        if !u.caption.is_empty() {
+            ui.label(shown_line(&u.caption, LINE_CHARS));
+        }
+    }
 }
 
 /// Controls big enough to hit and read on a projector.
