@@ -35,8 +35,16 @@ impl PhotoFormat {
 
 /// A photo's encoded bytes, shared: cloning a blueprint (undo, a snapshot
 /// for a worker) copies a pointer, not the photo. Written as base64.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct PhotoData(pub Arc<[u8]>);
+
+impl std::fmt::Debug for PhotoData {
+    /// Its size, not its bytes: a failed test comparing documents with
+    /// photos, or a log, does not print megabytes.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PhotoData({} bytes)", self.0.len())
+    }
+}
 
 impl PhotoData {
     /// The encoded bytes.
