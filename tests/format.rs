@@ -493,6 +493,15 @@ fn fuzz_regressions() {
             let _ = format::from_str(&text);
         }
     }
+    for entry in std::fs::read_dir("tests/data/fuzz/photo_import").unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        if let Ok(p) = servuction::photo::prepare(&bytes) {
+            let size = servuction::photo::header(p.format, p.data.bytes());
+            assert_eq!(size, Ok((p.width, p.height)));
+            let pixels = servuction::photo::decode(&p).unwrap();
+            assert_eq!(pixels.dimensions(), (p.width, p.height));
+        }
+    }
     for entry in std::fs::read_dir("tests/data/fuzz/import_csv").unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         let mut bp = servuction::templates::synthetic(8);

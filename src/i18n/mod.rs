@@ -631,6 +631,13 @@ catalogue! {
     TipConflictMarkResolved => ("Keep the element as it is now and take the conflict off the list (one undo step)", "Dejar el elemento como está ahora y quitar el conflicto de la lista (un paso de deshacer)"),
     ConflictCannotResolve => ("This conflict cannot be resolved that way in the editor: use `servuction resolve`, or edit the element and mark it resolved", "Este conflicto no se puede resolver así en el editor: use `servuction resolve`, o edite el elemento y márquelo resuelto"),
     ConflictEditHint => ("Edit this element in the diagram (its menu or the Edit menu), then mark the conflict resolved", "Edite este elemento en el diagrama (su menú o el menú Editar) y después marque el conflicto resuelto"),
+    // Photos of physical evidence (#30).
+    RulePhotoWithoutAlt => ("A photo of physical evidence does not say what it shows (no text alternative)", "Una foto de la evidencia física no dice qué muestra (no tiene texto alternativo)"),
+    RuleNamePhotoWithoutAlt => ("photo without text alternative", "foto sin texto alternativo"),
+    FindPhotoWithoutAlt => (
+        "photo {} of \"{}\" has no text alternative: say what the physical evidence shows, for screen readers and the exports",
+        "la foto {} de «{}» no tiene texto alternativo: diga qué muestra la evidencia física, para los lectores de pantalla y las exportaciones"
+    ),
 }
 
 #[cfg(test)]

@@ -50,16 +50,17 @@ fn jpeg(bytes: &[u8]) -> Result<(u32, u32), HeaderError> {
     }
     let mut at = 2;
     loop {
-        // Fill bytes (0xFF) may come before a marker.
+        // Stray bytes between segments are skipped, as decoders do; fill
+        // bytes (0xFF) may come before a marker.
+        at += bytes
+            .get(at..)
+            .and_then(|rest| rest.iter().position(|&b| b == 0xFF))
+            .ok_or(HeaderError::Cut)?;
         while bytes.get(at) == Some(&0xFF) && bytes.get(at + 1) == Some(&0xFF) {
             at += 1;
         }
-        let (Some(&0xFF), Some(&marker)) = (bytes.get(at), bytes.get(at + 1)) else {
-            return Err(if at + 1 >= bytes.len() {
-                HeaderError::Cut
-            } else {
-                HeaderError::NoSize
-            });
+        let Some(&marker) = bytes.get(at + 1) else {
+            return Err(HeaderError::Cut);
         };
         at += 2;
         match marker {
@@ -67,6 +68,8 @@ fn jpeg(bytes: &[u8]) -> Result<(u32, u32), HeaderError> {
             0x01 | 0xD0..=0xD7 => continue,
             // Start of scan, or end of image, before any frame.
             0xDA | 0xD9 => return Err(HeaderError::NoSize),
+            // A zero byte after 0xFF is no marker: skipped.
+            0x00 => continue,
             _ => {}
         }
         let len = bytes.get(at..at + 2).ok_or(HeaderError::Cut)?;
@@ -131,6 +134,11 @@ mod tests {
             header(PhotoFormat::Jpeg, b"\xFF\xD8\xFF\xDA\x00\x02"),
             Err(HeaderError::NoSize)
         );
+        // Stray bytes between segments are skipped, as decoders skip them
+        // (a file the fuzzer made: a table one byte longer than it says).
+        let mut stray = jpeg.clone();
+        stray.insert(20, 0x29);
+        assert_eq!(header(PhotoFormat::Jpeg, &stray), Ok((10, 10)));
         // Every prefix answers without panicking.
         for n in 0..jpeg.len().min(700) {
             let _ = header(PhotoFormat::Jpeg, &jpeg[..n]);

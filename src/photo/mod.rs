@@ -105,8 +105,14 @@ pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
     decoded.apply_orientation(orientation);
     let (w, h) = (decoded.width(), decoded.height());
     let fits = w.max(h) <= LONG_EDGE;
-    if fits && upright && format == ImageFormat::Jpeg {
-        // Stored as it came: re-encoding would only lose quality.
+    // Stored as it came where re-encoding would only lose quality: a JPEG
+    // that fits, upright, whose header the reader of documents reads as
+    // the decoder did (else what is written could not be read back).
+    if fits
+        && upright
+        && format == ImageFormat::Jpeg
+        && header(PhotoFormat::Jpeg, bytes) == Ok((w, h))
+    {
         return Ok(stored(PhotoFormat::Jpeg, w, h, bytes.to_vec()));
     }
     let image = if fits { decoded } else { downscale(&decoded) };
