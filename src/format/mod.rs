@@ -89,15 +89,12 @@ pub fn write_limit(blueprint: &Blueprint) -> u64 {
     MAX_FILE_BYTES + photo_text_bytes(blueprint)
 }
 
-/// The stored photos that are written: those a touchpoint shows. A photo
+/// The stored photos that are written: those a touchpoint shows, or a
+/// merge conflict's value would ([`crate::model::photos_needed`]). A photo
 /// no card shows any more (removed, and kept meanwhile for undo) is
 /// dropped when the document is written.
 fn written_photos(blueprint: &Blueprint) -> impl Iterator<Item = &crate::model::Photo> {
-    let used: foldhash::HashSet<&str> = blueprint
-        .touchpoints
-        .iter()
-        .flat_map(|tp| tp.photos.iter().map(|u| u.photo.as_str()))
-        .collect();
+    let used = crate::model::photos_needed(&blueprint.touchpoints, &blueprint.conflicts);
     blueprint
         .photos
         .iter()

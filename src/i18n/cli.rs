@@ -111,6 +111,12 @@ super::catalogue! {
         "--compare is for the HTML report and the PDF; `{}` is neither a .html nor a .pdf",
         "--compare es para el informe HTML y el PDF; «{}» no es un .html ni un .pdf"
     ),
+    // Photos of physical evidence (#30).
+    DiffPhotoAdded => ("photo added: {}", "foto añadida: {}"),
+    DiffPhotoRemoved => ("photo removed: {}", "foto quitada: {}"),
+    DiffPhotoCaption => ("caption of photo {}: {} -> {}", "pie de la foto {}: {} -> {}"),
+    DiffPhotoAlt => ("text alternative of photo {}: {} -> {}", "texto alternativo de la foto {}: {} -> {}"),
+    DiffPhotosReordered => ("photos in another order", "fotos en otro orden"),
 }
 
 /// The Spanish help: the path of a command (`""` for the program,

@@ -23,7 +23,7 @@ pub use ids::{
     ActionId, ConnectorId, LaneId, NoteId, PhotoId, StageId, StandardId, StepId, TouchpointId,
 };
 pub use index::Index;
-pub use photo::{Photo, PhotoData, PhotoFormat, PhotoUse};
+pub use photo::{Photo, PhotoData, PhotoFormat, PhotoUse, photos_needed};
 pub use standard::*;
 pub use values::{Colour, Date};
 pub use zone::{DEFAULT_TOLERANCE_SHARE, Zone};

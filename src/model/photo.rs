@@ -122,3 +122,32 @@ impl PhotoUse {
         }
     }
 }
+
+/// The ids of the photos a document needs: those its touchpoints show,
+/// and those a value kept in a merge conflict would show once taken. Any
+/// other stored photo is dropped when the document is written.
+pub fn photos_needed<'a>(
+    touchpoints: &'a [super::Touchpoint],
+    conflicts: &'a [super::Conflict],
+) -> foldhash::HashSet<&'a str> {
+    fn strings<'v>(v: &'v serde_json::Value, out: &mut foldhash::HashSet<&'v str>) {
+        match v {
+            serde_json::Value::String(s) if s.starts_with("ph-") => {
+                out.insert(s.as_str());
+            }
+            serde_json::Value::Array(list) => list.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+    let mut used: foldhash::HashSet<&str> = touchpoints
+        .iter()
+        .flat_map(|tp| tp.photos.iter().map(|u| u.photo.as_str()))
+        .collect();
+    for c in conflicts {
+        for v in [&c.ours, &c.theirs].into_iter().flatten() {
+            strings(v, &mut used);
+        }
+    }
+    used
+}
