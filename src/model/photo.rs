@@ -91,8 +91,11 @@ pub struct Photo {
     pub id: PhotoId,
     /// How `data` is encoded.
     pub format: PhotoFormat,
-    /// Size in pixels, as stored (after downscaling).
+    /// Size in pixels, as stored (after downscaling); the size the data's
+    /// header gives.
+    #[schemars(range(min = 1, max = super::limits::PHOTO_SIDE))]
     pub width: u32,
+    #[schemars(range(min = 1, max = super::limits::PHOTO_SIDE))]
     pub height: u32,
     pub data: PhotoData,
 }
@@ -105,10 +108,12 @@ pub struct PhotoUse {
     pub photo: PhotoId,
     /// Shown under the photo.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schemars(length(max = super::limits::CAPTION_CHARS))]
     pub caption: String,
     /// What the photo shows, for screen readers and the exports' text
     /// alternatives. A photo without one is a check finding.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schemars(length(max = super::limits::ALT_CHARS))]
     pub alt: String,
 }
 
