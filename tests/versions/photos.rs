@@ -48,6 +48,10 @@ fn a_diff_of_photos_says_what_changed_in_words_not_bytes() {
         "{text}"
     );
     assert!(text.lines().all(|l| l.chars().count() < 160), "{text}");
+    // `servuction show` neither.
+    let shown = versions::outline(&new, Language::En);
+    assert!(!shown.contains(&base64(&c)), "{shown:.2000}");
+    assert!(shown.contains(&ic), "{shown:.2000}");
     let es = lines(&old, &new, Language::Es);
     assert!(
         es.contains(&format!("  foto añadida: {ic} «Key card»")),
