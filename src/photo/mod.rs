@@ -153,9 +153,11 @@ fn downscale(image: &DynamicImage) -> DynamicImage {
 fn encode(image: &DynamicImage) -> Result<Photo, PhotoError> {
     let (w, h) = (image.width(), image.height());
     let mut out = Vec::new();
-    let transparent = image.color().has_alpha() && image.to_rgba8().pixels().any(|p| p.0[3] < 255);
-    let format = if transparent {
-        image
+    let rgba = image.color().has_alpha().then(|| image.to_rgba8());
+    let format = if let Some(rgba) = rgba.filter(|i| i.pixels().any(|p| p.0[3] < 255)) {
+        // Eight bits a channel, whatever the file had: a 16-bit PNG at the
+        // long edge would be twice the bytes, for nothing a screen shows.
+        DynamicImage::ImageRgba8(rgba)
             .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
             .map_err(|e| PhotoError::Encode(e.to_string()))?;
         PhotoFormat::Png
@@ -223,6 +225,24 @@ mod tests {
         let photo = prepare(&png(40, 30, 100)).unwrap();
         assert_eq!(photo.format, PhotoFormat::Png);
         assert_eq!((photo.width, photo.height), (40, 30));
+    }
+
+    /// A 16-bit PNG with transparency is stored with eight bits a channel.
+    #[test]
+    fn a_deep_transparent_png_is_stored_with_eight_bits_a_channel() {
+        let img = image::ImageBuffer::<image::Rgba<u16>, _>::from_fn(30, 20, |x, y| {
+            image::Rgba([x as u16 * 2000, y as u16 * 3000, 500, 30_000])
+        });
+        let mut bytes = Vec::new();
+        DynamicImage::ImageRgba16(img)
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+            .unwrap();
+        let photo = prepare(&bytes).unwrap();
+        assert_eq!(photo.format, PhotoFormat::Png);
+        let back = image::load_from_memory(photo.data.bytes()).unwrap();
+        assert_eq!(back.color(), image::ColorType::Rgba8);
+        let alpha = back.to_rgba8().get_pixel(29, 0).0[3];
+        assert!((116..=117).contains(&alpha), "{alpha}");
     }
 
     #[test]
