@@ -312,7 +312,7 @@ fn main() {
         (
             "synthetic 20,000 tp",
             servuction::templates::synthetic(20000),
-            5,
+            9,
         ),
     ];
     let only = std::env::var("EDIT_ONLY").unwrap_or_default();

@@ -256,6 +256,12 @@ fn integrity_errors() -> Vec<IntegrityError> {
             max: 1_000_000.0,
         },
     ];
+    let mut all = all;
+    all.extend(
+        crate::model::validate_photo_variants()
+            .into_iter()
+            .map(IntegrityError::Photo),
+    );
     for e in &all {
         match e {
             IntegrityError::DuplicateId { .. }
@@ -270,7 +276,8 @@ fn integrity_errors() -> Vec<IntegrityError> {
             | IntegrityError::TooMany { .. }
             | IntegrityError::SelfConnector { .. }
             | IntegrityError::NotePlacement { .. }
-            | IntegrityError::OffDiagram { .. } => {}
+            | IntegrityError::OffDiagram { .. }
+            | IntegrityError::Photo(_) => {}
         }
     }
     all
@@ -702,6 +709,11 @@ fn every_error_variant_has_its_message_in_english_and_spanish() {
     );
     all.extend(
         edit_errors()
+            .into_iter()
+            .map(|e| Box::new(e) as Box<dyn Localized>),
+    );
+    all.extend(
+        crate::photo::every_variant()
             .into_iter()
             .map(|e| Box::new(e) as Box<dyn Localized>),
     );

@@ -46,6 +46,9 @@ mod versions_cmd;
 
 #[path = "cli/import.rs"]
 mod import_cmd;
+
+#[path = "cli/photo.rs"]
+mod photo_cmd;
 use import_cmd::{ImportArgs, cmd_import};
 
 // glibc's allocator maps and unmaps the editor's large per-frame buffers
@@ -281,6 +284,17 @@ enum Command {
     /// fits is named and kept. Exits 0 when no conflict is left, 1 when some
     /// are, 2 on an error.
     Resolve(versions_cmd::ResolveArgs),
+    /// Add a photo of physical evidence to a touchpoint.
+    ///
+    /// The image (PNG, JPEG or WebP) is turned upright, downscaled to a
+    /// long edge of 1,600 pixels and stored inside the blueprint, once
+    /// however many touchpoints show it; the blueprint is saved in place,
+    /// its previous version kept as NAME.bak. A file too large, of too many
+    /// pixels, damaged or of another format, an unknown touchpoint, or a
+    /// touchpoint or blueprint with no room for another photo is refused
+    /// with its reason, and the blueprint is left as it was. Exits 0 on
+    /// success, 2 on an error.
+    AttachPhoto(photo_cmd::AttachPhotoArgs),
 }
 
 /// The language of what a command says when `--lang` does not say: the
@@ -338,6 +352,7 @@ fn main() -> ExitCode {
         Some(Command::Merge(args)) => args.run(),
         Some(Command::Show(args)) => args.run(),
         Some(Command::Resolve(args)) => args.run(),
+        Some(Command::AttachPhoto(args)) => args.run(),
     }
 }
 

@@ -426,7 +426,7 @@ impl RecoveryStore {
     pub fn load(&self, entry: &RecoveryEntry) -> Result<Blueprint, RecoveryError> {
         // Never more than a document and its header (a copy is ours, but
         // the folder is the user's: a huge file there is refused).
-        let bytes = format::read_limited(&entry.path, format::MAX_FILE_BYTES + 64 * 1024)
+        let bytes = format::read_limited(&entry.path, format::MAX_DOCUMENT_BYTES + 64 * 1024)
             .map_err(RecoveryError::Damaged)?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let offset = e.utf8_error().valid_up_to();
@@ -488,7 +488,7 @@ impl FileStamp {
     /// The stamp of a file now, or `None` if it does not exist.
     pub fn of(path: &Path) -> Option<Self> {
         let meta = std::fs::metadata(path).ok()?;
-        if !meta.is_file() || meta.len() > format::MAX_FILE_BYTES {
+        if !meta.is_file() || meta.len() > format::MAX_DOCUMENT_BYTES {
             return Some(Self {
                 modified: meta.modified().ok(),
                 len: meta.len(),

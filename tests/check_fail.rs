@@ -221,3 +221,55 @@ fn templates_describe_their_fail_points_and_the_hotel_teaches_them() {
     assert_eq!(es.failure, "Habitación no lista a la hora de entrada");
     assert!(!es.poka_yoke.is_empty() && es.recovery.contains("bar"));
 }
+
+/// A photo of physical evidence on a card must say what it shows: each
+/// photo without a text alternative is found (spaces are no text), named
+/// by its number on the card, in both languages; with one, nothing is.
+#[test]
+fn a_photo_without_a_text_alternative_is_found_and_one_with_it_is_not() {
+    let mut bp = healthy();
+    let bytes = {
+        let img =
+            image::RgbImage::from_fn(8, 6, |x, y| image::Rgb([x as u8 * 30, y as u8 * 40, 9]));
+        let mut out = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+            .encode_image(&img)
+            .unwrap();
+        out
+    };
+    let photo = servuction::photo::prepare(&bytes).unwrap();
+    let id = bp.touchpoints[7].id.clone();
+    for (alt, caption) in [
+        ("The bar's menu board, prices in large print", ""),
+        (" \n", "Menu"),
+    ] {
+        servuction::photo::attach(&mut bp, id.as_str(), photo.clone(), caption, alt).unwrap();
+    }
+    assert!(bp.problems().is_empty(), "{:?}", bp.problems());
+    assert_eq!(bp.photos.len(), 1, "the same photo is stored once");
+    assert_eq!(
+        rules_found(&bp),
+        [("photo-without-alt", tp("tp-staff-drink"))]
+    );
+    let f = &check::check(&bp)[0];
+    assert_eq!(f.severity, check::Severity::Warning);
+    let title = &bp.touchpoints[7].title;
+    assert_eq!(
+        f.message(&bp, Language::En),
+        format!(
+            "photo 2 of \"{title}\" has no text alternative: say what the physical evidence shows, for screen readers and the exports"
+        )
+    );
+    assert_eq!(
+        f.message(&bp, Language::Es),
+        format!(
+            "la foto 2 de «{title}» no tiene texto alternativo: diga qué muestra la evidencia física, para los lectores de pantalla y las exportaciones"
+        )
+    );
+    assert_eq!(
+        i18n::rule_label("photo-without-alt", Language::Es),
+        "foto sin texto alternativo"
+    );
+    bp.touchpoints[7].photos[1].alt = "The menu board seen from the bar stools".into();
+    assert!(rules_found(&bp).is_empty(), "{:?}", rules_found(&bp));
+}

@@ -5,6 +5,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+#[path = "cli/photos.rs"]
+mod photos;
+
 fn servuction(args: &[&str]) -> Output {
     in_locale("C", args)
 }
@@ -57,6 +60,7 @@ fn the_help_is_spanish_where_the_system_speaks_spanish() {
         "merge",
         "show",
         "resolve",
+        "attach-photo",
     ];
     for c in commands {
         let mut args: Vec<&str> = c.split_whitespace().collect();

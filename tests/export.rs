@@ -252,8 +252,9 @@ fn a_png_claiming_huge_dimensions_is_read_without_decoding_pixels() {
 
 #[test]
 fn a_compressed_document_that_inflates_past_the_limit_is_refused() {
-    // 65 MiB of spaces deflate to a chunk of some 300 KB.
-    let text = " ".repeat(65 << 20);
+    // 193 MiB of spaces (past the limit of a document with photos)
+    // deflate to a chunk of some 1 MB.
+    let text = " ".repeat(193 << 20);
     let mut chunk = ::png::text_metadata::ITXtChunk::new("servuction", text);
     chunk.compress_text().unwrap();
     chunk.compressed = true;
@@ -268,7 +269,7 @@ fn a_compressed_document_that_inflates_past_the_limit_is_refused() {
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("larger than 67,108,864 bytes once inflated"),
+        err.contains("larger than 201,326,592 bytes once inflated"),
         "{err}"
     );
     assert!(!err.contains("Try with a larger limit"), "{err}");

@@ -11,6 +11,8 @@ use std::path::Path;
 
 mod documents;
 use documents::blueprint;
+#[path = "format/photos.rs"]
+mod photos;
 
 /// A small valid file to break in each test.
 fn base() -> String {
@@ -245,7 +247,8 @@ fn newer_and_foreign_files_are_refused_clearly() {
 fn deeply_nested_and_huge_input_fails_cleanly() {
     let deep = "[".repeat(100_000);
     assert!(format::from_str(&deep).is_err());
-    let huge = " ".repeat(format::MAX_FILE_BYTES as usize + 1);
+    // A document with photos may be larger than the rest of a document.
+    let huge = " ".repeat(format::MAX_DOCUMENT_BYTES as usize + 1);
     assert!(matches!(
         format::from_str(&huge),
         Err(ReadError::TooLarge { .. })
@@ -488,6 +491,15 @@ fn fuzz_regressions() {
         bytes.extend(std::fs::read(entry.unwrap().path()).unwrap());
         if let Ok(text) = format::png::embedded_document(&bytes) {
             let _ = format::from_str(&text);
+        }
+    }
+    for entry in std::fs::read_dir("tests/data/fuzz/photo_import").unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        if let Ok(p) = servuction::photo::prepare(&bytes) {
+            let size = servuction::photo::header(p.format, p.data.bytes());
+            assert_eq!(size, Ok((p.width, p.height)));
+            let pixels = servuction::photo::decode(&p).unwrap();
+            assert_eq!(pixels.dimensions(), (p.width, p.height));
         }
     }
     for entry in std::fs::read_dir("tests/data/fuzz/import_csv").unwrap() {

@@ -10,6 +10,8 @@ use servuction::versions::{self, Change, FieldChange, Side, What};
 
 mod documents;
 use documents::hotel;
+#[path = "versions/photos.rs"]
+mod photos;
 
 fn date(s: &str) -> Date {
     s.parse().unwrap()

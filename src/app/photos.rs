@@ -314,9 +314,11 @@ impl Source {
         match self {
             Source::File(path) => {
                 let len = std::fs::metadata(&path).map_err(AddError::Read)?.len();
-                if len > crate::photo::MAX_FILE_BYTES as u64 {
-                    let bytes = usize::try_from(len).unwrap_or(usize::MAX);
-                    return Err(AddError::Photo(PhotoError::TooLarge { bytes }));
+                if len > crate::photo::MAX_FILE_BYTES {
+                    return Err(AddError::Photo(PhotoError::TooLarge {
+                        bytes: len,
+                        limit: crate::photo::MAX_FILE_BYTES,
+                    }));
                 }
                 std::fs::read(&path).map(Into::into).map_err(AddError::Read)
             }
@@ -329,7 +331,7 @@ impl Source {
                 let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
                 let mut out = Vec::new();
                 image::RgbaImage::from_raw(w as u32, h as u32, rgba)
-                    .ok_or(AddError::Photo(PhotoError::Unsupported))?
+                    .ok_or(AddError::Photo(PhotoError::Unsupported { format: None }))?
                     .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
                     .map_err(|e| AddError::Photo(PhotoError::Encode(e.to_string())))?;
                 Ok(out.into())
@@ -351,8 +353,7 @@ impl Localized for AddError {
     fn message(&self, lang: crate::model::Language) -> String {
         match self {
             AddError::Read(e) => crate::i18n::io_message(e, lang),
-            // PhotoError speaks English until it has its catalogue entries.
-            AddError::Photo(e) => e.to_string(),
+            AddError::Photo(e) => e.message(lang),
         }
     }
 }
@@ -390,6 +391,10 @@ impl EditorApp {
             if self.doc.blueprint().touchpoint(&touchpoint).is_none() {
                 return Err(Msg::PhotoCardGone.text(lang).to_owned());
             }
+            // Room on the card and in the blueprint (how many photos, how
+            // many bytes), said as the command line says it.
+            crate::photo::room_for(self.doc.blueprint(), touchpoint.as_str(), &photo)
+                .map_err(|e| e.message(lang))?;
             let edit = Edit::AddPhoto { touchpoint, photo };
             self.doc
                 .apply(vec![edit], super::document::Step::New)

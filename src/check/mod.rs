@@ -6,6 +6,7 @@ mod conflicts;
 mod context;
 mod cut;
 mod fail;
+mod photos;
 mod rollup;
 mod rules;
 mod time;

@@ -146,6 +146,12 @@ pub const RULES: &[Rule] = &[
         summary: Msg::RuleMergeConflict,
         run: super::conflicts::merge_conflict,
     },
+    Rule {
+        id: "photo-without-alt",
+        severity: Severity::Warning,
+        summary: Msg::RulePhotoWithoutAlt,
+        run: super::photos::photo_without_alt,
+    },
 ];
 
 /// The rule with this id.

@@ -176,7 +176,7 @@ fn cmd_merge(
     let written = match same_as {
         Some(side) if side == target => Ok(()),
         Some(side) if !format::is_export(side) => {
-            format::read_limited(side, format::MAX_FILE_BYTES)
+            format::read_limited(side, format::MAX_DOCUMENT_BYTES)
                 .map_err(|e| e.message(lang))
                 .and_then(|bytes| format::write_atomic(target, &bytes).map_err(|e| e.message(lang)))
         }

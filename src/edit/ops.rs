@@ -384,14 +384,11 @@ impl Element for Touchpoint {
                 touched.photos_dropped.push(u.photo.clone());
             }
         }
-        // Photos it shows anew: their count and store are checked.
-        let same_ids = uses(new)
-            .iter()
-            .map(|u| &u.photo)
-            .eq(uses(old).iter().map(|u| &u.photo));
+        // Photos it shows anew or describes anew: their count, store and
+        // texts are checked.
         if let Some(new) = new
             && !new.photos.is_empty()
-            && !same_ids
+            && uses(Some(new)) != uses(old)
         {
             touched.photos_shown.push(new.id.clone());
         }

@@ -102,6 +102,17 @@ pub(super) fn check(bp: &Blueprint, shown: &[TouchpointId]) -> Result<(), EditEr
             return Err(EditError::MissingPhoto(u.photo.to_string()));
         }
     }
+    // Captions and text alternatives within their lengths, checked as a
+    // file is (the other problems were refused above).
+    let mut problems = Vec::new();
+    for (i, t) in bp.touchpoints.iter().enumerate() {
+        if wanted.contains(t.id.as_str()) {
+            crate::model::check_photo_uses(t, i, &mut |_| true, &mut problems);
+        }
+    }
+    if let Some(p) = problems.into_iter().next() {
+        return Err(EditError::Invalid(p));
+    }
     Ok(())
 }
 
@@ -150,6 +161,21 @@ pub(crate) mod tests {
         assert!(bp.touchpoint(&b).unwrap().photos.is_empty());
         change.revert(&mut bp);
         assert_eq!(bp, before, "one undo brings back the use and the photo");
+    }
+
+    #[test]
+    fn a_caption_or_text_alternative_too_long_for_a_file_is_refused() {
+        let mut bp = crate::testing::hotel();
+        let a = bp.touchpoints[0].id.clone();
+        add(&mut bp, &a, &photo(b"lobby"));
+        let before = bp.clone();
+        let mut tp = bp.touchpoint(&a).unwrap().clone();
+        tp.photos[0].alt = "é".repeat(crate::model::limits::ALT_CHARS + 1);
+        let refused = apply(&mut bp, Edit::SetTouchpoint(tp.clone()));
+        assert!(matches!(refused, Err(EditError::Invalid(_))), "{refused:?}");
+        assert_eq!(bp, before);
+        tp.photos[0].alt = "é".repeat(crate::model::limits::ALT_CHARS);
+        apply(&mut bp, Edit::SetTouchpoint(tp)).unwrap();
     }
 
     #[test]

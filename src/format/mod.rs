@@ -56,8 +56,50 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// read, so that whatever opens can be saved; smaller ones (a 50,000-
 /// touchpoint document is 26 MB) need no such pass.
 pub const MAX_REWRITE_GROWTH: u64 = 2;
-/// The largest exported SVG or PDF read for the document it carries.
-pub const MAX_EXPORT_BYTES: u64 = 4 * MAX_FILE_BYTES;
+/// The most text a blueprint's photos take in a file: their bytes
+/// ([`limits::PHOTOS_TOTAL_BYTES`]) in base64, four characters for three
+/// bytes.
+///
+/// [`limits::PHOTOS_TOTAL_BYTES`]: crate::model::limits::PHOTOS_TOTAL_BYTES
+pub const MAX_PHOTO_TEXT_BYTES: u64 =
+    (crate::model::limits::PHOTOS_TOTAL_BYTES as u64).div_ceil(3) * 4;
+/// The largest document file (JSON, or the document inside a PNG, SVG or
+/// PDF): [`MAX_FILE_BYTES`] of document, and its photos' text
+/// ([`MAX_PHOTO_TEXT_BYTES`]). A document's own limit is
+/// [`MAX_FILE_BYTES`] plus the text of the photos it holds
+/// ([`write_limit`]).
+pub const MAX_DOCUMENT_BYTES: u64 = MAX_FILE_BYTES + MAX_PHOTO_TEXT_BYTES;
+/// The largest exported SVG or PDF read for the document it carries: the
+/// picture beside the document, its photos drawn once besides.
+pub const MAX_EXPORT_BYTES: u64 = 4 * MAX_FILE_BYTES + 2 * MAX_PHOTO_TEXT_BYTES;
+// An export holds its document and the photos' pictures once more.
+const _: () = assert!(MAX_EXPORT_BYTES >= MAX_DOCUMENT_BYTES + MAX_PHOTO_TEXT_BYTES);
+
+/// The text the photos a blueprint writes take in its file: base64 of
+/// their bytes (the photos no touchpoint shows are not written).
+pub fn photo_text_bytes(blueprint: &Blueprint) -> u64 {
+    written_photos(blueprint)
+        .map(|p| (p.data.bytes().len() as u64).div_ceil(3) * 4)
+        .sum()
+}
+
+/// The largest file text of `blueprint`: [`MAX_FILE_BYTES`], and the text
+/// of its photos.
+pub fn write_limit(blueprint: &Blueprint) -> u64 {
+    MAX_FILE_BYTES + photo_text_bytes(blueprint)
+}
+
+/// The stored photos that are written: those a touchpoint shows, or a
+/// merge conflict's value would ([`crate::model::photos_needed`]). A photo
+/// no card shows any more (removed, and kept meanwhile for undo) is
+/// dropped when the document is written.
+fn written_photos(blueprint: &Blueprint) -> impl Iterator<Item = &crate::model::Photo> {
+    let used = crate::model::photos_needed(&blueprint.touchpoints, &blueprint.conflicts);
+    blueprint
+        .photos
+        .iter()
+        .filter(move |p| used.contains(p.id.as_str()))
+}
 
 /// The file as it is written: format name, version and the blueprint.
 #[derive(Serialize, Deserialize, JsonSchema)]
@@ -141,10 +183,10 @@ impl<'de> Deserialize<'de> for Head {
 
 /// Reads a blueprint from the text of a file.
 pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
-    if text.len() as u64 > MAX_FILE_BYTES {
+    if text.len() as u64 > MAX_DOCUMENT_BYTES {
         return Err(ReadError::TooLarge {
             size: text.len() as u64,
-            limit: MAX_FILE_BYTES,
+            limit: MAX_DOCUMENT_BYTES,
         });
     }
     // The fields that say what the file is, read before the document: the
@@ -237,12 +279,12 @@ pub fn from_str(text: &str) -> Result<Blueprint, ReadError> {
     }
     // Whatever opens can be saved: a large file is measured as the writer
     // would write it (compactly, at the least), without building the text.
-    if text.len() as u64 > MAX_FILE_BYTES / MAX_REWRITE_GROWTH
-        && written_size(&envelope.blueprint, false, MAX_FILE_BYTES).is_none()
+    // Photos are written as they were read (base64 has one spelling).
+    let limit = write_limit(&envelope.blueprint);
+    if text.len() as u64 > MAX_FILE_BYTES / MAX_REWRITE_GROWTH + (limit - MAX_FILE_BYTES)
+        && written_size(&envelope.blueprint, false, limit).is_none()
     {
-        return Err(ReadError::WouldNotSave {
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(ReadError::WouldNotSave { limit });
     }
     Ok(envelope.blueprint)
 }
@@ -332,7 +374,7 @@ pub fn read(path: &Path) -> Result<Blueprint, ReadError> {
     let limit = if is_export {
         MAX_EXPORT_BYTES
     } else {
-        MAX_FILE_BYTES
+        MAX_DOCUMENT_BYTES
     };
     if meta.len() > limit {
         return Err(ReadError::TooLarge {
@@ -479,12 +521,26 @@ pub fn to_string(blueprint: &Blueprint) -> Result<String, WriteError> {
     if !problems.is_empty() {
         return Err(WriteError::Invalid(problems));
     }
-    let Some((_, bytes)) = write_within(blueprint, true, MAX_FILE_BYTES, true)
-        .or_else(|| write_within(blueprint, false, MAX_FILE_BYTES, true))
+    // Photos no touchpoint shows are not written (a copy without them is
+    // made only when there are some).
+    let unused = written_photos(blueprint).count() < blueprint.photos.len();
+    let trimmed;
+    let blueprint = if unused {
+        let mut copy = blueprint.clone();
+        let keep: Vec<_> = written_photos(blueprint).cloned().collect();
+        copy.photos = keep;
+        trimmed = copy;
+        &trimmed
+    } else {
+        blueprint
+    };
+    let limit = write_limit(blueprint);
+    let Some((_, bytes)) = write_within(blueprint, true, limit, true)
+        .or_else(|| write_within(blueprint, false, limit, true))
     else {
         return Err(WriteError::TooLarge {
             size: written_size(blueprint, false, u64::MAX).unwrap_or(u64::MAX),
-            limit: MAX_FILE_BYTES,
+            limit,
         });
     };
     // serde_json writes UTF-8.

@@ -1,7 +1,7 @@
 //! Reading a blueprint attached to a PDF exported by Servuction (the file
 //! named [`crate::render::pdf::ATTACHMENT`] among its embedded files).
 
-use super::{DiagMsg, Diagnostic, MAX_FILE_BYTES, ReadError};
+use super::{DiagMsg, Diagnostic, MAX_DOCUMENT_BYTES, ReadError};
 use crate::i18n::ErrMsg;
 use crate::render::pdf::ATTACHMENT;
 use hayro_syntax::Pdf;
@@ -43,12 +43,12 @@ pub fn embedded_document(bytes: Vec<u8>) -> Result<String, ReadError> {
     if data.is_empty() {
         return Err(bad(ErrMsg::PdfStoredOddly));
     }
-    if data.len() as u64 > MAX_FILE_BYTES {
+    if data.len() as u64 > MAX_DOCUMENT_BYTES {
         // `data` stops one byte past the limit: what is true is that the
         // document inflates past it, not the size of the file.
         return Err(ReadError::EmbeddedTooLarge {
             container: "PDF",
-            limit: MAX_FILE_BYTES,
+            limit: MAX_DOCUMENT_BYTES,
         });
     }
     String::from_utf8(data).map_err(|_| bad(ErrMsg::PdfNotUtf8))
@@ -77,7 +77,7 @@ fn decode(stream: &Stream) -> Vec<u8> {
         [hayro_syntax::Filter::FlateDecode] => {
             let mut out = Vec::new();
             let inflated = flate2::read::ZlibDecoder::new(&raw[..])
-                .take(MAX_FILE_BYTES + 1)
+                .take(MAX_DOCUMENT_BYTES + 1)
                 .read_to_end(&mut out);
             if inflated.is_err() {
                 out.clear();

@@ -2,7 +2,7 @@
 //! chunks before the image data are read; pixels are never decoded, so a
 //! huge or malicious image costs nothing.
 
-use super::{DiagMsg, Diagnostic, MAX_FILE_BYTES, PNG_KEYWORD, ReadError};
+use super::{DiagMsg, Diagnostic, MAX_DOCUMENT_BYTES, PNG_KEYWORD, ReadError};
 use crate::i18n::ErrMsg;
 
 /// The 8 bytes every PNG starts with.
@@ -24,7 +24,7 @@ pub fn embedded_document_from(
 ) -> Result<String, ReadError> {
     let mut decoder = png::Decoder::new(source);
     decoder.set_limits(png::Limits {
-        bytes: MAX_FILE_BYTES as usize,
+        bytes: MAX_DOCUMENT_BYTES as usize,
     });
     let reader = decoder
         .read_info()
@@ -36,7 +36,7 @@ pub fn embedded_document_from(
             // document: a small chunk cannot make a huge text.
             let mut chunk = chunk.clone();
             return chunk
-                .decompress_text_with_limit(MAX_FILE_BYTES as usize)
+                .decompress_text_with_limit(MAX_DOCUMENT_BYTES as usize)
                 .and_then(|()| chunk.get_text())
                 .map_err(|e| {
                     // The png crate's words for a text that inflates past the
@@ -45,7 +45,7 @@ pub fn embedded_document_from(
                     if format!("{e:?}").contains("OutOfDecompressionSpace") {
                         ReadError::EmbeddedTooLarge {
                             container: "PNG",
-                            limit: MAX_FILE_BYTES,
+                            limit: MAX_DOCUMENT_BYTES,
                         }
                     } else {
                         bad(DiagMsg::Named(ErrMsg::PngDamaged, e.to_string()))

@@ -111,6 +111,29 @@ super::catalogue! {
         "--compare is for the HTML report and the PDF; `{}` is neither a .html nor a .pdf",
         "--compare es para el informe HTML y el PDF; «{}» no es un .html ni un .pdf"
     ),
+    // Photos of physical evidence (#30).
+    DiffPhotoAdded => ("photo added: {}", "foto añadida: {}"),
+    DiffPhotoRemoved => ("photo removed: {}", "foto quitada: {}"),
+    DiffPhotoCaption => ("caption of photo {}: {} -> {}", "pie de la foto {}: {} -> {}"),
+    DiffPhotoAlt => ("text alternative of photo {}: {} -> {}", "texto alternativo de la foto {}: {} -> {}"),
+    DiffPhotosReordered => ("photos in another order", "fotos en otro orden"),
+    PhotoIntoPicture => (
+        "{} is an exported picture (PNG, SVG or PDF): a photo cannot be added to it; add it to the document it was exported from",
+        "{} es una imagen exportada (PNG, SVG o PDF): no se le puede añadir una foto; añádala al documento del que se exportó"
+    ),
+    NoPhotoAdded => ("{}; no photo was added", "{}; no se añadió ninguna foto"),
+    PhotoChangedWhileReading => (
+        "{} changed while the photo was read; nothing was written (add it again)",
+        "{} cambió mientras se leía la foto; no se escribió nada (vuelva a añadirla)"
+    ),
+    PhotoAdded => (
+        "added photo {} ({} × {} pixels, {} KB) to touchpoint {} {}",
+        "se añadió la foto {} ({} × {} píxeles, {} KB) al punto de interacción {} {}"
+    ),
+    PhotoNoAlt => (
+        "the photo does not say what it shows yet: give it a text alternative with --alt (the check photo-without-alt lists it)",
+        "la foto aún no dice qué muestra: dele un texto alternativo con --alt (la revisión photo-without-alt la lista)"
+    ),
 }
 
 /// The Spanish help: the path of a command (`""` for the program,
@@ -393,6 +416,43 @@ pub const HELP_ES: &[(&str, &str, Option<&str>)] = &[
     (
         "export.compare",
         "HTML y PDF: añadir lo que cambió desde ANTIGUO, otra versión del plano (como lo lista `servuction diff ANTIGUO ARCHIVO`): una sección del informe, páginas tras el diagrama del PDF",
+        None,
+    ),
+    (
+        "attach-photo",
+        "Añadir una foto de la evidencia física a un punto de interacción",
+        Some(
+            "Añadir una foto de la evidencia física a un punto de interacción.\n\nLa imagen (PNG, JPEG o WebP) se endereza, se reduce a 1.600 píxeles en su lado mayor y se guarda dentro del plano, una sola vez por muchos puntos de interacción que la muestren; el plano se guarda en su sitio, con su versión anterior como NOMBRE.bak. Un archivo demasiado grande, de demasiados píxeles, dañado o de otro formato, un punto de interacción que no existe, o un punto de interacción o un plano sin sitio para otra foto se rechazan con su motivo, y el plano queda como estaba. Sale con 0 si todo fue bien, y con 2 si hay un error.",
+        ),
+    ),
+    (
+        "attach-photo.file",
+        "El plano que se cambia; se guarda en su sitio",
+        None,
+    ),
+    (
+        "attach-photo.photo",
+        "El archivo de imagen que se añade (PNG, JPEG o WebP)",
+        None,
+    ),
+    (
+        "attach-photo.touchpoint",
+        "El id del punto de interacción que muestra la foto",
+        None,
+    ),
+    (
+        "attach-photo.caption",
+        "El pie que se muestra bajo la foto",
+        None,
+    ),
+    (
+        "attach-photo.alt",
+        "Lo que muestra la foto, para los lectores de pantalla y las exportaciones",
+        None,
+    ),
+    (
+        "attach-photo.lang",
+        "El idioma de los mensajes (predeterminado: el del plano)",
         None,
     ),
 ];

@@ -314,6 +314,51 @@ super::catalogue! {
     ResolveUnfit => ("their value of `{}` does not fit the field", "su valor de `{}` no cabe en el campo"),
     EditTooManyPhotos => ("a touchpoint shows at most {} photos", "un punto de interacción muestra como mucho {} fotos"),
     EditMissingPhoto => ("no photo `{}`", "no existe la foto `{}`"),
+    // Photos of physical evidence (format 8).
+    PhotoFileTooLarge => ("the file is {} MB; photos over {} MB are refused", "el archivo ocupa {} MB; no se aceptan fotos de más de {} MB"),
+    PhotoUnsupportedKnown => ("this is a {} image; Servuction reads PNG, JPEG and WebP photos", "esta es una imagen {}; Servuction lee fotos PNG, JPEG y WebP"),
+    PhotoUnsupported => ("this is not an image Servuction reads: photos must be PNG, JPEG or WebP", "esto no es una imagen que Servuction lea: las fotos deben ser PNG, JPEG o WebP"),
+    PhotoTooManyPixels => (
+        "the image is {} × {} pixels, more than Servuction reads (at most {} pixels a side and {} megapixels); it was not decoded",
+        "la imagen tiene {} × {} píxeles, más de los que lee Servuction (como mucho {} píxeles de lado y {} megapíxeles); no se descodificó"
+    ),
+    PhotoCorrupt => (
+        "the image is damaged, cut short or of a kind Servuction does not decode (\"{}\")",
+        "la imagen está dañada, incompleta o es de un tipo que Servuction no descodifica («{}»)"
+    ),
+    PhotoEncode => ("the photo could not be stored (\"{}\")", "no se pudo guardar la foto («{}»)"),
+    PhotoTooManyOnTouchpoint => (
+        "touchpoint `{}` already shows {} photos, the most a touchpoint may; remove one first",
+        "el punto de interacción `{}` ya muestra {} fotos, el máximo posible; quite una antes"
+    ),
+    PhotoTooManyInBlueprint => (
+        "the blueprint already stores {} photos, the most a blueprint may; remove one first",
+        "el plano ya guarda {} fotos, el máximo que puede tener; quite una antes"
+    ),
+    PhotoBlueprintFull => (
+        "the blueprint's photos would take {} MB, more than the {} MB a blueprint may hold; remove a photo first",
+        "las fotos del plano ocuparían {} MB, más de los {} MB que puede tener un plano; quite una foto antes"
+    ),
+    PhotoNoTouchpoint => ("there is no touchpoint `{}`", "no existe el punto de interacción `{}`"),
+    PhotoReadFile => ("cannot read {}: {}", "no se puede leer {}: {}"),
+    PhotoInFile => ("{}: {}", "{}: {}"),
+    WordPhoto => ("photo", "la foto"),
+    WordPhotos => ("photos", "fotos"),
+    WordCaption => ("a caption", "un pie de foto"),
+    WordAlt => ("a text alternative", "un texto alternativo"),
+    IntTooManyOnTouchpoint => ("{} {} is more than the {} a touchpoint may show", "{} {} son más de los {} que puede mostrar un punto de interacción"),
+    IntPhotoTooLarge => ("the photo takes {} bytes, more than the {} a stored photo may", "la foto ocupa {} bytes, más de los {} que puede ocupar una foto guardada"),
+    IntPhotosTooLarge => ("the photos take {} bytes, more than the {} a blueprint may hold", "las fotos ocupan {} bytes, más de los {} que puede tener un plano"),
+    IntTextTooLong => ("{} of {} characters is longer than the {} it may have", "{} de {} caracteres es más largo que los {} que puede tener"),
+    IntPhotoSize => ("a photo of {} × {} pixels is outside 1 to {} pixels a side", "una foto de {} × {} píxeles está fuera de 1 a {} píxeles de lado"),
+    IntPhotoNotItsFormat => ("the photo's data is not {} data", "los datos de la foto no son datos {}"),
+    IntPhotoSizeDisagrees => (
+        "the photo's data is {} × {} pixels, not the {} × {} its `width` and `height` say",
+        "los datos de la foto miden {} × {} píxeles, no los {} × {} que dicen su `width` y su `height`"
+    ),
+    IntPhotoDamaged => ("the photo's data is damaged: {}", "los datos de la foto están dañados: {}"),
+    PhotoHeaderCut => ("it ends before its size is given", "terminan antes de dar su tamaño"),
+    PhotoHeaderNoSize => ("no frame gives its size before the image data", "ningún marco da su tamaño antes de los datos de la imagen"),
 }
 
 /// What the system said of a failed read or write, in a language: in

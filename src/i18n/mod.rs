@@ -654,6 +654,12 @@ catalogue! {
     PhotosNone => ("No photos yet.", "Aún no hay fotos."),
     Earlier => ("Earlier", "Antes"),
     Later => ("Later", "Después"),
+    RulePhotoWithoutAlt => ("A photo of physical evidence does not say what it shows (no text alternative)", "Una foto de la evidencia física no dice qué muestra (no tiene texto alternativo)"),
+    RuleNamePhotoWithoutAlt => ("photo without text alternative", "foto sin texto alternativo"),
+    FindPhotoWithoutAlt => (
+        "photo {} of \"{}\" has no text alternative: say what the physical evidence shows, for screen readers and the exports",
+        "la foto {} de «{}» no tiene texto alternativo: diga qué muestra la evidencia física, para los lectores de pantalla y las exportaciones"
+    ),
 }
 
 #[cfg(test)]

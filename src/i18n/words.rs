@@ -138,6 +138,7 @@ pub fn rule_name(id: &str) -> Option<Msg> {
         "missed-standard-without-action" => Msg::RuleNameMissedWithoutAction,
         "action-overdue" => Msg::RuleNameActionOverdue,
         "merge-conflict" => Msg::RuleNameMergeConflict,
+        "photo-without-alt" => Msg::RuleNamePhotoWithoutAlt,
         _ => return None,
     })
 }

@@ -105,6 +105,7 @@ pub struct Blueprint {
     /// Photos of physical evidence, each stored once however many
     /// touchpoints show it ([`Touchpoint::photos`]). Format version 8.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = super::limits::PHOTOS))]
     pub photos: Vec<Photo>,
 }
 
@@ -454,6 +455,7 @@ pub struct Touchpoint {
     /// Photos of what the customer sees and touches here, in the order
     /// shown. Format version 8.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = super::limits::PHOTOS_PER_TOUCHPOINT))]
     pub photos: Vec<PhotoUse>,
 }
 

@@ -23,13 +23,14 @@ pub use ids::{
     ActionId, ConnectorId, LaneId, NoteId, PhotoId, StageId, StandardId, StepId, TouchpointId,
 };
 pub use index::Index;
-pub use photo::{Photo, PhotoData, PhotoFormat, PhotoUse};
+pub use photo::{Photo, PhotoData, PhotoFormat, PhotoUse, photos_needed};
 pub use standard::*;
 pub use values::{Colour, Date};
 pub use zone::{DEFAULT_TOLERANCE_SHARE, Zone};
 mod validate;
 mod validate_action;
 mod validate_msg;
+mod validate_photo;
 pub(crate) use validate::Place;
 pub use validate::{DocPath, IntegrityError, PathSeg, Problem, limits, line_kind_name};
 pub(crate) use validate::{
@@ -38,3 +39,11 @@ pub(crate) use validate::{
 };
 pub(crate) use validate_action::check_action;
 pub use validate_msg::element_word;
+pub use validate_photo::PhotoProblem;
+#[cfg(test)]
+pub(crate) use validate_photo::every_variant as validate_photo_variants;
+#[allow(
+    unused_imports,
+    reason = "for the edit layer, which checks only what an edit changed"
+)]
+pub(crate) use validate_photo::{check_photo, check_photo_uses};

@@ -35,8 +35,16 @@ impl PhotoFormat {
 
 /// A photo's encoded bytes, shared: cloning a blueprint (undo, a snapshot
 /// for a worker) copies a pointer, not the photo. Written as base64.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct PhotoData(pub Arc<[u8]>);
+
+impl std::fmt::Debug for PhotoData {
+    /// Its size, not its bytes: a failed test comparing documents with
+    /// photos, or a log, does not print megabytes.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PhotoData({} bytes)", self.0.len())
+    }
+}
 
 impl PhotoData {
     /// The encoded bytes.
@@ -83,8 +91,11 @@ pub struct Photo {
     pub id: PhotoId,
     /// How `data` is encoded.
     pub format: PhotoFormat,
-    /// Size in pixels, as stored (after downscaling).
+    /// Size in pixels, as stored (after downscaling); the size the data's
+    /// header gives.
+    #[schemars(range(min = 1, max = super::limits::PHOTO_SIDE))]
     pub width: u32,
+    #[schemars(range(min = 1, max = super::limits::PHOTO_SIDE))]
     pub height: u32,
     pub data: PhotoData,
 }
@@ -97,10 +108,12 @@ pub struct PhotoUse {
     pub photo: PhotoId,
     /// Shown under the photo.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schemars(length(max = super::limits::CAPTION_CHARS))]
     pub caption: String,
     /// What the photo shows, for screen readers and the exports' text
     /// alternatives. A photo without one is a check finding.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[schemars(length(max = super::limits::ALT_CHARS))]
     pub alt: String,
 }
 
@@ -113,4 +126,33 @@ impl PhotoUse {
             alt: String::new(),
         }
     }
+}
+
+/// The ids of the photos a document needs: those its touchpoints show,
+/// and those a value kept in a merge conflict would show once taken. Any
+/// other stored photo is dropped when the document is written.
+pub fn photos_needed<'a>(
+    touchpoints: &'a [super::Touchpoint],
+    conflicts: &'a [super::Conflict],
+) -> foldhash::HashSet<&'a str> {
+    fn strings<'v>(v: &'v serde_json::Value, out: &mut foldhash::HashSet<&'v str>) {
+        match v {
+            serde_json::Value::String(s) if s.starts_with("ph-") => {
+                out.insert(s.as_str());
+            }
+            serde_json::Value::Array(list) => list.iter().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+    let mut used: foldhash::HashSet<&str> = touchpoints
+        .iter()
+        .flat_map(|tp| tp.photos.iter().map(|u| u.photo.as_str()))
+        .collect();
+    for c in conflicts {
+        for v in [&c.ours, &c.theirs].into_iter().flatten() {
+            strings(v, &mut used);
+        }
+    }
+    used
 }

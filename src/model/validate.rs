@@ -58,6 +58,8 @@ pub enum IntegrityError {
         value: f64,
         max: f64,
     },
+    /// A photo, or a touchpoint's photos, out of their limits or damaged.
+    Photo(super::validate_photo::PhotoProblem),
 }
 
 /// An integrity problem and where it is.
@@ -95,14 +97,37 @@ pub mod limits {
     pub const MEASUREMENTS: usize = 1_000_000;
     pub const NOTES: usize = 100_000;
     pub const ACTIONS: usize = 100_000;
-    /// Photos on one touchpoint: more would not read as evidence of one
-    /// moment.
-    pub const PHOTOS_PER_TOUCHPOINT: usize = 20;
     /// Health-check rules switched off: far more than there are rules (an
     /// unknown id is kept, for a file from a newer Servuction).
     pub const DISABLED_RULES: usize = 1_000;
     /// How far from the diagram's corner a loose note may lie.
     pub const NOTE_REACH: f64 = 1_000_000.0;
+    /// Photos stored in a blueprint, each once however many cards show it.
+    pub const PHOTOS: usize = 1_000;
+    /// Photos one touchpoint shows.
+    pub const PHOTOS_PER_TOUCHPOINT: usize = 20;
+    /// The bytes of one stored photo: a PNG of [`PHOTO_SIDE`] pixels a
+    /// side, with transparency, fits; what Servuction stores is at most
+    /// 1,600 pixels a side.
+    pub const PHOTO_BYTES: usize = 16 * 1024 * 1024;
+    /// The bytes of all stored photos (base64 writes them in 4/3 as many:
+    /// 128 MiB), beside the 64 MiB of the rest of the document.
+    pub const PHOTOS_TOTAL_BYTES: usize = 96 * 1024 * 1024;
+    /// The widest and tallest stored photo, in pixels: Servuction stores
+    /// at most 1,600 (`photo::LONG_EDGE`); a file from another tool may
+    /// store a little more.
+    pub const PHOTO_SIDE: u32 = 2_048;
+    /// The longest caption of a photo, in characters.
+    pub const CAPTION_CHARS: usize = 1_000;
+    /// The longest text alternative of a photo, in characters.
+    pub const ALT_CHARS: usize = 2_000;
+    // What Servuction stores always fits: a PNG of noise with transparency
+    // at the long edge, with room for its chunks.
+    const _: () = assert!(
+        (crate::photo::LONG_EDGE as usize).pow(2) * 4 + 64 * 1024 <= PHOTO_BYTES
+            && PHOTO_BYTES <= PHOTOS_TOTAL_BYTES
+            && crate::photo::LONG_EDGE <= PHOTO_SIDE
+    );
 }
 
 impl Blueprint {
@@ -552,6 +577,7 @@ impl Validator {
             ),
             ("notes", "notes", bp.notes.len(), limits::NOTES),
             ("actions", "actions", bp.actions.len(), limits::ACTIONS),
+            ("photos", "photos", bp.photos.len(), limits::PHOTOS),
             (
                 "disabled_rules",
                 "disabled rules",
@@ -627,6 +653,7 @@ impl Validator {
                 &mut self.problems,
             );
         }
+        super::validate_photo::check_photos(bp, &mut self.problems);
     }
 }
 

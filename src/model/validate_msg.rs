@@ -36,6 +36,10 @@ pub fn element_word(english: &str, lang: Language) -> String {
         "not both" => ErrMsg::NoteBoth,
         "but has a lane and no step" => ErrMsg::NoteLaneNoStep,
         "but has a step and no lane" => ErrMsg::NoteStepNoLane,
+        "photo" => ErrMsg::WordPhoto,
+        "photos" => ErrMsg::WordPhotos,
+        "a caption" => ErrMsg::WordCaption,
+        "a text alternative" => ErrMsg::WordAlt,
         other => return other.to_owned(),
     };
     m.text(lang).to_owned()
@@ -98,6 +102,7 @@ impl Localized for IntegrityError {
             IntegrityError::OffDiagram { value, max } => {
                 ErrMsg::IntOffDiagram.fill(lang, &[&number(*value, lang), &number(*max, lang)])
             }
+            IntegrityError::Photo(p) => p.message(lang),
         }
     }
 }

@@ -171,14 +171,16 @@ fn element_at(doc: &Blueprint, path: &[PathSeg]) -> (ElementKind, String) {
     found.unwrap_or((ElementKind::Blueprint, String::new()))
 }
 
-/// The stored photos the merged touchpoints show, from either side. A
-/// photo's id is made from its bytes, so the same id on both sides is the
-/// same photo: it is kept once, and photos no card shows are dropped.
-fn photos_used(touchpoints: &[Touchpoint], sides: [&[Photo]; 2]) -> Vec<Photo> {
-    let used: HashSet<&str> = touchpoints
-        .iter()
-        .flat_map(|tp| tp.photos.iter().map(|u| u.photo.as_str()))
-        .collect();
+/// The stored photos the merged touchpoints show, or their values kept in
+/// the conflicts would, from either side. A photo's id is made from its
+/// bytes, so the same id on both sides is the same photo: it is kept once,
+/// and photos nothing needs are dropped.
+fn photos_used(
+    touchpoints: &[Touchpoint],
+    conflicts: &[crate::model::Conflict],
+    sides: [&[Photo]; 2],
+) -> Vec<Photo> {
+    let used = crate::model::photos_needed(touchpoints, conflicts);
     let mut kept: HashSet<&str> = HashSet::new();
     let mut photos = Vec::new();
     for photo in sides.into_iter().flatten() {
@@ -242,7 +244,7 @@ impl Sides<'_> {
             &self.theirs.conflicts,
         );
         conflicts.extend(found.iter().cloned());
-        let photos = photos_used(&touchpoints, [&o.photos[..], &t.photos[..]]);
+        let photos = photos_used(&touchpoints, &conflicts, [&o.photos[..], &t.photos[..]]);
         let parts = Parts {
             head: head.into_iter().next().unwrap_or_default(),
             stages,

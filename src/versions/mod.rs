@@ -18,6 +18,7 @@ mod diff;
 mod fields;
 mod merge;
 mod order;
+mod photo_text;
 mod records;
 mod resolve;
 mod text;

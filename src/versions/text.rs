@@ -164,13 +164,20 @@ pub fn change_lines(
                 ),
             };
             let fields = (fields.into_iter().flatten())
-                .map(|f| {
-                    format!(
+                .flat_map(|f| {
+                    if c.kind == ElementKind::Touchpoint && f.field == "photos" {
+                        return super::photo_text::photo_lines(
+                            f.old.as_ref(),
+                            f.new.as_ref(),
+                            lang,
+                        );
+                    }
+                    vec![format!(
                         "{}: {} -> {}",
                         f.field,
                         names.value(f.old.as_ref(), lang),
                         names.value(f.new.as_ref(), lang)
-                    )
+                    )]
                 })
                 .collect();
             ChangeLine {

@@ -197,3 +197,5 @@ pub fn blueprint() -> impl Strategy<Value = Blueprint> {
             bp
         })
 }
+
+pub mod photos;
