@@ -631,6 +631,7 @@ catalogue! {
     TipConflictMarkResolved => ("Keep the element as it is now and take the conflict off the list (one undo step)", "Dejar el elemento como está ahora y quitar el conflicto de la lista (un paso de deshacer)"),
     ConflictCannotResolve => ("This conflict cannot be resolved that way in the editor: use `servuction resolve`, or edit the element and mark it resolved", "Este conflicto no se puede resolver así en el editor: use `servuction resolve`, o edite el elemento y márquelo resuelto"),
     ConflictEditHint => ("Edit this element in the diagram (its menu or the Edit menu), then mark the conflict resolved", "Edite este elemento en el diagrama (su menú o el menú Editar) y después marque el conflicto resuelto"),
+    ReportPhotos => ("Photos of physical evidence", "Fotos de la evidencia física"),
 }
 
 #[cfg(test)]

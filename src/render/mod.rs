@@ -13,7 +13,7 @@ pub mod photo_images;
 pub mod png;
 pub mod sheets;
 pub mod svg;
-mod svg_photos;
+pub mod svg_photos;
 
 use crate::layout::{self, Options};
 use crate::model::{Blueprint, Language};
