@@ -194,3 +194,82 @@ pub(super) fn write_image(
     }
     out.push_str("</g>\n");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PhotoData, PhotoFormat};
+
+    fn scene_showing(ids: &[&str]) -> Scene {
+        let bp = crate::testing::hotel();
+        let mut scene = super::super::export_scene(
+            &bp,
+            &crate::scene::Theme::LIGHT,
+            crate::model::Language::En,
+        );
+        for (i, id) in ids.iter().enumerate() {
+            let x = 10.0 + 50.0 * i as f32;
+            // The last one of no size.
+            let side = if i + 1 == ids.len() { 0.0 } else { 40.0 };
+            let rect = Rect {
+                min: crate::layout::pos(x, 10.0),
+                max: crate::layout::pos(x + side, 10.0 + side * 0.75),
+            };
+            crate::testing::push_image(&mut scene, rect, PhotoId::from(*id), "A \"door\" <& more>");
+        }
+        scene
+    }
+
+    fn photo(id: &str, width: u32, height: u32) -> Photo {
+        Photo {
+            id: PhotoId::from(id),
+            format: PhotoFormat::Png,
+            width,
+            height,
+            data: PhotoData(std::sync::Arc::from(&b"\x89PNG"[..])),
+        }
+    }
+
+    /// Ids, text alternatives and bytes are escaped; a photo the blueprint
+    /// lacks, or of no size, is left out with its text alternative kept;
+    /// the SVG stays well-formed and nothing panics.
+    #[test]
+    fn odd_photos_give_well_formed_svg_and_keep_their_text_alternatives() {
+        let odd = "ph-\"><script>&";
+        let photos = [photo(odd, 4, 3), photo("ph-empty", 0, 3)];
+        let scene = scene_showing(&[odd, "ph-missing", "ph-empty", odd]);
+        for href in [Href::DataUrl, Href::Resolved, Href::Elsewhere] {
+            let svg = super::super::svg::to_svg_with(&scene, "t", &SvgPhotos::new(&photos, href));
+            let xml = roxmltree::Document::parse(&svg).unwrap();
+            let named: Vec<_> = xml
+                .descendants()
+                .filter(|n| n.attribute("role") == Some("img"))
+                .collect();
+            assert_eq!(named.len(), 4, "{href:?}");
+            assert!(
+                named
+                    .iter()
+                    .all(|n| n.attribute("aria-label") == Some("A \"door\" <& more>"))
+            );
+            let uses: Vec<_> = xml
+                .descendants()
+                .filter(|n| n.has_tag_name("use"))
+                .filter_map(|n| n.attribute(("http://www.w3.org/1999/xlink", "href")))
+                .collect();
+            assert_eq!(
+                uses,
+                [format!("#photo-{odd}"), format!("#photo-{odd}")],
+                "{href:?}"
+            );
+            let defined = xml
+                .descendants()
+                .filter(|n| n.has_tag_name("image"))
+                .count();
+            assert_eq!(defined, usize::from(href != Href::Elsewhere), "{href:?}");
+        }
+        // No photos at all: the text alternatives alone.
+        let svg = super::super::svg::to_svg(&scene, "t");
+        assert_eq!(svg.matches("role=\"img\"").count(), 4);
+        assert!(!svg.contains("<use xlink:href=\"#photo"));
+    }
+}
