@@ -107,7 +107,7 @@ fn measure(n: usize) -> [Duration; 12] {
     });
     let s = scene::scene(&bp, &l, &Theme::LIGHT, Language::En);
     // The default SVG: text as glyph outlines (shaped, placed, written).
-    let outlined = time(|| svg::export(&s, &bp.title, None, svg::TextMode::Outlines));
+    let outlined = time(|| svg::export(&s, &bp.title, None, svg::TextMode::Outlines, &bp.photos));
     let svg = time(|| svg::to_svg(&s, &bp.title));
     // At a fixed pixel budget (4 megapixels), so that the figure grows with
     // the drawing's work, not with the picture's area.

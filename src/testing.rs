@@ -19,3 +19,24 @@ pub(crate) fn hotel() -> crate::model::Blueprint {
         .load(crate::model::Language::En)
         .unwrap()
 }
+
+/// Adds a photo to `scene` over everything, as a card will show it.
+pub(crate) fn push_image(
+    scene: &mut crate::scene::Scene,
+    rect: crate::layout::Rect,
+    photo: crate::model::PhotoId,
+    alt: &str,
+) {
+    let shape = crate::scene::Shape::Image {
+        rect,
+        photo,
+        alt: alt.into(),
+    };
+    scene.items.push(crate::scene::Item {
+        bounds: shape.bounds(),
+        shape,
+        owner: crate::scene::Owner::None,
+        backs_text: None,
+        full_text: None,
+    });
+}

@@ -14,6 +14,9 @@ use servuction::templates::TEMPLATES;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "export/photos.rs"]
+mod photos;
+
 const GOLDEN_SCALE: f32 = 0.5;
 
 fn update() -> bool {

@@ -5,6 +5,9 @@
 use servuction::model::*;
 use servuction::report::{import_measurements, import_measurements_bytes, standards_csv};
 
+#[path = "report/photos.rs"]
+mod photos;
+
 fn blueprint() -> Blueprint {
     let mut bp = servuction::templates::synthetic(12);
     bp.standards[1].statement = "Room ready at 15:00".into();

@@ -660,6 +660,7 @@ catalogue! {
         "photo {} of \"{}\" has no text alternative: say what the physical evidence shows, for screen readers and the exports",
         "la foto {} de «{}» no tiene texto alternativo: diga qué muestra la evidencia física, para los lectores de pantalla y las exportaciones"
     ),
+    ReportPhotos => ("Photos of physical evidence", "Fotos de la evidencia física"),
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 pub use super::export_error::{Advice, ExportError};
 use super::{fonts::Missing, pdf, svg};
 use crate::model::{Blueprint, Language};
-use crate::scene::Theme;
+use crate::scene::{Scene, Theme};
 use std::path::Path;
 
 /// What an export writes.
@@ -96,6 +96,26 @@ pub fn export_reporting(
         settings,
         crate::format::MAX_EXPORT_BYTES,
         progress,
+        &|_| {},
+    )
+}
+
+/// [`export`] of the diagram's scene as `edit` changes it: a seam for tests
+/// of what the painters do with shapes a blueprint does not yet make.
+#[doc(hidden)]
+pub fn export_edited(
+    bp: &Blueprint,
+    format: Format,
+    settings: &Settings,
+    edit: &(dyn Fn(&mut Scene) + Sync),
+) -> Result<Exported, ExportError> {
+    export_within(
+        bp,
+        format,
+        settings,
+        crate::format::MAX_EXPORT_BYTES,
+        &|_| true,
+        edit,
     )
 }
 
@@ -109,8 +129,9 @@ fn export_within(
     settings: &Settings,
     limit: u64,
     progress: &dyn Fn(f32) -> bool,
+    edit: &(dyn Fn(&mut Scene) + Sync),
 ) -> Result<Exported, ExportError> {
-    let out = export_unchecked(bp, format, settings, progress)?;
+    let out = export_unchecked(bp, format, settings, progress, edit)?;
     if matches!(format, Format::Svg | Format::Pdf) && out.bytes.len() as u64 > limit {
         let plain_asked = format == Format::Svg && settings.svg_text == svg::TextMode::Plain;
         let plain_size = (!plain_asked)
@@ -119,7 +140,8 @@ fn export_within(
                     svg_text: svg::TextMode::Plain,
                     ..*settings
                 };
-                export_unchecked(bp, Format::Svg, &plain, &|_| true).map(|p| p.bytes.len() as u64)
+                export_unchecked(bp, Format::Svg, &plain, &|_| true, edit)
+                    .map(|p| p.bytes.len() as u64)
             })
             .and_then(Result::ok)
             .filter(|&size| size <= limit);
@@ -142,6 +164,7 @@ fn export_unchecked(
     format: Format,
     settings: &Settings,
     progress: &dyn Fn(f32) -> bool,
+    edit: &(dyn Fn(&mut Scene) + Sync),
 ) -> Result<Exported, ExportError> {
     let done = |bytes: Vec<u8>| Exported {
         bytes,
@@ -152,9 +175,19 @@ fn export_unchecked(
     // The picture's title (SVG `<title>`, PDF metadata and footers): as much
     // as a line shows; the document inside keeps the whole title.
     let title = crate::shown::shown_line(&bp.title, crate::shown::LINE_CHARS);
+    // The report defines each photo once, for the diagram and its figures.
+    let scene = || {
+        let mut scene = super::export_scene(bp, &theme, lang);
+        edit(&mut scene);
+        scene
+    };
     let plain_svg = || {
-        let scene = super::export_scene(bp, &theme, lang);
-        svg::to_svg(&scene, &title)
+        let scene = scene();
+        svg::to_svg_with(
+            &scene,
+            &title,
+            &svg::SvgPhotos::new(&bp.photos, svg::Href::Elsewhere),
+        )
     };
     let document = || crate::format::to_string(bp).map_err(ExportError::Document);
     match format {
@@ -165,8 +198,8 @@ fn export_unchecked(
         )),
         Format::Svg => {
             let doc = document()?;
-            let scene = super::export_scene(bp, &theme, lang);
-            let out = svg::export(&scene, &title, Some(&doc), settings.svg_text)?;
+            let scene = scene();
+            let out = svg::export(&scene, &title, Some(&doc), settings.svg_text, &bp.photos)?;
             Ok(Exported {
                 bytes: out.svg.into_bytes(),
                 missing: out.missing,
@@ -178,13 +211,14 @@ fn export_unchecked(
             if !progress(0.05) {
                 return Err(ExportError::Cancelled);
             }
-            let (bytes, missing) = super::export_png_reporting(
+            let (bytes, missing) = super::export_png_edited(
                 bp,
                 &theme,
                 lang,
                 settings.scale,
                 Some(&doc),
                 progress,
+                edit,
             )?;
             Ok(Exported {
                 bytes,
@@ -192,7 +226,7 @@ fn export_unchecked(
                 pages: 0,
             })
         }
-        Format::Pdf => pdf_export(bp, settings, progress, None),
+        Format::Pdf => pdf_export(bp, settings, progress, None, edit),
     }
 }
 
@@ -203,6 +237,7 @@ fn pdf_export(
     settings: &Settings,
     progress: &dyn Fn(f32) -> bool,
     changes: Option<&pdf::Changed>,
+    edit: &(dyn Fn(&mut Scene) + Sync),
 ) -> Result<Exported, ExportError> {
     let Settings { theme, lang, .. } = *settings;
     let title = crate::shown::shown_line(&bp.title, crate::shown::LINE_CHARS);
@@ -211,8 +246,15 @@ fn pdf_export(
         return Err(ExportError::Cancelled);
     }
     let geometry = crate::layout::layout(bp, crate::layout::Options::default());
-    let scene = crate::scene::scene(bp, &geometry, &theme, lang);
-    let svg = svg::to_svg(&scene, &title);
+    let mut scene = crate::scene::scene(bp, &geometry, &theme, lang);
+    edit(&mut scene);
+    let photos = svg::SvgPhotos::new(&bp.photos, svg::Href::Resolved);
+    let svg = svg::to_svg_with(&scene, &title, &photos);
+    let images = super::photo_images::PhotoImages::of(
+        &scene,
+        &bp.photos,
+        super::photo_images::Purpose::Print,
+    );
     drop(scene);
     if !progress(0.2) {
         return Err(ExportError::Cancelled);
@@ -221,6 +263,7 @@ fn pdf_export(
     let after = pdf::After {
         workshop: Some(&workshop),
         changes,
+        images: Some(images),
     };
     let out = pdf::export_with(
         &svg,
@@ -250,7 +293,7 @@ pub fn export_compared(
     match format {
         Format::Pdf => {
             let changed = pdf::Changed::of(old, bp, settings.lang);
-            pdf_export(bp, settings, &|_| true, Some(&changed))
+            pdf_export(bp, settings, &|_| true, Some(&changed), &|_| {})
         }
         Format::Html => {
             let mut out = export(bp, format, settings)?;
@@ -277,27 +320,27 @@ mod tests {
             svg_text: svg::TextMode::Plain,
             ..settings
         };
-        let plain_size = export_unchecked(&bp, Format::Svg, &plain, &|_| true)
+        let plain_size = export_unchecked(&bp, Format::Svg, &plain, &|_| true, &|_| {})
             .unwrap()
             .bytes
             .len() as u64;
-        let outlines_size = export_unchecked(&bp, Format::Svg, &settings, &|_| true)
+        let outlines_size = export_unchecked(&bp, Format::Svg, &settings, &|_| true, &|_| {})
             .unwrap()
             .bytes
             .len() as u64;
         assert!(outlines_size > plain_size);
 
         // Plain fits: advised, and it works.
-        let err = export_within(&bp, Format::Svg, &settings, plain_size, &|_| true)
+        let err = export_within(&bp, Format::Svg, &settings, plain_size, &|_| true, &|_| {})
             .err()
             .unwrap()
             .to_string();
         assert!(err.contains("export with --svg-text plain"), "{err}");
-        assert!(export_within(&bp, Format::Svg, &plain, plain_size, &|_| true).is_ok());
+        assert!(export_within(&bp, Format::Svg, &plain, plain_size, &|_| true, &|_| {}).is_ok());
 
         // Plain does not fit either: not advised.
         for (format, settings) in [(Format::Svg, settings), (Format::Svg, plain)] {
-            let err = export_within(&bp, format, &settings, plain_size - 1, &|_| true)
+            let err = export_within(&bp, format, &settings, plain_size - 1, &|_| true, &|_| {})
                 .err()
                 .unwrap()
                 .to_string();
@@ -306,14 +349,21 @@ mod tests {
         }
 
         // A PDF over the limit: the plain SVG advised as it fits or not.
-        let pdf_size = export_unchecked(&bp, Format::Pdf, &settings, &|_| true)
+        let pdf_size = export_unchecked(&bp, Format::Pdf, &settings, &|_| true, &|_| {})
             .unwrap()
             .bytes
             .len() as u64;
-        let err = export_within(&bp, Format::Pdf, &settings, pdf_size - 1, &|_| true)
-            .err()
-            .unwrap()
-            .to_string();
+        let err = export_within(
+            &bp,
+            Format::Pdf,
+            &settings,
+            pdf_size - 1,
+            &|_| true,
+            &|_| {},
+        )
+        .err()
+        .unwrap()
+        .to_string();
         assert_eq!(
             err.contains("or SVG with --svg-text plain"),
             plain_size < pdf_size,

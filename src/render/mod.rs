@@ -9,9 +9,11 @@ pub mod fonts;
 mod glyphs;
 pub mod pdf;
 mod pdf_workshop;
+pub mod photo_images;
 pub mod png;
 pub mod sheets;
 pub mod svg;
+pub mod svg_photos;
 
 use crate::layout::{self, Options};
 use crate::model::{Blueprint, Language};
@@ -47,6 +49,19 @@ pub fn export_png_reporting(
     document: Option<&str>,
     progress: &dyn Fn(f32) -> bool,
 ) -> Result<(Vec<u8>, fonts::Missing), png::PngError> {
+    export_png_edited(bp, theme, lang, scale, document, progress, &|_| {})
+}
+
+/// [`export_png_reporting`] of the scene as `edit` changes it.
+pub(crate) fn export_png_edited(
+    bp: &Blueprint,
+    theme: &Theme,
+    lang: Language,
+    scale: f32,
+    document: Option<&str>,
+    progress: &dyn Fn(f32) -> bool,
+    edit: &(dyn Fn(&mut Scene) + Sync),
+) -> Result<(Vec<u8>, fonts::Missing), png::PngError> {
     let l = layout::layout(bp, Options::default());
     png::pixel_size(l.size.x, l.size.y, scale)?;
     // The document is compressed on another thread while the picture is
@@ -62,14 +77,21 @@ pub fn export_png_reporting(
         let itxt = document
             .filter(|_| beside)
             .map(|doc| s.spawn(move || png::itxt_compressed(doc)));
-        let scene = scene::scene(bp, &l, theme, lang);
+        let mut scene = scene::scene(bp, &l, theme, lang);
+        edit(&mut scene);
         let title = crate::shown::shown_line(&bp.title, crate::shown::LINE_CHARS);
-        let svg = svg::to_svg(&scene, &title);
+        let photos = svg::SvgPhotos::new(&bp.photos, svg::Href::Resolved);
+        let svg = svg::to_svg_with(&scene, &title, &photos);
+        let images = photo_images::PhotoImages::of(
+            &scene,
+            &bp.photos,
+            photo_images::Purpose::Raster { px_per_unit: scale },
+        );
         drop(scene);
         if !progress(0.1) {
             return Err(png::PngError::Cancelled);
         }
-        let tree = png::parse(&svg)?;
+        let tree = png::parse_with(&svg, images)?;
         let missing = fonts::Missing::of_tree(&tree);
         if !progress(0.2) {
             return Err(png::PngError::Cancelled);

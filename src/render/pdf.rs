@@ -101,13 +101,17 @@ pub fn export(
 
 pub use super::pdf_workshop::Changed;
 
-/// What the PDF adds after the diagram, each on pages of its own.
-#[derive(Clone, Copy, Default)]
+/// What the PDF adds after the diagram, each on pages of its own; and
+/// the photos the diagram's SVG names.
+#[derive(Clone, Default)]
 pub struct After<'a> {
     /// The workshop's notes and votes, when there are any.
     pub workshop: Option<&'a crate::report::Workshop>,
     /// What changed since another version (`export --compare OLD`).
     pub changes: Option<&'a Changed>,
+    /// The photos of the diagram ([`super::svg::Href::Resolved`]), prepared
+    /// for print.
+    pub images: Option<super::photo_images::PhotoImages>,
 }
 
 /// [`export`], with the geometry the SVG was drawn from: tiles then break
@@ -125,6 +129,7 @@ pub fn export_with(
     after: After<'_>,
 ) -> Result<PdfExport, PdfError> {
     let options = fonts::options(fonts::database(std::iter::once(svg)));
+    let options = after.images.unwrap_or_default().resolving(options);
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| PdfError::Svg(e.to_string()))?;
     let missing = fonts::Missing::of_tree(&tree);
     let (dw, dh) = (tree.size().width(), tree.size().height());

@@ -86,7 +86,16 @@ pub fn fitting_scale(width: f32, height: f32, scale: f32) -> f32 {
 
 /// Parses an export's SVG text with the fonts its text needs.
 pub fn parse(svg: &str) -> Result<usvg::Tree, PngError> {
+    parse_with(svg, super::photo_images::PhotoImages::default())
+}
+
+/// [`parse`], with the photos the SVG names ([`super::svg::Href::Resolved`]).
+pub fn parse_with(
+    svg: &str,
+    photos: super::photo_images::PhotoImages,
+) -> Result<usvg::Tree, PngError> {
     let options = super::fonts::options(super::fonts::database(std::iter::once(svg)));
+    let options = photos.resolving(options);
     usvg::Tree::from_str(svg, &options).map_err(|e| PngError::Svg(e.to_string()))
 }
 

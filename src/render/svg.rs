@@ -1,6 +1,7 @@
 //! A scene as a standalone SVG document: text stays text (searchable and
 //! copyable), in the bundled font's family with generic fallbacks.
 
+pub use super::svg_photos::{Href, RESOLVED_PREFIX, SvgPhotos};
 use crate::font;
 use crate::scene::{Anchor, Dash, Item, Rgba, Scene, Shape, Stroke};
 use std::fmt::Write;
@@ -226,17 +227,27 @@ pub struct SvgExport {
 }
 
 /// The SVG text of a scene. `title` becomes the document's `<title>`.
+/// Its photos are left out (their text alternatives kept): see
+/// [`to_svg_with`].
 pub fn to_svg(scene: &Scene, title: &str) -> String {
-    write_svg(scene, title, None, None)
+    write_svg(scene, title, None, None, &SvgPhotos::none())
 }
 
-/// The SVG of a scene for a file: text as `mode` says, and `document` (the
-/// blueprint's JSON) in `<metadata>` so that the SVG reopens as a blueprint.
+/// [`to_svg`], with the scene's photos drawn from `photos`.
+pub fn to_svg_with(scene: &Scene, title: &str, photos: &SvgPhotos<'_>) -> String {
+    write_svg(scene, title, None, None, photos)
+}
+
+/// The SVG of a scene for a file: text as `mode` says, each photo the
+/// scene shows once, from `photos` (as data URLs: the file stands alone),
+/// and `document` (the blueprint's JSON) in `<metadata>` so that the SVG
+/// reopens as a blueprint.
 pub fn export(
     scene: &Scene,
     title: &str,
     document: Option<&str>,
     mode: TextMode,
+    photos: &[crate::model::Photo],
 ) -> Result<SvgExport, super::export::ExportError> {
     let shaped = match mode {
         TextMode::Outlines => {
@@ -244,7 +255,8 @@ pub fn export(
         }
         TextMode::Plain => None,
     };
-    let svg = write_svg(scene, title, document, shaped.as_ref());
+    let photos = SvgPhotos::new(photos, Href::DataUrl);
+    let svg = write_svg(scene, title, document, shaped.as_ref(), &photos);
     let missing = match shaped {
         Some(s) => s.missing,
         None => super::fonts::Missing::default(),
@@ -257,8 +269,10 @@ fn write_svg(
     title: &str,
     document: Option<&str>,
     glyphs: Option<&super::glyphs::Shaped>,
+    photos: &SvgPhotos<'_>,
 ) -> String {
     let (w, h) = (scene.size.x.ceil(), scene.size.y.ceil());
+    let (photo_defs, placed) = super::svg_photos::defs(scene, photos);
     // Sized for what is written, so that the text is never copied to grow:
     // about 120 bytes an item, at most 60 a glyph's `<use>`, the document
     // and its escapes.
@@ -266,14 +280,15 @@ fn write_svg(
         scene.items.len() * 120
             + 512
             + document.map_or(0, |d| d.len() + d.len() / 8)
-            + glyphs.map_or(0, |g| g.defs.len() + g.uses() * 60),
+            + glyphs.map_or(0, |g| g.defs.len() + g.uses() * 60)
+            + photo_defs.len(),
     );
     let _ = write!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"'{}', 'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif\"",
         font::FAMILY
     );
-    if glyphs.is_some() {
+    if glyphs.is_some() || scene_has_images(scene) {
         s.push_str(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"");
     }
     s.push_str(">\n<title>");
@@ -285,11 +300,15 @@ fn write_svg(
         push_json(&mut s, doc);
         s.push_str("</document></metadata>\n");
     }
-    if let Some(g) = glyphs {
+    if glyphs.is_some() || !photo_defs.is_empty() {
         s.push_str("<defs>\n");
-        s.push_str(&g.defs);
+        if let Some(g) = glyphs {
+            s.push_str(&g.defs);
+        }
+        s.push_str(&photo_defs);
         s.push_str("</defs>\n");
     }
+    drop(photo_defs);
     let mut text_index = 0;
     let _ = write!(s, "<rect width=\"{w}\" height=\"{h}\"");
     paint(&mut s, "fill", Some(scene.background));
@@ -390,8 +409,15 @@ fn write_svg(
                 push_escaped(&mut s, text);
                 s.push_str("</text>\n");
             }
-            // Photos are not written yet (#30).
-            Shape::Image { .. } => {}
+            Shape::Image { rect, photo, alt } => {
+                super::svg_photos::write_image(
+                    &mut s,
+                    *rect,
+                    photo,
+                    alt,
+                    placed.get(photo).copied(),
+                );
+            }
         }
     }
     if group_end.is_some() {
@@ -418,10 +444,24 @@ fn open_card_group(s: &mut String, scene: &Scene, i: usize, item: &Item, full: &
     s.push_str("<g><title>");
     push_escaped(s, full);
     s.push_str("</title>\n");
-    let r = item.bounds;
+    invisible_text(s, item.bounds, full);
+    end
+}
+
+/// Whether a scene shows any photo.
+fn scene_has_images(scene: &Scene) -> bool {
+    scene
+        .items
+        .iter()
+        .any(|i| matches!(i.shape, Shape::Image { .. }))
+}
+
+/// Writes `text` as invisible lines over `r`, as much as fits there: found
+/// by a search, selectable, and kept as text in the PDF.
+pub(super) fn invisible_text(s: &mut String, r: crate::layout::Rect, text: &str) {
     let lh = FULL_TEXT_SIZE * 1.25;
     let rows = ((r.height() - 4.0) / lh).max(1.0) as usize;
-    let lines = font::wrap(full, FULL_TEXT_SIZE, false, r.width() - 8.0, rows);
+    let lines = font::wrap(text, FULL_TEXT_SIZE, false, r.width() - 8.0, rows);
     for (k, line) in lines.iter().enumerate() {
         let at = crate::layout::pos(r.min.x + 4.0, r.min.y + 4.0 + (k + 1) as f32 * lh);
         s.push_str("<text");
@@ -430,7 +470,6 @@ fn open_card_group(s: &mut String, scene: &Scene, i: usize, item: &Item, full: &
         push_escaped(s, line);
         s.push_str("</text>\n");
     }
-    end
 }
 
 #[cfg(test)]

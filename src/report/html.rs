@@ -50,7 +50,9 @@ fn rollup_cells(lang: Language, r: &Rollup) -> String {
 }
 
 /// The report as a standalone HTML page. `diagram_svg` is the exported
-/// diagram, inlined as it is (pass an empty string to leave it out).
+/// diagram, inlined as it is (pass an empty string to leave it out); the
+/// page defines the photos it places (`svg::Href::Elsewhere`), once for the
+/// diagram and the section of photos.
 pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
     let t = |m: Msg| m.text(lang);
     let mut h = String::new();
@@ -61,6 +63,7 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
         escape(&bp.title),
         CSS
     );
+    super::html_photos::definitions(&mut h, bp);
     let _ = writeln!(h, "<h1>{}</h1>", escape(&bp.title));
     if !bp.description.is_empty() {
         let _ = writeln!(
@@ -208,6 +211,7 @@ pub fn html(bp: &Blueprint, lang: Language, diagram_svg: &str) -> String {
 
     super::html_workshop::moments_section(&mut h, bp, lang);
     super::html_fail::fail_points_section(&mut h, bp, lang);
+    super::html_photos::photos_section(&mut h, bp, lang);
     super::html_actions::actions_section(&mut h, bp, lang, crate::model::Date::today());
     super::html_workshop::workshop_section(&mut h, bp, lang);
     time_section(&mut h, bp, lang);
@@ -282,7 +286,7 @@ const CSS: &str = "
 body { font-family: 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; color: #1f2933; margin: 2rem; line-height: 1.4; }
 h1 { margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }
 .meta, .description { color: #52606d; }
-.diagram svg { max-width: 100%; height: auto; border: 1px solid #e4e7eb; }
+.diagram > svg { max-width: 100%; height: auto; border: 1px solid #e4e7eb; }
 table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
 th, td { border: 1px solid #d0d7de; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 caption { text-align: left; font-weight: bold; padding: .3rem 0; }
@@ -295,6 +299,11 @@ caption { text-align: left; font-weight: bold; padding: .3rem 0; }
 .nowrap { white-space: nowrap; }
 tr.overdue td:nth-child(3), tr.overdue td:nth-child(4) { color: #cf222e; font-weight: bold; }
 .votes td:first-child, .votes td:last-child { white-space: nowrap; }
+.photo-defs { position: absolute; }
+.figures { display: flex; flex-wrap: wrap; gap: 1rem; margin: .4rem 0 1rem; }
+.figures figure { margin: 0; width: 18rem; break-inside: avoid; page-break-inside: avoid; }
+.figures figure > svg { display: block; width: 100%; height: auto; border: 1px solid #e4e7eb; }
+.figures figcaption { font-size: .9rem; color: #52606d; margin-top: .2rem; }
 .place { margin: .8rem 0 .2rem; } .cell { color: #52606d; margin: 0; font-size: .9rem; } .dots { color: #9a6700; white-space: nowrap; }
 @page { size: A4; margin: 15mm; }
 @media print {
@@ -303,6 +312,8 @@ tr.overdue td:nth-child(3), tr.overdue td:nth-child(4) { color: #cf222e; font-we
   h3, h4, caption { break-after: avoid; page-break-after: avoid; }
   table { page-break-inside: auto; }
   tr, li { break-inside: avoid; page-break-inside: avoid; }
-  .diagram svg { border: none; }
+  .diagram > svg { border: none; }
+  .figures figure { width: 7.5cm; }
+  .photos h3 { break-after: avoid; page-break-after: avoid; }
 }
 ";

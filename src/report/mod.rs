@@ -10,6 +10,7 @@ mod html;
 mod html_actions;
 mod html_changes;
 mod html_fail;
+mod html_photos;
 mod html_trend;
 mod html_workshop;
 mod plan;

@@ -21,13 +21,27 @@ pub(crate) fn render(
 
     let size = Size::from_wh(image.size().width(), image.size().height()).unwrap();
 
+    // Vendored change: a JPEG or PNG whose bytes usvg shares between nodes
+    // (a photo placed on many cards) is made into a krilla image once: its
+    // hash is taken once, and it is embedded once.
+    let cached = |d: &std::sync::Arc<Vec<u8>>,
+                  ctx: &mut ProcessContext,
+                  make: fn(krilla::Data, bool) -> Result<Image, String>| {
+        let key = std::sync::Arc::as_ptr(d) as usize;
+        if let Some(image) = ctx.images.get(&key) {
+            return Some(image.clone());
+        }
+        let image = make(d.clone().into(), false).ok()?;
+        ctx.images.insert(key, image.clone());
+        Some(image)
+    };
     match image.kind() {
         ImageKind::JPEG(d) => {
-            let image = Image::from_jpeg(d.clone().into(), false).ok()?;
+            let image = cached(d, process_context, Image::from_jpeg)?;
             surface.draw_image(image, size);
         }
         ImageKind::PNG(d) => {
-            let image = Image::from_png(d.clone().into(), false).ok()?;
+            let image = cached(d, process_context, Image::from_png)?;
             surface.draw_image(image, size);
         }
         ImageKind::GIF(d) => {

@@ -88,6 +88,9 @@ impl SurfaceExt for Surface<'_> {
 struct ProcessContext<'a> {
     pub(crate) fonts: Fonts<'a>,
     svg_settings: SvgSettings,
+    // Vendored change: one krilla image per image's bytes (by the address
+    // of usvg's shared data), so a photo placed many times is hashed once.
+    pub(crate) images: std::collections::HashMap<usize, krilla::image::Image>,
 }
 
 impl<'a> ProcessContext<'a> {
@@ -95,6 +98,7 @@ impl<'a> ProcessContext<'a> {
         Self {
             fonts: Fonts::new(tree_fontdb),
             svg_settings,
+            images: std::collections::HashMap::new(),
         }
     }
 }
