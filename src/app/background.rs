@@ -359,6 +359,42 @@ impl EditorApp {
         self.jobs.busy() || self.compare.as_ref().is_some_and(|c| c.diffing())
     }
 
+    /// Tells how an export in the background ended.
+    fn exported(
+        &mut self,
+        path: &std::path::Path,
+        scale: f32,
+        asked: f32,
+        result: Result<Missing, ExportError>,
+    ) {
+        let lang = self.prefs.lang;
+        match result {
+            Ok(missing) if !missing.is_empty() => self.notify(
+                Msg::MissingGlyphs.fill(
+                    lang,
+                    &[
+                        &path.display(),
+                        &missing.chars_text(),
+                        &missing.packages_text(),
+                    ],
+                ),
+                true,
+            ),
+            Ok(_) if scale < asked => {
+                let percent = crate::i18n::percent(f64::from(scale / asked) * 100.0, 2, lang);
+                self.notify(
+                    Msg::ExportedScaled.fill(lang, &[&path.display(), &percent]),
+                    false,
+                );
+            }
+            Ok(_) => self.notify(Msg::Exported.fill(lang, &[&path.display()]), false),
+            Err(e) => self.notify(
+                Msg::SaveFailed.fill(lang, &[&path.display(), &e.message(lang)]),
+                true,
+            ),
+        }
+    }
+
     fn take_in(&mut self, ctx: &egui::Context, done: Done) {
         let lang = self.prefs.lang;
         match done {
@@ -367,31 +403,7 @@ impl EditorApp {
                 scale,
                 asked,
                 result,
-            } => match result {
-                Ok(missing) if !missing.is_empty() => self.notify(
-                    Msg::MissingGlyphs.fill(
-                        lang,
-                        &[
-                            &path.display(),
-                            &missing.chars_text(),
-                            &missing.packages_text(),
-                        ],
-                    ),
-                    true,
-                ),
-                Ok(_) if scale < asked => {
-                    let percent = crate::i18n::percent(f64::from(scale / asked) * 100.0, 2, lang);
-                    self.notify(
-                        Msg::ExportedScaled.fill(lang, &[&path.display(), &percent]),
-                        false,
-                    );
-                }
-                Ok(_) => self.notify(Msg::Exported.fill(lang, &[&path.display()]), false),
-                Err(e) => self.notify(
-                    Msg::SaveFailed.fill(lang, &[&path.display(), &e.message(lang)]),
-                    true,
-                ),
-            },
+            } => self.exported(&path, scale, asked, result),
             Done::CopiedImage(result) => match result {
                 Ok(image) => {
                     let [w, h] = image.size;
