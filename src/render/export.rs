@@ -6,7 +6,7 @@
 pub use super::export_error::{Advice, ExportError};
 use super::{fonts::Missing, pdf, svg};
 use crate::model::{Blueprint, Language};
-use crate::scene::{Scene, Theme};
+use crate::scene::Theme;
 use std::path::Path;
 
 /// What an export writes.
@@ -96,26 +96,6 @@ pub fn export_reporting(
         settings,
         crate::format::MAX_EXPORT_BYTES,
         progress,
-        &|_| {},
-    )
-}
-
-/// [`export`] of the diagram's scene as `edit` changes it: a seam for tests
-/// of what the painters do with shapes a blueprint does not yet make.
-#[doc(hidden)]
-pub fn export_edited(
-    bp: &Blueprint,
-    format: Format,
-    settings: &Settings,
-    edit: &(dyn Fn(&mut Scene) + Sync),
-) -> Result<Exported, ExportError> {
-    export_within(
-        bp,
-        format,
-        settings,
-        crate::format::MAX_EXPORT_BYTES,
-        &|_| true,
-        edit,
     )
 }
 
@@ -129,9 +109,8 @@ fn export_within(
     settings: &Settings,
     limit: u64,
     progress: &dyn Fn(f32) -> bool,
-    edit: &(dyn Fn(&mut Scene) + Sync),
 ) -> Result<Exported, ExportError> {
-    let out = export_unchecked(bp, format, settings, progress, edit)?;
+    let out = export_unchecked(bp, format, settings, progress)?;
     if matches!(format, Format::Svg | Format::Pdf) && out.bytes.len() as u64 > limit {
         let plain_asked = format == Format::Svg && settings.svg_text == svg::TextMode::Plain;
         let plain_size = (!plain_asked)
@@ -140,8 +119,7 @@ fn export_within(
                     svg_text: svg::TextMode::Plain,
                     ..*settings
                 };
-                export_unchecked(bp, Format::Svg, &plain, &|_| true, edit)
-                    .map(|p| p.bytes.len() as u64)
+                export_unchecked(bp, Format::Svg, &plain, &|_| true).map(|p| p.bytes.len() as u64)
             })
             .and_then(Result::ok)
             .filter(|&size| size <= limit);
@@ -164,7 +142,6 @@ fn export_unchecked(
     format: Format,
     settings: &Settings,
     progress: &dyn Fn(f32) -> bool,
-    edit: &(dyn Fn(&mut Scene) + Sync),
 ) -> Result<Exported, ExportError> {
     let done = |bytes: Vec<u8>| Exported {
         bytes,
@@ -176,11 +153,7 @@ fn export_unchecked(
     // as a line shows; the document inside keeps the whole title.
     let title = crate::shown::shown_line(&bp.title, crate::shown::LINE_CHARS);
     // The report defines each photo once, for the diagram and its figures.
-    let scene = || {
-        let mut scene = super::export_scene(bp, &theme, lang);
-        edit(&mut scene);
-        scene
-    };
+    let scene = || super::export_scene(bp, &theme, lang);
     let plain_svg = || {
         let scene = scene();
         svg::to_svg_with(
@@ -211,14 +184,13 @@ fn export_unchecked(
             if !progress(0.05) {
                 return Err(ExportError::Cancelled);
             }
-            let (bytes, missing) = super::export_png_edited(
+            let (bytes, missing) = super::export_png_reporting(
                 bp,
                 &theme,
                 lang,
                 settings.scale,
                 Some(&doc),
                 progress,
-                edit,
             )?;
             Ok(Exported {
                 bytes,
@@ -226,7 +198,7 @@ fn export_unchecked(
                 pages: 0,
             })
         }
-        Format::Pdf => pdf_export(bp, settings, progress, None, edit),
+        Format::Pdf => pdf_export(bp, settings, progress, None),
     }
 }
 
@@ -237,7 +209,6 @@ fn pdf_export(
     settings: &Settings,
     progress: &dyn Fn(f32) -> bool,
     changes: Option<&pdf::Changed>,
-    edit: &(dyn Fn(&mut Scene) + Sync),
 ) -> Result<Exported, ExportError> {
     let Settings { theme, lang, .. } = *settings;
     let title = crate::shown::shown_line(&bp.title, crate::shown::LINE_CHARS);
@@ -246,8 +217,7 @@ fn pdf_export(
         return Err(ExportError::Cancelled);
     }
     let geometry = crate::layout::layout(bp, crate::layout::Options::default());
-    let mut scene = crate::scene::scene(bp, &geometry, &theme, lang);
-    edit(&mut scene);
+    let scene = crate::scene::scene(bp, &geometry, &theme, lang);
     let photos = svg::SvgPhotos::new(&bp.photos, svg::Href::Resolved);
     let svg = svg::to_svg_with(&scene, &title, &photos);
     let images = super::photo_images::PhotoImages::of(
@@ -293,7 +263,7 @@ pub fn export_compared(
     match format {
         Format::Pdf => {
             let changed = pdf::Changed::of(old, bp, settings.lang);
-            pdf_export(bp, settings, &|_| true, Some(&changed), &|_| {})
+            pdf_export(bp, settings, &|_| true, Some(&changed))
         }
         Format::Html => {
             let mut out = export(bp, format, settings)?;
@@ -320,27 +290,27 @@ mod tests {
             svg_text: svg::TextMode::Plain,
             ..settings
         };
-        let plain_size = export_unchecked(&bp, Format::Svg, &plain, &|_| true, &|_| {})
+        let plain_size = export_unchecked(&bp, Format::Svg, &plain, &|_| true)
             .unwrap()
             .bytes
             .len() as u64;
-        let outlines_size = export_unchecked(&bp, Format::Svg, &settings, &|_| true, &|_| {})
+        let outlines_size = export_unchecked(&bp, Format::Svg, &settings, &|_| true)
             .unwrap()
             .bytes
             .len() as u64;
         assert!(outlines_size > plain_size);
 
         // Plain fits: advised, and it works.
-        let err = export_within(&bp, Format::Svg, &settings, plain_size, &|_| true, &|_| {})
+        let err = export_within(&bp, Format::Svg, &settings, plain_size, &|_| true)
             .err()
             .unwrap()
             .to_string();
         assert!(err.contains("export with --svg-text plain"), "{err}");
-        assert!(export_within(&bp, Format::Svg, &plain, plain_size, &|_| true, &|_| {}).is_ok());
+        assert!(export_within(&bp, Format::Svg, &plain, plain_size, &|_| true).is_ok());
 
         // Plain does not fit either: not advised.
         for (format, settings) in [(Format::Svg, settings), (Format::Svg, plain)] {
-            let err = export_within(&bp, format, &settings, plain_size - 1, &|_| true, &|_| {})
+            let err = export_within(&bp, format, &settings, plain_size - 1, &|_| true)
                 .err()
                 .unwrap()
                 .to_string();
@@ -349,21 +319,14 @@ mod tests {
         }
 
         // A PDF over the limit: the plain SVG advised as it fits or not.
-        let pdf_size = export_unchecked(&bp, Format::Pdf, &settings, &|_| true, &|_| {})
+        let pdf_size = export_unchecked(&bp, Format::Pdf, &settings, &|_| true)
             .unwrap()
             .bytes
             .len() as u64;
-        let err = export_within(
-            &bp,
-            Format::Pdf,
-            &settings,
-            pdf_size - 1,
-            &|_| true,
-            &|_| {},
-        )
-        .err()
-        .unwrap()
-        .to_string();
+        let err = export_within(&bp, Format::Pdf, &settings, pdf_size - 1, &|_| true)
+            .err()
+            .unwrap()
+            .to_string();
         assert_eq!(
             err.contains("or SVG with --svg-text plain"),
             plain_size < pdf_size,

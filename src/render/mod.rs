@@ -49,19 +49,6 @@ pub fn export_png_reporting(
     document: Option<&str>,
     progress: &dyn Fn(f32) -> bool,
 ) -> Result<(Vec<u8>, fonts::Missing), png::PngError> {
-    export_png_edited(bp, theme, lang, scale, document, progress, &|_| {})
-}
-
-/// [`export_png_reporting`] of the scene as `edit` changes it.
-pub(crate) fn export_png_edited(
-    bp: &Blueprint,
-    theme: &Theme,
-    lang: Language,
-    scale: f32,
-    document: Option<&str>,
-    progress: &dyn Fn(f32) -> bool,
-    edit: &(dyn Fn(&mut Scene) + Sync),
-) -> Result<(Vec<u8>, fonts::Missing), png::PngError> {
     let l = layout::layout(bp, Options::default());
     png::pixel_size(l.size.x, l.size.y, scale)?;
     // The document is compressed on another thread while the picture is
@@ -77,8 +64,7 @@ pub(crate) fn export_png_edited(
         let itxt = document
             .filter(|_| beside)
             .map(|doc| s.spawn(move || png::itxt_compressed(doc)));
-        let mut scene = scene::scene(bp, &l, theme, lang);
-        edit(&mut scene);
+        let scene = scene::scene(bp, &l, theme, lang);
         let title = crate::shown::shown_line(&bp.title, crate::shown::LINE_CHARS);
         let photos = svg::SvgPhotos::new(&bp.photos, svg::Href::Resolved);
         let svg = svg::to_svg_with(&scene, &title, &photos);

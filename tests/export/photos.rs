@@ -2,9 +2,8 @@
 //! once per file however many cards show it, drawn where the scene places
 //! it (covering its box, cropped to the middle), with its text alternative.
 //!
-//! The scene does not place photos on cards yet (the editor's part of #30):
-//! these tests add `Shape::Image`s to the real export's scene through
-//! [`exporting::export_edited`], for a blueprint that holds the photos.
+//! The photos are where the scene places them: the strip of thumbnails on
+//! each card (`scene::photos`), square, the photo cropped to its middle.
 
 use super::{decode, pdftotext};
 use servuction::format;
@@ -60,62 +59,27 @@ fn hotel_with_photos() -> Blueprint {
     bp
 }
 
-/// Where a card's photo is drawn: the lower right of its card, twice as
-/// wide as high.
+/// Where the scene draws the cards' photos, with each photo's place in
+/// the blueprint's list.
 fn photo_boxes(bp: &Blueprint, scene: &Scene) -> Vec<(servuction::layout::Rect, usize)> {
-    let mut boxes = Vec::new();
-    for range in &scene.cards {
-        let Some(first) = scene.items.get(range.start) else {
-            continue;
-        };
-        let (Owner::Touchpoint(id), Shape::Rect { rect, .. }) = (&first.owner, &first.shape) else {
-            continue;
-        };
-        let Some(tp) = bp.touchpoint(id) else {
-            continue;
-        };
-        for u in &tp.photos {
-            let index = bp.photos.iter().position(|p| p.id == u.photo).unwrap();
-            let h = (rect.height() * 0.4).round();
-            let min = servuction::layout::pos(rect.max.x - 6.0 - 2.0 * h, rect.max.y - 6.0 - h);
-            let max = servuction::layout::pos(rect.max.x - 6.0, rect.max.y - 6.0);
-            boxes.push((servuction::layout::Rect { min, max }, index));
-        }
-    }
-    boxes
-}
-
-/// The scene with each card's photos placed on it.
-fn with_photos(bp: &Blueprint) -> impl Fn(&mut Scene) + Sync + '_ {
-    move |scene: &mut Scene| {
-        for (rect, index) in photo_boxes(bp, scene) {
-            let u = bp
-                .touchpoints
-                .iter()
-                .flat_map(|t| &t.photos)
-                .find(|u| u.photo == bp.photos[index].id)
-                .unwrap();
-            let shape = Shape::Image {
-                rect,
-                photo: u.photo.clone(),
-                alt: u.alt.as_str().into(),
-            };
-            scene.items.push(servuction::scene::Item {
-                bounds: shape.bounds(),
-                shape,
-                owner: Owner::None,
-                backs_text: None,
-                full_text: None,
-            });
-        }
-    }
+    scene
+        .items
+        .iter()
+        .filter(|i| matches!(i.owner, Owner::Touchpoint(_)))
+        .filter_map(|i| match &i.shape {
+            Shape::Image { rect, photo, .. } => {
+                Some((*rect, bp.photos.iter().position(|p| p.id == *photo)?))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn export(bp: &Blueprint, format: Format, text: TextMode, pdf: Layout) -> Exported {
     let mut settings = Settings::new(Theme::LIGHT, Language::En);
     settings.svg_text = text;
     settings.pdf = pdf;
-    exporting::export_edited(bp, format, &settings, &with_photos(bp)).unwrap()
+    exporting::export(bp, format, &settings).unwrap()
 }
 
 /// How many times `needle` occurs in `hay`.
