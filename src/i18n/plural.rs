@@ -68,6 +68,7 @@ plurals! {
     Findings => ("{} problem", "{} problems"; "{} problema", "{} problemas"),
     Votes => ("{} vote", "{} votes"; "{} voto", "{} votos"),
     Standards => ("{} standard", "{} standards"; "{} estándar", "{} estándares"),
+    CardPhotos => ("{} photo: {}", "{} photos: {}"; "{} foto: {}", "{} fotos: {}"),
     // The form follows the number of pixels.
     CopiedImage => ("Copied as an image ({} × {} pixel)", "Copied as an image ({} × {} pixels)"; "Copiado como imagen ({} × {} píxel)", "Copiado como imagen ({} × {} píxeles)"),
     TextTooLong => (

@@ -8,7 +8,7 @@ use super::common::{self, type_text};
 use super::harness;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use servuction::app::EditorApp;
 use servuction::model::*;
 use servuction::scene::{Owner, Shape};
@@ -51,6 +51,11 @@ fn on_card(h: &Harness<'_, EditorApp>) -> Vec<(PhotoId, String)> {
             _ => None,
         })
         .collect()
+}
+
+/// The doorman's card's description for screen readers.
+fn card_description(h: &Harness<'_, EditorApp>) -> Option<String> {
+    h.get_by_label(DOORMAN).accesskit_node().description()
 }
 
 /// Add photo… on the selected card, the path typed into the app's prompt.
@@ -132,6 +137,11 @@ fn photos_are_added_shown_captioned_reordered_removed_and_undone() {
     );
     assert!(h.query_by_label("Glass doors under a red awning").is_some());
     assert_eq!(on_card(&h)[0].1, "Glass doors under a red awning");
+    // The card tells screen readers what its photos show.
+    assert_eq!(
+        card_description(&h).as_deref(),
+        Some("1 photo: Glass doors under a red awning")
+    );
 
     // A second photo dropped on the card.
     let card = h.get_by_label(DOORMAN).rect().center();
@@ -146,6 +156,10 @@ fn photos_are_added_shown_captioned_reordered_removed_and_undone() {
     assert_eq!(tp.photos.len(), 2, "the dropped photo joins the card");
     assert_eq!(h.state().blueprint().photos.len(), 2);
     let second = tp.photos[1].photo.clone();
+    assert_eq!(
+        card_description(&h).as_deref(),
+        Some("2 photos: Glass doors under a red awning; Photo 2 without a text alternative")
+    );
     // Reordered: the dropped photo first.
     click_in_view(&mut h, "Move photo 2 earlier");
     let order: Vec<PhotoId> = doorman(&h).photos.iter().map(|u| u.photo.clone()).collect();

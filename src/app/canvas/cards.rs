@@ -159,6 +159,13 @@ impl Gestures {
             );
             let label = super::card_label(tp);
             resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            if !tp.photos.is_empty() {
+                // What the card's photos show, for screen readers (built
+                // only when one listens).
+                ui.ctx().accesskit_node_builder(resp.id, |node| {
+                    node.set_description(super::photos_description(tp, c.lang));
+                });
+            }
             if c.selection.contains(&card.id) {
                 painter.rect_stroke(
                     r.expand(3.0),

@@ -317,6 +317,28 @@ pub fn card_label(tp: &Touchpoint) -> String {
     crate::shown::shown_line(&tp.title, crate::shown::LINE_CHARS).into_owned()
 }
 
+/// What a card's photos show, for screen readers: each photo's text
+/// alternative, or that it has none.
+pub fn photos_description(tp: &Touchpoint, lang: Language) -> String {
+    let each: Vec<String> = tp
+        .photos
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            if u.alt.trim().is_empty() {
+                Msg::PhotoNoAlt.fill(lang, &[&crate::i18n::count(i + 1, lang)])
+            } else {
+                crate::shown::shown_line(&u.alt, crate::shown::LINE_CHARS).into_owned()
+            }
+        })
+        .collect();
+    crate::i18n::Plural::CardPhotos.fill(
+        lang,
+        each.len(),
+        &[&crate::i18n::count(each.len(), lang), &each.join("; ")],
+    )
+}
+
 /// A note's label for screen readers and tests.
 pub fn note_label(note: &Note, lang: Language) -> String {
     let text = crate::shown::shown_line(&note.text, crate::shown::LINE_CHARS);
