@@ -228,6 +228,38 @@ fn frames_while(bp: &Blueprint, work: Work) -> (Duration, Duration, Duration) {
     (frames[frames.len() - 1], frames[frames.len() / 2], took)
 }
 
+/// Prints the frames while work ran in the background: the longest and
+/// the median frame, and how long the work took.
+fn print_background(
+    name: &str,
+    label: &str,
+    (longest, median, took): (Duration, Duration, Duration),
+) {
+    println!(
+        "{:<22} {:<24} longest frame {:>8.2} ms, median {:>6.2} ms, the work {:>7.0} ms",
+        name,
+        label,
+        longest.as_secs_f64() * 1e3,
+        median.as_secs_f64() * 1e3,
+        took.as_secs_f64() * 1e3
+    );
+}
+
+/// Measures and prints the frame of `bp` in each of `views`.
+fn print_views(name: &str, bp: &Blueprint, views: &[(View, &str)]) {
+    for &(view, label) in views {
+        let (median, p90, meshes) = measure(bp, view);
+        println!(
+            "{:<22} {:<10} {:>9.3} ms {:>9.3} ms {:>10}",
+            name,
+            label,
+            median.as_secs_f64() * 1e3,
+            p90.as_secs_f64() * 1e3,
+            meshes
+        );
+    }
+}
+
 fn main() {
     let hotel = servuction::templates::find("hotel")
         .unwrap()
@@ -262,15 +294,7 @@ fn main() {
         } else {
             &cases[2].1
         };
-        let (longest, median, took) = frames_while(bp, *work);
-        println!(
-            "{:<22} {:<24} longest frame {:>8.2} ms, median {:>6.2} ms, the work {:>7.0} ms",
-            name,
-            label,
-            longest.as_secs_f64() * 1e3,
-            median.as_secs_f64() * 1e3,
-            took.as_secs_f64() * 1e3
-        );
+        print_background(name, label, frames_while(bp, *work));
     }
     if "1,000 tp, 200 photos".contains(&only) {
         let bp = with_photos();
@@ -281,42 +305,16 @@ fn main() {
             took.as_secs_f64() * 1e3,
             bytes as f64 / 1e6
         );
-        let (longest, median, took) = frames_while(&bp, Work::AddPhoto);
-        println!(
-            "{:<22} {:<24} longest frame {:>8.2} ms, median {:>6.2} ms, the work {:>7.0} ms",
-            name,
-            "add a 12 MP JPEG",
-            longest.as_secs_f64() * 1e3,
-            median.as_secs_f64() * 1e3,
-            took.as_secs_f64() * 1e3
-        );
-        for (view, label) in [(View::Fit, "fit"), (View::Full, "100 %")] {
-            let (median, p90, meshes) = measure(&bp, view);
-            println!(
-                "{:<22} {:<10} {:>9.3} ms {:>9.3} ms {:>10}",
-                name,
-                label,
-                median.as_secs_f64() * 1e3,
-                p90.as_secs_f64() * 1e3,
-                meshes
-            );
-        }
+        let work = frames_while(&bp, Work::AddPhoto);
+        print_background(name, "add a 12 MP JPEG", work);
+        print_views(name, &bp, &[(View::Fit, "fit"), (View::Full, "100 %")]);
     }
     for (name, bp) in cases.iter().filter(|(n, _)| n.contains(&only)) {
-        for (view, label) in [
+        let views = [
             (View::Fit, "fit"),
             (View::Full, "100 %"),
             (View::Presenting, "presenting"),
-        ] {
-            let (median, p90, meshes) = measure(bp, view);
-            println!(
-                "{:<22} {:<10} {:>9.3} ms {:>9.3} ms {:>10}",
-                name,
-                label,
-                median.as_secs_f64() * 1e3,
-                p90.as_secs_f64() * 1e3,
-                meshes
-            );
-        }
+        ];
+        print_views(name, bp, &views);
     }
 }

@@ -49,6 +49,9 @@ mod import_cmd;
 
 #[path = "cli/photo.rs"]
 mod photo_cmd;
+
+#[path = "cli/in_place.rs"]
+mod in_place;
 use import_cmd::{ImportArgs, cmd_import};
 
 // glibc's allocator maps and unmaps the editor's large per-frame buffers

@@ -3,7 +3,6 @@
 //! kept as NAME.bak). The work is the library's (`servuction::report`).
 
 use super::{Lang, fail, terminal_safe, write_out};
-use servuction::format;
 use servuction::i18n::{CliMsg, Localized, system_language};
 use servuction::model::{Blueprint, Language};
 use std::path::PathBuf;
@@ -48,17 +47,11 @@ fn import_into(
     let target = output.unwrap_or(file);
     // Before the blueprint is read, the language asked for or the system's.
     let early = lang.unwrap_or_else(system_language);
-    // A PNG, SVG or PDF carries the document inside a picture: writing JSON
-    // over it would lose the picture (refused, before anything is read or
-    // written).
-    if format::is_export(target) {
-        return fail(CliMsg::ImportIntoPicture.fill(early, &[&target.display()]));
-    }
-    let stamp = servuction::recovery::FileStamp::of(target);
-    let mut blueprint = match format::read(file) {
-        Ok(b) => b,
-        Err(e) => return fail(format!("{}: {}", file.display(), e.message(early))),
-    };
+    let (mut blueprint, stamp) =
+        match super::in_place::read(file, target, early, CliMsg::ImportIntoPicture) {
+            Ok(read) => read,
+            Err(code) => return code,
+        };
     let lang = lang.unwrap_or(blueprint.language);
     let bytes = match servuction::report::read_csv_file(csv) {
         Ok(b) => b,
@@ -71,12 +64,11 @@ fn import_into(
     };
     // The summary says what changed: only once it is saved.
     if done.changed || output.is_some() {
-        if servuction::recovery::FileStamp::of(target) != stamp {
-            return fail(CliMsg::ChangedWhileReading.fill(lang, &[&target.display()]));
-        }
-        // The previous version is kept as NAME.bak, as the editor does.
-        if let Err(e) = servuction::recovery::save_with_backup(target, &blueprint) {
-            return fail(nothing.fill(lang, &[&e.message(lang)]));
+        let changed = CliMsg::ChangedWhileReading;
+        if let Err(code) =
+            super::in_place::write(target, &stamp, &blueprint, lang, changed, nothing)
+        {
+            return code;
         }
     }
     out!("{}", terminal_safe(&done.summary));

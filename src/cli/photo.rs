@@ -5,7 +5,6 @@
 //! (`servuction::photo`).
 
 use super::{Lang, fail, terminal_safe, write_out};
-use servuction::format;
 use servuction::i18n::{CliMsg, Localized, count, decimal, system_language};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,15 +36,11 @@ impl AttachPhotoArgs {
     pub(super) fn run(&self) -> ExitCode {
         let file = &self.file;
         let early = self.lang.map_or_else(system_language, Into::into);
-        // Writing JSON over an exported picture would lose the picture.
-        if format::is_export(file) {
-            return fail(CliMsg::PhotoIntoPicture.fill(early, &[&file.display()]));
-        }
-        let stamp = servuction::recovery::FileStamp::of(file);
-        let mut bp = match format::read(file) {
-            Ok(b) => b,
-            Err(e) => return fail(format!("{}: {}", file.display(), e.message(early))),
-        };
+        let (mut bp, stamp) =
+            match super::in_place::read(file, file, early, CliMsg::PhotoIntoPicture) {
+                Ok(read) => read,
+                Err(code) => return code,
+            };
         let lang = self.lang.map_or(bp.language, Into::into);
         let photo = match servuction::photo::prepare_file(&self.photo) {
             Ok(p) => p,
@@ -63,11 +58,9 @@ impl AttachPhotoArgs {
             let why = format!("{}: {}", file.display(), e.message(lang));
             return fail(CliMsg::NoPhotoAdded.fill(lang, &[&why]));
         }
-        if servuction::recovery::FileStamp::of(file) != stamp {
-            return fail(CliMsg::PhotoChangedWhileReading.fill(lang, &[&file.display()]));
-        }
-        if let Err(e) = servuction::recovery::save_with_backup(file, &bp) {
-            return fail(CliMsg::NoPhotoAdded.fill(lang, &[&e.message(lang)]));
+        let (changed, nothing) = (CliMsg::PhotoChangedWhileReading, CliMsg::NoPhotoAdded);
+        if let Err(code) = super::in_place::write(file, &stamp, &bp, lang, changed, nothing) {
+            return code;
         }
         let title = (bp.touchpoints.iter())
             .find(|t| t.id.as_str() == self.touchpoint)
