@@ -54,6 +54,9 @@ pub(crate) struct Touched {
     /// Touchpoints whose photos changed, to be checked (how many, each
     /// stored).
     pub photos_shown: Vec<TouchpointId>,
+    /// Photos stored anew (a paste's may come from a hand-made clip):
+    /// checked as a file's are, with the blueprint's photo limits.
+    pub photos_stored: Vec<PhotoId>,
 }
 
 /// Whether other elements refer to elements of this kind by id (steps,
@@ -350,6 +353,9 @@ fn each_id<'b>(bp: &'b Blueprint, mut f: impl FnMut(&'b str, Place) -> bool) {
 pub(crate) fn validate(bp: &Blueprint, t: &Touched) -> Result<(), EditError> {
     let mut out = Vec::new();
     counts(bp, t, &mut out);
+    if !t.photos_stored.is_empty() {
+        check_stored_photos(bp, &t.photos_stored, &mut out);
+    }
     if out.is_empty() {
         elements(bp, t, &mut out);
     }

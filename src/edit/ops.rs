@@ -455,6 +455,11 @@ impl Element for Photo {
     fn id(&self) -> &str {
         self.id.as_str()
     }
+    fn track(old: Option<&Self>, new: Option<&Self>, touched: &mut Touched) {
+        if let (None, Some(new)) = (old, new) {
+            touched.photos_stored.push(new.id.clone());
+        }
+    }
     /// The bytes are shared with the document (and other snapshots): only
     /// the id is the change's own.
     fn heap_bytes(&self) -> usize {

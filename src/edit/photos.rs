@@ -121,14 +121,26 @@ pub(crate) mod tests {
     use super::super::{Edit, apply};
     use super::*;
 
-    /// A stored photo made of these bytes (not decoded by edits).
-    pub(crate) fn photo(bytes: &[u8]) -> Photo {
+    /// A stored photo, one for each `seed`: a 4 × 3 PNG whose pixels are
+    /// made of the seed's bytes (edits check its header, as a file's).
+    pub(crate) fn photo(seed: &[u8]) -> Photo {
+        let img = image::RgbImage::from_fn(4, 3, |x, y| {
+            let at = |k: u32| {
+                seed.get((y * 4 + x + k) as usize % seed.len().max(1))
+                    .copied()
+            };
+            image::Rgb([at(0).unwrap_or(0), at(1).unwrap_or(0), seed.len() as u8])
+        });
+        let mut png = Vec::new();
+        image::DynamicImage::ImageRgb8(img)
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
         Photo {
-            id: PhotoId::of(bytes),
-            format: PhotoFormat::Jpeg,
+            id: PhotoId::of(&png),
+            format: PhotoFormat::Png,
             width: 4,
             height: 3,
-            data: PhotoData(bytes.into()),
+            data: PhotoData(png.into()),
         }
     }
 
@@ -176,6 +188,34 @@ pub(crate) mod tests {
         assert_eq!(bp, before);
         tp.photos[0].alt = "é".repeat(crate::model::limits::ALT_CHARS);
         apply(&mut bp, Edit::SetTouchpoint(tp)).unwrap();
+    }
+
+    #[test]
+    fn a_paste_cannot_store_photos_a_file_would_refuse() {
+        // A clip from the system clipboard may be made by hand: its photos
+        // are checked as a file's are, and the blueprint's photo limits
+        // hold, or nothing is stored.
+        let mut bp = crate::testing::hotel();
+        let before = bp.clone();
+        let mut bad = photo(b"not a picture");
+        bad.width = 1;
+        bad.height = 1;
+        let refused = apply(&mut bp, Edit::StorePhotos(vec![bad]));
+        assert!(matches!(refused, Err(EditError::Invalid(_))), "{refused:?}");
+        assert_eq!(bp, before);
+        // Each photo well made, but one more than a blueprint holds.
+        let many: Vec<Photo> = (0..=crate::model::limits::PHOTOS)
+            .map(|i| photo(&[i as u8, (i >> 8) as u8]))
+            .collect();
+        let refused = apply(&mut bp, Edit::StorePhotos(many.clone()));
+        assert!(matches!(refused, Err(EditError::Invalid(_))), "{refused:?}");
+        assert_eq!(bp, before);
+        apply(
+            &mut bp,
+            Edit::StorePhotos(many[..crate::model::limits::PHOTOS].to_vec()),
+        )
+        .unwrap();
+        assert_eq!(bp.photos.len(), crate::model::limits::PHOTOS);
     }
 
     #[test]

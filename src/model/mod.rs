@@ -46,4 +46,4 @@ pub(crate) use validate_photo::every_variant as validate_photo_variants;
     unused_imports,
     reason = "for the edit layer, which checks only what an edit changed"
 )]
-pub(crate) use validate_photo::{check_photo, check_photo_uses};
+pub(crate) use validate_photo::{check_photo, check_photo_uses, check_stored_photos};

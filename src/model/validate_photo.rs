@@ -4,7 +4,7 @@
 //! shows stored, its caption and text alternative within their lengths.
 
 use super::validate::{IntegrityError, Place, Problem, dangling, limits};
-use super::{Blueprint, DocPath, Photo, PhotoFormat, Touchpoint};
+use super::{Blueprint, DocPath, Photo, PhotoFormat, PhotoId, Touchpoint};
 use crate::i18n::{ErrMsg, Localized, count};
 use crate::model::Language;
 use crate::photo::HeaderError;
@@ -186,6 +186,38 @@ pub(crate) fn check_photo_uses(
     }
 }
 
+/// The problems of photos just stored in `bp` (`new`), each checked as a
+/// file's are, and of the blueprint's photos as a whole: their count and
+/// their bytes.
+pub(crate) fn check_stored_photos(bp: &Blueprint, new: &[PhotoId], out: &mut Vec<Problem>) {
+    out.extend(super::validate::too_many(
+        "photos",
+        "photos",
+        bp.photos.len(),
+        limits::PHOTOS,
+    ));
+    for (i, photo) in bp.photos.iter().enumerate() {
+        if new.contains(&photo.id) {
+            check_photo(photo, i, out);
+        }
+    }
+    let total = bp.photos.iter().map(|p| p.data.bytes().len()).sum();
+    out.extend(total_too_large(total));
+}
+
+/// The problem of photos of `total` bytes, over what a blueprint holds.
+fn total_too_large(total: usize) -> Option<Problem> {
+    (total > limits::PHOTOS_TOTAL_BYTES).then(|| {
+        photo_problem(
+            DocPath::root().key("photos"),
+            PhotoProblem::TotalTooLarge {
+                bytes: total,
+                limit: limits::PHOTOS_TOTAL_BYTES,
+            },
+        )
+    })
+}
+
 /// Every problem of the blueprint's photos and of the touchpoints' uses
 /// of them (their count apart, checked with the other counts).
 pub(crate) fn check_photos(bp: &Blueprint, out: &mut Vec<Problem>) {
@@ -213,15 +245,7 @@ pub(crate) fn check_photos(bp: &Blueprint, out: &mut Vec<Problem>) {
         total = total.saturating_add(photo.data.bytes().len());
         check_photo(photo, i, out);
     }
-    if total > limits::PHOTOS_TOTAL_BYTES {
-        out.push(photo_problem(
-            DocPath::root().key("photos"),
-            PhotoProblem::TotalTooLarge {
-                bytes: total,
-                limit: limits::PHOTOS_TOTAL_BYTES,
-            },
-        ));
-    }
+    out.extend(total_too_large(total));
     let mut has = |id: &str| first.contains_key(id);
     for (i, tp) in bp.touchpoints.iter().enumerate() {
         check_photo_uses(tp, i, &mut has, out);
