@@ -1,5 +1,21 @@
 use super::*;
 
+/// Whether a coarse mesh is `made`, but for rounding in the last bits of
+/// its coordinates ([`scene::close`]: the rectangles of moved cards).
+fn same_mesh(mesh: Option<&egui::Mesh>, made: &egui::Mesh) -> bool {
+    mesh.is_some_and(|m| {
+        m.indices == made.indices
+            && m.texture_id == made.texture_id
+            && m.vertices.len() == made.vertices.len()
+            && m.vertices.iter().zip(&made.vertices).all(|(v, w)| {
+                v.color == w.color
+                    && v.uv == w.uv
+                    && scene::close(v.pos.x, w.pos.x)
+                    && scene::close(v.pos.y, w.pos.y)
+            })
+    })
+}
+
 fn view() -> View {
     View {
         lang: Language::En,
@@ -272,10 +288,10 @@ proptest::proptest! {
             proptest::prop_assert_eq!(derived.met, fresh.met);
             proptest::prop_assert_eq!(derived.standards, fresh.standards);
             proptest::prop_assert_eq!(&derived.layout, &fresh.layout);
-            proptest::prop_assert_eq!(&derived.scene, &fresh.scene);
+            proptest::prop_assert_eq!(scene::difference(&derived.scene, &fresh.scene), None);
             derived.refresh_coarse();
             let made = crate::render::egui::coarse_mesh(&fresh.scene);
-            proptest::prop_assert_eq!(derived.coarse(), Some(&made));
+            proptest::prop_assert!(same_mesh(derived.coarse(), &made));
             derived.overview(&ctx, [300, 100]);
             let painted = &derived.overview.as_ref().unwrap().image;
             proptest::prop_assert_eq!(
@@ -391,10 +407,10 @@ fn structural_edits_on_a_large_document_derive_what_a_full_rebuild_does() {
         let fresh = Derived::new(bp, view());
         assert_eq!(derived.findings, fresh.findings);
         assert_eq!(derived.layout, fresh.layout);
-        assert_eq!(derived.scene, fresh.scene);
+        assert_eq!(scene::difference(&derived.scene, &fresh.scene), None);
         assert!(derived.coarse().is_some(), "made beside the scene");
         let made = crate::render::egui::coarse_mesh(&fresh.scene);
-        assert_eq!(derived.coarse(), Some(&made));
+        assert!(same_mesh(derived.coarse(), &made));
         derived.overview(&ctx, [300, 100]);
         let painted = &derived.overview.as_ref().unwrap().image;
         assert_eq!(

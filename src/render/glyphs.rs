@@ -490,7 +490,7 @@ pub fn shape(scene: &Scene) -> Result<Shaped, String> {
                 bold,
                 anchor,
                 ..
-            } => Some((text.as_str(), *size, *bold, *anchor)),
+            } => Some((&**text, *size, *bold, *anchor)),
             _ => None,
         })
         .collect();

@@ -32,7 +32,7 @@ fn before(scene: &Scene) -> (String, Vec<String>, Missing) {
     }
     svg.push_str("</svg>\n");
     let texts = scene.items.iter().filter_map(|i| match &i.shape {
-        Shape::Text { text, .. } => Some(text.as_str()),
+        Shape::Text { text, .. } => Some(&**text),
         _ => None,
     });
     let options = fonts::options(fonts::database(texts));

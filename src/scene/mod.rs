@@ -93,10 +93,11 @@ pub enum Shape {
         fill: Option<Rgba>,
         stroke: Option<Stroke>,
     },
-    /// One line of text; `pos` is on its baseline.
+    /// One line of text; `pos` is on its baseline. Shared, so that a card
+    /// taken over after an edit copies no text.
     Text {
         pos: Pos,
-        text: String,
+        text: std::sync::Arc<str>,
         size: f32,
         bold: bool,
         colour: Rgba,
@@ -113,6 +114,21 @@ pub enum Shape {
 }
 
 impl Shape {
+    /// Each point that places the shape, to be moved by `f`.
+    fn points_mut(&mut self, mut f: impl FnMut(&mut Pos)) {
+        match self {
+            Shape::Rect { rect, .. } | Shape::Image { rect, .. } => {
+                f(&mut rect.min);
+                f(&mut rect.max);
+            }
+            Shape::Path { points, .. } | Shape::Polygon { points, .. } => {
+                points.iter_mut().for_each(f);
+            }
+            Shape::Circle { center, .. } => f(center),
+            Shape::Text { pos, .. } => f(pos),
+        }
+    }
+
     /// A rectangle holding everything the shape paints.
     pub fn bounds(&self) -> Rect {
         let of_points = |pts: &[Pos], pad: f32| {
@@ -285,6 +301,21 @@ pub struct Item {
     pub full_text: Option<Box<str>>,
 }
 
+impl Item {
+    /// The item moved by `d` (a card whose place changed in an edit): the
+    /// same as drawing it there but for rounding in the last bits of its
+    /// coordinates, and far cheaper than measuring its text again.
+    pub fn translate(&mut self, d: Pos) {
+        let by = |p: &mut Pos| {
+            p.x += d.x;
+            p.y += d.y;
+        };
+        self.shape.points_mut(by);
+        by(&mut self.bounds.min);
+        by(&mut self.bounds.max);
+    }
+}
+
 /// Everything to draw, in painting order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scene {
@@ -344,11 +375,11 @@ impl Builder<'_> {
         colour: Rgba,
         anchor: Anchor,
     ) {
-        let text = text.into();
+        let text: String = text.into();
         if !text.is_empty() {
             self.push(Shape::Text {
                 pos: p,
-                text,
+                text: text.into(),
                 size,
                 bold,
                 colour,
@@ -774,3 +805,46 @@ pub use reuse::{Previous, card_key};
 
 #[cfg(test)]
 mod tests;
+
+/// Whether two coordinates are the same but for rounding in their last
+/// bits (a few units in the last place, or a thousandth of a unit).
+#[cfg(test)]
+pub(crate) fn close(a: f32, b: f32) -> bool {
+    (a - b).abs() <= 1e-3_f32.max(a.abs().max(b.abs()) * 4.0 * f32::EPSILON)
+}
+
+/// How two scenes differ, if they do: the same items in the same order, at
+/// the same places but for rounding in the last bits of their coordinates
+/// ([`close`]: a card moved by an edit is moved, not drawn anew).
+#[cfg(test)]
+pub(crate) fn difference(a: &Scene, b: &Scene) -> Option<String> {
+    if (a.size, a.background, &a.cards, &a.card_keys)
+        != (b.size, b.background, &b.cards, &b.card_keys)
+    {
+        return Some("sizes, backgrounds, card ranges or card keys differ".into());
+    }
+    if a.items.len() != b.items.len() {
+        return Some(format!("{} items, not {}", a.items.len(), b.items.len()));
+    }
+    let placed = |item: &Item| {
+        let mut item = item.clone();
+        let mut points = vec![item.bounds.min, item.bounds.max];
+        item.shape.points_mut(|p| points.push(std::mem::take(p)));
+        item.bounds = Rect::default();
+        (item, points)
+    };
+    a.items
+        .iter()
+        .zip(&b.items)
+        .enumerate()
+        .find_map(|(i, (x, y))| {
+            let ((ix, px), (iy, py)) = (placed(x), placed(y));
+            let same = ix == iy
+                && px.len() == py.len()
+                && px
+                    .iter()
+                    .zip(&py)
+                    .all(|(p, q)| close(p.x, q.x) && close(p.y, q.y));
+            (!same).then(|| format!("item {i}: {x:?}\nand {y:?}"))
+        })
+}

@@ -110,7 +110,7 @@ mod tests {
             .items
             .iter()
             .filter(mine)
-            .any(|i| matches!(&i.shape, Shape::Text { text, .. } if text == "+3"));
+            .any(|i| matches!(&i.shape, Shape::Text { text, .. } if &**text == "+3"));
         assert!(more, "the last place stands for it and the two not shown");
     }
 }

@@ -1,13 +1,14 @@
 //! Cards drawn again after a structural edit only where they changed: a
-//! card whose touchpoint, lane colour, standards, marker and place are as
-//! they were takes its primitives from the scene before the edit (cloned:
-//! no title wrapped, no text measured), exactly as drawing it anew would
-//! make them. Adding a card or a step leaves most cards of a large
-//! blueprint where they were.
+//! card whose touchpoint, lane colour, standards, marker and size are as
+//! they were takes its primitives from the scene before the edit (cloned,
+//! their texts shared: no title wrapped, no text measured), moved to where
+//! the card is now when the edit moved it (a step added before it, a row
+//! added above it). Drawing it anew would make the same primitives, but for
+//! rounding in the last bits of the coordinates of a moved card.
 
 use super::{Builder, Item, Overlay, Owner, Scene, card};
 use crate::check::Rollup;
-use crate::layout::{Layout, Rect};
+use crate::layout::{Layout, Pos, Rect, pos};
 use crate::model::{Blueprint, Lane, Touchpoint};
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::ops::Range;
@@ -22,8 +23,8 @@ pub struct Previous<'a> {
 
 /// What a card's primitives are made from, hashed: every field of the
 /// touchpoint the card shows, its lane's colour, its standards' counts, its
-/// problem marker, the compliance tint and its rectangle. Equal keys, the
-/// same card (up to a 64-bit hash's collisions).
+/// problem marker, the compliance tint and its size (not its place). Equal
+/// keys, the same card wherever it is (up to a 64-bit hash's collisions).
 pub fn card_key(
     tp: &Touchpoint,
     lane: Option<&Lane>,
@@ -51,7 +52,7 @@ pub fn card_key(
     rollup.hash(&mut h);
     overlay.flagged.get(&tp.id).hash(&mut h);
     overlay.compliance_view.hash(&mut h);
-    for v in [r.min.x, r.min.y, r.max.x, r.max.y] {
+    for v in [r.width(), r.height()] {
         v.to_bits().hash(&mut h);
     }
     h.finish()
@@ -69,13 +70,34 @@ pub(super) fn bounded(text: &str) -> &str {
 
 impl<'a> Previous<'a> {
     /// The primitives of the card of `tp` before the edit, if its key was
-    /// `key` and its rectangle `r`.
-    pub fn card(self, tp: &Touchpoint, key: u64, r: Rect) -> Option<&'a [Item]> {
-        let j = self.layout.card_index(&tp.id)?;
+    /// `key` and its size `r`'s, with how far it moved to `r`. `i` is the
+    /// card's place in the new layout and `shift` how far the cards before
+    /// it moved in the list (an edit adds or removes a few): the card is
+    /// looked for there first.
+    pub fn card(
+        self,
+        tp: &Touchpoint,
+        key: u64,
+        r: Rect,
+        i: usize,
+        shift: &mut isize,
+    ) -> Option<(&'a [Item], Pos)> {
+        let cards = &self.layout.cards;
+        let j = match i.checked_add_signed(*shift) {
+            Some(j) if cards.get(j).is_some_and(|c| c.id == tp.id) => j,
+            _ => {
+                let j = self.layout.card_index(&tp.id)?;
+                *shift = j as isize - i as isize;
+                j
+            }
+        };
+        let was = cards.get(j)?.rect;
         let same = self.scene.card_keys.get(j) == Some(&key)
-            && self.layout.cards.get(j).is_some_and(|c| c.rect == r);
+            && was.width() == r.width()
+            && was.height() == r.height();
         let range = self.scene.cards.get(j)?.clone();
-        same.then(|| self.scene.items.get(range)).flatten()
+        let items = same.then(|| self.scene.items.get(range)).flatten()?;
+        Some((items, pos(r.min.x - was.min.x, r.min.y - was.min.y)))
     }
 }
 
@@ -96,15 +118,23 @@ pub(super) fn cards(
     let later = |b: &mut Builder, range: Range<usize>| {
         let mut cards = Vec::with_capacity(range.len());
         let mut keys = Vec::with_capacity(range.len());
-        for cb in &layout.cards[range] {
+        let mut shift = 0;
+        for (i, cb) in range.clone().zip(&layout.cards[range]) {
             let start = b.items.len();
             let mut key = 0;
             if let Some(tp) = cb.touchpoint(bp) {
                 let rollup = Rollup::of(ix.standards_of(&tp.id));
                 let lane = ix.lane(&tp.lane);
                 key = card_key(tp, lane, rollup, overlay, cb.rect);
-                match previous.and_then(|p| p.card(tp, key, cb.rect)) {
-                    Some(items) => b.items.extend_from_slice(items),
+                match previous.and_then(|p| p.card(tp, key, cb.rect, i, &mut shift)) {
+                    Some((items, moved)) => {
+                        b.items.extend_from_slice(items);
+                        if moved != Pos::default() {
+                            b.items[start..]
+                                .iter_mut()
+                                .for_each(|it| it.translate(moved));
+                        }
+                    }
                     None => card(b, tp, lane, rollup, cb.rect, overlay),
                 }
             }
