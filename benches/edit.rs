@@ -13,7 +13,8 @@
 //! - the bytes held by the undo history of 200 flag switches;
 //! - the CPU time to type a 20-character title into a new card, one frame a key.
 //!
-//! `EDIT_ONLY=5,000` measures only the cases whose name contains it.
+//! `EDIT_ONLY=5,000` measures only the cases whose name contains it;
+//! `EDIT_KIND=paste` only the structural edits whose name contains it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 // Tests and benchmarks stop at the first surprise.
@@ -316,11 +317,13 @@ fn main() {
         ),
     ];
     let only = std::env::var("EDIT_ONLY").unwrap_or_default();
+    let kinds = std::env::var("EDIT_KIND").ok();
+    let flags = if kinds.is_some() { 0 } else { cases.len() };
     println!(
         "{:<22} {:>22} {:>12} {:>26} {:>16}",
         "blueprint", "flag switch->frame", "slowest", "undo of 200 flag switches", "type 20 chars"
     );
-    for (name, bp, rounds) in cases.iter().filter(|(n, _, _)| n.contains(&only)) {
+    for (name, bp, rounds) in cases[..flags].iter().filter(|(n, _, _)| n.contains(&only)) {
         let (median, slowest) = edit_to_frame(bp, *rounds);
         let memory = undo_memory(bp);
         let typed = typing(bp);
@@ -339,7 +342,10 @@ fn main() {
         "blueprint", "structural edit", "edit->frame", "slowest"
     );
     for (name, bp, rounds) in cases.iter().filter(|(n, _, _)| n.contains(&only)) {
-        for kind in STRUCTURAL {
+        let chosen = STRUCTURAL
+            .iter()
+            .filter(|k| kinds.as_ref().is_none_or(|only| k.contains(only.as_str())));
+        for kind in chosen {
             let (median, slowest) = structural_to_frame(bp, kind, (*rounds).clamp(5, 15));
             println!(
                 "{:<22} {:<22} {:>16} {:>12}",
