@@ -285,6 +285,12 @@ impl Default for Options {
 
 /// Lays out a blueprint.
 pub fn layout(bp: &Blueprint, options: Options) -> Layout {
+    layout_with(bp, options, &title::Fits::of(bp, None))
+}
+
+/// Lays out a blueprint whose titles fit on their cards as `fits` says
+/// ([`title::Fits::of`] this blueprint).
+pub fn layout_with(bp: &Blueprint, options: Options, fits: &title::Fits) -> Layout {
     let steps: Vec<(&Stage, &Step)> = bp.steps().collect();
     let step_index: HashMap<&StepId, usize> = steps
         .iter()
@@ -304,7 +310,7 @@ pub fn layout(bp: &Blueprint, options: Options) -> Layout {
     let mut count = vec![vec![0usize; steps.len()]; visible.len()];
     let mut rows: Vec<Vec<f32>> = vec![Vec::new(); visible.len()];
     let mut placed = Vec::with_capacity(bp.touchpoints.len());
-    let heights = title::card_heights(bp);
+    let heights = title::card_heights(bp, fits);
     for (i, tp) in bp.touchpoints.iter().enumerate() {
         if let (Some(&l), Some(&s)) = (lane_index.get(&tp.lane), step_index.get(&tp.step)) {
             let k = count[l][s];

@@ -360,6 +360,8 @@ pub struct Derived {
     pub met: usize,
     pub standards: usize,
     pub layout: Layout,
+    /// How each title fits on its card, carried over to the next edit.
+    fits: layout::title::Fits,
     overlay: Overlay,
     pub scene: Scene,
     /// The scene's items by vertical strips, for culling.
@@ -404,16 +406,22 @@ impl Derived {
             emotion_curve: view.emotion_curve,
             ..layout::Options::default()
         };
+        // How the titles fit on their cards, for the layout and the checks:
+        // measured only for the titles the edit changed.
+        let fits = layout::title::Fits::of(bp, previous.map(|d| &d.fits));
         // The health checks and the layout do not depend on each other: on
         // a large document they run side by side, and the scene waits for
         // both (its markers show findings).
         let checks = || {
-            let findings = check::check_on(bp, view.today);
+            let findings = check::check_with(bp, view.today, Some(&fits));
             let overlay = overlay_for(bp, &findings, view);
             (findings, overlay, check::compliance_of_blueprint(bp))
         };
-        let (layout, (findings, overlay, rollup)) =
-            crate::parallel::both(bp.touchpoints.len(), || layout::layout(bp, options), checks);
+        let (layout, (findings, overlay, rollup)) = crate::parallel::both(
+            bp.touchpoints.len(),
+            || layout::layout_with(bp, options, &fits),
+            checks,
+        );
         let before = previous.map(|d| scene::Previous {
             scene: &d.scene,
             layout: &d.layout,
@@ -442,6 +450,7 @@ impl Derived {
             met: rollup.met_or_exceeded(),
             standards: rollup.total(),
             layout,
+            fits,
             overlay,
             scene,
             index,

@@ -34,6 +34,9 @@ pub(super) struct Ctx<'a> {
     pub(super) incomplete: Vec<(u32, StandardId, u8)>,
     steps: Steps,
     graph: Graph,
+    /// How the titles fit on their cards, when the caller has worked it
+    /// out (the editor, for the layout too).
+    pub(super) fits: Option<&'a crate::layout::title::Fits>,
 }
 
 /// What the rules know of a touchpoint, one bit a fact.
@@ -204,6 +207,7 @@ impl<'a> Ctx<'a> {
         Self {
             bp,
             today,
+            fits: None,
             lane_index,
             lanes,
             kinds,

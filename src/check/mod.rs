@@ -287,12 +287,23 @@ pub fn check(bp: &Blueprint) -> Vec<Finding> {
 /// [`check`] as of a given day: the day decides which improvement actions
 /// are overdue. The one place the check reads the clock is [`check`].
 pub fn check_on(bp: &Blueprint, today: Date) -> Vec<Finding> {
+    check_with(bp, today, None)
+}
+
+/// [`check_on`], with how the titles fit on their cards when the caller
+/// has worked it out ([`crate::layout::title::Fits::of`] this blueprint).
+pub fn check_with(
+    bp: &Blueprint,
+    today: Date,
+    fits: Option<&crate::layout::title::Fits>,
+) -> Vec<Finding> {
     // Room for a finding per two touchpoints and per two standards, as a
     // blueprint with many flagged moments and measured standards has: the
     // list is not copied as it grows, and the room a healthy blueprint
     // leaves unused is never written, so costs no memory.
     let mut findings = Vec::with_capacity(bp.touchpoints.len() / 2 + bp.standards.len() / 2);
-    let cx = context::Ctx::new(bp, today);
+    let mut cx = context::Ctx::new(bp, today);
+    cx.fits = fits;
     // Severity by severity, each rule's findings in the rules' order: sorted
     // as they are found.
     for severity in [Severity::Error, Severity::Warning, Severity::Hint] {

@@ -97,20 +97,105 @@ pub fn title_area(tp: &crate::model::Touchpoint, card_height: f32) -> f32 {
     }
 }
 
-/// The height of each touchpoint's card, for its title and photos: on a
-/// large document, measured on the cores that are free.
-pub fn card_heights(bp: &crate::model::Blueprint) -> Vec<f32> {
-    let height = card_height;
-    if bp.touchpoints.len() >= crate::parallel::PARALLEL_FROM {
-        use rayon::prelude::*;
-        bp.touchpoints
-            .par_iter()
-            .with_min_len(1_000)
-            .map(height)
-            .collect()
-    } else {
-        bp.touchpoints.iter().map(height).collect()
+/// The height of each touchpoint's card, for its title (as `fits` says it
+/// fits, by touchpoint) and its photos.
+pub fn card_heights(bp: &crate::model::Blueprint, fits: &Fits) -> Vec<f32> {
+    bp.touchpoints
+        .iter()
+        .zip(fits.of_touchpoints(bp))
+        .map(|(tp, fit)| {
+            let strip = if tp.photos.is_empty() {
+                0.0
+            } else {
+                PHOTO_STRIP_H
+            };
+            fit.card_height() + strip
+        })
+        .collect()
+}
+
+/// How each touchpoint's title fits on its card, by touchpoint, with what
+/// each was worked out from: measured once for an edit and read by the
+/// layout and the `title-cut` check, and carried over to the next edit for
+/// the titles it did not change (a structural edit changes few titles, and
+/// a title is measured far more slowly than it is hashed).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fits {
+    /// A hash of each title ([`title_key`]).
+    keys: Vec<u64>,
+    fits: Vec<TitleFit>,
+}
+
+impl Fits {
+    /// The fits of `bp`'s titles, measured where `previous` (the fits
+    /// before an edit) has no title with the same key at the same place or
+    /// next to it (where one touchpoint was added or deleted before it): on
+    /// a large document, on the cores that are free.
+    pub fn of(bp: &crate::model::Blueprint, previous: Option<&Fits>) -> Self {
+        let at = |i: usize, tp: &crate::model::Touchpoint| {
+            let key = title_key(&tp.title);
+            let known = previous.and_then(|p| {
+                [Some(i), i.checked_sub(1), i.checked_add(1)]
+                    .into_iter()
+                    .flatten()
+                    .find(|&j| p.keys.get(j) == Some(&key))
+                    .map(|j| p.fits[j])
+            });
+            (key, known.unwrap_or_else(|| title_fit(&tp.title)))
+        };
+        let both: Vec<(u64, TitleFit)> = if bp.touchpoints.len() >= crate::parallel::PARALLEL_FROM {
+            use rayon::prelude::*;
+            bp.touchpoints
+                .par_iter()
+                .enumerate()
+                .with_min_len(2_000)
+                .map(|(i, tp)| at(i, tp))
+                .collect()
+        } else {
+            bp.touchpoints
+                .iter()
+                .enumerate()
+                .map(|(i, tp)| at(i, tp))
+                .collect()
+        };
+        let (keys, fits) = both.into_iter().unzip();
+        Self { keys, fits }
     }
+
+    /// The fit of each of `bp`'s titles, in order: these if they are
+    /// `bp`'s, or measured now.
+    pub fn of_touchpoints<'a>(
+        &'a self,
+        bp: &'a crate::model::Blueprint,
+    ) -> impl Iterator<Item = TitleFit> + 'a {
+        let mine = self.fits.len() == bp.touchpoints.len();
+        bp.touchpoints.iter().enumerate().map(move |(i, tp)| {
+            if mine {
+                self.fits[i]
+            } else {
+                title_fit(&tp.title)
+            }
+        })
+    }
+
+    /// The fits, by touchpoint.
+    pub fn fits(&self) -> &[TitleFit] {
+        &self.fits
+    }
+}
+
+/// What decides how a title fits, hashed: its length and the start a card
+/// can show (so a huge title costs no more to key than a card shows).
+fn title_key(title: &str) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut end = title.len().min(4 * 2 * MAX_TITLE_LINES * TITLE_W as usize);
+    while !title.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut h = foldhash::fast::FixedState::with_seed(0x717e_f175).build_hasher();
+    title.len().hash(&mut h);
+    title[..end].hash(&mut h);
+    h.finish()
 }
 
 /// How `title` fits, measured.
@@ -194,6 +279,31 @@ mod tests {
         // Titles that share a long start past what a card shows: both cut.
         let other = format!("{very_long} and more");
         assert!(title_fit(&other).cut);
+    }
+
+    /// Fits carried over an edit (a card added before others, one
+    /// deleted, titles changed, cards reordered) are the fits measured anew.
+    #[test]
+    fn fits_carried_over_an_edit_are_the_fits_measured_anew() {
+        let mut bp = crate::templates::synthetic(60);
+        let long = "The courier calls the customer when the parcel could not be left at the door";
+        bp.touchpoints[7].title = long.repeat(3);
+        let before = Fits::of(&bp, None);
+        let mut added = bp.touchpoints[0].clone();
+        added.title = long.into();
+        bp.touchpoints.insert(3, added);
+        bp.touchpoints.remove(30);
+        bp.touchpoints[40].title = "Order".into();
+        bp.touchpoints[41].title = long.repeat(2);
+        bp.touchpoints.swap(50, 55);
+        let carried = Fits::of(&bp, Some(&before));
+        let fresh = Fits::of(&bp, None);
+        assert_eq!(carried, fresh);
+        assert!(fresh.fits()[8].cut, "the long title, now eighth, is cut");
+        let heights = card_heights(&bp, &carried);
+        for (tp, h) in bp.touchpoints.iter().zip(heights) {
+            assert_eq!(h, card_height(tp), "{}", tp.title);
+        }
     }
 
     #[test]
