@@ -296,8 +296,8 @@ impl Document {
             (_, old) => {
                 // The old data goes with the new made: a large scene's
                 // memory is given back off the frame.
-                let old = old.filter(|d| d.view == view);
-                self.derived = Some(Derived::after(&self.blueprint, view, old.as_ref()));
+                let mut old = old.filter(|d| d.view == view);
+                self.derived = Some(Derived::after(&self.blueprint, view, old.as_mut()));
                 if let Some(old) = old {
                     old.discard();
                 }
@@ -401,7 +401,14 @@ impl Derived {
     /// before an edit) the cards of the scene that did not change, and
     /// making beside the scene's index what `previous` had made for the
     /// frame: the coarse mesh and the overview picture.
-    fn after(bp: &Blueprint, view: View, previous: Option<&Derived>) -> Self {
+    fn after(bp: &Blueprint, view: View, mut previous: Option<&mut Derived>) -> Self {
+        // The coarse mesh is made again in the memory of the one before.
+        let wants_coarse = previous.as_ref().is_some_and(|d| d.coarse_fresh);
+        let mut coarse = previous
+            .as_mut()
+            .map(|d| std::mem::take(&mut d.coarse))
+            .unwrap_or_default();
+        let previous = previous.map(|d| &*d);
         let options = layout::Options {
             emotion_curve: view.emotion_curve,
             ..layout::Options::default()
@@ -428,15 +435,19 @@ impl Derived {
         });
         let scene = scene::scene_after(bp, &layout, &view.theme(), view.lang, &overlay, before);
         let n = bp.touchpoints.len();
-        let wants_coarse = previous.is_some_and(|d| d.coarse_fresh);
         let overview_size = previous.and_then(|d| d.overview.as_ref().map(|o| o.image.size));
-        let (index, (coarse, next_overview)) = crate::parallel::both(
+        let (index, (coarse_fresh, next_overview)) = crate::parallel::both(
             n,
             || SceneIndex::new(&scene),
             || {
                 crate::parallel::both(
                     n,
-                    || wants_coarse.then(|| crate::render::egui::coarse_mesh(&scene)),
+                    || {
+                        if wants_coarse {
+                            crate::render::egui::fill_coarse_mesh(&scene, &mut coarse);
+                        }
+                        wants_coarse
+                    },
                     || {
                         overview_size
                             .map(|[w, h]| crate::render::egui::overview_image(&scene, w, h))
@@ -454,8 +465,8 @@ impl Derived {
             overlay,
             scene,
             index,
-            coarse_fresh: coarse.is_some(),
-            coarse: coarse.unwrap_or_default(),
+            coarse_fresh,
+            coarse,
             coarse_screen: (None, Arc::default()),
             overview: None,
             next_overview,

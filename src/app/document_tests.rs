@@ -402,8 +402,11 @@ fn structural_edits_on_a_large_document_derive_what_a_full_rebuild_does() {
         Edit::DeleteTouchpoints(vec![last]),
     ];
     for edit in edits {
+        let memory = doc.view(view()).1.coarse().unwrap().vertices.as_ptr();
         doc.apply(vec![edit], Step::New).unwrap();
         let (bp, derived) = doc.view(view());
+        // Made again in the memory of the mesh before the edit.
+        assert_eq!(derived.coarse().unwrap().vertices.as_ptr(), memory);
         let fresh = Derived::new(bp, view());
         assert_eq!(derived.findings, fresh.findings);
         assert_eq!(derived.layout, fresh.layout);

@@ -120,31 +120,31 @@ pub fn coarse_mesh(scene: &Scene) -> egui::Mesh {
 /// in the room it already has: sized once for them, and refilled after an
 /// edit without new memory.
 pub fn fill_coarse_mesh(scene: &Scene, mesh: &mut egui::Mesh) {
-    let rects = || {
-        scene.items.iter().filter_map(|item| match &item.shape {
-            Shape::Rect {
-                rect,
-                fill: Some(fill),
-                ..
-            } => Some((rect, fill)),
-            _ => None,
-        })
-    };
     // Not `Mesh::clear`, which (epaint 0.37) lets the vertices' memory go.
     mesh.indices.clear();
     mesh.vertices.clear();
-    // When it must grow, with room for an eighth more, so that the edits
-    // that add a marker or a card refill it in place too.
-    let n = rects().count();
-    if mesh.vertices.capacity() < 4 * n || mesh.indices.capacity() < 6 * n {
-        let room = n + n / 8 + 16;
+    // One pass over the scene (its items outgrow the caches): the mesh
+    // grows as it must the first time, and is then left room for an eighth
+    // more, so that the edits that add a marker or a card refill it in place.
+    for item in &scene.items {
+        if let Shape::Rect {
+            rect,
+            fill: Some(fill),
+            ..
+        } = &item.shape
+        {
+            let r = egui::Rect::from_min_max(
+                pos2(rect.min.x, rect.min.y),
+                pos2(rect.max.x, rect.max.y),
+            );
+            mesh.add_colored_rect(r, c32(*fill));
+        }
+    }
+    let n = mesh.vertices.len() / 4;
+    let room = n / 8 + 16;
+    if mesh.vertices.capacity() < 4 * (n + room) || mesh.indices.capacity() < 6 * (n + room) {
         mesh.reserve_triangles(2 * room);
         mesh.reserve_vertices(4 * room);
-    }
-    for (rect, fill) in rects() {
-        let r =
-            egui::Rect::from_min_max(pos2(rect.min.x, rect.min.y), pos2(rect.max.x, rect.max.y));
-        mesh.add_colored_rect(r, c32(*fill));
     }
 }
 
@@ -173,10 +173,14 @@ impl SceneIndex {
 
     pub fn new(scene: &Scene) -> Self {
         let n = ((scene.size.x / Self::STRIP).ceil() as usize).max(1);
-        let mut strips = vec![Vec::new(); n];
+        // The strip of `x`: a cast truncates, which is the floor of the
+        // quotient of a number not negative (and NaN becomes 0).
+        let strip = |x: f32| ((x.max(0.0) / Self::STRIP) as usize).min(n - 1);
+        // Room for an even share of the items in each strip.
+        let share = scene.items.len() / n + scene.items.len() / (8 * n) + 4;
+        let mut strips: Vec<Vec<u32>> = (0..n).map(|_| Vec::with_capacity(share)).collect();
         for (i, item) in scene.items.iter().enumerate() {
-            let a = ((item.bounds.min.x / Self::STRIP).floor().max(0.0) as usize).min(n - 1);
-            let b = ((item.bounds.max.x / Self::STRIP).floor().max(0.0) as usize).min(n - 1);
+            let (a, b) = (strip(item.bounds.min.x), strip(item.bounds.max.x));
             for strip in &mut strips[a..=b] {
                 strip.push(i as u32);
             }
