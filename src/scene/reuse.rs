@@ -113,6 +113,9 @@ pub(super) fn cards(
     previous: Option<Previous>,
 ) -> (Vec<Range<usize>>, Vec<u64>) {
     let ix = bp.index();
+    // Each visible lane, looked up once: a card lies in the lane with its
+    // touchpoint's lane id.
+    let lanes: Vec<Option<&Lane>> = layout.lanes.iter().map(|l| ix.lane(&l.id)).collect();
     let n = layout.cards.len();
     let split = n - n / 2;
     let later = |b: &mut Builder, range: Range<usize>| {
@@ -124,7 +127,7 @@ pub(super) fn cards(
             let mut key = 0;
             if let Some(tp) = cb.touchpoint(bp) {
                 let rollup = Rollup::of(ix.standards_of(&tp.id));
-                let lane = ix.lane(&tp.lane);
+                let lane = lanes.get(cb.lane).copied().flatten();
                 key = card_key(tp, lane, rollup, overlay, cb.rect);
                 match previous.and_then(|p| p.card(tp, key, cb.rect, i, &mut shift)) {
                     Some((items, moved)) => {
