@@ -14,7 +14,9 @@
 //! - the CPU time to type a 20-character title into a new card, one frame a key.
 //!
 //! `EDIT_ONLY=5,000` measures only the cases whose name contains it;
-//! `EDIT_KIND=paste` only the structural edits whose name contains it.
+//! `EDIT_KIND=paste` only the structural edits whose name contains it;
+//! `EDIT_ROUNDS=100` times each structural edit that many times (for a
+//! profile of the edits rather than of setting them up).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 // Tests and benchmarks stop at the first surprise.
@@ -341,12 +343,16 @@ fn main() {
         "{:<22} {:<22} {:>16} {:>12}",
         "blueprint", "structural edit", "edit->frame", "slowest"
     );
+    let rounds_asked: Option<usize> = std::env::var("EDIT_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok());
     for (name, bp, rounds) in cases.iter().filter(|(n, _, _)| n.contains(&only)) {
+        let rounds = rounds_asked.unwrap_or((*rounds).clamp(5, 15));
         let chosen = STRUCTURAL
             .iter()
             .filter(|k| kinds.as_ref().is_none_or(|only| k.contains(only.as_str())));
         for kind in chosen {
-            let (median, slowest) = structural_to_frame(bp, kind, (*rounds).clamp(5, 15));
+            let (median, slowest) = structural_to_frame(bp, kind, rounds);
             println!(
                 "{:<22} {:<22} {:>16} {:>12}",
                 name,
