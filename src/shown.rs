@@ -60,6 +60,12 @@ pub fn longer_than(text: &str, max_chars: usize) -> bool {
     head(text, max_chars).1
 }
 
+/// The start of a text, at most `max_bytes` long and cut between
+/// characters: what a key of the text needs to hash of a huge one.
+pub fn start(text: &str, max_bytes: usize) -> &str {
+    &text[..text.floor_char_boundary(max_bytes)]
+}
+
 /// The number of characters of a text, for messages about long texts.
 pub fn char_count(text: &str) -> usize {
     text.chars().count()

@@ -10,17 +10,12 @@ use crate::i18n::Msg;
 /// Touchpoints whose title does not fit on its card, even grown to its most
 /// lines.
 pub(super) fn title_cut(cx: &Ctx, out: &mut Vec<Finding>) {
-    let cut: Vec<usize> = match cx.fits {
-        Some(fits) => fits
-            .of_touchpoints(cx.bp)
-            .enumerate()
-            .filter_map(|(i, f)| f.cut.then_some(i))
-            .collect(),
-        None => (cx.bp.touchpoints.iter().enumerate())
-            .filter_map(|(i, tp)| crate::layout::title::title_fit(&tp.title).cut.then_some(i))
-            .collect(),
-    };
-    for i in cut {
-        push_touchpoint(cx, out, "title-cut", i, Msg::FindTitleCut);
+    // Measured here when the caller has not.
+    let none = crate::layout::title::Fits::default();
+    let fits = cx.fits.unwrap_or(&none);
+    for (i, fit) in fits.of_touchpoints(cx.bp).enumerate() {
+        if fit.cut {
+            push_touchpoint(cx, out, "title-cut", i, Msg::FindTitleCut);
+        }
     }
 }

@@ -80,12 +80,17 @@ pub const PHOTO_STRIP_H: f32 = 56.0;
 
 /// The height of a touchpoint's card: for its title, and its photos.
 pub fn card_height(tp: &crate::model::Touchpoint) -> f32 {
+    height_with(tp, title_fit(&tp.title))
+}
+
+/// The height of a touchpoint's card whose title fits as `fit` says.
+fn height_with(tp: &crate::model::Touchpoint, fit: TitleFit) -> f32 {
     let strip = if tp.photos.is_empty() {
         0.0
     } else {
         PHOTO_STRIP_H
     };
-    title_fit(&tp.title).card_height() + strip
+    fit.card_height() + strip
 }
 
 /// The height of a card's title area: the card less its photo strip.
@@ -103,14 +108,7 @@ pub fn card_heights(bp: &crate::model::Blueprint, fits: &Fits) -> Vec<f32> {
     bp.touchpoints
         .iter()
         .zip(fits.of_touchpoints(bp))
-        .map(|(tp, fit)| {
-            let strip = if tp.photos.is_empty() {
-                0.0
-            } else {
-                PHOTO_STRIP_H
-            };
-            fit.card_height() + strip
-        })
+        .map(|(tp, fit)| height_with(tp, fit))
         .collect()
 }
 
@@ -188,13 +186,9 @@ impl Fits {
 /// can show (so a huge title costs no more to key than a card shows).
 fn title_key(title: &str) -> u64 {
     use std::hash::{BuildHasher, Hash, Hasher};
-    let mut end = title.len().min(4 * 2 * MAX_TITLE_LINES * TITLE_W as usize);
-    while !title.is_char_boundary(end) {
-        end -= 1;
-    }
     let mut h = foldhash::fast::FixedState::with_seed(0x717e_f175).build_hasher();
     title.len().hash(&mut h);
-    title[..end].hash(&mut h);
+    crate::shown::start(title, 4 * 2 * MAX_TITLE_LINES * TITLE_W as usize).hash(&mut h);
     h.finish()
 }
 

@@ -61,11 +61,7 @@ pub fn card_key(
 /// The start of a text that a card can show: [`crate::shown::BLOCK_CHARS`]
 /// characters' worth of bytes.
 pub(super) fn bounded(text: &str) -> &str {
-    let mut end = text.len().min(4 * crate::shown::BLOCK_CHARS);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    crate::shown::start(text, 4 * crate::shown::BLOCK_CHARS)
 }
 
 impl<'a> Previous<'a> {
