@@ -353,22 +353,30 @@ pub fn paint_shape(painter: &Painter, shape: &Shape, t: UiFromScene) {
         } => {
             let r = t.rect(*rect);
             let radius = radius * z;
-            if let Some(f) = fill {
-                painter.rect_filled(r, radius, c32(*f));
-            }
-            if let Some(s) = st {
-                if s.dash == Dash::Solid {
-                    painter.rect_stroke(r, radius, stroke(s, z), egui::StrokeKind::Middle);
-                } else {
-                    let pts = vec![
-                        r.left_top(),
-                        r.right_top(),
-                        r.right_bottom(),
-                        r.left_bottom(),
-                        r.left_top(),
-                    ];
-                    dashed(painter, &pts, s, z);
+            let fill = fill.map_or(Color32::TRANSPARENT, c32);
+            // Filled and outlined in one shape: one path, its edge feathered
+            // once (a card's rectangle is the most common shape there is).
+            match st {
+                Some(s) if s.dash == Dash::Solid => {
+                    let kind = egui::StrokeKind::Middle;
+                    painter.rect(r, radius, fill, stroke(s, z), kind);
                 }
+                _ if fill != Color32::TRANSPARENT => {
+                    painter.rect_filled(r, radius, fill);
+                }
+                _ => {}
+            }
+            if let Some(s) = st
+                && s.dash != Dash::Solid
+            {
+                let pts = vec![
+                    r.left_top(),
+                    r.right_top(),
+                    r.right_bottom(),
+                    r.left_bottom(),
+                    r.left_top(),
+                ];
+                dashed(painter, &pts, s, z);
             }
         }
         Shape::Path { points, stroke: s } => {
@@ -410,12 +418,10 @@ pub fn paint_shape(painter: &Painter, shape: &Shape, t: UiFromScene) {
             stroke: st,
         } => {
             let c = t.apply(*center);
-            if let Some(f) = fill {
-                painter.circle_filled(c, radius * z, c32(*f));
-            }
-            if let Some(s) = st {
-                painter.circle_stroke(c, radius * z, stroke(s, z));
-            }
+            let fill = fill.map_or(Color32::TRANSPARENT, c32);
+            let st = st.as_ref().map_or(egui::Stroke::NONE, |s| stroke(s, z));
+            // Filled and outlined in one shape, as a rectangle is.
+            painter.circle(c, radius * z, fill, st);
         }
         Shape::Text {
             pos,
