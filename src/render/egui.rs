@@ -531,6 +531,79 @@ mod pill_tests {
         assert_eq!(cover_uv(vec2(0.0, 0.0), vec2(10.0, 10.0)).width(), 1.0);
     }
 
+    /// The egui shapes [`paint_shape`] makes of one primitive.
+    fn painted(shape: &Shape) -> Vec<egui::Shape> {
+        let ctx = egui::Context::default();
+        let mut shapes = Vec::new();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let t = UiFromScene {
+                origin: pos2(0.0, 0.0),
+                zoom: 1.0,
+            };
+            paint_shape(ui.painter(), shape, t);
+        });
+        // No renderer takes the font atlas (egui asserts that someone did).
+        output.textures_delta.clear();
+        shapes.extend(output.shapes.into_iter().map(|c| c.shape));
+        shapes
+    }
+
+    #[test]
+    fn a_rectangle_filled_and_outlined_is_one_shape() {
+        let rect = Rect {
+            min: crate::layout::pos(10.0, 10.0),
+            max: crate::layout::pos(110.0, 60.0),
+        };
+        let solid = Stroke {
+            width: 1.0,
+            colour: Rgba([0x40, 0x40, 0x40, 0xff]),
+            dash: Dash::Solid,
+        };
+        let white = Some(Rgba([0xff; 4]));
+        let card = Shape::Rect {
+            rect,
+            radius: 4.0,
+            fill: white,
+            stroke: Some(solid),
+        };
+        match painted(&card).as_slice() {
+            [egui::Shape::Rect(r)] => {
+                assert_eq!(r.fill, Color32::WHITE);
+                assert_eq!(r.stroke.width, 1.0);
+            }
+            other => panic!("one filled and outlined rectangle, not {other:?}"),
+        }
+        // A dashed outline is dashes over the filled rectangle.
+        let dashed = Shape::Rect {
+            rect,
+            radius: 0.0,
+            fill: white,
+            stroke: Some(Stroke {
+                dash: Dash::Dashed,
+                ..solid
+            }),
+        };
+        let shapes = painted(&dashed);
+        assert!(matches!(&shapes[0], egui::Shape::Rect(r) if r.stroke.width == 0.0));
+        assert!(
+            shapes[1..]
+                .iter()
+                .all(|s| matches!(s, egui::Shape::LineSegment { .. }))
+        );
+        assert!(shapes.len() > 10);
+        // A circle filled and outlined: one shape too.
+        let marker = Shape::Circle {
+            center: crate::layout::pos(5.0, 5.0),
+            radius: 3.0,
+            fill: white,
+            stroke: Some(solid),
+        };
+        assert!(matches!(
+            painted(&marker).as_slice(),
+            [egui::Shape::Circle(_)]
+        ));
+    }
+
     #[test]
     fn a_label_pill_is_drawn_only_with_its_text() {
         let bp = crate::testing::hotel();
