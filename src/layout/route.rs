@@ -92,28 +92,16 @@ pub(super) fn route_connectors(
             } else {
                 let gx_s = sr.max.x + gutter + offset((s.step as i32 + 1, 1));
                 let cy = channel(lanes, t.lane, &mut lane_used);
-                pts.extend([
-                    pos(sr.max.x, sr.center().y),
-                    pos(gx_s, sr.center().y),
-                    pos(gx_s, cy),
-                    pos(gx_t, cy),
-                    pos(gx_t, tr.center().y),
-                    pos(tr.min.x, tr.center().y),
-                ]);
+                let (from, to) = (pos(sr.max.x, sr.center().y), pos(tr.min.x, tr.center().y));
+                pts.extend(through_channel(from, gx_s, cy, gx_t, to));
             }
         } else {
             // Backwards in time: leave by the left, come in from the right.
             let gx_s = sr.min.x - gutter + offset((s.step as i32, 2));
             let gx_t = tr.max.x + gutter + offset((t.step as i32 + 1, 2));
             let cy = channel(lanes, s.lane.min(t.lane), &mut lane_used);
-            pts.extend([
-                pos(sr.min.x, sr.center().y),
-                pos(gx_s, sr.center().y),
-                pos(gx_s, cy),
-                pos(gx_t, cy),
-                pos(gx_t, tr.center().y),
-                pos(tr.max.x, tr.center().y),
-            ]);
+            let (from, to) = (pos(sr.min.x, sr.center().y), pos(tr.max.x, tr.center().y));
+            pts.extend(through_channel(from, gx_s, cy, gx_t, to));
         }
         pts.dedup_by(|a, b| (a.x - b.x).abs() < 0.01 && (a.y - b.y).abs() < 0.01);
         let label_at = longest_segment_middle(&pts);
@@ -126,6 +114,19 @@ pub(super) fn route_connectors(
         });
     }
     routes
+}
+
+/// A route from `from` out to the gutter at `gx_s`, along the channel at
+/// height `cy` to the gutter at `gx_t`, and in to `to`.
+fn through_channel(from: Pos, gx_s: f32, cy: f32, gx_t: f32, to: Pos) -> [Pos; 6] {
+    [
+        from,
+        pos(gx_s, from.y),
+        pos(gx_s, cy),
+        pos(gx_t, cy),
+        pos(gx_t, to.y),
+        to,
+    ]
 }
 
 /// A horizontal channel in the top padding of a lane, where no card sits.
